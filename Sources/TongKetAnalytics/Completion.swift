@@ -1,0 +1,54 @@
+import TongKetData
+
+/// Whether a target was met (DESIGN §3). `undefined` where there is nothing to compare with.
+public enum Status: String, Sendable, CaseIterable {
+    case met
+    case notMet = "not_met"
+    case undefined
+}
+
+/// Completion of an assigned target.
+///
+/// - completion = actual / target, defined only when the target is above 0;
+/// - met when completion ≥ 1, or, for a ceiling (direction lower), when actual ≤ target;
+/// - target 0: a ceiling of 0 is met exactly when actual is 0 (and broken otherwise);
+///   for a "higher" indicator a target of 0 says nothing, so the status is undefined;
+/// - no target: undefined.
+public enum Completion {
+    public static func ratio(target: Double?, actual: Double) -> Double? {
+        guard let target, target > 0 else { return nil }
+        return actual / target
+    }
+
+    public static func status(target: Double?, actual: Double, direction: Direction) -> Status {
+        guard let target else { return .undefined }
+        switch direction {
+        case .lower:
+            return actual <= target ? .met : .notMet
+        case .higher:
+            guard target > 0 else { return .undefined }
+            return actual >= target ? .met : .notMet
+        }
+    }
+}
+
+/// Change against the year before, for one (unit, indicator) or the province.
+///
+/// delta = actual(y) − actual(y−1); percent = delta / actual(y−1), undefined when the previous
+/// actual is 0 or missing; the completion change is in percentage points (×100), kept apart
+/// from percent everywhere it is shown.
+public enum YearOverYear {
+    public static func delta(actual: Double, previous: Double?) -> Double? {
+        previous.map { actual - $0 }
+    }
+
+    public static func percent(actual: Double, previous: Double?) -> Double? {
+        guard let previous, previous != 0 else { return nil }
+        return (actual - previous) / previous
+    }
+
+    public static func completionChangePoints(current: Double?, previous: Double?) -> Double? {
+        guard let current, let previous else { return nil }
+        return (current - previous) * 100
+    }
+}

@@ -1,0 +1,47 @@
+import TongKetData
+
+/// Whose figures a row holds: one unit, or the whole province.
+public enum Scope: String, Sendable {
+    case unit, province
+}
+
+/// One row of the metrics table (DESIGN §6): every figure for a (scope, year, unit, indicator).
+public struct Figures: Sendable, Equatable {
+    public var scope: Scope
+    public var year: Int
+    /// The unit's id in the table; -1 for the province.
+    public var unit: Int32
+    public var indicator: Int32
+    public var measure: Int32
+    public var direction: Direction
+    public var target: Double?
+    public var actual: Double
+    public var completion: Double?
+    public var status: Status
+    public var previousActual: Double?
+    public var yoyDelta: Double?
+    public var yoyPercent: Double?
+    public var completionChangePoints: Double?
+
+    /// Figures of `rows[index]` in a series sorted by (entity, indicator, year): the year
+    /// before is the row just above when it is the same entity and indicator and year − 1.
+    static func of(_ rows: [IndicatorRow], at index: Int, scope: Scope) -> Figures {
+        let row = rows[index]
+        var previous: IndicatorRow?
+        if index > 0 {
+            let above = rows[index - 1]
+            if above.unit == row.unit, above.indicator == row.indicator, above.year == row.year - 1 { previous = above }
+        }
+        let completion = Completion.ratio(target: row.target, actual: row.actual)
+        let previousCompletion = previous.flatMap { Completion.ratio(target: $0.target, actual: $0.actual) }
+        return Figures(
+            scope: scope, year: Int(row.year), unit: scope == .province ? -1 : row.unit, indicator: row.indicator,
+            measure: row.measure, direction: row.direction, target: row.target, actual: row.actual,
+            completion: completion,
+            status: Completion.status(target: row.target, actual: row.actual, direction: row.direction),
+            previousActual: previous?.actual,
+            yoyDelta: YearOverYear.delta(actual: row.actual, previous: previous?.actual),
+            yoyPercent: YearOverYear.percent(actual: row.actual, previous: previous?.actual),
+            completionChangePoints: YearOverYear.completionChangePoints(current: completion, previous: previousCompletion))
+    }
+}

@@ -1,0 +1,93 @@
+/// One problem found in an input file, positioned as `file:line:column: message`.
+///
+/// `line` is the physical line in the file (a quoted field with line breaks spans several);
+/// `column` is the 1-based field number, and the message names the column by its header.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: Sendable, Equatable { case error, warning }
+
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String {
+        var position = file
+        if let line { position += ":\(line)" }
+        if line != nil, let column { position += ":\(column)" }
+        let prefix = severity == .warning ? "warning: " : ""
+        return "\(position): \(prefix)\(message)"
+    }
+}
+
+/// Why a load failed. Each case maps to a sysexits code so scripts can tell them apart.
+public enum LoadError: Error, Sendable, Equatable {
+    /// The data is wrong (EX_DATAERR, 65): every problem found, up to the report limit.
+    case invalidData([Diagnostic], omitted: Int)
+    /// A file named on the command line does not exist or cannot be read (EX_NOINPUT, 66).
+    case cannotOpen(Diagnostic)
+    /// The options contradict the data or each other (EX_USAGE, 64).
+    case usage(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidData: return 65
+        case .cannotOpen: return 66
+        case .usage: return 64
+        }
+    }
+
+    /// The lines to print, one problem a line, and a count of what was left out.
+    public var messages: [String] {
+        switch self {
+        case let .invalidData(diagnostics, omitted):
+            var lines = diagnostics.map(\.description)
+            if omitted > 0 {
+                lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first and run again.")
+            }
+            return lines
+        case let .cannotOpen(diagnostic):
+            return [diagnostic.description]
+        case let .usage(message):
+            return [message]
+        }
+    }
+}
+
+/// Collects a file's problems, keeping the first `limit` and counting the rest, so a file
+/// with a systematic fault gives a readable report instead of a million lines.
+struct DiagnosticLog {
+    let file: String
+    let limit: Int
+    private(set) var kept: [Diagnostic] = []
+    private(set) var omitted = 0
+    private(set) var errorCount = 0
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = limit
+    }
+
+    mutating func error(line: Int?, column: Int? = nil, _ message: String) {
+        errorCount += 1
+        append(Diagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    mutating func warning(line: Int? = nil, column: Int? = nil, _ message: String) {
+        append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message))
+    }
+
+    private mutating func append(_ diagnostic: Diagnostic) {
+        if kept.count < limit { kept.append(diagnostic) } else { omitted += 1 }
+    }
+
+    var warnings: [Diagnostic] { kept.filter { $0.severity == .warning } }
+}

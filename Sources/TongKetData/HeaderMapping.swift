@@ -1,0 +1,97 @@
+import Foundation
+
+/// The columns of the input contract (DESIGN §2), each with the header names it answers to.
+public enum InputColumn: String, CaseIterable, Sendable {
+    case year, unit, indicator, target, actual, measure, level, direction
+
+    /// Names compared after `HeaderName.fold`: whole names only, so "đơn vị tính" (measure)
+    /// is never "đơn vị" (unit), nor "chỉ tiêu giao" (target) "chỉ tiêu" (indicator).
+    public var names: [String] {
+        switch self {
+        case .year: return ["year", "nam"]
+        case .unit: return ["unit", "don vi"]
+        case .indicator: return ["indicator", "chi tieu", "noi dung"]
+        case .target: return ["target", "ke hoach", "chi tieu giao", "chi tieu duoc giao"]
+        case .actual: return ["actual", "thuc hien", "ket qua"]
+        case .measure: return ["measure", "don vi tinh", "dvt", "unit of measure"]
+        case .level: return ["level", "cap"]
+        case .direction: return ["direction", "chieu"]
+        }
+    }
+
+    public var isRequired: Bool {
+        switch self {
+        case .year, .unit, .indicator, .target, .actual: return true
+        case .measure, .level, .direction: return false
+        }
+    }
+
+    /// The Vietnamese header, for messages.
+    public var vietnameseName: String {
+        switch self {
+        case .year: return "năm"
+        case .unit: return "đơn vị"
+        case .indicator: return "chỉ tiêu"
+        case .target: return "kế hoạch"
+        case .actual: return "thực hiện"
+        case .measure: return "đơn vị tính"
+        case .level: return "cấp"
+        case .direction: return "chiều"
+        }
+    }
+
+    static let byFoldedName: [String: InputColumn] = {
+        var map: [String: InputColumn] = [:]
+        for column in allCases { for name in column.names { map[name] = column } }
+        return map
+    }()
+}
+
+public enum HeaderName {
+    /// Case-, space- and diacritic-insensitive form of a header: "  Thực  hiện " → "thuc hien".
+    /// `đ` is folded by hand: Unicode does not decompose it, so diacritic folding keeps it.
+    public static func fold(_ name: String) -> String {
+        let folded = name
+            .replacingOccurrences(of: "đ", with: "d")
+            .replacingOccurrences(of: "Đ", with: "d")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "_", with: " ")
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Where each contract column sits in a file, from its header row.
+public struct HeaderMap: Sendable, Equatable {
+    public private(set) var index: [InputColumn: Int] = [:]
+    /// The header text as the user wrote it, by field index, for messages.
+    public let headers: [String]
+    /// Fields a data row must have: up to the last named header (Excel pads with empty ones).
+    public let width: Int
+
+    public func column(_ column: InputColumn) -> Int? { index[column] }
+
+    /// The user's own header for a column, falling back to the canonical name.
+    public func displayName(_ column: InputColumn) -> String {
+        guard let i = index[column] else { return column.rawValue }
+        return headers[i]
+    }
+
+    public enum Problem: Error, Equatable, Sendable {
+        case missing([InputColumn])
+        case duplicate(InputColumn, firstField: Int, secondField: Int)
+    }
+
+    public init(headers: [String]) throws(Problem) {
+        self.headers = headers
+        var width = 0
+        for (i, header) in headers.enumerated() where !header.trimmingCharacters(in: .whitespaces).isEmpty { width = i + 1 }
+        self.width = width
+        for (i, header) in headers.enumerated() {
+            guard let column = InputColumn.byFoldedName[HeaderName.fold(header)] else { continue }
+            if let first = index[column] { throw .duplicate(column, firstField: first + 1, secondField: i + 1) }
+            index[column] = i
+        }
+        let missing = InputColumn.allCases.filter { $0.isRequired && index[$0] == nil }
+        if !missing.isEmpty { throw .missing(missing) }
+    }
+}

@@ -1,0 +1,119 @@
+/// Whether more is better, or the target is a ceiling ("tỷ lệ án bị hủy không quá 5%").
+public enum Direction: UInt8, Sendable, CaseIterable {
+    case higher, lower
+
+    public var name: String { self == .higher ? "higher" : "lower" }
+
+    /// Parses a direction cell: higher/lower, Vietnamese cao/thấp, case- and accent-blind.
+    public init?(cell: String) {
+        switch HeaderName.fold(cell) {
+        case "", "higher", "cao", "tang": self = .higher
+        case "lower", "thap", "giam", "ceiling", "tran": self = .lower
+        default: return nil
+        }
+    }
+}
+
+/// One (year, unit, indicator) result. Names are ids into the table's name lists; the row
+/// keeps where it came from so later checks can point at the line.
+public struct IndicatorRow: Sendable, Equatable {
+    public var year: Int32
+    public var unit: Int32
+    public var indicator: Int32
+    /// -1 when the file has no measure for the row.
+    public var measure: Int32
+    /// -1 when the file has no level for the row.
+    public var level: Int32
+    public var line: Int32
+    public var file: Int16
+    public var direction: Direction
+    /// NaN when no target was assigned; read it through `target`.
+    var storedTarget: Double
+    public var actual: Double
+
+    public var target: Double? { storedTarget.isNaN ? nil : storedTarget }
+
+    public init(year: Int32, unit: Int32, indicator: Int32, measure: Int32 = -1, level: Int32 = -1,
+                direction: Direction = .higher, target: Double?, actual: Double, file: Int16 = 0, line: Int32 = 0) {
+        self.year = year
+        self.unit = unit
+        self.indicator = indicator
+        self.measure = measure
+        self.level = level
+        self.line = line
+        self.file = file
+        self.direction = direction
+        self.storedTarget = target ?? .nan
+        self.actual = actual
+    }
+}
+
+/// Every row of every input file, merged, named and validated.
+///
+/// Invariant (established by `TableAssembler`, relied on by the analytics): rows are sorted
+/// by unit name, indicator name and year, and no two share (year, unit, indicator).
+public struct IndicatorTable: Sendable {
+    public let units: [String]
+    public let indicators: [String]
+    public let measures: [String]
+    public let levels: [String]
+    public let files: [String]
+    public let rows: [IndicatorRow]
+
+    init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow]) {
+        self.units = units
+        self.indicators = indicators
+        self.measures = measures
+        self.levels = levels
+        self.files = files
+        self.rows = rows
+    }
+
+    public var years: [Int] { Array(Set(rows.map { Int($0.year) })).sorted() }
+
+    public func measure(of row: IndicatorRow) -> String? { row.measure < 0 ? nil : measures[Int(row.measure)] }
+    public func level(of row: IndicatorRow) -> String? { row.level < 0 ? nil : levels[Int(row.level)] }
+}
+
+/// A row given by names, for building tables in code (tests, the peers' data, other tools).
+public struct IndicatorRecord: Sendable {
+    public var year: Int
+    public var unit: String
+    public var indicator: String
+    public var measure: String?
+    public var level: String?
+    public var direction: Direction
+    public var target: Double?
+    public var actual: Double
+
+    public init(year: Int, unit: String, indicator: String, measure: String? = nil, level: String? = nil,
+                direction: Direction = .higher, target: Double?, actual: Double) {
+        self.year = year
+        self.unit = unit
+        self.indicator = indicator
+        self.measure = measure
+        self.level = level
+        self.direction = direction
+        self.target = target
+        self.actual = actual
+    }
+}
+
+extension IndicatorTable {
+    /// A table from named records, with the same normalisation and checks as a file.
+    public init(records: [IndicatorRecord], file: String = "records") throws(LoadError) {
+        var assembler = TableAssembler()
+        let fileIndex = assembler.addFile(file)
+        for (i, record) in records.enumerated() {
+            assembler.append(IndicatorRow(
+                year: Int32(record.year),
+                unit: assembler.units.id(for: record.unit),
+                indicator: assembler.indicators.id(for: record.indicator),
+                measure: record.measure.map { assembler.measures.id(for: $0) } ?? -1,
+                level: record.level.map { assembler.levels.id(for: $0) } ?? -1,
+                direction: record.direction, target: record.target, actual: record.actual,
+                file: fileIndex, line: Int32(i + 1)))
+        }
+        self = try assembler.finish(diagnosticLimit: 50)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Gives each distinct name one small integer id, normalising each distinct spelling once
+/// rather than once per row: a million-row export has a few thousand distinct names.
+///
+/// Two layers: the exact bytes as they appear in the file (fast, no String built on a hit),
+/// then the canonical name — NFC, trimmed, inner whitespace collapsed — so an NFD and an NFC
+/// "Phòng 7", or "Phòng 7 " with a stray space, are one unit.
+public struct NameInterner: Sendable {
+    public private(set) var names: [String] = []
+    private var idsByName: [String: Int32] = [:]
+    private var spellings = ByteTable()
+
+    public init() {}
+
+    public var count: Int { names.count }
+
+    public mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let id = spellings.value(for: bytes) { return id }
+        let id = id(for: String(decoding: bytes, as: UTF8.self))
+        spellings.insert(bytes, value: id)
+        return id
+    }
+
+    public mutating func id(for text: String) -> Int32 {
+        let name = Self.canonical(text)
+        if let id = idsByName[name] { return id }
+        let id = Int32(names.count)
+        names.append(name)
+        idsByName[name] = id
+        return id
+    }
+
+    public func existingID(for text: String) -> Int32? { idsByName[Self.canonical(text)] }
+
+    public static func canonical(_ text: String) -> String {
+        let composed = text.precomposedStringWithCanonicalMapping
+        return composed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// An open-addressing hash table from byte strings to ids, with the keys stored in one arena.
+struct ByteTable: Sendable {
+    private var arena: [UInt8] = []
+    private var slots: [Slot] = Array(repeating: Slot(), count: 64)
+    private var used = 0
+
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var offset: Int32 = 0
+        var length: Int32 = 0
+        var value: Int32 = -1
+    }
+
+    func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.value < 0 { return nil }
+            if slot.hash == hash && Int(slot.length) == key.count && matches(slot, key) { return slot.value }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) {
+        if (used + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(key)
+        let offset = Int32(arena.count)
+        arena.append(contentsOf: key)
+        place(Slot(hash: hash, offset: offset, length: Int32(key.count), value: value))
+        used += 1
+    }
+
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: slot.hash) & mask
+        while slots[index].value >= 0 { index = (index + 1) & mask }
+        slots[index] = slot
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.value >= 0 { place(slot) }
+    }
+
+    private func matches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            guard let a = stored.baseAddress, let b = key.baseAddress else { return key.isEmpty }
+            return memcmp(a + Int(slot.offset), b, key.count) == 0
+        }
+    }
+
+    /// Eight bytes a step; names are short and hashed once per row, so this is a hot loop.
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        guard let base = key.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= key.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < key.count { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
+    }
+}

@@ -1,0 +1,75 @@
+/// Collects rows from one or more files and turns them into an `IndicatorTable`: sorted by
+/// (unit, indicator, year) and checked for duplicates, including ones that only appear once
+/// names are normalised or that span two files.
+struct TableAssembler {
+    var units = NameInterner()
+    var indicators = NameInterner()
+    var measures = NameInterner()
+    var levels = NameInterner()
+    private(set) var files: [String] = []
+    private var rows: [IndicatorRow] = []
+
+    mutating func addFile(_ name: String) -> Int16 {
+        files.append(name)
+        return Int16(files.count - 1)
+    }
+
+    mutating func append(_ row: IndicatorRow) { rows.append(row) }
+
+    mutating func reserve(_ count: Int) { rows.reserveCapacity(rows.count + count) }
+
+    var rowCount: Int { rows.count }
+
+    /// Fills in a number that waited for its file's number locale.
+    mutating func setNumber(_ value: Double, column: InputColumn, row: Int) {
+        if column == .target { rows[row].storedTarget = value } else { rows[row].actual = value }
+    }
+
+    /// Sorting packs (unit rank, indicator rank, year) into one integer: one comparison per
+    /// step instead of two string comparisons, which is what makes a million rows cheap.
+    func finish(diagnosticLimit: Int) throws(LoadError) -> IndicatorTable {
+        let unitRank = Self.ranks(of: units.names)
+        let indicatorRank = Self.ranks(of: indicators.names)
+        guard units.count < 1 << 24, indicators.count < 1 << 24 else {
+            throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table")], omitted: 0)
+        }
+        var keys = [UInt64](repeating: 0, count: rows.count)
+        for (i, row) in rows.enumerated() {
+            keys[i] = UInt64(unitRank[Int(row.unit)]) << 40 | UInt64(indicatorRank[Int(row.indicator)]) << 16 | UInt64(UInt16(truncatingIfNeeded: row.year))
+        }
+        var order = Array(0..<Int32(rows.count))
+        order.sort { keys[Int($0)] != keys[Int($1)] ? keys[Int($0)] < keys[Int($1)] : $0 < $1 }
+
+        var logs: [Int: DiagnosticLog] = [:]
+        var sorted: [IndicatorRow] = []
+        sorted.reserveCapacity(rows.count)
+        var previous: Int32 = -1
+        for index in order {
+            let row = rows[Int(index)]
+            if previous >= 0, keys[Int(previous)] == keys[Int(index)] {
+                let first = rows[Int(previous)]
+                let place = first.file == row.file ? "line \(first.line)" : "\(files[Int(first.file)]):\(first.line)"
+                let file = Int(row.file)
+                logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
+                    line: Int(row.line),
+                    "duplicate row: year \(row.year), unit \"\(units.names[Int(row.unit)])\", indicator \"\(indicators.names[Int(row.indicator)])\" is already on \(place); keep one of them")
+                continue
+            }
+            previous = index
+            sorted.append(row)
+        }
+        if !logs.isEmpty {
+            let ordered = logs.keys.sorted().compactMap { logs[$0] }
+            throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
+        }
+        return IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
+                              levels: levels.names, files: files, rows: sorted)
+    }
+
+    static func ranks(of names: [String]) -> [Int32] {
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        return rank
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import TongKetAnalytics
+import TongKetData
+
+/// Reading and analysing with every failure turned into messages on stderr and a sysexits
+/// code, so no command has to repeat that.
+enum Session {
+    static func read(_ inputs: [InputFile], options: ReadOptions) throws -> IndicatorTable {
+        do {
+            let result = try TableReader.read(inputs, options: options)
+            result.warnings.forEach { Terminal.error($0.description) }
+            return result.table
+        } catch {
+            error.messages.forEach(Terminal.error)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    static func read(paths: [String], options: ReadOptions) throws -> IndicatorTable {
+        try read(paths.map(readFile), options: options)
+    }
+
+    static func readFile(_ path: String) throws -> InputFile {
+        do {
+            return try InputFile.load(path: path)
+        } catch {
+            error.messages.forEach(Terminal.error)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    static func metrics(_ table: IndicatorTable, level: String?) throws -> Metrics {
+        do {
+            return try Metrics(table: table, level: level)
+        } catch {
+            switch error {
+            case let .unknownLevel(level, available):
+                let list = available.isEmpty ? "the files have no level column" : "levels present: " + available.joined(separator: ", ")
+                Terminal.error("No row has level \"\(level)\"; \(list).")
+            }
+            throw ExitCode(64)
+        }
+    }
+
+    static func analyse(_ inputs: [InputFile], options: ReadOptions, level: String?) throws -> Metrics {
+        try metrics(read(inputs, options: options), level: level)
+    }
+}

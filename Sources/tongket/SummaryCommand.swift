@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TongKetAnalytics
+import TongKetData
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The figures: completion, year over year, scorecards and the province, as a table, CSV or JSON.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Only this year (default: the latest year for the table, every year for csv and json).")
+    var year: Int?
+
+    @Option(help: "table (for people), csv or json (for machines: the columns of the metrics contract).")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language of the table: vi or en.")
+    var lang: Language = .vi
+
+    @Option(help: "Count only units of this level (cấp) in the province figures, e.g. district.")
+    var level: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of the terminal.")
+    var output: String?
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    func run() throws {
+        let table = try Session.read(paths: input.files, options: input.readOptions)
+        let metrics = try Session.metrics(table, level: level)
+        if let year, !table.years.contains(year) {
+            Terminal.error("No rows for year \(year); the files have \(table.years.map(String.init).joined(separator: ", ")).")
+            throw ExitCode(64)
+        }
+        try OutputFile.write(to: output) { writer in
+            switch format {
+            case .table:
+                try writer.write(SummaryTable(metrics: metrics, year: year, language: lang).text)
+            case .csv:
+                try MetricsExport.write(metrics, year: year, format: .csv, to: &writer)
+            case .json:
+                try MetricsExport.write(metrics, year: year, format: .json, to: &writer)
+            }
+            try writer.flush()
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import TongKetAnalytics
+import TongKetData
+
+/// The figures of one year laid out for a person at a terminal: the ranking of units, the
+/// province, then each unit's indicators. Long names are cut with "…"; the CSV has them whole.
+struct SummaryTable {
+    let metrics: Metrics
+    let year: Int
+    let previousYear: Int
+    let numbers: NumberText
+    let words: Words
+
+    init(metrics: Metrics, year: Int?, language: Language) {
+        self.metrics = metrics
+        self.year = year ?? metrics.table.years.last ?? 0
+        self.previousYear = self.year - 1
+        self.numbers = NumberText(language)
+        self.words = Words(language)
+    }
+
+    var text: String {
+        var out = words.title(year: year, previous: previousYear, files: metrics.table.files) + "\n\n"
+        out += ranking() + "\n"
+        out += section(title: words.province + " · " + scoreText(Scorecard.province(metrics, year: year)), figures: provinceFigures())
+        if !metrics.meanIndicators.isEmpty { out += "  * " + words.meanNote + "\n" }
+        if let level = metrics.level { out += "  " + words.levelNote(level) + "\n" }
+        out += "\n"
+        for card in Scorecard.units(metrics, year: year).sorted(by: { unitName($0.unit) < unitName($1.unit) }) {
+            out += section(title: unitName(card.unit) + " · " + scoreText(card), figures: unitFigures(card.unit)) + "\n"
+        }
+        return out
+    }
+
+    private func unitName(_ id: Int32) -> String { metrics.table.units[Int(id)] }
+
+    private func scoreText(_ card: Scorecard) -> String {
+        guard let ratio = card.ratio else { return words.noTargets }
+        return words.met(card.met, of: card.defined) + " (" + numbers.percent(ratio) + ")"
+    }
+
+    private func ranking() -> String {
+        let cards = Ranking.units(metrics, year: year)
+        var rows = [[" #", words.unit, words.targetsMet, words.share, words.meanCompletion]]
+        for (i, card) in cards.enumerated() {
+            rows.append([
+                String(i + 1), unitName(card.unit), "\(card.met)/\(card.defined)",
+                card.ratio.map(numbers.percent) ?? numbers.undefined,
+                card.meanCompletion.map(numbers.percent) ?? numbers.undefined,
+            ])
+        }
+        return words.rankingTitle + "\n" + TextGrid(rows: rows, rightAligned: [0, 2, 3, 4], maxWidths: [3, 40, 12, 10, 12]).text
+    }
+
+    private func provinceFigures() -> [Figures] {
+        metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:))
+    }
+
+    private func unitFigures(_ unit: Int32) -> [Figures] {
+        metrics.table.rows.indices
+            .filter { metrics.table.rows[$0].unit == unit && Int(metrics.table.rows[$0].year) == year }
+            .map(metrics.unitFigures(at:))
+    }
+
+    private func section(title: String, figures: [Figures]) -> String {
+        var rows = [[words.indicator, words.target, words.actual, words.completion, words.status, words.change(previousYear)]]
+        for f in figures {
+            let measure = metrics.measureName(f)
+            let isRate = ProvinceRollup.isRate(measure)
+            func value(_ v: Double) -> String {
+                let text = numbers.number(v)
+                return measure.isEmpty ? text : isRate ? text + (numbers.language == .vi ? " %" : "%") : text + " " + measure
+            }
+            var name = metrics.indicatorName(f)
+            if metrics.isMean(f) { name += " *" }
+            if f.direction == .lower { name += words.ceilingMark }
+            rows.append([
+                name,
+                f.target.map(value) ?? numbers.undefined,
+                value(f.actual),
+                f.completion.map(numbers.percent) ?? numbers.undefined,
+                words.status(f.status),
+                change(f, isRate: isRate),
+            ])
+        }
+        return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 16, 10, 10, 22]).text
+    }
+
+    /// "+6 (+8,8 %)" for counts; "+1,3 điểm %" for rates, whose change is in points.
+    private func change(_ f: Figures, isRate: Bool) -> String {
+        guard let delta = f.yoyDelta else { return numbers.undefined }
+        if isRate { return numbers.points(delta) }
+        let pct = f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? ""
+        return numbers.signed(delta) + pct
+    }
+}
+
+/// Columns padded to the widest cell, cut with "…" at a maximum width.
+struct TextGrid {
+    let rows: [[String]]
+    let rightAligned: Set<Int>
+    let maxWidths: [Int]
+
+    var text: String {
+        let cut = rows.map { row in row.enumerated().map { i, cell in Self.truncate(cell, to: i < maxWidths.count ? maxWidths[i] : 40) } }
+        let columns = cut.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in cut.map { $0.count > c ? $0[c].count : 0 }.max() ?? 0 }
+        return cut.map { row in
+            "  " + row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return rightAligned.contains(i) ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func truncate(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+}
