@@ -15,16 +15,10 @@ struct TongKet: ParsableCommand {
         subcommands: [Summary.self, Check.self, Bench.self]
     )
 
-    @Option(name: .long, help: "Language of the table: vi or en.")
-    var lang: Language = .vi
-
     func run() throws {
         let sample = InputFile(name: BundledSample.fileName, bytes: BundledSample.bytes)
         let metrics = try Session.analyse([sample], options: ReadOptions(), level: nil)
-        let note = lang == .vi
-            ? "Dữ liệu mẫu đi kèm (\(BundledSample.fileName)). Với tệp của bạn: tongket summary ketqua.csv"
-            : "The bundled sample (\(BundledSample.fileName)). For your own export: tongket summary ketqua.csv"
-        Terminal.error(note)
-        Terminal.output(SummaryTable(metrics: metrics, year: nil, language: lang).text)
+        Terminal.error("Dữ liệu mẫu đi kèm (\(BundledSample.fileName)) · the bundled sample. Với tệp của bạn · for your own export: tongket summary ketqua.csv [--lang en]")
+        Terminal.output(SummaryTable(metrics: metrics, year: nil, language: .vi).text)
     }
 }

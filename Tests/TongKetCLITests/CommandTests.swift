@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import TongKetSample
+
+@Suite struct CommandTests {
+    let header = "năm,đơn vị,chỉ tiêu,đơn vị tính,kế hoạch,thực hiện\n"
+
+    @Test func noArgumentsSummarisesTheBundledSampleFromAnyFolder() throws {
+        let folder = try temporaryFolder()
+        let result = try CLI.run([], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Phòng 7"))
+        #expect(result.stdout.contains("Toàn tỉnh"))
+        #expect(result.stderr.contains(BundledSample.fileName))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func checkReportsEveryProblemWithPositionAndExits65() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,abc\n2023,Phòng 8,Kháng nghị,kháng nghị,-1,3\n", to: "ketqua.csv", in: folder)
+        let result = try CLI.run(["check", file])
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            \(file):2:6: "abc" in column "thực hiện" is not a number
+            \(file):3:5: the target -1 in column "kế hoạch" is negative; targets are 0 or more (leave the cell empty when no target was set)
+
+            """)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func checkOnAGoodFileSaysSoAndExits0() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,74\n", to: "ketqua.csv", in: folder)
+        let result = try CLI.run(["check", file])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1 rows, 1 units, 1 indicators, years 2023: no problems found."))
+    }
+
+    @Test func aMissingFileIsExit66() throws {
+        let result = try CLI.run(["summary", "/nonexistent/ketqua.csv"])
+        #expect(result.status == 66)
+        #expect(result.stderr == "/nonexistent/ketqua.csv: no such file; check the name and the folder you run tongket from\n")
+    }
+
+    @Test(arguments: [["summary"], ["summary", "x.csv", "--format", "xml"], ["summary", "x.csv", "--number-locale", "fr"], ["frobnicate"], ["summary", "x.csv", "--encoding", "klingon"]])
+    func usageErrorsAreExit64(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func summaryCSVHasTheContractColumnsWithBOM() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2022,Phòng 7,\"Phúc thẩm, hình sự\",vụ,60,68\n2023,Phòng 7,\"Phúc thẩm, hình sự\",vụ,70,74\n", to: "k.csv", in: folder)
+        let result = try CLI.run(["summary", file, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(Array(result.stdoutBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: result.stdoutBytes.dropFirst(3), as: UTF8.self).split(separator: "\n").map(String.init)
+        let before: Double = 68.0 / 60.0, after: Double = 74.0 / 70.0, pct: Double = 6.0 / 68.0
+        let points: Double = (after - before) * 100
+        let indicator = "\"Phúc thẩm, hình sự\""
+        let expected: [String] = [
+            "scope,year,unit,indicator,measure,direction,target,actual,completion,status,previous_actual,yoy_delta,yoy_pct,completion_change_pp",
+            "unit,2022,Phòng 7,\(indicator),vụ,higher,60,68,\(before),met,,,,",
+            "unit,2023,Phòng 7,\(indicator),vụ,higher,70,74,\(after),met,68,6,\(pct),\(points)",
+            "province,2022,,\(indicator),vụ,higher,60,68,\(before),met,,,,",
+            "province,2023,,\(indicator),vụ,higher,70,74,\(after),met,68,6,\(pct),\(points)",
+        ]
+        #expect(lines == expected)
+    }
+
+    @Test func summaryJSONCarriesTheSameFieldsWithNullForUndefined() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,,74\n", to: "k.csv", in: folder)
+        let result = try CLI.run(["summary", file, "--format", "json", "--year", "2023"])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(Set(rows[0].keys) == ["scope", "year", "unit", "indicator", "measure", "direction", "target", "actual", "completion", "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp"])
+        #expect(rows[0]["unit"] as? String == "Phòng 7")
+        #expect(rows[0]["target"] is NSNull)
+        #expect(rows[0]["status"] as? String == "undefined")
+        #expect(rows[1]["unit"] is NSNull)
+    }
+
+    @Test func theTableFormatsNumbersForTheLanguage() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2022,Phòng 8,Giảm án,hồ sơ,1000,1000\n2023,Phòng 8,Giảm án,hồ sơ,1000,1054\n", to: "k.csv", in: folder)
+        let vi = try CLI.run(["summary", file])
+        #expect(vi.stdout.contains("1.054 hồ sơ"))
+        #expect(vi.stdout.contains("105,4 %"))
+        #expect(vi.stdout.contains("+54 (+5,4 %)"))
+        let en = try CLI.run(["summary", file, "--lang", "en"])
+        #expect(en.stdout.contains("1,054 hồ sơ"))
+        #expect(en.stdout.contains("105.4%"))
+        #expect(en.stdout.contains("+54 (+5.4%)"))
+    }
+
+    @Test func aFailedRunWritesNoOutputFile() throws {
+        let folder = try temporaryFolder()
+        let bad = try write(header + "2023,A,X,vụ,1,abc\n", to: "bad.csv", in: folder)
+        let out = folder.appendingPathComponent("metrics.csv").path
+        let result = try CLI.run(["summary", bad, "--format", "csv", "-o", out])
+        #expect(result.status == 65)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.csv"])
+    }
+
+    @Test func anUnknownLevelIsAUsageError() throws {
+        let folder = try temporaryFolder()
+        let file = try write("year,unit,indicator,target,actual,level\n2023,A,X,1,2,district\n", to: "k.csv", in: folder)
+        let result = try CLI.run(["summary", file, "--level", "commune"])
+        #expect(result.status == 64)
+        #expect(result.stderr == "No row has level \"commune\"; levels present: district.\n")
+    }
+
+    /// The conformance files lack the indicator columns: rejected cleanly, never a crash.
+    @Test func conformanceFilesAreRejectedAsMissingColumns() throws {
+        guard let shared = sharedFolder else { print("skipped: ../shared is not beside this checkout"); return }
+        let dir = shared.appendingPathComponent("conformance/csv-spectrum/csvs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            let result = try CLI.run(["check", dir.appendingPathComponent(name).path])
+            #expect(result.status == 65, "\(name)")
+            #expect(result.stderr.contains("lacks the required column") || result.stderr.contains("empty"), "\(name): \(result.stderr)")
+        }
+    }
+}
