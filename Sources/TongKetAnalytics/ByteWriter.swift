@@ -1,64 +1,107 @@
 /// Buffers output bytes and hands them to a sink in large blocks: writing a million-row
-/// table through `print` or String concatenation costs more than computing it.
+/// table through `print`, String concatenation or per-byte `Array.append` costs more than
+/// computing it.
 public struct ByteWriter {
     public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
 
-    private var buffer: [UInt8] = []
+    private let storage: Storage
     private let sink: Sink
-    private let blockSize: Int
+
+    /// The block the bytes collect in; owned here and freed with the writer.
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
+    }
 
     public init(blockSize: Int = 1 << 20, sink: @escaping Sink) {
+        storage = Storage(capacity: max(blockSize, 64))
         self.sink = sink
-        self.blockSize = blockSize
-        buffer.reserveCapacity(blockSize + 4096)
     }
 
-    public mutating func write(_ text: String) throws {
+    /// Room for `count` more bytes, flushing first if needed; false when even an empty
+    /// block is too small (the caller then hands the bytes straight to the sink).
+    @inline(__always)
+    private func reserve(_ count: Int) throws -> Bool {
+        if storage.count + count <= storage.capacity { return true }
+        try flush()
+        return count <= storage.capacity
+    }
+
+    public func write(_ text: String) throws {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= blockSize { try flush() }
+        try text.withUTF8 { try write(bytes: $0) }
     }
 
-    public mutating func write(byte: UInt8) { buffer.append(byte) }
+    public func write(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write(bytes: $0) }
+    }
 
-    public mutating func write(bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+    public func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        guard try reserve(bytes.count) else {
+            try sink(UnsafeRawBufferPointer(bytes))
+            return
+        }
+        (storage.base + storage.count).update(from: source, count: bytes.count)
+        storage.count += bytes.count
+    }
+
+    public func write(byte: UInt8) throws {
+        _ = try reserve(1)
+        storage.base[storage.count] = byte
+        storage.count += 1
+    }
 
     /// Integers as digits, without going through String.
-    public mutating func write(integer value: Int64) {
+    public func write(integer value: Int64) throws {
+        _ = try reserve(20)
         var magnitude = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+            var n = 0
             repeat {
-                raw[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                raw[n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
+                n += 1
             } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[i]) }
+            return n
+        }
+        if value < 0 { storage.base[storage.count] = UInt8(ascii: "-"); storage.count += 1 }
+        withUnsafeBytes(of: &digits) { raw in
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                storage.base[storage.count] = raw[i]
+                storage.count += 1
+            }
         }
     }
 
     /// A number for machines: dot decimals, no grouping, integers without ".0", otherwise the
-    /// shortest text that reads back as the same Double.
-    public mutating func write(number value: Double) {
+    /// shortest text that reads back as the same Double (what `description` prints).
+    public func write(number value: Double) throws {
         if value == value.rounded(.towardZero), abs(value) < 1e15 {
-            write(integer: Int64(value))
-        } else {
-            var text = value.description
-            text.withUTF8 { buffer.append(contentsOf: $0) }
+            try write(integer: Int64(value))
+            return
         }
+        var text = value.description
+        try text.withUTF8 { try write(bytes: $0) }
     }
 
-    public mutating func flushIfFull() throws {
-        if buffer.count >= blockSize { try flush() }
+    public func flushIfFull() throws {
+        if storage.count >= storage.capacity - 4096 { try flush() }
     }
 
-    public mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try sink($0) }
-        buffer.removeAll(keepingCapacity: true)
+    public func flush() throws {
+        guard storage.count > 0 else { return }
+        let count = storage.count
+        storage.count = 0
+        try sink(UnsafeRawBufferPointer(start: storage.base, count: count))
     }
 }

@@ -16,17 +16,42 @@ public struct Scorecard: Sendable, Equatable {
 
     /// Scorecards of every unit with rows in `year`, in the order of the table's unit ids.
     public static func units(_ metrics: Metrics, year: Int) -> [Scorecard] {
-        var cards: [Int32: Scorecard] = [:]
-        var sums: [Int32: (Double, Int)] = [:]
-        for i in metrics.table.rows.indices where Int(metrics.table.rows[i].year) == year {
-            let f = metrics.unitFigures(at: i)
-            tally(f, into: &cards[f.unit, default: Scorecard(unit: f.unit, year: year, met: 0, defined: 0)], sums: &sums[f.unit, default: (0, 0)])
+        byYear(metrics)[year] ?? []
+    }
+
+    /// Every unit's scorecard for every year, in one pass over the table. Rows are sorted by
+    /// unit, so each unit's rows are one run: a small per-year tally per run, no hashing.
+    public static func byYear(_ metrics: Metrics) -> [Int: [Scorecard]] {
+        let rows = metrics.table.rows
+        let years = metrics.table.years
+        var yearIndex: [Int32: Int] = [:]
+        for (i, year) in years.enumerated() { yearIndex[Int32(year)] = i }
+        var out: [Int: [Scorecard]] = [:]
+        var cards: [Scorecard?] = Array(repeating: nil, count: years.count)
+        var sums = Array(repeating: (0.0, 0), count: years.count)
+        var start = 0
+        while start < rows.count {
+            let unit = rows[start].unit
+            var end = start
+            while end < rows.count, rows[end].unit == unit {
+                let f = metrics.unitFigures(at: end)
+                let y = yearIndex[rows[end].year] ?? 0
+                var card = cards[y] ?? Scorecard(unit: unit, year: f.year, met: 0, defined: 0)
+                tally(f, into: &card, sums: &sums[y])
+                cards[y] = card
+                end += 1
+            }
+            for y in years.indices {
+                guard var card = cards[y] else { continue }
+                if sums[y].1 > 0 { card.meanCompletion = sums[y].0 / Double(sums[y].1) }
+                out[card.year, default: []].append(card)
+                cards[y] = nil
+                sums[y] = (0, 0)
+            }
+            start = end
         }
-        return cards.sorted { $0.key < $1.key }.map { unit, card in
-            var card = card
-            if let (sum, n) = sums[unit], n > 0 { card.meanCompletion = sum / Double(n) }
-            return card
-        }
+        for year in out.keys { out[year]?.sort { $0.unit < $1.unit } }
+        return out
     }
 
     public static func province(_ metrics: Metrics, year: Int) -> Scorecard {
@@ -53,8 +78,11 @@ public struct Scorecard: Sendable, Equatable {
 /// name; units without any defined status come last.
 public enum Ranking {
     public static func units(_ metrics: Metrics, year: Int) -> [Scorecard] {
-        let names = metrics.table.units
-        return Scorecard.units(metrics, year: year).sorted { a, b in
+        order(Scorecard.units(metrics, year: year), names: metrics.table.units)
+    }
+
+    public static func order(_ cards: [Scorecard], names: [String]) -> [Scorecard] {
+        cards.sorted { a, b in
             switch (a.ratio, b.ratio) {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true

@@ -10,6 +10,8 @@ public struct NameInterner: Sendable {
     public private(set) var names: [String] = []
     private var idsByName: [String: Int32] = [:]
     private var spellings = ByteTable()
+    /// Spellings that were not valid UTF-8 (the file is in another encoding).
+    public private(set) var invalidSpellings = 0
 
     public init() {}
 
@@ -17,7 +19,12 @@ public struct NameInterner: Sendable {
 
     public mutating func id(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if let id = spellings.value(for: bytes) { return id }
-        let id = id(for: String(decoding: bytes, as: UTF8.self))
+        var text = String(validating: bytes, as: UTF8.self)
+        if text == nil {
+            invalidSpellings += 1
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let id = id(for: text ?? "")
         spellings.insert(bytes, value: id)
         return id
     }

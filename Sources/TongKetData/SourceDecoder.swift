@@ -43,6 +43,10 @@ public enum SourceDecoder {
         public var encoding: SourceEncoding
         /// True when the encoding was guessed rather than marked or forced: worth a warning.
         public var wasGuessed: Bool
+        /// False for unmarked text taken as UTF-8 without checking every byte: checking a
+        /// 100 MB export costs more than parsing it, so the reader checks only the text it
+        /// keeps (each distinct name once) and calls `legacyFallback` if any is not UTF-8.
+        public var isVerified: Bool = true
     }
 
     public enum Failure: Error, Equatable {
@@ -71,10 +75,12 @@ public enum SourceDecoder {
         if let utf16 = unmarkedUTF16(bytes) {
             return try nonEmpty(Decoded(utf8: try convert(bytes, from: utf16), encoding: utf16, wasGuessed: true))
         }
-        if UTF8Validator.isValid(bytes) {
-            return try nonEmpty(Decoded(utf8: bytes, encoding: .utf8, wasGuessed: false))
-        }
-        return try nonEmpty(Decoded(utf8: try convert(bytes, from: .windows1258), encoding: .windows1258, wasGuessed: true))
+        return try nonEmpty(Decoded(utf8: bytes, encoding: .utf8, wasGuessed: false, isVerified: false))
+    }
+
+    /// Unmarked bytes that turned out not to be UTF-8: Vietnamese ANSI, with a warning.
+    public static func legacyFallback(_ bytes: [UInt8]) throws(Failure) -> Decoded {
+        try nonEmpty(Decoded(utf8: try convert(bytes, from: .windows1258), encoding: .windows1258, wasGuessed: true))
     }
 
     private static func nonEmpty(_ decoded: Decoded) throws(Failure) -> Decoded {

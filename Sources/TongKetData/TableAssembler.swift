@@ -20,6 +20,10 @@ struct TableAssembler {
 
     var rowCount: Int { rows.count }
 
+    var invalidSpellings: Int {
+        units.invalidSpellings + indicators.invalidSpellings + measures.invalidSpellings + levels.invalidSpellings
+    }
+
     /// Fills in a number that waited for its file's number locale.
     mutating func setNumber(_ value: Double, column: InputColumn, row: Int) {
         if column == .target { rows[row].storedTarget = value } else { rows[row].actual = value }
@@ -37,8 +41,7 @@ struct TableAssembler {
         for (i, row) in rows.enumerated() {
             keys[i] = UInt64(unitRank[Int(row.unit)]) << 40 | UInt64(indicatorRank[Int(row.indicator)]) << 16 | UInt64(UInt16(truncatingIfNeeded: row.year))
         }
-        var order = Array(0..<Int32(rows.count))
-        order.sort { keys[Int($0)] != keys[Int($1)] ? keys[Int($0)] < keys[Int($1)] : $0 < $1 }
+        let order = Self.stableOrder(of: keys)
 
         var logs: [Int: DiagnosticLog] = [:]
         var sorted: [IndicatorRow] = []
@@ -64,6 +67,28 @@ struct TableAssembler {
         }
         return IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                               levels: levels.names, files: files, rows: sorted)
+    }
+
+    /// Row indices in key order, ties in input order (so a duplicate's first occurrence comes
+    /// first): a least-significant-digit radix sort, skipping the bytes every key shares.
+    static func stableOrder(of keys: [UInt64]) -> [Int32] {
+        var order = Array(0..<Int32(keys.count))
+        guard keys.count > 1 else { return order }
+        var scratch = order
+        var differing: UInt64 = 0
+        for key in keys { differing |= key ^ keys[0] }
+        for shift in stride(from: 0, to: 64, by: 8) where (differing >> UInt64(shift)) & 0xFF != 0 {
+            var counts = [Int](repeating: 0, count: 257)
+            for key in keys { counts[Int((key >> UInt64(shift)) & 0xFF) + 1] += 1 }
+            for b in 1..<257 { counts[b] += counts[b - 1] }
+            for index in order {
+                let bucket = Int((keys[Int(index)] >> UInt64(shift)) & 0xFF)
+                scratch[counts[bucket]] = index
+                counts[bucket] += 1
+            }
+            swap(&order, &scratch)
+        }
+        return order
     }
 
     static func ranks(of names: [String]) -> [Int32] {

@@ -34,10 +34,10 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw .cannotOpen(Diagnostic(file: path, message: "is a folder, not a CSV file; name the CSV files inside it"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path: path) else {
             throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied?); check the file's permissions"))
         }
-        return InputFile(name: path, bytes: [UInt8](data))
+        return InputFile(name: path, bytes: bytes)
     }
 }
 
@@ -94,19 +94,41 @@ private struct FileReader {
         do {
             decoded = try SourceDecoder.decode(input.bytes, forcing: options.encoding)
         } catch {
-            switch error {
-            case .empty: log.error(line: nil, "the file is empty; export the sheet again with its header row and data")
-            case let .notText(kind): log.error(line: nil, "this is \(kind)")
-            case let .undecodable(encoding): log.error(line: nil, "the bytes are not valid \(encoding) text; give the right one with --encoding (for example --encoding windows-1258)")
-            }
+            report(error, log: &log)
             return
         }
+        let before = assembler
+        if parse(decoded, file: file, options: options, into: &assembler, log: &log) || decoded.isVerified { return }
+        // Some kept text was not UTF-8: start the file again as Vietnamese ANSI.
+        assembler = before
+        log = DiagnosticLog(file: log.file, limit: log.limit)
+        do {
+            let legacy = try SourceDecoder.legacyFallback(input.bytes)
+            _ = parse(legacy, file: file, options: options, into: &assembler, log: &log)
+        } catch {
+            report(error, log: &log)
+        }
+    }
+
+    private static func report(_ error: SourceDecoder.Failure, log: inout DiagnosticLog) {
+        switch error {
+        case .empty: log.error(line: nil, "the file is empty; export the sheet again with its header row and data")
+        case let .notText(kind): log.error(line: nil, "this is \(kind)")
+        case let .undecodable(encoding): log.error(line: nil, "the bytes are not valid \(encoding) text; give the right one with --encoding (for example --encoding windows-1258)")
+        }
+    }
+
+    /// False when the text was taken as UTF-8 unchecked and some of what was kept is not.
+    private static func parse(_ decoded: SourceDecoder.Decoded, file: Int16, options: ReadOptions,
+                              into assembler: inout TableAssembler, log: inout DiagnosticLog) -> Bool {
         if decoded.wasGuessed {
             log.warning("not UTF-8; read as \(decoded.encoding). If letters look wrong, give the encoding with --encoding")
         }
-        decoded.utf8.withUnsafeBufferPointer { buffer in
+        let invalidBefore = assembler.invalidSpellings
+        return decoded.utf8.withUnsafeBufferPointer { buffer in
             var reader = FileReader(buffer: buffer, file: file, options: options)
             reader.readRows(into: &assembler, log: &log)
+            return !reader.sawInvalidText && assembler.invalidSpellings == invalidBefore
         }
     }
 
@@ -118,6 +140,7 @@ private struct FileReader {
     var vietnameseEvidence: PendingNumber?
     var englishEvidence: PendingNumber?
     var firstRow = 0
+    var sawInvalidText = false
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: Int16, options: ReadOptions) {
         self.buffer = buffer
@@ -132,7 +155,7 @@ private struct FileReader {
             log.error(line: nil, "the file is empty; export the sheet again with its header row and data")
             return
         }
-        let headers = fields.map { text($0).trimmingCharacters(in: .whitespaces) }
+        let headers = fields.map { checkedText($0).trimmingCharacters(in: .whitespaces) }
         let map: HeaderMap
         do {
             map = try HeaderMap(headers: headers)
@@ -198,7 +221,7 @@ private struct FileReader {
         }
         var direction = Direction.higher
         if columns.direction >= 0, !fields[columns.direction].isEmpty {
-            let cell = text(fields[columns.direction])
+            let cell = checkedText(fields[columns.direction])
             if let parsed = Direction(cell: cell) {
                 direction = parsed
             } else {
@@ -221,6 +244,10 @@ private struct FileReader {
     }
 
     private func readYear(_ field: CSVField, line: Int, field index: Int, map: HeaderMap, log: inout DiagnosticLog) -> Int? {
+        if let year = NumberParser.plainInteger(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])),
+           (1000...9999).contains(year) {
+            return Int(year)
+        }
         let cell = text(field).trimmingCharacters(in: .whitespaces)
         if cell.isEmpty {
             log.error(line: line, column: index + 1, "the cell in column \"\(map.displayName(.year))\" is empty; every row needs its year")
@@ -348,6 +375,14 @@ private struct FileReader {
     private func columnName(_ field: Int, _ map: HeaderMap?) -> String {
         guard let map, field - 1 < map.headers.count, field >= 1 else { return "column \(field)" }
         return "column \"\(map.headers[field - 1])\""
+    }
+
+    /// The field's text, noting when it is not valid UTF-8.
+    private mutating func checkedText(_ field: CSVField) -> String {
+        let bytes = Array(tokenizer.value(of: field))
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        sawInvalidText = true
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func text(_ field: CSVField) -> String {

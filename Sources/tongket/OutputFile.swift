@@ -5,10 +5,12 @@ import TongKetAnalytics
 /// Where a command's result goes: stdout, or a file written under a temporary name and
 /// renamed into place, so a failed run never leaves half a file behind.
 enum OutputFile {
-    static func write(to path: String?, _ body: (inout ByteWriter) throws -> Void) throws {
+    struct RenameFailure: Error {}
+
+    static func write(to path: String?, _ body: (ByteWriter) throws -> Void) throws {
         guard let path else {
-            var writer = ByteWriter(sink: Terminal.writeStdout)
-            do { try body(&writer) } catch is Terminal.WriteFailure {
+            let writer = ByteWriter(sink: Terminal.writeStdout)
+            do { try body(writer) } catch is Terminal.WriteFailure {
                 throw ExitCode(74)
             }
             return
@@ -22,10 +24,12 @@ enum OutputFile {
             throw ExitCode(73)
         }
         do {
-            var writer = ByteWriter { bytes in try handle.write(contentsOf: Data(bytes)) }
-            try body(&writer)
+            let descriptor = handle.fileDescriptor
+            let writer = ByteWriter { bytes in try Terminal.write(bytes, to: descriptor) }
+            try body(writer)
             try handle.close()
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            // rename(2) replaces the old file atomically: readers see the old or the new one.
+            guard rename(temporary.path, url.path) == 0 else { throw RenameFailure() }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)

@@ -38,9 +38,9 @@ struct Summary: ParsableCommand {
             case .table:
                 try writer.write(SummaryTable(metrics: metrics, year: year, language: lang).text)
             case .csv:
-                try MetricsExport.write(metrics, year: year, format: .csv, to: &writer)
+                try MetricsExport.write(metrics, year: year, format: .csv, to: writer)
             case .json:
-                try MetricsExport.write(metrics, year: year, format: .json, to: &writer)
+                try MetricsExport.write(metrics, year: year, format: .json, to: writer)
             }
             try writer.flush()
         }

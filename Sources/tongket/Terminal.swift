@@ -22,7 +22,7 @@ enum Terminal {
         try write(bytes, to: 1)
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
         guard var base = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
