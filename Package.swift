@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         // Runs the real `tongket` binary.
-        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample"]),
+        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample", "TongKetData"]),
     ],
     swiftLanguageModes: [.v6]
 )

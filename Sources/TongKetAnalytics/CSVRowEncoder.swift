@@ -1,50 +1,73 @@
 import TongKetData
 
 /// Turns figures into rows of the metrics CSV. Names are escaped once per distinct name,
-/// not once per row; one encoder is shared by the threads that encode blocks of rows.
+/// not once per row, and kept in one flat buffer so the hot loop copies bytes without
+/// retaining an array per field; one encoder is shared by the threads that encode blocks.
 struct CSVRowEncoder: Sendable {
-    private let units: [[UInt8]]
-    private let indicators: [[UInt8]]
-    private let measures: [[UInt8]]
-    private let scopes: [[UInt8]]
-    private let directions: [[UInt8]]
-    private let statuses: [Status: [UInt8]]
+    /// Every piece of text a row can hold, each followed by a comma, end to end.
+    private let text: [UInt8]
+    /// Where each piece starts in `text`; piece i ends where piece i + 1 starts.
+    private let offsets: [Int]
+    private let unitBase, indicatorBase, measureBase, fixedBase: Int
 
     init(_ metrics: Metrics) {
         let table = metrics.table
-        units = table.units.map(MetricsExport.csvField)
-        indicators = table.indicators.map(MetricsExport.csvField)
-        measures = table.measures.map(MetricsExport.csvField)
-        scopes = [Scope.unit, .province].map { Array(($0.rawValue + ",").utf8) }
-        directions = Direction.allCases.map { Array(($0.name + ",").utf8) }
-        statuses = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, Array(($0.rawValue + ",").utf8)) })
+        var pieces: [[UInt8]] = []
+        unitBase = pieces.count
+        pieces += table.units.map { MetricsExport.csvField($0) + [UInt8(ascii: ",")] }
+        indicatorBase = pieces.count
+        pieces += table.indicators.map { MetricsExport.csvField($0) + [UInt8(ascii: ",")] }
+        measureBase = pieces.count
+        pieces += table.measures.map { MetricsExport.csvField($0) + [UInt8(ascii: ",")] }
+        fixedBase = pieces.count
+        // unit, province, higher, lower, then the statuses: see `fixed`.
+        pieces += ["unit", "province", "higher", "lower", ""].map { Array(($0 + ",").utf8) }
+        pieces += Status.allCases.map { Array(($0.rawValue + ",").utf8) }
+        var offsets = [0]
+        for piece in pieces { offsets.append(offsets[offsets.count - 1] + piece.count) }
+        self.offsets = offsets
+        text = pieces.flatMap { $0 }
     }
+
+    private enum Fixed: Int { case unit, province, higher, lower, empty, met, notMet, undefined }
 
     /// The rows of `figures`, as one block of bytes.
     func encode<S: Sequence<Figures>>(_ figures: S) -> [UInt8] {
         let collected = CollectedBytes()
-        let w = ByteWriter(blockSize: 1 << 20) { collected.bytes.append(contentsOf: $0) }
-        // The sink only appends to memory, so nothing here can fail.
-        try? encode(figures, to: w)
+        // One block large enough for a whole batch: a single copy out at the end.
+        let w = ByteWriter(blockSize: 1 << 23) { collected.bytes.append(contentsOf: $0) }
+        text.withUnsafeBufferPointer { text in
+            offsets.withUnsafeBufferPointer { offsets in
+                // The sink only appends to memory, so nothing here can fail.
+                try? encode(figures, text: text, offsets: offsets, to: w)
+            }
+        }
         try? w.flush()
         return collected.bytes
     }
 
-    private func encode<S: Sequence<Figures>>(_ figures: S, to w: ByteWriter) throws {
+    private func encode<S: Sequence<Figures>>(_ figures: S, text: UnsafeBufferPointer<UInt8>,
+                                              offsets: UnsafeBufferPointer<Int>, to w: ByteWriter) throws {
+        func piece(_ index: Int) throws {
+            try w.write(bytes: UnsafeBufferPointer(rebasing: text[offsets[index]..<offsets[index + 1]]))
+        }
+        func fixed(_ value: Fixed) throws { try piece(fixedBase + value.rawValue) }
         let comma = UInt8(ascii: ",")
         for f in figures {
-            try w.write(bytes: scopes[f.scope == .unit ? 0 : 1])
+            try fixed(f.scope == .unit ? .unit : .province)
             try w.write(integer: Int64(f.year)); try w.write(byte: comma)
-            if f.unit >= 0 { try w.write(bytes: units[Int(f.unit)]) }
-            try w.write(byte: comma)
-            try w.write(bytes: indicators[Int(f.indicator)]); try w.write(byte: comma)
-            if f.measure >= 0 { try w.write(bytes: measures[Int(f.measure)]) }
-            try w.write(byte: comma)
-            try w.write(bytes: directions[Int(f.direction.rawValue)])
+            if f.unit >= 0 { try piece(unitBase + Int(f.unit)) } else { try fixed(.empty) }
+            try piece(indicatorBase + Int(f.indicator))
+            if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
+            try fixed(f.direction == .higher ? .higher : .lower)
             try optional(f.target, w); try w.write(byte: comma)
             try w.write(number: f.actual); try w.write(byte: comma)
             try optional(f.completion, w); try w.write(byte: comma)
-            try w.write(bytes: statuses[f.status] ?? [])
+            switch f.status {
+            case .met: try fixed(.met)
+            case .notMet: try fixed(.notMet)
+            case .undefined: try fixed(.undefined)
+            }
             try optional(f.previousActual, w); try w.write(byte: comma)
             try optional(f.yoyDelta, w); try w.write(byte: comma)
             try optional(f.yoyPercent, w); try w.write(byte: comma)
@@ -82,4 +105,3 @@ final class BlockSlots: @unchecked Sendable {
         set { slots[index] = newValue }
     }
 }
-

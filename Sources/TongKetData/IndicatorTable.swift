@@ -25,7 +25,7 @@ public struct IndicatorRow: Sendable, Equatable {
     /// -1 when the file has no level for the row.
     public var level: Int32
     public var line: Int32
-    public var file: Int16
+    public var file: Int32
     public var direction: Direction
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
@@ -34,7 +34,7 @@ public struct IndicatorRow: Sendable, Equatable {
     public var target: Double? { storedTarget.isNaN ? nil : storedTarget }
 
     public init(year: Int32, unit: Int32, indicator: Int32, measure: Int32 = -1, level: Int32 = -1,
-                direction: Direction = .higher, target: Double?, actual: Double, file: Int16 = 0, line: Int32 = 0) {
+                direction: Direction = .higher, target: Double?, actual: Double, file: Int32 = 0, line: Int32 = 0) {
         self.year = year
         self.unit = unit
         self.indicator = indicator
@@ -105,8 +105,11 @@ extension IndicatorTable {
         var assembler = TableAssembler()
         let fileIndex = assembler.addFile(file)
         for (i, record) in records.enumerated() {
+            guard (1000...9999).contains(record.year) else {
+                throw .invalidData([Diagnostic(file: file, line: i + 1, message: "\(record.year) is not a year; years are whole numbers such as 2023")], omitted: 0)
+            }
             assembler.append(IndicatorRow(
-                year: Int32(record.year),
+                year: Int32(clamping: record.year),
                 unit: assembler.units.id(for: record.unit),
                 indicator: assembler.indicators.id(for: record.indicator),
                 measure: record.measure.map { assembler.measures.id(for: $0) } ?? -1,

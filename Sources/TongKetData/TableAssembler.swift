@@ -9,9 +9,9 @@ struct TableAssembler {
     private(set) var files: [String] = []
     private var rows: [IndicatorRow] = []
 
-    mutating func addFile(_ name: String) -> Int16 {
+    mutating func addFile(_ name: String) -> Int32 {
         files.append(name)
-        return Int16(files.count - 1)
+        return Int32(files.count - 1)
     }
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }

@@ -89,7 +89,7 @@ private struct FileReader {
         var text: String
     }
 
-    static func read(_ input: InputFile, file: Int16, options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
+    static func read(_ input: InputFile, file: Int32, options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
         let decoded: SourceDecoder.Decoded
         do {
             decoded = try SourceDecoder.decode(input.bytes, forcing: options.encoding)
@@ -119,7 +119,7 @@ private struct FileReader {
     }
 
     /// False when the text was taken as UTF-8 unchecked and some of what was kept is not.
-    private static func parse(_ decoded: SourceDecoder.Decoded, file: Int16, options: ReadOptions,
+    private static func parse(_ decoded: SourceDecoder.Decoded, file: Int32, options: ReadOptions,
                               into assembler: inout TableAssembler, log: inout DiagnosticLog) -> Bool {
         if decoded.wasGuessed {
             log.warning("not UTF-8; read as \(decoded.encoding). If letters look wrong, give the encoding with --encoding")
@@ -133,7 +133,7 @@ private struct FileReader {
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
-    let file: Int16
+    let file: Int32
     let options: ReadOptions
     var tokenizer: CSVTokenizer
     var pending: [PendingNumber] = []
@@ -142,7 +142,7 @@ private struct FileReader {
     var firstRow = 0
     var sawInvalidText = false
 
-    init(buffer: UnsafeBufferPointer<UInt8>, file: Int16, options: ReadOptions) {
+    init(buffer: UnsafeBufferPointer<UInt8>, file: Int32, options: ReadOptions) {
         self.buffer = buffer
         self.file = file
         self.options = options

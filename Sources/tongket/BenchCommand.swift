@@ -59,7 +59,7 @@ struct Checksum {
         line = "rows=\(table.rows.count) units=\(table.units.count) indicators=\(table.indicators.count) "
             + "sum_completion=\(String(format: "%.6f", sumCompletion.total)) yoy_finite=\(finite) yoy_inf=\(infinite) "
             + "sum_yoy_finite=\(String(format: "%.6f", sumYoY.total)) prov_rows=\(metrics.provinceRows.count) "
-            + "prov_sum_actual=\(Int64(provinceActual))"
+            + "prov_sum_actual=\(String(format: "%.0f", provinceActual))"
     }
 }
 

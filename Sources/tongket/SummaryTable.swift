@@ -26,8 +26,11 @@ struct SummaryTable {
         if !metrics.meanIndicators.isEmpty { out += "  * " + words.meanNote + "\n" }
         if let level = metrics.level { out += "  " + words.levelNote(level) + "\n" }
         out += "\n"
+        let rowsByUnit = Dictionary(grouping: metrics.table.rows.indices.filter { Int(metrics.table.rows[$0].year) == year },
+                                    by: { metrics.table.rows[$0].unit })
         for card in Scorecard.units(metrics, year: year).sorted(by: { unitName($0.unit) < unitName($1.unit) }) {
-            out += section(title: unitName(card.unit) + " · " + scoreText(card), figures: unitFigures(card.unit)) + "\n"
+            let figures = (rowsByUnit[card.unit] ?? []).map(metrics.unitFigures(at:))
+            out += section(title: unitName(card.unit) + " · " + scoreText(card), figures: figures) + "\n"
         }
         return out
     }
@@ -54,12 +57,6 @@ struct SummaryTable {
 
     private func provinceFigures() -> [Figures] {
         metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:))
-    }
-
-    private func unitFigures(_ unit: Int32) -> [Figures] {
-        metrics.table.rows.indices
-            .filter { metrics.table.rows[$0].unit == unit && Int(metrics.table.rows[$0].year) == year }
-            .map(metrics.unitFigures(at:))
     }
 
     private func section(title: String, figures: [Figures]) -> String {
