@@ -17,6 +17,16 @@ let package = Package(
         .target(name: "TongKetData"),
         // IndicatorTable → Metrics: pure functions, no I/O.
         .target(name: "TongKetAnalytics", dependencies: ["TongKetData"]),
+        // The C libraries: cairo, pango(cairo), libpng. Only TongKetCairo imports them.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
+        ),
+        // Metrics → Scene: chart recipes, scales, themes, layout. No C types.
+        .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),
+        // Scene → PNG / PDF / SVG / BGRA frames, text measured with Pango.
+        .target(name: "TongKetCairo", dependencies: ["CCairo", "TongKetCharts"]),
         // The bundled sample, embedded in the executable so `tongket` works from any folder.
         .target(
             name: "TongKetSample",
@@ -29,12 +39,13 @@ let package = Package(
         .executableTarget(
             name: "tongket",
             dependencies: [
-                "TongKetData", "TongKetAnalytics", "TongKetSample",
+                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
+        .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
         .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample", "TongKetData"]),
     ],

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import TongKetAnalytics
+import TongKetCairo
+import TongKetCharts
 import TongKetData
 
 /// Times the stages in one process and prints the same checksum line as the pandas reference
@@ -10,6 +12,9 @@ struct Bench: ParsableCommand {
         abstract: "Time reading and every figure on a file, and print a checksum of the figures.")
 
     @OptionGroup var input: InputOptions
+
+    @Option(help: "Also draw the year-over-year chart of the first indicator this many times, warm, and time each PNG and PDF page.")
+    var charts: Int = 0
 
     func run() throws {
         let clock = ContinuousClock()
@@ -38,6 +43,7 @@ struct Bench: ParsableCommand {
         Terminal.output(checksum.line + "\n")
         let phases = marks.map { "\($0.0) \(Int(($0.1 / .milliseconds(1)).rounded())) ms" }.joined(separator: ", ")
         Terminal.error("phases: " + phases)
+        if charts > 0 { try ChartTiming(metrics: metrics, runs: charts).report() }
     }
 }
 
@@ -76,4 +82,47 @@ struct CompensatedSum {
     }
 
     var total: Double { value + compensation }
+}
+
+/// Warm timings of one chart in one process: layout (Scene), PNG, PDF page. The peers'
+/// figures (gnuplot, matplotlib) are per chart in a warm process too.
+struct ChartTiming {
+    let metrics: Metrics
+    let runs: Int
+
+    func report() throws {
+        guard let year = metrics.table.years.last else { return }
+        do {
+            let renderer = try ChartRenderer()
+            let context = ChartContext(size: .slide, theme: .light, language: .vi, measurer: renderer.measurer)
+            let request = ChartRequest(kind: .yoy, year: year, indicator: 0)
+            let folder = FileManager.default.temporaryDirectory.path
+            let clock = ContinuousClock()
+            var scenes: [Double] = [], pngs: [Double] = [], pdfs: [Double] = []
+            var bytes = 0
+            for run in 0..<(runs + 3) {
+                var start = clock.now
+                let scene = Charts.scene(request, metrics: metrics, context: context)
+                let sceneTime = clock.now - start
+                start = clock.now
+                let png = try renderer.png(scene, size: .slide)
+                try AtomicFile.write(png, to: folder + "/tongket-bench.png")
+                let pngTime = clock.now - start
+                start = clock.now
+                try renderer.pdf([scene], info: .init(title: scene.title), to: folder + "/tongket-bench.pdf")
+                let pdfTime = clock.now - start
+                bytes = png.count
+                if run >= 3 {
+                    scenes.append(sceneTime / .milliseconds(1))
+                    pngs.append(pngTime / .milliseconds(1))
+                    pdfs.append(pdfTime / .milliseconds(1))
+                }
+            }
+            func median(_ values: [Double]) -> String { String(format: "%.2f ms", values.sorted()[values.count / 2]) }
+            Terminal.error("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
+        } catch {
+            Terminal.error("chart timing failed: \(error)")
+            throw ExitCode(70)
+        }
+    }
 }

@@ -42,6 +42,17 @@ enum Session {
         }
     }
 
+    /// The year asked for, or the latest in the table; a year without rows is a usage error.
+    static func year(_ requested: Int?, in table: IndicatorTable) throws -> Int {
+        let years = table.years
+        guard let year = requested ?? years.last else { throw ExitCode(65) }
+        if !years.contains(year) {
+            Terminal.error("No rows for year \(year); the files have \(years.map(String.init).joined(separator: ", ")).")
+            throw ExitCode(64)
+        }
+        return year
+    }
+
     static func analyse(_ inputs: [InputFile], options: ReadOptions, level: String?) throws -> Metrics {
         try metrics(read(inputs, options: options), level: level)
     }

@@ -12,7 +12,7 @@ struct TongKet: ParsableCommand {
             With no arguments, summarises the bundled sample (\(BundledSample.fileName)), the \
             figures of a provincial procuracy's 2023 review.
             """,
-        subcommands: [Summary.self, Check.self, Bench.self]
+        subcommands: [Summary.self, Chart.self, Check.self, Bench.self]
     )
 
     func run() throws {

@@ -1,0 +1,6 @@
+// The C libraries the Cairo backend draws with. Only TongKetCairo imports this module.
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+#include <png.h>

@@ -1,0 +1,168 @@
+/// The mark layout shared by the bar charts: one row per unit, a wrapped name on the left,
+/// one or more bars, a value label after each bar, an optional note column on the right
+/// (the year-over-year change), a reference line (the target) and a value axis.
+///
+/// Guarantees, checked by the tests on the Scene: names wrap to at most three lines (then an
+/// ellipsis) and shrink rather than overlap when rows are many; value labels stay clear of
+/// the reference line; nothing leaves the plot.
+struct HorizontalBars {
+    struct Bar {
+        var value: Double?
+        var color: Color
+        var label: String
+    }
+
+    struct Row {
+        var label: String
+        var bars: [Bar]
+        var note: String = ""
+        var noteColor: Color?
+    }
+
+    var rows: [Row]
+    var reference: (value: Double, label: String)?
+    var legend: [(String, Color)] = []
+    var axisLabel: (Double) -> String
+    /// The value axis reaches at least this far.
+    var minimumUpper: Double = 0
+
+    func layout(in plot: Rect, context c: ChartContext) -> [Primitive] {
+        var items: [Primitive] = []
+        let u = c.u
+        let theme = c.theme
+        let gap = 16 * u
+
+        // Legend and the reference's label share the top row; tick labels the bottom one.
+        let smallStyle = c.style(.caption, color: theme.secondaryText)
+        let lineHeight = c.measure("Ág", smallStyle).height
+        let hasTopRow = !legend.isEmpty || reference != nil
+        let rowsTop = plot.y + (hasTopRow ? lineHeight + 14 * u : 0)
+        let rowsBottom = plot.maxY - lineHeight - 10 * u
+        let count = max(rows.count, 1)
+        let band = (rowsBottom - rowsTop) / Double(count)
+
+        // Names: the largest font and most lines (≤ 3) that fit the band.
+        let labelWidth = labelColumnWidth(plot: plot, context: c)
+        var labelStyle = c.style(.label)
+        var maxLines = 3
+        search: for scale in stride(from: 1.0, through: 0.4, by: -0.05) {
+            for lines in stride(from: 3, through: 1, by: -1) {
+                let style = c.style(.label, scale: scale)
+                let tallest = rows.map { c.measure($0.label, style, width: labelWidth, maxLines: lines).height }.max() ?? 0
+                if tallest <= band * 0.92 {
+                    labelStyle = style
+                    maxLines = lines
+                    break search
+                }
+                labelStyle = style
+                maxLines = 1
+            }
+        }
+
+        // Value labels: no taller than a bar, no larger than the names.
+        let barsPerRow = max(rows.map(\.bars.count).max() ?? 1, 1)
+        // Bars fill most of the band, but a lone unit does not get a slab.
+        let barHeight = min(band * (barsPerRow == 1 ? 0.62 : 0.78) / Double(barsPerRow), 72 * u)
+        var valueStyle = c.style(.value)
+        let valueLineHeight = c.measure("0", valueStyle).height
+        // Stacked bars' labels must not touch each other, so they get one bar's height each.
+        let room = (barsPerRow == 1 ? 1.25 : 0.98) * barHeight
+        let fit = min(room / max(valueLineHeight, 1), labelStyle.size / valueStyle.size)
+        if fit < 1 { valueStyle = c.style(.value, scale: max(fit, 0.3)) }
+        // Too small to read: only the last bar of each row (this year's) keeps its label.
+        let labelEveryBar = barsPerRow == 1 || c.measure("0", valueStyle).height <= room
+        let noteStyle = TextStyle(role: .value, size: valueStyle.size, bold: true, color: theme.text, family: theme.fontFamily)
+
+        let valueWidth = rows.flatMap { $0.bars.map { c.measure($0.label, valueStyle).width } }.max() ?? 0
+        let noteWidth = rows.map { $0.note.isEmpty ? 0 : c.measure($0.note, noteStyle).width }.max() ?? 0
+        let barsLeft = plot.x + labelWidth + gap
+        let barsRight = max(barsLeft + plot.width * 0.25, plot.maxX - valueWidth - gap - (noteWidth > 0 ? noteWidth + 2 * gap : 0))
+        let upper = max(rows.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, reference?.value ?? 0, minimumUpper)
+        let scale = LinearScale(upper: upper, from: barsLeft, to: barsRight)
+
+        // Grid and axis.
+        let tickStyle = smallStyle
+        var tickBoxes: [Rect] = []
+        for tick in scale.ticks {
+            let x = scale(tick)
+            items.append(.path(PathMark(points: [Point(x, rowsTop), Point(x, rowsBottom)], stroke: theme.grid, lineWidth: max(1, 1.5 * u))))
+            let text = axisLabel(tick)
+            let size = c.measure(text, tickStyle)
+            var box = Rect(x: x - size.width / 2, y: rowsBottom + 8 * u, width: size.width, height: size.height)
+            box.x = min(max(box.x, plot.x), plot.maxX - box.width)
+            if tickBoxes.last.map({ $0.maxX + 8 * u > box.x }) ?? false { continue }
+            tickBoxes.append(box)
+            items.append(.text(TextRun(text: text, style: tickStyle, frame: box, alignment: .center)))
+        }
+
+        // The top row: legend swatches from the left, then the reference's label at its line.
+        var cursor = barsLeft
+        for (name, color) in legend {
+            let swatch = lineHeight * 0.7
+            items.append(.rect(RectMark(frame: Rect(x: cursor, y: plot.y + (lineHeight - swatch) / 2, width: swatch, height: swatch), fill: color, cornerRadius: 3 * u)))
+            cursor += swatch + 8 * u
+            let size = c.measure(name, smallStyle)
+            items.append(.text(TextRun(text: name, style: smallStyle, frame: Rect(x: cursor, y: plot.y, width: size.width, height: size.height))))
+            cursor += size.width + 28 * u
+        }
+        var referenceX: Double?
+        if let reference {
+            let x = scale(reference.value)
+            referenceX = x
+            items.append(.path(PathMark(points: [Point(x, rowsTop - 6 * u), Point(x, rowsBottom)], stroke: theme.reference, lineWidth: 2.5 * u, dash: [10 * u, 7 * u])))
+            let style = c.style(.caption, bold: true, color: theme.reference)
+            let size = c.measure(reference.label, style)
+            var boxX = min(max(x - size.width / 2, cursor), plot.maxX - size.width)
+            boxX = max(boxX, plot.x)
+            items.append(.text(TextRun(text: reference.label, style: style, frame: Rect(x: boxX, y: plot.y, width: size.width, height: size.height), alignment: .center)))
+        }
+
+        // Rows.
+        for (i, row) in rows.enumerated() {
+            let top = rowsTop + Double(i) * band
+            let labelSize = c.measure(row.label, labelStyle, width: labelWidth, maxLines: maxLines)
+            items.append(.text(TextRun(text: row.label, style: labelStyle,
+                                       frame: Rect(x: plot.x, y: top + (band - labelSize.height) / 2, width: labelWidth, height: labelSize.height),
+                                       alignment: .trailing, maxLines: maxLines)))
+            let barsTop = top + (band - barHeight * Double(row.bars.count)) / 2
+            for (k, bar) in row.bars.enumerated() {
+                let y = barsTop + Double(k) * barHeight
+                let inner = Rect(x: barsLeft, y: y + barHeight * 0.06, width: 0, height: barHeight * 0.88)
+                var end = barsLeft
+                if let value = bar.value {
+                    end = scale(max(0, value))
+                    var frame = inner
+                    frame.width = max(0, end - barsLeft)
+                    items.append(.rect(RectMark(frame: frame, fill: bar.color, cornerRadius: min(6 * u, frame.height / 4))))
+                }
+                if !labelEveryBar && k < row.bars.count - 1 { continue }
+                let size = c.measure(bar.label, valueStyle)
+                var box = Rect(x: end + 8 * u, y: inner.midY - size.height / 2, width: size.width, height: size.height)
+                if let rx = referenceX, box.x - 4 * u < rx + 3 * u, box.maxX + 4 * u > rx - 3 * u { box.x = rx + 10 * u }
+                var style = valueStyle
+                if box.maxX > barsRight + valueWidth + gap {
+                    // No room after the bar: inside its end, in the background colour.
+                    box.x = end - size.width - 8 * u
+                    style.color = bar.color.luminance > 0.45 ? theme.text : Color(hex: 0xFFFFFF)
+                }
+                items.append(.text(TextRun(text: bar.label, style: style, frame: box)))
+            }
+            if !row.note.isEmpty {
+                var style = noteStyle
+                if let color = row.noteColor { style.color = color }
+                let size = c.measure(row.note, style)
+                items.append(.text(TextRun(text: row.note, style: style,
+                                           frame: Rect(x: plot.maxX - size.width, y: top + (band - size.height) / 2, width: size.width, height: size.height),
+                                           alignment: .trailing)))
+            }
+        }
+        return items
+    }
+
+    /// Wide enough for most names on one line, never more than a third of the plot.
+    private func labelColumnWidth(plot: Rect, context c: ChartContext) -> Double {
+        let style = c.style(.label)
+        let widest = rows.map { c.measure($0.label, style).width }.max() ?? 0
+        return min(max(widest + 4 * c.u, plot.width * 0.12), plot.width * 0.30)
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// A colour in sRGB, components 0…1.
+public struct Color: Sendable, Equatable, Hashable {
+    public var red, green, blue, alpha: Double
+
+    public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+        self.alpha = alpha
+    }
+
+    /// From "#RRGGBB".
+    public init(hex: UInt32, alpha: Double = 1) {
+        self.init(red: Double(hex >> 16 & 0xFF) / 255, green: Double(hex >> 8 & 0xFF) / 255,
+                  blue: Double(hex & 0xFF) / 255, alpha: alpha)
+    }
+
+    public func opacity(_ alpha: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: alpha) }
+
+    /// Relative luminance (WCAG), to pick dark or light text on a fill.
+    public var luminance: Double {
+        func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    public func mixed(with other: Color, _ t: Double) -> Color {
+        Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
+              blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
+    }
+}
+
+public struct Point: Sendable, Equatable {
+    public var x, y: Double
+    public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
+}
+
+/// A rectangle in scene units, origin top left, y down.
+public struct Rect: Sendable, Equatable {
+    public var x, y, width, height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+    public var midX: Double { x + width / 2 }
+    public var midY: Double { y + height / 2 }
+
+    public func intersects(_ other: Rect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+
+    public func contains(_ other: Rect, tolerance: Double = 0.5) -> Bool {
+        other.x >= x - tolerance && other.y >= y - tolerance && other.maxX <= maxX + tolerance && other.maxY <= maxY + tolerance
+    }
+
+    public func inset(by d: Double) -> Rect { Rect(x: x + d, y: y + d, width: max(0, width - 2 * d), height: max(0, height - 2 * d)) }
+}
+
+/// What a piece of text is for; the theme maps each role to a font.
+public enum FontRole: String, Sendable, CaseIterable {
+    case title, subtitle, label, value, caption, figure
+}
+
+public struct TextStyle: Sendable, Equatable {
+    public var role: FontRole
+    /// Size in scene units (pixels at slide size).
+    public var size: Double
+    public var bold: Bool
+    public var color: Color
+    public var family: String
+
+    public init(role: FontRole, size: Double, bold: Bool = false, color: Color, family: String) {
+        self.role = role
+        self.size = size
+        self.bold = bold
+        self.color = color
+        self.family = family
+    }
+}
+
+public enum TextAlignment: Sendable, Equatable { case leading, center, trailing }
+
+/// A text box placed by layout: the renderer draws `text` inside `frame`, wrapped to the
+/// frame's width, aligned, with at most `maxLines` lines (then an ellipsis). Layout measured
+/// it with the same settings, so the frame is where the ink goes.
+public struct TextRun: Sendable, Equatable {
+    public var text: String
+    public var style: TextStyle
+    public var frame: Rect
+    public var alignment: TextAlignment
+    public var maxLines: Int
+    public var opacity: Double
+
+    public init(text: String, style: TextStyle, frame: Rect, alignment: TextAlignment = .leading, maxLines: Int = 1, opacity: Double = 1) {
+        self.text = text
+        self.style = style
+        self.frame = frame
+        self.alignment = alignment
+        self.maxLines = maxLines
+        self.opacity = opacity
+    }
+}
+
+public struct RectMark: Sendable, Equatable {
+    public var frame: Rect
+    public var fill: Color
+    public var cornerRadius: Double
+    public init(frame: Rect, fill: Color, cornerRadius: Double = 0) {
+        self.frame = frame
+        self.fill = fill
+        self.cornerRadius = cornerRadius
+    }
+}
+
+public struct PathMark: Sendable, Equatable {
+    public var points: [Point]
+    public var stroke: Color
+    public var lineWidth: Double
+    public var dash: [Double]
+    public var closed: Bool
+    public var fill: Color?
+
+    public init(points: [Point], stroke: Color, lineWidth: Double, dash: [Double] = [], closed: Bool = false, fill: Color? = nil) {
+        self.points = points
+        self.stroke = stroke
+        self.lineWidth = lineWidth
+        self.dash = dash
+        self.closed = closed
+        self.fill = fill
+    }
+}
+
+public struct CircleMark: Sendable, Equatable {
+    public var center: Point
+    public var radius: Double
+    public var fill: Color
+    public var stroke: Color?
+    public init(center: Point, radius: Double, fill: Color, stroke: Color? = nil) {
+        self.center = center
+        self.radius = radius
+        self.fill = fill
+        self.stroke = stroke
+    }
+}
+
+/// A PNG image (a logo) placed in a frame.
+public struct ImageMark: Sendable, Equatable {
+    public var path: String
+    public var frame: Rect
+    public init(path: String, frame: Rect) {
+        self.path = path
+        self.frame = frame
+    }
+}
+
+public enum Primitive: Sendable, Equatable {
+    case rect(RectMark)
+    case path(PathMark)
+    case circle(CircleMark)
+    case text(TextRun)
+    case image(ImageMark)
+}
+
+/// A chart laid out: the seam between charts and pixels. Every renderer only walks it.
+public struct Scene: Sendable, Equatable {
+    public var width: Double
+    public var height: Double
+    public var background: Color
+    public var items: [Primitive]
+    /// Metadata for PDF and the manifest.
+    public var title: String
+    public var subject: String
+
+    public init(width: Double, height: Double, background: Color, items: [Primitive] = [], title: String = "", subject: String = "") {
+        self.width = width
+        self.height = height
+        self.background = background
+        self.items = items
+        self.title = title
+        self.subject = subject
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public var texts: [TextRun] {
+        items.compactMap { if case let .text(run) = $0 { return run } else { return nil } }
+    }
+
+    public var rects: [RectMark] {
+        items.compactMap { if case let .rect(mark) = $0 { return mark } else { return nil } }
+    }
+}
+
+/// Text measurement, implemented by the backend with the same shaping it draws with.
+public protocol TextMeasurer {
+    /// The size `text` takes in `style`, wrapped at `width` (nil: one line), with at most
+    /// `maxLines` lines, and whether it had to be cut with an ellipsis.
+    func measure(_ text: String, style: TextStyle, width: Double?, maxLines: Int) -> TextSize
+}
+
+public struct TextSize: Sendable, Equatable {
+    public var width: Double
+    public var height: Double
+    public var lines: Int
+    public var truncated: Bool
+    public init(width: Double, height: Double, lines: Int, truncated: Bool) {
+        self.width = width
+        self.height = height
+        self.lines = lines
+        self.truncated = truncated
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import TongKetAnalytics
+import TongKetCairo
+import TongKetCharts
+import TongKetData
+
+extension ChartKind: ExpressibleByArgument {}
+
+struct Chart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw one chart: scorecard, completion, yoy, trend, heatmap or kpi, as PNG, PDF or SVG.")
+
+    @Argument(help: "scorecard, completion, yoy, trend, heatmap or kpi.")
+    var kind: ChartKind
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The indicator, for completion, yoy and trend (close enough is fine).")
+    var indicator: String?
+
+    @Option(help: "The year (default: the latest in the files).")
+    var year: Int?
+
+    @Option(help: "slide (1920×1080), 4k, a4, a4-landscape, or WxH in pixels.")
+    var size: String = "slide"
+
+    @Option(help: "png, pdf or svg (default: from the output's extension).")
+    var format: String?
+
+    @Option(help: "light, dark (for video) or print (serif, for written reports).")
+    var theme: String = "light"
+
+    @Option(help: "Language of the chart: vi or en.")
+    var lang: Language = .vi
+
+    @Option(help: "The source line under the chart.")
+    var source: String?
+
+    @Option(help: "A PNG logo for the top right corner.")
+    var logo: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the chart.")
+    var output: String
+
+    func validate() throws {
+        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720.") }
+        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
+        if kind.needsIndicator && indicator == nil { throw ValidationError("The \(kind.rawValue) chart shows one indicator: add --indicator \"…\".") }
+        if let format, !["png", "pdf", "svg"].contains(format.lowercased()) { throw ValidationError("Unknown format \"\(format)\"; use png, pdf or svg.") }
+        if format == nil, !["png", "pdf", "svg"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
+            throw ValidationError("Cannot tell the format of \"\(output)\"; end it in .png, .pdf or .svg, or add --format.")
+        }
+        if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
+    }
+
+    func run() throws {
+        let table = try Session.read(paths: input.files, options: input.readOptions)
+        let metrics = try Session.metrics(table, level: nil)
+        let chartYear = try Session.year(year, in: table)
+        var indicatorID: Int32?
+        if let indicator {
+            switch IndicatorLookup.find(indicator, in: table) {
+            case let .found(id): indicatorID = id
+            case let .notFound(suggestions):
+                Terminal.error("No indicator is called \"\(indicator)\". Close matches:\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
+                throw ExitCode(64)
+            }
+        }
+        let canvas = CanvasSize(parsing: size) ?? .slide
+        let chosenTheme = Theme.named(theme) ?? .light
+        let kindOfFile = (format ?? URL(fileURLWithPath: output).pathExtension).lowercased()
+        do {
+            try draw(ChartRequest(kind: kind, year: chartYear, indicator: indicatorID), metrics: metrics, canvas: canvas, theme: chosenTheme, fileKind: kindOfFile)
+        } catch {
+            Terminal.error("\(output): \(error)")
+            if case .cannotWrite = error { throw ExitCode(73) }
+            throw ExitCode(70)
+        }
+    }
+
+    private func draw(_ request: ChartRequest, metrics: Metrics, canvas: CanvasSize, theme: Theme, fileKind: String) throws(RenderError) {
+        let renderer = try ChartRenderer()
+        try renderer.measurer.checkFont(theme.fontFamily)
+        let context = ChartContext(size: canvas, theme: theme, language: lang, measurer: renderer.measurer, source: source, logoPath: logo)
+        let scene = Charts.scene(request, metrics: metrics, context: context)
+        switch fileKind {
+        case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: output)
+        case "svg": try renderer.svg(scene, to: output)
+        default: try AtomicFile.write(renderer.png(scene, size: canvas), to: output)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+import TongKetAnalytics
+import TongKetCairo
+import TongKetCharts
+import TongKetData
+
+/// The layout guarantees, checked on the Scene for every kind, size and awkward dataset:
+/// every text box inside the canvas, no two text boxes overlapping.
+extension RenderingTests {
+@Suite struct LayoutTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var kind: ChartKind
+        var size: CanvasSize
+        var dataset: Int
+        var description: String { "\(kind.rawValue) \(size.name) \(ChartFixtures.names[dataset])" }
+    }
+
+    static let cases: [Case] = ChartKind.allCases.flatMap { kind in
+        CanvasSize.presets.flatMap { size in ChartFixtures.names.indices.map { Case(kind: kind, size: size, dataset: $0) } }
+    }
+
+    static func scene(_ c: Case, theme: Theme = .light) throws -> Scene {
+        let renderer = try #require(sharedRenderer)
+        let metrics = try ChartFixtures.dataset(c.dataset)
+        let year = metrics.table.years.last ?? 2023
+        let context = ChartContext(size: c.size, theme: theme, language: .vi, measurer: renderer.measurer)
+        return Charts.scene(ChartRequest(kind: c.kind, year: year, indicator: c.kind.needsIndicator ? 0 : nil), metrics: metrics, context: context)
+    }
+
+    @Test(arguments: cases)
+    func textStaysOnTheCanvasAndNeverOverlaps(c: Case) throws {
+        let scene = try Self.scene(c)
+        let texts = scene.texts
+        #expect(texts.count >= 3)
+        for run in texts {
+            #expect(scene.bounds.contains(run.frame), "\(c): \"\(run.text)\" at \(run.frame) leaves the canvas")
+            #expect(run.frame.width >= 0 && run.frame.height > 0)
+            #expect(!run.text.contains("nan") && !run.text.contains("inf") && !run.text.contains("∞"), "\(c): \(run.text)")
+        }
+        for i in texts.indices {
+            for j in texts.indices where j > i {
+                let a = texts[i].frame.inset(by: 0.5), b = texts[j].frame.inset(by: 0.5)
+                #expect(!a.intersects(b), "\(c): \"\(texts[i].text)\" \(texts[i].frame) overlaps \"\(texts[j].text)\" \(texts[j].frame)")
+            }
+        }
+        for rect in scene.rects { #expect(scene.bounds.contains(rect.frame), "\(c): a mark leaves the canvas") }
+    }
+
+    @Test func longUnitNamesWrapToAtMostThreeLinesInsteadOfRotating() throws {
+        let scene = try Self.scene(Case(kind: .scorecard, size: .slide, dataset: 1))
+        let names = scene.texts.filter { $0.text.hasPrefix(ChartFixtures.longName) }
+        #expect(names.count == 40)
+        #expect(names.allSatisfy { $0.maxLines <= 3 })
+        let sample = try Self.scene(Case(kind: .scorecard, size: .a4, dataset: 0))
+        let wrapped = sample.texts.filter { $0.text.hasPrefix("Viện kiểm sát") || $0.text.hasPrefix("VKSND") }
+        #expect(!wrapped.isEmpty)
+        #expect(wrapped.contains { $0.frame.height > 1.5 * $0.style.size * 1.2 } || wrapped.allSatisfy { $0.maxLines <= 3 })
+    }
+
+    @Test func barLengthsAreProportionalToTheValues() throws {
+        let renderer = try #require(sharedRenderer)
+        let metrics = try ChartFixtures.sample()
+        let context = ChartContext(size: .slide, theme: .light, language: .vi, measurer: renderer.measurer)
+        let scene = Charts.scene(ChartRequest(kind: .scorecard, year: 2023), metrics: metrics, context: context)
+        let cards = Ranking.units(metrics, year: 2023)
+        // Bars, not the legend's swatches: the swatches are small squares in the top row.
+        let bars = scene.rects.filter { ($0.fill == Theme.light.met || $0.fill == Theme.light.notMet) && $0.frame.height > 24 }
+        #expect(bars.count == cards.filter { $0.ratio != nil }.count)
+        let fullWidth = try #require(bars.first { _ in true }.map { _ in bars.map(\.frame.width).max() ?? 0 })
+        let maxRatio = cards.compactMap(\.ratio).max() ?? 1
+        for (bar, card) in zip(bars, cards) {
+            let ratio = try #require(card.ratio)
+            #expect(abs(bar.frame.width / fullWidth - ratio / maxRatio) < 0.01)
+        }
+    }
+
+    @Test func undefinedValuesAreShownAsADashNeverNaN() throws {
+        let scene = try Self.scene(Case(kind: .completion, size: .slide, dataset: 2))
+        #expect(scene.texts.contains { $0.text == "—" })
+    }
+
+    @Test func heatmapTextIsLightOnDarkCellsAndDarkOnLightOnes() throws {
+        let scene = try Self.scene(Case(kind: .heatmap, size: .slide, dataset: 1))
+        let cells = scene.rects
+        var checked = 0
+        for run in scene.texts where run.text.hasSuffix(" %") && run.style.bold {
+            guard let cell = cells.first(where: { $0.frame.contains(run.frame) && $0.frame.width < scene.width / 4 }) else { continue }
+            let dark = cell.fill.luminance <= 0.36
+            #expect(dark ? run.style.color.luminance > 0.5 : run.style.color.luminance < 0.2)
+            checked += 1
+        }
+        #expect(checked > 20)
+    }
+
+    @Test func percentagePointsAreLabelledAsPoints() throws {
+        let renderer = try #require(sharedRenderer)
+        let metrics = try ChartFixtures.manyLongUnits()
+        let context = ChartContext(size: .slide, theme: .light, language: .vi, measurer: renderer.measurer)
+        let rate = try #require(metrics.table.indicators.firstIndex(of: "Tỷ lệ án bị hủy"))
+        let scene = Charts.scene(ChartRequest(kind: .yoy, year: 2023, indicator: Int32(rate)), metrics: metrics, context: context)
+        #expect(scene.texts.contains { $0.text.hasSuffix("điểm %") })
+        #expect(!scene.texts.contains { $0.text.contains("(+") && $0.text.hasSuffix("điểm %") })
+    }
+}
+}
