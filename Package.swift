@@ -17,11 +17,11 @@ let package = Package(
         .target(name: "TongKetData"),
         // IndicatorTable → Metrics: pure functions, no I/O.
         .target(name: "TongKetAnalytics", dependencies: ["TongKetData"]),
-        // The C libraries: cairo, pango(cairo), libpng. Only TongKetCairo imports them.
+        // The C libraries: cairo, pango(cairo), zlib. Only TongKetCairo imports them.
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         // Metrics → Scene: chart recipes, scales, themes, layout. No C types.
         .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),

@@ -3,4 +3,4 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
-#include <png.h>
+#include <zlib.h>
