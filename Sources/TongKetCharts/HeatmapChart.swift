@@ -67,7 +67,7 @@ struct HeatmapChart {
         for (i, unit) in units.enumerated() {
             let top = gridTop + Double(i) * cellHeight
             let name = data.table.units[Int(unit)]
-            let lines = cellHeight > 2.2 * c.measure("Ág", labelStyle).height ? 2 : 1
+            let lines = 2 * c.measure("Ág", labelStyle).height <= cellHeight * 0.95 ? 2 : 1
             let size = c.measure(name, labelStyle, width: labelWidth, maxLines: lines)
             items.append(.text(TextRun(text: name, style: labelStyle, frame: Rect(x: plot.x, y: top + (cellHeight - size.height) / 2, width: labelWidth, height: size.height), alignment: .trailing, maxLines: lines)))
             for (j, indicator) in indicators.enumerated() {
