@@ -23,8 +23,9 @@ public final class ChartRenderer {
         guard let data = cairo_image_surface_get_data(surface.pointer) else { throw .cairo("no pixels") }
         var pixels = [UInt8](repeating: 0, count: width * height * 4)
         pixels.withUnsafeMutableBytes { out in
+            guard let base = out.baseAddress else { return }
             for row in 0..<height {
-                (out.baseAddress! + row * width * 4).copyMemory(from: data + row * stride, byteCount: width * 4)
+                (base + row * width * 4).copyMemory(from: data + row * stride, byteCount: width * 4)
             }
         }
         return (pixels, width, height)
