@@ -27,9 +27,9 @@ public struct Theme: Sendable, Equatable {
 
     public static let dark = Theme(
         name: "dark", background: Color(hex: 0x10161F), text: Color(hex: 0xF2F4F7), secondaryText: Color(hex: 0xA7B0BD),
-        grid: Color(hex: 0x2A3440), reference: Color(hex: 0xF2F4F7), met: Color(hex: 0x56B4E9), notMet: Color(hex: 0xE69F00),
-        previous: Color(hex: 0x4A5A6E), current: Color(hex: 0x56B4E9), target: Color(hex: 0xF0A070),
-        below: Color(hex: 0xE69F00), above: Color(hex: 0x3A8FD8), neutral: Color(hex: 0x2A3440), fontFamily: "Noto Sans")
+        grid: Color(hex: 0x2A3440), reference: Color(hex: 0xF2F4F7), met: Color(hex: 0x9AD0F5), notMet: Color(hex: 0xD55E00),
+        previous: Color(hex: 0x4A5A6E), current: Color(hex: 0x9AD0F5), target: Color(hex: 0xF0A070),
+        below: Color(hex: 0xD55E00), above: Color(hex: 0x9AD0F5), neutral: Color(hex: 0x2A3440), fontFamily: "Noto Sans")
 
     /// For written reports: a serif with full Vietnamese coverage and Times New Roman's
     /// proportions (Liberation Serif, the usual stand-in, lacks most Vietnamese letters).

@@ -118,7 +118,16 @@ struct ChartTiming {
                     pdfs.append(pdfTime / .milliseconds(1))
                 }
             }
+            // A deck: every page in one PDF, so the per-file cost (font subsets, xref) is shared.
+            let scene = Charts.scene(request, metrics: metrics, context: context)
+            var start = clock.now
+            try renderer.pdf(Array(repeating: scene, count: runs), info: .init(title: scene.title), to: folder + "/tongket-bench-deck.pdf")
+            let deckPage = (clock.now - start) / .milliseconds(1) / Double(runs)
+            start = clock.now
+            for _ in 0..<runs { _ = try renderer.bgra(scene, size: .slide) }
+            let frame = (clock.now - start) / .milliseconds(1) / Double(runs)
             func median(_ values: [Double]) -> String { String(format: "%.2f ms", values.sorted()[values.count / 2]) }
+            Terminal.error(String(format: "same chart: a page of a %d-page PDF deck %.2f ms; a raw BGRA frame (draw + copy) %.2f ms", runs, deckPage, frame))
             Terminal.error("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
         } catch {
             Terminal.error("chart timing failed: \(error)")

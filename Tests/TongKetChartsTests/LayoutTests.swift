@@ -101,5 +101,30 @@ extension RenderingTests {
         #expect(scene.texts.contains { $0.text.hasSuffix("điểm %") })
         #expect(!scene.texts.contains { $0.text.contains("(+") && $0.text.hasSuffix("điểm %") })
     }
+
+    /// Met and not met, last year and this year, the heatmap's two ends: each pair differs in
+    /// lightness, so a greyscale printout (or a reader who cannot tell the hues) keeps them apart.
+    @Test(arguments: Theme.all.map(\.name))
+    func paletteSurvivesGreyscale(themeName: String) throws {
+        let theme = try #require(Theme.named(themeName))
+        let pairs = [(theme.met, theme.notMet), (theme.previous, theme.current), (theme.below, theme.above)]
+        for (a, b) in pairs {
+            let (light, dark) = a.luminance > b.luminance ? (a, b) : (b, a)
+            // WCAG contrast ratio between the two greys.
+            #expect((light.luminance + 0.05) / (dark.luminance + 0.05) >= 1.8, "\(themeName): \(a) vs \(b)")
+        }
+    }
+
+    @Test func aLogoTakesTheTopRightCornerAndTheTitleMakesRoom() throws {
+        let renderer = try #require(sharedRenderer)
+        let metrics = try ChartFixtures.sample()
+        let context = ChartContext(size: .slide, theme: .light, language: .vi, measurer: renderer.measurer, logoPath: "/nonexistent/logo.png")
+        let scene = Charts.scene(ChartRequest(kind: .scorecard, year: 2023), metrics: metrics, context: context)
+        let logo = try #require(scene.items.compactMap { if case let .image(mark) = $0 { return mark } else { return nil } }.first)
+        #expect(logo.frame.maxX <= scene.width && logo.frame.x > scene.width * 0.8 && logo.frame.y < scene.height * 0.15)
+        #expect(scene.texts.allSatisfy { !$0.frame.intersects(logo.frame) })
+        // A missing logo file draws nothing rather than failing the chart.
+        #expect(try renderer.png(scene, size: .slide).count > 1000)
+    }
 }
 }
