@@ -32,11 +32,12 @@ public struct NumberText {
         number(ratio * 100) + (language == .vi ? " %" : "%")
     }
 
-    /// A signed change: "+6", "−3", "0". The minus sign is U+2212, as typeset.
+    /// A signed change: "+6", "–3", "0". The minus is an en dash (U+2013): the typographic
+    /// minus U+2212 is missing from Noto Sans, and Pango would borrow it from another font.
     public func signed(_ value: Double, fractionDigits: Int = 1) -> String {
         let text = number(abs(value), fractionDigits: fractionDigits)
         if text == number(0) { return text }
-        return (value > 0 ? "+" : "−") + text
+        return (value > 0 ? "+" : "\u{2013}") + text
     }
 
     public func signedPercent(_ ratio: Double) -> String {

@@ -37,6 +37,14 @@ public final class PangoMeasurer: TextMeasurer {
     /// Fails unless `family` is installed and covers every Vietnamese letter: fontconfig
     /// would otherwise substitute silently, or Pango borrow glyphs from another font.
     public func checkFont(_ family: String) throws(RenderError) {
+        let letters = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĂÂĐÊÔƠƯẠẶẬỆỘỢỰ"
+        let missing = try missingCharacters(in: letters, family: family)
+        if !missing.isEmpty { throw .fontLacksVietnamese(family: family, missing: missing) }
+    }
+
+    /// The characters of `text` that `family` itself cannot draw (Pango would borrow them
+    /// from another font, in another design).
+    public func missingCharacters(in text: String, family: String) throws(RenderError) -> String {
         let description = FontDescription(family: family, size: 20, bold: false)
         let map = pango_cairo_font_map_get_default()
         let pangoContext = pango_font_map_create_context(map)
@@ -51,8 +59,7 @@ public final class PangoMeasurer: TextMeasurer {
         guard found.lowercased() == family.lowercased() else { throw .fontMissing(family: family, found: found) }
         let coverage = pango_font_get_coverage(font, pango_language_from_string("vi"))
         defer { pango_coverage_unref(coverage) }
-        let letters = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĂÂĐÊÔƠƯẠẶẬỆỘỢỰ"
-        let missing = letters.unicodeScalars.filter { pango_coverage_get(coverage, Int32($0.value)) == PANGO_COVERAGE_NONE }
-        if !missing.isEmpty { throw .fontLacksVietnamese(family: family, missing: String(String.UnicodeScalarView(missing))) }
+        let missing = Set(text.unicodeScalars.filter { $0.value > 0x20 && pango_coverage_get(coverage, Int32($0.value)) == PANGO_COVERAGE_NONE })
+        return String(String.UnicodeScalarView(missing.sorted { $0.value < $1.value }))
     }
 }

@@ -94,7 +94,9 @@ struct HeatmapChart {
             let swatch = legendHeight * 0.8
             items.append(.rect(RectMark(frame: Rect(x: cursor, y: legendY + legendHeight * 0.1, width: swatch * 1.6, height: swatch), fill: colors.color(for: ratio), cornerRadius: 2 * u)))
             cursor += swatch * 1.6 + 8 * u
-            let text = (ratio == 0.5 ? "≤ " : ratio == 1.5 ? "≥ " : "") + n.number(ratio * 100, fractionDigits: 0) + (c.language == .vi ? " %" : "%")
+            // The ends hold everything beyond them; the subtitle says which side is which.
+            // (No "≤ ≥": Noto Sans lacks them, and a borrowed glyph would not match.)
+            let text = n.number(ratio * 100, fractionDigits: 0) + (c.language == .vi ? " %" : "%") + (ratio == 0.5 ? c.pick(" trở xuống", " or less") : ratio == 1.5 ? c.pick(" trở lên", " or more") : "")
             let size = c.measure(text, small)
             items.append(.text(TextRun(text: text, style: small, frame: Rect(x: cursor, y: legendY, width: size.width, height: size.height))))
             cursor += size.width + 28 * u

@@ -113,5 +113,21 @@ extension RenderingTests {
         #expect(text.contains("<svg"))
         #expect(text.contains("width=\"1920pt\"") || text.contains("width=\"1920\""))
     }
+
+    /// Every character the charts write is in the theme's own font: no glyph borrowed from
+    /// another family (a minus, a ≤, an arrow) in a different design.
+    @Test(arguments: Theme.all.map(\.name))
+    func chartTextNeedsNoBorrowedGlyphs(themeName: String) throws {
+        let renderer = try #require(sharedRenderer)
+        let theme = try #require(Theme.named(themeName))
+        for kind in ChartKind.allCases {
+            for language in [Language.vi, .en] {
+                let context = ChartContext(size: .slide, theme: theme, language: language, measurer: renderer.measurer)
+                let scene = Charts.scene(ChartRequest(kind: kind, year: 2023, indicator: kind.needsIndicator ? 0 : nil), metrics: try ChartFixtures.sample(), context: context)
+                let text = scene.texts.map(\.text).joined()
+                #expect(try renderer.measurer.missingCharacters(in: text, family: theme.fontFamily) == "", "\(kind) \(themeName) \(language)")
+            }
+        }
+    }
 }
 }
