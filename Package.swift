@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),
         // Scene → PNG / PDF / SVG / BGRA frames, text measured with Pango.
         .target(name: "TongKetCairo", dependencies: ["CCairo", "TongKetCharts"]),
+        // Metrics → the conference pack: chart plan, deck, narrative, manifest, safe output.
+        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData"]),
         // The bundled sample, embedded in the executable so `tongket` works from any folder.
         .target(
             name: "TongKetSample",
@@ -39,13 +41,14 @@ let package = Package(
         .executableTarget(
             name: "tongket",
             dependencies: [
-                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo",
+                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo", "TongKetReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
+        .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
         // Runs the real `tongket` binary.
         .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample", "TongKetData"]),
     ],

@@ -9,16 +9,19 @@ struct TongKet: ParsableCommand {
         commandName: "tongket",
         abstract: "Figures and charts for a year-end review (tổng kết) from indicator CSV exports.",
         discussion: """
-            With no arguments, summarises the bundled sample (\(BundledSample.fileName)), the \
-            figures of a provincial procuracy's 2023 review.
+            With no arguments, makes the conference pack of the bundled sample \
+            (\(BundledSample.fileName), a provincial procuracy's 2023 review) in Output/.
             """,
-        subcommands: [Summary.self, Chart.self, Check.self, Bench.self]
+        subcommands: [Report.self, Summary.self, Chart.self, Check.self, Bench.self]
     )
 
+    // No options here: an option on the root would take `--year`, `--lang` … from the
+    // subcommands. `tongket` alone uses the pack's defaults.
     func run() throws {
+        Terminal.error("Dữ liệu mẫu đi kèm (\(BundledSample.fileName)) · the bundled sample. Với tệp của bạn · for your own export: tongket report ketqua.csv")
         let sample = InputFile(name: BundledSample.fileName, bytes: BundledSample.bytes)
-        let metrics = try Session.analyse([sample], options: ReadOptions(), level: nil)
-        Terminal.error("Dữ liệu mẫu đi kèm (\(BundledSample.fileName)) · the bundled sample. Với tệp của bạn · for your own export: tongket summary ketqua.csv [--lang en]")
-        Terminal.output(SummaryTable(metrics: metrics, year: nil, language: .vi).text)
+        var pack = try PackOptions.parse([])
+        if pack.organisation == nil { pack.organisation = "Viện kiểm sát nhân dân tỉnh Hậu Giang (dữ liệu mẫu)" }
+        try pack.run([sample], dataset: "hau-giang", readOptions: ReadOptions())
     }
 }

@@ -5,14 +5,22 @@ import TongKetSample
 @Suite struct CommandTests {
     let header = "năm,đơn vị,chỉ tiêu,đơn vị tính,kế hoạch,thực hiện\n"
 
-    @Test func noArgumentsSummarisesTheBundledSampleFromAnyFolder() throws {
+    @Test func noArgumentsMakesTheSamplesPackInOutputFromAnyFolder() throws {
         let folder = try temporaryFolder()
         let result = try CLI.run([], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Output/hau-giang/2023"))
+        #expect(result.stderr.contains(BundledSample.fileName))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/hau-giang/2023/deck.pdf").path))
+    }
+
+    @Test func summaryPrintsTheTableForPeople() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Datasets/hau-giang.csv").path
+        let result = try CLI.run(["summary", sample])
+        #expect(result.status == 0)
         #expect(result.stdout.contains("Phòng 7"))
         #expect(result.stdout.contains("Toàn tỉnh"))
-        #expect(result.stderr.contains(BundledSample.fileName))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func checkReportsEveryProblemWithPositionAndExits65() throws {

@@ -1,0 +1,101 @@
+import TongKetAnalytics
+import TongKetCharts
+import TongKetData
+
+/// The summary a report writer would otherwise type, per unit and for the province, in the
+/// phrasing of these reports: "74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế
+/// hoạch". Ceilings read as ceilings; undefined figures are left out, never invented.
+public struct Narrative {
+    let metrics: Metrics
+    let year: Int
+    let language: Language
+
+    public init(metrics: Metrics, year: Int, language: Language) {
+        self.metrics = metrics
+        self.year = year
+        self.language = language
+    }
+
+    private var n: NumberText { NumberText(language) }
+    private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    public var markdown: String {
+        var out = "# " + pick("Tổng kết năm \(year)", "Review of \(year)") + "\n\n"
+        let province = Scorecard.province(metrics, year: year)
+        out += "## " + pick("Toàn tỉnh", "Province") + "\n\n"
+        if let ratio = province.ratio {
+            out += pick("Toàn tỉnh đạt \(province.met)/\(province.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
+                        "The province met \(province.met) of \(province.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
+        }
+        for f in figures(scope: .province) { out += "- " + sentence(f) + "\n" }
+        if !metrics.meanIndicators.isEmpty {
+            out += "\n" + pick("Các chỉ tiêu tính bằng %: số liệu toàn tỉnh là trung bình cộng (không trọng số) của các đơn vị.",
+                               "Indicators in %: the province figure is the unweighted mean of the units.") + "\n"
+        }
+        for card in Ranking.units(metrics, year: year) {
+            out += "\n## " + metrics.table.units[Int(card.unit)] + "\n\n"
+            if let ratio = card.ratio {
+                out += (ratio >= 1
+                    ? pick("Hoàn thành 100 % chỉ tiêu được giao (\(card.met)/\(card.defined)).", "Met all \(card.defined) assigned targets.")
+                    : pick("Đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "Met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n\n"
+            }
+            for f in figures(scope: .unit).filter({ $0.unit == card.unit }) { out += "- " + sentence(f) + "\n" }
+        }
+        return out
+    }
+
+    private func figures(scope: Scope) -> [Figures] {
+        metrics.figures(year: year).filter { $0.scope == scope }
+    }
+
+    /// "Số vụ …: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."
+    func sentence(_ f: Figures) -> String {
+        let measure = metrics.measureName(f)
+        let rate = ProvinceRollup.isRate(measure)
+        func value(_ v: Double) -> String {
+            rate ? n.number(v) + (language == .vi ? " %" : "%") : measure.isEmpty ? n.number(v) : n.number(v) + " " + measure
+        }
+        var parts = [metrics.indicatorName(f) + ": " + value(f.actual)]
+        if let delta = f.yoyDelta {
+            let amount = rate ? n.number(abs(delta)) + pick(" điểm %", " percentage points") : value(abs(delta))
+            if delta == 0 {
+                parts[0] += pick(", bằng cùng kỳ", ", the same as last year")
+            } else {
+                var change = (delta > 0 ? pick("tăng ", "up ") : pick("giảm ", "down ")) + amount
+                if !rate, let pct = f.yoyPercent { change += " (" + n.percent(abs(pct)) + ")" }
+                parts[0] += ", " + change + pick(" so với cùng kỳ", " on last year")
+            }
+        }
+        switch (f.direction, f.target, f.status) {
+        case (.lower, let target?, .met): parts.append(pick("trong giới hạn không quá \(value(target))", "within the ceiling of \(value(target))"))
+        case (.lower, let target?, .notMet): parts.append(pick("vượt mức trần \(value(target))", "above the ceiling of \(value(target))"))
+        case (.higher, _, _) where f.completion != nil:
+            parts.append(pick("đạt \(n.percent(f.completion ?? 0)) kế hoạch", "\(n.percent(f.completion ?? 0)) of the target"))
+        default: break
+        }
+        return parts.joined(separator: "; ") + "."
+    }
+
+    /// One sentence for a chart, for screen readers and video captions.
+    public func alt(for request: ChartRequest) -> String {
+        let table = metrics.table
+        switch request.kind {
+        case .scorecard:
+            let p = Scorecard.province(metrics, year: year)
+            return pick("Tỷ lệ chỉ tiêu được giao đã đạt của từng đơn vị năm \(year); toàn tỉnh đạt \(p.met)/\(p.defined) chỉ tiêu.",
+                        "Share of assigned targets met by each unit in \(year); the province met \(p.met) of \(p.defined).")
+        case .heatmap:
+            return pick("Tỷ lệ hoàn thành kế hoạch năm \(year) theo đơn vị và chỉ tiêu.", "Completion of \(year) targets by unit and indicator.")
+        case .kpi:
+            return pick("Các kết quả nổi bật của toàn tỉnh năm \(year) so với năm \(year - 1).", "The province's headline results for \(year) against \(year - 1).")
+        case .completion, .yoy, .trend:
+            let id = request.indicator ?? 0
+            let name = table.indicators[Int(id)]
+            guard let f = figures(scope: .province).first(where: { $0.indicator == id }) else { return name }
+            let lead = request.kind == .completion ? pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị. ", "Completion by unit. ")
+                : request.kind == .yoy ? pick("So sánh với năm \(year - 1) theo đơn vị. ", "Compared with \(year - 1) by unit. ")
+                : pick("Diễn biến toàn tỉnh qua các năm. ", "The province over the years. ")
+            return lead + pick("Toàn tỉnh năm \(year) — ", "Province in \(year): ") + sentence(f)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import TongKetAnalytics
+import TongKetCairo
+import TongKetCharts
+import TongKetData
+
+/// What the pack is made of and how it looks.
+public struct ReportOptions: Sendable {
+    public var outputRoot: String
+    public var dataset: String
+    public var year: Int
+    public var formats: Set<String>
+    public var size: CanvasSize
+    public var theme: Theme
+    public var language: Language
+    public var title: String?
+    public var organisation: String
+    public var source: String?
+    public var logo: String?
+    /// The date the title slide shows, as written ("2024-01-15").
+    public var date: String
+
+    public init(outputRoot: String, dataset: String, year: Int, formats: Set<String> = ["png", "pdf"], size: CanvasSize = .slide,
+                theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
+                source: String? = nil, logo: String? = nil, date: String) {
+        self.outputRoot = outputRoot
+        self.dataset = dataset
+        self.year = year
+        self.formats = formats
+        self.size = size
+        self.theme = theme
+        self.language = language
+        self.title = title
+        self.organisation = organisation
+        self.source = source
+        self.logo = logo
+        self.date = date
+    }
+}
+
+/// One line of manifest.json.
+public struct ManifestEntry: Codable, Equatable, Sendable {
+    public var path: String
+    public var kind: String
+    public var title: String
+    public var alt: String
+}
+
+public enum ReportError: Error, CustomStringConvertible {
+    case render(RenderError)
+    case filesystem(String)
+
+    public var description: String {
+        switch self {
+        case let .render(error): return error.description
+        case let .filesystem(message): return message
+        }
+    }
+}
+
+/// The conference pack: every chart, the deck, the metrics, the narratives and a manifest,
+/// built in a hidden folder beside the target and renamed into place at the end — a run that
+/// fails leaves the previous pack as it was and no half-written file.
+public enum ReportPack {
+    public static func write(_ metrics: Metrics, options: ReportOptions) throws(ReportError) -> (folder: String, files: [ManifestEntry]) {
+        let fm = FileManager.default
+        let datasetFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(Slug.make(options.dataset))
+        let final = datasetFolder.appendingPathComponent(String(options.year))
+        let staging = datasetFolder.appendingPathComponent(".\(options.year).building-\(getpid())")
+        do {
+            try fm.createDirectory(at: staging.appendingPathComponent("charts"), withIntermediateDirectories: true)
+        } catch {
+            throw .filesystem("\(datasetFolder.path): cannot create the output folder (\(error.localizedDescription)); choose another with --out")
+        }
+        do {
+            let files = try build(metrics, options: options, in: staging)
+            try swapIntoPlace(staging, final)
+            return (final.path, files)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private static func build(_ metrics: Metrics, options o: ReportOptions, in folder: URL) throws(ReportError) -> [ManifestEntry] {
+        var files: [ManifestEntry] = []
+        do {
+            let renderer = try ChartRenderer()
+            try renderer.measurer.checkFont(o.theme.fontFamily)
+            let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
+            let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
+            let narrative = Narrative(metrics: metrics, year: o.year, language: o.language)
+            let plan = ReportPlan(metrics: metrics, year: o.year)
+            var deck: [Scene] = []
+            for entry in plan.entries {
+                let scene = Charts.scene(entry.request, metrics: metrics, context: context)
+                let alt = narrative.alt(for: entry.request)
+                for format in ["png", "pdf", "svg"] where o.formats.contains(format) {
+                    let path = "charts/\(entry.name).\(format)"
+                    let target = folder.appendingPathComponent(path).path
+                    switch format {
+                    case "png": try AtomicFile.write(renderer.png(scene, size: o.size), to: target)
+                    case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: target)
+                    default: try renderer.svg(scene, to: target)
+                    }
+                    files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: alt))
+                }
+                deck.append(o.size == .slide ? scene : Charts.scene(entry.request, metrics: metrics, context: slide))
+            }
+            let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)")
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + deck
+            let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
+            try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)
+            files.insert(ManifestEntry(path: "deck.pdf", kind: "deck", title: title,
+                                       alt: o.language == .vi ? "Bộ trình chiếu \(pages.count) trang: trang tiêu đề và các biểu đồ." : "A \(pages.count)-page deck: the title page and the charts."), at: 0)
+        } catch {
+            throw .render(error)
+        }
+        try writeText(folder, "metrics.csv") { writer in try MetricsExport.write(metrics, year: nil, format: .csv, to: writer) }
+        files.append(ManifestEntry(path: "metrics.csv", kind: "metrics", title: "metrics.csv", alt: "Every figure of every year, one row per scope, year, unit and indicator."))
+        for language in [Language.vi, .en] {
+            let text = Narrative(metrics: metrics, year: o.year, language: language).markdown
+            try writeText(folder, "summary.\(language.rawValue).md") { writer in try writer.write(text) }
+            files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
+                                       alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let manifest = try? encoder.encode(["files": files]) else { throw .filesystem("manifest.json could not be encoded") }
+        try writeText(folder, "manifest.json") { writer in try writer.write(bytes: [UInt8](manifest) + [10]) }
+        return files
+    }
+
+    private static func writeText(_ folder: URL, _ name: String, _ body: (ByteWriter) throws -> Void) throws(ReportError) {
+        var bytes: [UInt8] = []
+        let writer = ByteWriter { bytes.append(contentsOf: $0) }
+        do {
+            try body(writer)
+            try writer.flush()
+            try AtomicFile.write(bytes, to: folder.appendingPathComponent(name).path)
+        } catch {
+            throw .filesystem("\(folder.appendingPathComponent(name).path): \(error)")
+        }
+    }
+
+    /// The new pack replaces the old one with two renames; the old is deleted only after.
+    private static func swapIntoPlace(_ staging: URL, _ final: URL) throws(ReportError) {
+        let fm = FileManager.default
+        let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
+        let hadOld = fm.fileExists(atPath: final.path)
+        if hadOld, rename(final.path, old.path) != 0 { throw .filesystem("\(final.path): cannot replace the previous pack") }
+        if rename(staging.path, final.path) != 0 {
+            if hadOld { _ = rename(old.path, final.path) }
+            throw .filesystem("\(final.path): cannot move the new pack into place")
+        }
+        if hadOld { try? fm.removeItem(at: old) }
+    }
+}

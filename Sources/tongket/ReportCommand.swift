@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import TongKetAnalytics
+import TongKetCharts
+import TongKetData
+import TongKetReport
+import TongKetSample
+
+/// The pack's look and place, shared by `report` and by `tongket` with no arguments.
+struct PackOptions: ParsableArguments {
+    @Option(help: "The year to review (default: the latest in the files); compared with the year before.")
+    var year: Int?
+
+    @Option(help: "The folder the pack goes under: OUT/<dataset>/<year>/.")
+    var out: String = "Output"
+
+    @Option(help: "Chart formats, comma-separated: png, pdf, svg.")
+    var formats: String = "png,pdf"
+
+    @Option(help: "slide (1920×1080), 4k, a4, a4-landscape, or WxH.")
+    var size: String = "slide"
+
+    @Option(help: "light, dark or print.")
+    var theme: String = "light"
+
+    @Option(help: "Language of charts and deck: vi or en (the pack has both narratives).")
+    var lang: Language = .vi
+
+    @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
+    var title: String?
+
+    @Option(help: "The organisation, under the title on the first slide.")
+    var organisation: String?
+
+    @Option(help: "The source line under every chart.")
+    var source: String?
+
+    @Option(help: "A PNG logo for the charts and the title slide.")
+    var logo: String?
+
+    @Option(help: "Count only units of this level in the province figures.")
+    var level: String?
+
+    @Option(help: "The date on the title slide (default: today, YYYY-MM-DD).")
+    var date: String?
+
+    func validate() throws {
+        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH.") }
+        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
+        let unknown = chosenFormats.subtracting(["png", "pdf", "svg"])
+        if !unknown.isEmpty || chosenFormats.isEmpty { throw ValidationError("--formats takes png, pdf and svg, comma-separated.") }
+        if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
+    }
+
+    var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+
+    func run(_ inputs: [InputFile], dataset: String, readOptions: ReadOptions) throws {
+        let table = try Session.read(inputs, options: readOptions)
+        let metrics = try Session.metrics(table, level: level)
+        let reviewYear = try Session.year(year, in: table)
+        let today: String = {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd"
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            return formatter.string(from: Date())
+        }()
+        let options = ReportOptions(
+            outputRoot: out, dataset: dataset, year: reviewYear, formats: chosenFormats, size: CanvasSize(parsing: size) ?? .slide,
+            theme: Theme.named(theme) ?? .light, language: lang, title: title, organisation: organisation ?? "", source: source,
+            logo: logo, date: date ?? today)
+        do {
+            let (folder, files) = try ReportPack.write(metrics, options: options)
+            Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(73)
+        }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The whole conference pack: every chart, a 16:9 deck, metrics.csv, narratives and a manifest.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var pack: PackOptions
+
+    func run() throws {
+        let dataset = URL(fileURLWithPath: input.files[0]).deletingPathExtension().lastPathComponent
+        try pack.run(input.files.map(Session.readFile), dataset: dataset, readOptions: input.readOptions)
+    }
+}

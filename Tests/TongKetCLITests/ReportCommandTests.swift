@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import TongKetData
+
+/// The conference pack, made by the real binary.
+@Suite(.serialized) struct ReportCommandTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Datasets/hau-giang.csv").path
+
+    func files(in folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = folder.path + "/"
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return out }
+        for case let path as String in walker {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: base + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { out[path] = FileManager.default.contents(atPath: base + path) }
+        }
+        return out
+    }
+
+    @Test func thePackHoldsEveryFileTheManifestListsAndNoOther() throws {
+        let root = try temporaryFolder()
+        let result = try CLI.run(["report", Self.sample, "--out", root.path, "--date", "2024-01-15"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pack = root.appendingPathComponent("hau-giang/2023")
+        let all = try files(in: pack)
+        let manifestData = try #require(all["manifest.json"])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: [[String: String]]])
+        let listed = Set(try #require(manifest["files"]).compactMap { $0["path"] })
+        #expect(listed == Set(all.keys).subtracting(["manifest.json"]))
+        #expect(try #require(manifest["files"]).allSatisfy { ($0["alt"] ?? "").count > 20 && ($0["title"] ?? "") != "" })
+        #expect(all.keys.contains("deck.pdf") && all.keys.contains("metrics.csv") && all.keys.contains("summary.vi.md") && all.keys.contains("summary.en.md"))
+        #expect(all.keys.contains("charts/01-kpi.png") && all.keys.contains("charts/02-scorecard.pdf") && all.keys.contains("charts/03-heatmap.png"))
+        #expect(all.keys.allSatisfy { $0.range(of: "^[a-z0-9./-]+$", options: .regularExpression) != nil })
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("hau-giang").path + "/.2023.building-\(0)"))
+        // metrics.csv is exactly what `summary --format csv` writes.
+        let summary = try CLI.run(["summary", Self.sample, "--format", "csv"])
+        #expect(all["metrics.csv"] == summary.stdoutBytes)
+        // The narrative's numbers are the figures, in the reports' phrasing.
+        let vi = String(decoding: try #require(all["summary.vi.md"]), as: UTF8.self)
+        #expect(vi.contains("Số vụ thực hành quyền công tố, kiểm sát xét xử phúc thẩm: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."))
+        #expect(vi.contains("trong giới hạn không quá 5 %"))
+        let en = String(decoding: try #require(all["summary.en.md"]), as: UTF8.self)
+        #expect(en.contains("74 vụ, up 6 vụ (8.8%) on last year; 105.7% of the target."))
+    }
+
+    @Test func theDeckIsATitleSlideThenEveryChartOnNumberedSixteenByNinePages() throws {
+        let root = try temporaryFolder()
+        #expect(try CLI.run(["report", Self.sample, "--out", root.path, "--date", "2024-01-15"]).status == 0)
+        let pack = root.appendingPathComponent("hau-giang/2023")
+        let charts = try FileManager.default.contentsOfDirectory(atPath: pack.appendingPathComponent("charts").path).filter { $0.hasSuffix(".png") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") else { print("skipped: poppler-utils not installed"); return }
+        let info = try Process.output("/usr/bin/pdfinfo", [pack.appendingPathComponent("deck.pdf").path])
+        #expect(info.contains("Pages:           \(charts.count + 1)") || info.contains("Pages:          \(charts.count + 1)"))
+        #expect(info.contains("1920 x 1080 pts"))
+        let text = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "2", pack.appendingPathComponent("deck.pdf").path, "-"])
+        #expect(text.contains("Tổng kết năm 2023"))
+        #expect(text.contains("2024-01-15"))
+        #expect(text.contains("2 / \(charts.count + 1)"))
+    }
+
+    @Test func theSameInputAndDateGiveByteIdenticalPacks() throws {
+        let a = try temporaryFolder(), b = try temporaryFolder()
+        #expect(try CLI.run(["report", Self.sample, "--out", a.path, "--date", "2024-01-15", "--formats", "png,pdf,svg"]).status == 0)
+        #expect(try CLI.run(["report", Self.sample, "--out", b.path, "--date", "2024-01-15", "--formats", "png,pdf,svg"]).status == 0)
+        let first = try files(in: a), second = try files(in: b)
+        #expect(first.count > 100)
+        #expect(first == second)
+    }
+
+    @Test func aFailedRunLeavesThePreviousPackUntouched() throws {
+        let root = try temporaryFolder()
+        #expect(try CLI.run(["report", Self.sample, "--out", root.path, "--date", "2024-01-15"]).status == 0)
+        let before = try files(in: root)
+        let bad = try write("năm,đơn vị,chỉ tiêu,kế hoạch,thực hiện\n2023,Phòng 7,X,1,abc\n", to: "hau-giang.csv", in: try temporaryFolder())
+        let result = try CLI.run(["report", bad, "--out", root.path])
+        #expect(result.status == 65)
+        #expect(try files(in: root) == before)
+    }
+
+    @Test func hostileNamesNeverLeaveTheOutputFolder() throws {
+        let root = try temporaryFolder()
+        let csv = "year,unit,indicator,target,actual\n"
+            + "2022,../../etc/passwd,../../../tmp/evil,1,1\n2023,../../etc/passwd,../../../tmp/evil,1,2\n"
+            + "2023,CON,/tmp/x,1,1\n2023,\"Tổ 1/Phòng 7\",\"Tổ 1/Phòng 7\",2,1\n"
+        let input = try write(csv, to: "../hostile.csv".replacingOccurrences(of: "../", with: ""), in: try temporaryFolder())
+        let result = try CLI.run(["report", input, "--out", root.path, "--date", "2024-01-15"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try files(in: root)
+        #expect(!written.isEmpty)
+        #expect(written.keys.allSatisfy { $0.hasPrefix("hostile/2023/") && !$0.contains("..") })
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.png") && !FileManager.default.fileExists(atPath: "/tmp/x.png"))
+    }
+}
+
+extension Process {
+    static func output(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
