@@ -83,32 +83,45 @@ public enum ReportPack {
     }
 
     private static func build(_ metrics: Metrics, options o: ReportOptions, in folder: URL) throws(ReportError) -> [ManifestEntry] {
-        var files: [ManifestEntry] = []
+        let entries = ReportPlan(metrics: metrics, year: o.year).entries
+        // Independent charts on both cores, each worker with its own renderer (Pango's
+        // objects stay on the thread that made them); results land in their entry's slot.
+        let results = ChartResults(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let renderer = try ChartRenderer()
+                try renderer.measurer.checkFont(o.theme.fontFamily)
+                let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
+                let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
+                let narrative = Narrative(metrics: metrics, year: o.year, language: o.language)
+                for index in stride(from: worker, to: entries.count, by: 2) {
+                    let entry = entries[index]
+                    let scene = Charts.scene(entry.request, metrics: metrics, context: context)
+                    var files: [ManifestEntry] = []
+                    for format in ["png", "pdf", "svg"] where o.formats.contains(format) {
+                        let path = "charts/\(entry.name).\(format)"
+                        let target = folder.appendingPathComponent(path).path
+                        switch format {
+                        case "png": try AtomicFile.write(renderer.png(scene, size: o.size), to: target)
+                        case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: target)
+                        default: try renderer.svg(scene, to: target)
+                        }
+                        files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: narrative.alt(for: entry.request)))
+                    }
+                    let page = o.size == .slide ? scene : Charts.scene(entry.request, metrics: metrics, context: slide)
+                    results.set(index, files: files, page: page)
+                }
+            } catch {
+                results.fail(error)
+            }
+        }
+        if let failure = results.failure { throw .render(failure) }
+        var files = results.files.flatMap { $0 }
         do {
             let renderer = try ChartRenderer()
-            try renderer.measurer.checkFont(o.theme.fontFamily)
-            let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
             let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
-            let narrative = Narrative(metrics: metrics, year: o.year, language: o.language)
-            let plan = ReportPlan(metrics: metrics, year: o.year)
-            var deck: [Scene] = []
-            for entry in plan.entries {
-                let scene = Charts.scene(entry.request, metrics: metrics, context: context)
-                let alt = narrative.alt(for: entry.request)
-                for format in ["png", "pdf", "svg"] where o.formats.contains(format) {
-                    let path = "charts/\(entry.name).\(format)"
-                    let target = folder.appendingPathComponent(path).path
-                    switch format {
-                    case "png": try AtomicFile.write(renderer.png(scene, size: o.size), to: target)
-                    case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: target)
-                    default: try renderer.svg(scene, to: target)
-                    }
-                    files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: alt))
-                }
-                deck.append(o.size == .slide ? scene : Charts.scene(entry.request, metrics: metrics, context: slide))
-            }
             let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)")
-            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + deck
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + results.pages.compactMap { $0 }
             let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
             try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)
             files.insert(ManifestEntry(path: "deck.pdf", kind: "deck", title: title,
@@ -154,5 +167,31 @@ public enum ReportPack {
             throw .filesystem("\(final.path): cannot move the new pack into place")
         }
         if hadOld { try? fm.removeItem(at: old) }
+    }
+}
+
+/// The charts' results by plan position, filled by the two workers (each its own indices).
+private final class ChartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [[ManifestEntry]]
+    private(set) var pages: [Scene?]
+    private(set) var failure: RenderError?
+
+    init(count: Int) {
+        files = Array(repeating: [], count: count)
+        pages = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, files: [ManifestEntry], page: Scene) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.files[index] = files
+        pages[index] = page
+    }
+
+    func fail(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil { failure = (error as? RenderError) ?? .cairo("\(error)") }
     }
 }

@@ -7,7 +7,7 @@ import TongKetData
 /// targets), its year-over-year change (when the year before is there) and its trend
 /// (with three years or more).
 public struct ReportPlan {
-    public struct Entry {
+    public struct Entry: Sendable {
         public var request: ChartRequest
         /// "04-completion-so-vu-phuc-tham": the file name without extension.
         public var name: String
