@@ -115,7 +115,32 @@ public final class ChartRenderer {
             let context = try CairoContext(surface)
             try renderer.draw(scene, on: context, scale: 1)
             try surface.finish()
+            try Self.renumberSurfaceIDs(in: temporary)
         }
+    }
+
+    /// Cairo names SVG groups after a process-wide surface counter ("surface380"), so the same
+    /// chart gets other ids depending on what was drawn before it, or on another thread.
+    /// Renumbering them by first appearance makes the file depend on the chart alone.
+    static func renumberSurfaceIDs(in path: String) throws(RenderError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotWrite(path: path) }
+        let text = String(decoding: data, as: UTF8.self)
+        var numbers: [Substring: Int] = [:]
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let range = rest.range(of: "surface") {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { continue }
+            let number = numbers[digits] ?? (numbers.count + 1)
+            numbers[digits] = number
+            out += String(number)
+            rest = rest.dropFirst(digits.count)
+        }
+        out += rest
+        guard FileManager.default.createFile(atPath: path, contents: Data(out.utf8)) else { throw .cannotWrite(path: path) }
     }
 }
 
