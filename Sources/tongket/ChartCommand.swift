@@ -22,36 +22,20 @@ struct Chart: ParsableCommand {
     @Option(help: "The year (default: the latest in the files).")
     var year: Int?
 
-    @Option(help: "slide (1920×1080), 4k, a4, a4-landscape, or WxH in pixels.")
-    var size: String = "slide"
-
     @Option(help: "png, pdf or svg (default: from the output's extension).")
     var format: String?
 
-    @Option(help: "light, dark (for video) or print (serif, for written reports).")
-    var theme: String = "light"
-
-    @Option(help: "Language of the chart: vi or en.")
-    var lang: Language = .vi
-
-    @Option(help: "The source line under the chart.")
-    var source: String?
-
-    @Option(help: "A PNG logo for the top right corner.")
-    var logo: String?
+    @OptionGroup var look: LookOptions
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the chart.")
     var output: String
 
     func validate() throws {
-        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720.") }
-        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
         if kind.needsIndicator && indicator == nil { throw ValidationError("The \(kind.rawValue) chart shows one indicator: add --indicator \"…\".") }
         if let format, !["png", "pdf", "svg"].contains(format.lowercased()) { throw ValidationError("Unknown format \"\(format)\"; use png, pdf or svg.") }
         if format == nil, !["png", "pdf", "svg"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
             throw ValidationError("Cannot tell the format of \"\(output)\"; end it in .png, .pdf or .svg, or add --format.")
         }
-        if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
     }
 
     func run() throws {
@@ -67,8 +51,8 @@ struct Chart: ParsableCommand {
                 throw ExitCode(64)
             }
         }
-        let canvas = CanvasSize(parsing: size) ?? .slide
-        let chosenTheme = Theme.named(theme) ?? .light
+        let canvas = look.canvas
+        let chosenTheme = look.chosenTheme
         let kindOfFile = (format ?? URL(fileURLWithPath: output).pathExtension).lowercased()
         do {
             try draw(ChartRequest(kind: kind, year: chartYear, indicator: indicatorID), metrics: metrics, canvas: canvas, theme: chosenTheme, fileKind: kindOfFile)
@@ -82,7 +66,7 @@ struct Chart: ParsableCommand {
     private func draw(_ request: ChartRequest, metrics: Metrics, canvas: CanvasSize, theme: Theme, fileKind: String) throws(RenderError) {
         let renderer = try ChartRenderer()
         try renderer.measurer.checkFont(theme.fontFamily)
-        let context = ChartContext(size: canvas, theme: theme, language: lang, measurer: renderer.measurer, source: source, logoPath: logo)
+        let context = ChartContext(size: canvas, theme: theme, language: look.lang, measurer: renderer.measurer, source: look.source, logoPath: look.logo)
         let scene = Charts.scene(request, metrics: metrics, context: context)
         switch fileKind {
         case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: output)

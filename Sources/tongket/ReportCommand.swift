@@ -17,26 +17,13 @@ struct PackOptions: ParsableArguments {
     @Option(help: "Chart formats, comma-separated: png, pdf, svg.")
     var formats: String = "png,pdf"
 
-    @Option(help: "slide (1920×1080), 4k, a4, a4-landscape, or WxH.")
-    var size: String = "slide"
-
-    @Option(help: "light, dark or print.")
-    var theme: String = "light"
-
-    @Option(help: "Language of charts and deck: vi or en (the pack has both narratives).")
-    var lang: Language = .vi
+    @OptionGroup var look: LookOptions
 
     @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
     var title: String?
 
     @Option(help: "The organisation, under the title on the first slide.")
     var organisation: String?
-
-    @Option(help: "The source line under every chart.")
-    var source: String?
-
-    @Option(help: "A PNG logo for the charts and the title slide.")
-    var logo: String?
 
     @Option(help: "Count only units of this level in the province figures.")
     var level: String?
@@ -45,11 +32,8 @@ struct PackOptions: ParsableArguments {
     var date: String?
 
     func validate() throws {
-        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH.") }
-        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
         let unknown = chosenFormats.subtracting(["png", "pdf", "svg"])
         if !unknown.isEmpty || chosenFormats.isEmpty { throw ValidationError("--formats takes png, pdf and svg, comma-separated.") }
-        if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
     }
 
     var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
@@ -65,9 +49,9 @@ struct PackOptions: ParsableArguments {
             return formatter.string(from: Date())
         }()
         let options = ReportOptions(
-            outputRoot: out, dataset: dataset, year: reviewYear, formats: chosenFormats, size: CanvasSize(parsing: size) ?? .slide,
-            theme: Theme.named(theme) ?? .light, language: lang, title: title, organisation: organisation ?? "", source: source,
-            logo: logo, date: date ?? today)
+            outputRoot: out, dataset: dataset, year: reviewYear, formats: chosenFormats, size: look.canvas,
+            theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? "", source: look.source,
+            logo: look.logo, date: date ?? today)
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
