@@ -4,3 +4,4 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <zlib.h>
+#include <fontconfig/fontconfig.h>

@@ -19,6 +19,7 @@ public final class PangoMeasurer: TextMeasurer {
     }
 
     public init() throws(RenderError) {
+        _ = PrivateFonts.installed
         context = try CairoContext(CairoSurface.image(width: 1, height: 1))
         layout = PangoLayout(context: context.pointer, options: options)
     }
