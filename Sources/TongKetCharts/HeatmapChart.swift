@@ -10,14 +10,19 @@ struct HeatmapChart {
         let n = c.numbers
         let u = c.u
         let figures = data.metrics.figures(year: year).filter { $0.scope == .unit }
-        let units = Array(Set(figures.map(\.unit))).sorted { data.table.units[Int($0)] < data.table.units[Int($1)] }
+        var units = Array(Set(figures.map(\.unit))).sorted { data.table.units[Int($0)] < data.table.units[Int($1)] }
+        // A readable grid holds a few dozen rows; the rest are named in the subtitle.
+        let maximumRows = max(4, Int(c.size.height / (28 * c.u)))
+        let hidden = max(0, units.count - maximumRows)
+        units = Array(units.prefix(maximumRows))
         let indicators = Array(Set(figures.map(\.indicator))).sorted { data.table.indicators[Int($0)] < data.table.indicators[Int($1)] }
         var cells: [Int64: Figures] = [:]
         for f in figures { cells[Int64(f.unit) << 32 | Int64(f.indicator)] = f }
 
         let title = c.pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị và chỉ tiêu", "Completion of targets by unit and indicator")
-        let subtitle = c.pick("Năm \(year) · màu cam: dưới kế hoạch, màu xanh: vượt kế hoạch · — : không có kế hoạch",
+        var subtitle = c.pick("Năm \(year) · màu cam: dưới kế hoạch, màu xanh: vượt kế hoạch · — : không có kế hoạch",
                               "\(year) · orange: below target, blue: above · —: no target")
+        if hidden > 0 { subtitle += c.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
         let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
         let plot = frame.plot
         var items: [Primitive] = []

@@ -28,6 +28,17 @@ struct HorizontalBars {
 
     func layout(in plot: Rect, context c: ChartContext) -> [Primitive] {
         var items: [Primitive] = []
+        // Rows too many to read (a thousand units) are cut to what fits at the smallest
+        // legible size; a last row says how many were left out. Recipes sort rows so the
+        // ones kept are the ones that matter (best scorecards, highest values).
+        let smallest = c.measure("Ág", c.style(.label, scale: 0.4)).height / 0.92
+        let fitting = max(2, Int((plot.height * 0.9) / smallest))
+        var rows = self.rows
+        if rows.count > fitting {
+            let left = rows.count - (fitting - 1)
+            rows = Array(rows.prefix(fitting - 1))
+            rows.append(Row(label: c.pick("… và \(left) đơn vị khác", "… and \(left) more units"), bars: []))
+        }
         let u = c.u
         let theme = c.theme
         let gap = 16 * u

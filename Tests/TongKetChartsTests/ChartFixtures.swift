@@ -49,7 +49,21 @@ enum ChartFixtures {
         ]))
     }
 
-    static let names = ["sample", "40 long units", "all zero", "one unit", "missing years"]
+    /// More units than any slide can list: the charts must cut, not pile text up.
+    static func manyUnits() throws -> Metrics {
+        var records: [IndicatorRecord] = []
+        for i in 0..<300 {
+            for year in [2021, 2022, 2023] {
+                for (k, indicator) in ["Số vụ", "Số bị can"].enumerated() {
+                    records.append(IndicatorRecord(year: year, unit: "VKSND huyện số \(i + 1)", indicator: indicator, measure: "vụ",
+                                                   target: 50, actual: Double((i * 13 + k * 7 + year) % 90)))
+                }
+            }
+        }
+        return try Metrics(table: IndicatorTable(records: records))
+    }
+
+    static let names = ["sample", "40 long units", "all zero", "one unit", "missing years", "300 units"]
 
     static func dataset(_ index: Int) throws -> Metrics {
         switch index {
@@ -57,7 +71,8 @@ enum ChartFixtures {
         case 1: return try manyLongUnits()
         case 2: return try allZero()
         case 3: return try oneUnitOneYear()
-        default: return try missingYears()
+        case 4: return try missingYears()
+        default: return try manyUnits()
         }
     }
 }
