@@ -12,8 +12,8 @@ enum PNGEncoder {
         let results = HalfResults()
         let source = SendablePixels(base: bgra)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let rows = rgbRows(source.base, stride: stride, width: width, rows: halves[k])
-            results.set(k, compressedPart(rows, last: k == 1), adler: rows.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt($0.count)) }, length: rows.count)
+            let part = compressHalf(source.base, stride: stride, width: width, rows: halves[k], last: k == 1)
+            results.set(k, part?.bytes, adler: part?.adler ?? 0, length: part?.length ?? 0)
         }
         guard let first = results.parts[0], let second = results.parts[1] else { throw .png("deflate failed") }
         let adler = adler32_combine(results.adlers[0], results.adlers[1], off_t(results.lengths[1]))
@@ -31,46 +31,55 @@ enum PNGEncoder {
         return png
     }
 
-    /// PNG rows of RGB, each after a filter byte 0 (none), from cairo's BGRA.
-    private static func rgbRows(_ data: UnsafePointer<UInt8>, stride: Int, width: Int, rows: Range<Int>) -> [UInt8] {
-        let rowBytes = 1 + width * 3
-        return [UInt8](unsafeUninitializedCapacity: rowBytes * rows.count) { out, initialized in
-            for (i, row) in rows.enumerated() {
-                let source = data + row * stride
-                var o = i * rowBytes
-                out[o] = 0
-                o += 1
-                for x in 0..<width {
-                    // ARGB32 in memory on little-endian: B, G, R, A.
-                    out[o] = source[4 * x + 2]
-                    out[o + 1] = source[4 * x + 1]
-                    out[o + 2] = source[4 * x]
-                    o += 3
-                }
-            }
-            initialized = rowBytes * rows.count
-        }
-    }
-
-    /// Raw deflate, level 1; the first half ends on a full flush, the second finishes.
-    private static func compressedPart(_ input: [UInt8], last: Bool) -> [UInt8]? {
+    /// One half of the image as raw deflate: rows converted from cairo's BGRA to PNG's RGB
+    /// (each after filter byte 0, none) a band at a time into a small reused buffer and fed
+    /// to zlib (level 1), so no full-size copy of the image is ever made. The first half ends
+    /// on a full flush, the second finishes the stream.
+    private static func compressHalf(_ data: UnsafePointer<UInt8>, stride: Int, width: Int, rows: Range<Int>, last: Bool)
+        -> (bytes: [UInt8], adler: uLong, length: Int)? {
         var stream = z_stream()
         guard deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count))) + 16
-        var status = Z_OK
+        let rowBytes = 1 + width * 3
+        let length = rowBytes * rows.count
+        let bound = Int(deflateBound(&stream, uLong(length))) + 64
+        let band = 32
+        var band_buffer = [UInt8](repeating: 0, count: rowBytes * band)
+        var adler = adler32(0, nil, 0)
+        var failed = false
         let output = [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
-            input.withUnsafeBufferPointer { source in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(bound)
-                status = CCairo.deflate(&stream, last ? Z_FINISH : Z_FULL_FLUSH)
+            stream.next_out = out.baseAddress
+            stream.avail_out = uInt(bound)
+            var row = rows.lowerBound
+            while row < rows.upperBound && !failed {
+                let count = min(band, rows.upperBound - row)
+                band_buffer.withUnsafeMutableBufferPointer { buffer in
+                    for i in 0..<count {
+                        let source = data + (row + i) * stride
+                        var o = i * rowBytes
+                        buffer[o] = 0
+                        o += 1
+                        for x in 0..<width {
+                            // ARGB32 in memory on little-endian: B, G, R, A.
+                            buffer[o] = source[4 * x + 2]
+                            buffer[o + 1] = source[4 * x + 1]
+                            buffer[o + 2] = source[4 * x]
+                            o += 3
+                        }
+                    }
+                    let bytes = count * rowBytes
+                    adler = adler32(adler, buffer.baseAddress, uInt(bytes))
+                    stream.next_in = buffer.baseAddress
+                    stream.avail_in = uInt(bytes)
+                    let end = row + count == rows.upperBound
+                    let status = CCairo.deflate(&stream, end ? (last ? Z_FINISH : Z_FULL_FLUSH) : Z_NO_FLUSH)
+                    if status != (end && last ? Z_STREAM_END : Z_OK) || stream.avail_in != 0 { failed = true }
+                }
+                row += count
             }
             initialized = bound - Int(stream.avail_out)
         }
-        guard status == (last ? Z_STREAM_END : Z_OK), stream.avail_in == 0 else { return nil }
-        return output
+        return failed ? nil : (output, adler, length)
     }
 
     private static func chunk<C: Collection<UInt8>>(_ type: String, _ data: C, into png: inout [UInt8]) {
