@@ -94,10 +94,6 @@ public struct ByteWriter {
         try text.withUTF8 { try write(bytes: $0) }
     }
 
-    public func flushIfFull() throws {
-        if storage.count >= storage.capacity - 4096 { try flush() }
-    }
-
     public func flush() throws {
         guard storage.count > 0 else { return }
         let count = storage.count

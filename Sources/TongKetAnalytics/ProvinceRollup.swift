@@ -53,7 +53,7 @@ public enum ProvinceRollup {
             if let levelIDs, !levelIDs.contains(row.level) { continue }
             measureOf[row.indicator] = (row.measure, row.direction)
         }
-        let rank = indicatorRanks(table)
+        let rank = IndicatorTable.sortRanks(of: table.indicators)
         accumulators.sort { rank[Int($0.indicator)] != rank[Int($1.indicator)] ? rank[Int($0.indicator)] < rank[Int($1.indicator)] : $0.year < $1.year }
         var means: Set<Int32> = []
         let rows = accumulators.map { a -> IndicatorRow in
@@ -66,12 +66,5 @@ public enum ProvinceRollup {
                                 target: target, actual: mean ? a.actual / n : a.actual)
         }
         return (rows, means)
-    }
-
-    static func indicatorRanks(_ table: IndicatorTable) -> [Int] {
-        let order = table.indicators.indices.sorted { table.indicators[$0] < table.indicators[$1] }
-        var rank = [Int](repeating: 0, count: order.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
-        return rank
     }
 }

@@ -16,12 +16,12 @@ public struct Scorecard: Sendable, Equatable {
 
     /// Scorecards of every unit with rows in `year`, in the order of the table's unit ids.
     public static func units(_ metrics: Metrics, year: Int) -> [Scorecard] {
-        byYear(metrics)[year] ?? []
+        byYear(metrics, only: year)[year] ?? []
     }
 
     /// Every unit's scorecard for every year, in one pass over the table. Rows are sorted by
     /// unit, so each unit's rows are one run: a small per-year tally per run, no hashing.
-    public static func byYear(_ metrics: Metrics) -> [Int: [Scorecard]] {
+    public static func byYear(_ metrics: Metrics, only: Int? = nil) -> [Int: [Scorecard]] {
         let rows = metrics.table.rows
         let years = metrics.table.years
         var yearIndex: [Int32: Int] = [:]
@@ -34,6 +34,10 @@ public struct Scorecard: Sendable, Equatable {
             let unit = rows[start].unit
             var end = start
             while end < rows.count, rows[end].unit == unit {
+                if let only, Int(rows[end].year) != only {
+                    end += 1
+                    continue
+                }
                 let f = metrics.unitFigures(at: end)
                 let y = yearIndex[rows[end].year] ?? 0
                 var card = cards[y] ?? Scorecard(unit: unit, year: f.year, met: 0, defined: 0)

@@ -43,8 +43,6 @@ final class PangoLayout {
         return TextSize(width: Double(logical.width) / scale, height: Double(logical.height) / scale,
                         lines: Int(pango_layout_get_line_count(pointer)), truncated: pango_layout_is_ellipsized(pointer) != 0)
     }
-
-    var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(pointer)) }
 }
 
 final class FontDescription {

@@ -26,20 +26,8 @@ struct ChartData {
 
     func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
 
-    /// "74 vụ", "3,2 %": a value with its measure.
-    func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String {
-        let measure = metrics.measureName(f)
-        if measure.isEmpty { return numbers.number(v) }
-        if isRate(f) { return numbers.number(v) + (numbers.language == .vi ? " %" : "%") }
-        return numbers.number(v) + " " + measure
-    }
-
-    /// "+6 (+8,8 %)" for counts, "+1,3 điểm %" for rates, "—" when undefined.
-    func change(_ f: Figures, _ numbers: NumberText) -> String {
-        guard let delta = f.yoyDelta else { return numbers.undefined }
-        if isRate(f) { return numbers.points(delta) }
-        return numbers.signed(delta) + (f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? "")
-    }
+    func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
+    func change(_ f: Figures, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
 }
 
 /// Finding an indicator by the name a user typed, with close matches when it is not there.

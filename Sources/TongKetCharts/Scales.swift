@@ -40,23 +40,6 @@ public struct LinearScale: Sendable, Equatable {
     }
 }
 
-/// Equal bands for categories, with padding between them.
-public struct BandScale: Sendable, Equatable {
-    public var count: Int
-    public var range: ClosedRange<Double>
-    public var padding: Double
-
-    public init(count: Int, range: ClosedRange<Double>, padding: Double = 0.25) {
-        self.count = max(count, 1)
-        self.range = range
-        self.padding = padding
-    }
-
-    public var step: Double { (range.upperBound - range.lowerBound) / Double(count) }
-    public var bandwidth: Double { step * (1 - padding) }
-    public func start(_ index: Int) -> Double { range.lowerBound + Double(index) * step + step * padding / 2 }
-}
-
 /// The diverging heatmap scale, centred on 100 % completion: below-target colours on one
 /// side, above on the other, neutral at the target.
 struct DivergingColors {

@@ -17,8 +17,6 @@ public struct Color: Sendable, Equatable, Hashable {
                   blue: Double(hex & 0xFF) / 255, alpha: alpha)
     }
 
-    public func opacity(_ alpha: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: alpha) }
-
     /// Relative luminance (WCAG), to pick dark or light text on a fill.
     public var luminance: Double {
         func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }

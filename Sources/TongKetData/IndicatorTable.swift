@@ -71,8 +71,13 @@ public struct IndicatorTable: Sendable {
 
     public var years: [Int] { Array(Set(rows.map { Int($0.year) })).sorted() }
 
-    public func measure(of row: IndicatorRow) -> String? { row.measure < 0 ? nil : measures[Int(row.measure)] }
-    public func level(of row: IndicatorRow) -> String? { row.level < 0 ? nil : levels[Int(row.level)] }
+    /// Each name's position in sorted order (the order rows are kept in), by name id.
+    public static func sortRanks(of names: [String]) -> [Int32] {
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        var rank = [Int32](repeating: 0, count: names.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        return rank
+    }
 }
 
 /// A row given by names, for building tables in code (tests, the peers' data, other tools).

@@ -38,8 +38,6 @@ public struct NameInterner: Sendable {
         return id
     }
 
-    public func existingID(for text: String) -> Int32? { idsByName[Self.canonical(text)] }
-
     public static func canonical(_ text: String) -> String {
         let composed = text.precomposedStringWithCanonicalMapping
         return composed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

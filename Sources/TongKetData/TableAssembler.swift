@@ -32,8 +32,8 @@ struct TableAssembler {
     /// Sorting packs (unit rank, indicator rank, year) into one integer: one comparison per
     /// step instead of two string comparisons, which is what makes a million rows cheap.
     func finish(diagnosticLimit: Int) throws(LoadError) -> IndicatorTable {
-        let unitRank = Self.ranks(of: units.names)
-        let indicatorRank = Self.ranks(of: indicators.names)
+        let unitRank = IndicatorTable.sortRanks(of: units.names)
+        let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
             throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table")], omitted: 0)
         }
@@ -91,10 +91,4 @@ struct TableAssembler {
         return order
     }
 
-    static func ranks(of names: [String]) -> [Int32] {
-        let order = names.indices.sorted { names[$0] < names[$1] }
-        var rank = [Int32](repeating: 0, count: names.count)
-        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        return rank
-    }
 }

@@ -52,9 +52,7 @@ public struct Narrative {
     func sentence(_ f: Figures) -> String {
         let measure = metrics.measureName(f)
         let rate = ProvinceRollup.isRate(measure)
-        func value(_ v: Double) -> String {
-            rate ? n.number(v) + (language == .vi ? " %" : "%") : measure.isEmpty ? n.number(v) : n.number(v) + " " + measure
-        }
+        func value(_ v: Double) -> String { n.value(v, measure: measure) }
         var parts = [metrics.indicatorName(f) + ": " + value(f.actual)]
         if let delta = f.yoyDelta {
             let amount = rate ? n.number(abs(delta)) + pick(" điểm %", " percentage points") : value(abs(delta))

@@ -63,11 +63,7 @@ struct SummaryTable {
         var rows = [[words.indicator, words.target, words.actual, words.completion, words.status, words.change(previousYear)]]
         for f in figures {
             let measure = metrics.measureName(f)
-            let isRate = ProvinceRollup.isRate(measure)
-            func value(_ v: Double) -> String {
-                let text = numbers.number(v)
-                return measure.isEmpty ? text : isRate ? text + (numbers.language == .vi ? " %" : "%") : text + " " + measure
-            }
+            func value(_ v: Double) -> String { numbers.value(v, measure: measure) }
             var name = metrics.indicatorName(f)
             if metrics.isMean(f) { name += " *" }
             if f.direction == .lower { name += words.ceilingMark }
@@ -77,18 +73,10 @@ struct SummaryTable {
                 value(f.actual),
                 f.completion.map(numbers.percent) ?? numbers.undefined,
                 words.status(f.status),
-                change(f, isRate: isRate),
+                numbers.change(f, measure: measure),
             ])
         }
         return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 16, 10, 10, 22]).text
-    }
-
-    /// "+6 (+8,8 %)" for counts; "+1,3 điểm %" for rates, whose change is in points.
-    private func change(_ f: Figures, isRate: Bool) -> String {
-        guard let delta = f.yoyDelta else { return numbers.undefined }
-        if isRate { return numbers.points(delta) }
-        let pct = f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? ""
-        return numbers.signed(delta) + pct
     }
 }
 

@@ -1,0 +1,18 @@
+/// A figure as people read it, shared by the terminal table, the charts and the narrative so
+/// they all say it the same way.
+extension NumberText {
+    /// "74 vụ", "3,2 %", or the bare number when the file gives no measure.
+    public func value(_ v: Double, measure: String) -> String {
+        if measure.isEmpty { return number(v) }
+        if ProvinceRollup.isRate(measure) { return number(v) + (language == .vi ? " %" : "%") }
+        return number(v) + " " + measure
+    }
+
+    /// "+6 (+8,8 %)" for counts; "+1,3 điểm %" for rates, whose change is in points; the
+    /// undefined mark when there is no year before.
+    public func change(_ f: Figures, measure: String) -> String {
+        guard let delta = f.yoyDelta else { return undefined }
+        if ProvinceRollup.isRate(measure) { return points(delta) }
+        return signed(delta) + (f.yoyPercent.map { " (" + signedPercent($0) + ")" } ?? "")
+    }
+}
