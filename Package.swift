@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),
         // Scene → PNG / PDF / SVG / BGRA frames, text measured with Pango.
         .target(name: "TongKetCairo", dependencies: ["CCairo", "TongKetCharts"]),
-        // Metrics → the conference pack: chart plan, deck, narrative, manifest, safe output.
-        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData"]),
+        // Timeline → frames on both cores → ffmpeg (MP4) or numbered PNGs.
+        .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo"]),
+        // Metrics → the conference pack: chart plan, deck, narrative, manifest, video, safe output.
+        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData"]),
         // The bundled sample, embedded in the executable so `tongket` works from any folder.
         .target(
             name: "TongKetSample",
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "tongket",
             dependencies: [
-                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo", "TongKetReport",
+                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo", "TongKetReport", "TongKetVideo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
+        .testTarget(name: "TongKetVideoTests", dependencies: ["TongKetVideo", "TongKetReport", "TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
         .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample", "TongKetData"]),
     ],

@@ -18,17 +18,30 @@ public final class ChartRenderer {
     /// The scene drawn at the canvas's pixel size, as cairo's native BGRA (premultiplied,
     /// little-endian ARGB32), `width × 4` bytes a row.
     public func bgra(_ scene: Scene, size: CanvasSize) throws(RenderError) -> (pixels: [UInt8], width: Int, height: Int) {
-        let (surface, width, height) = try raster(scene, size: size)
-        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-        guard let data = cairo_image_surface_get_data(surface.pointer) else { throw .cairo("no pixels") }
-        var pixels = [UInt8](repeating: 0, count: width * height * 4)
-        pixels.withUnsafeMutableBytes { out in
-            guard let base = out.baseAddress else { return }
-            for row in 0..<height {
-                (base + row * width * 4).copyMemory(from: data + row * stride, byteCount: width * 4)
+        var pixels: [UInt8] = []
+        try bgra(scene, size: size, into: &pixels)
+        return (pixels, size.pixelWidth, size.pixelHeight)
+    }
+
+    /// The same, drawn straight into `pixels` (resized if it is not the frame's size): a video
+    /// reuses its frame buffers, and a 4K frame is 33 MB to allocate, clear and copy.
+    public func bgra(_ scene: Scene, size: CanvasSize, into pixels: inout [UInt8]) throws(RenderError) {
+        let width = size.pixelWidth, height = size.pixelHeight
+        if pixels.count != width * height * 4 { pixels = [UInt8](repeating: 0, count: width * height * 4) }
+        var failure: RenderError?
+        pixels.withUnsafeMutableBytes { buffer in
+            do throws(RenderError) {
+                guard let base = buffer.baseAddress else { throw .cairo("no pixels") }
+                let surface = try CairoSurface(cairo_image_surface_create_for_data(base.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+                                                                                    Int32(width), Int32(height), Int32(width * 4)))
+                let context = try CairoContext(surface)
+                try renderer.draw(scene, on: context, scale: Double(width) / scene.width)
+                try surface.finish()
+            } catch {
+                failure = error
             }
         }
-        return (pixels, width, height)
+        if let failure { throw failure }
     }
 
     /// PNG bytes: RGB (the background is opaque), rows unfiltered, deflate level 1, the two

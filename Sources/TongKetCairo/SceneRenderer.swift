@@ -15,17 +15,26 @@ struct SceneRenderer {
         cairo_rectangle(cr, 0, 0, scene.width, scene.height)
         cairo_fill(cr)
         let layout = PangoLayout(context: cr, options: options)
-        for item in scene.items {
+        draw(scene.items, layout, cr)
+        cairo_restore(cr)
+        try context.check()
+    }
+
+    private func draw(_ items: [Primitive], _ layout: PangoLayout, _ cr: OpaquePointer) {
+        for item in items {
             switch item {
             case let .rect(mark): drawRect(mark, cr)
             case let .path(mark): drawPath(mark, cr)
             case let .circle(mark): drawCircle(mark, cr)
             case let .text(run): drawText(run, layout, cr)
             case let .image(mark): drawImage(mark, cr)
+            case let .layer(layer):
+                cairo_push_group(cr)
+                draw(layer.items, layout, cr)
+                cairo_pop_group_to_source(cr)
+                cairo_paint_with_alpha(cr, layer.opacity)
             }
         }
-        cairo_restore(cr)
-        try context.check()
     }
 
     private func set(_ color: Color, _ cr: OpaquePointer, opacity: Double = 1) {

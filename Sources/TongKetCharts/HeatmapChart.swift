@@ -75,13 +75,15 @@ struct HeatmapChart {
             let lines = 2 * c.measure("Ág", labelStyle).height <= cellHeight * 0.95 ? 2 : 1
             let size = c.measure(name, labelStyle, width: labelWidth, maxLines: lines)
             items.append(.text(TextRun(text: name, style: labelStyle, frame: Rect(x: plot.x, y: top + (cellHeight - size.height) / 2, width: labelWidth, height: size.height), alignment: .trailing, maxLines: lines)))
+            // In video the rows fill in from the top.
+            let span = Span.staggered(i, of: units.count, spread: 0.5, length: 0.5)
             for (j, indicator) in indicators.enumerated() {
                 let cell = Rect(x: gridLeft + Double(j) * cellWidth + gap / 2, y: top + gap / 2, width: cellWidth - gap, height: cellHeight - gap)
                 let f = cells[Int64(unit) << 32 | Int64(indicator)]
                 // Ceilings are coloured by how well they were kept: under the ceiling is good.
                 let goodness = f?.completion.map { f?.direction == .lower ? ($0 > 0 ? 1 / $0 : colors.high) : $0 }
                 let fill = goodness.map(colors.color) ?? c.theme.background
-                items.append(.rect(RectMark(frame: cell, fill: fill, cornerRadius: 3 * u)))
+                items.append(.rect(RectMark(frame: cell, fill: fill, cornerRadius: 3 * u, motion: .fade(span))))
                 guard let f else { continue }
                 let text = f.completion.map { n.number($0 * 100, fractionDigits: 0) + (c.language == .vi ? " %" : "%") } ?? n.undefined
                 var style = valueStyle
@@ -89,7 +91,7 @@ struct HeatmapChart {
                 if f.completion == nil { style.color = c.theme.secondaryText }
                 let textSize = c.measure(text, style)
                 guard textSize.width <= cell.width else { continue }
-                items.append(.text(TextRun(text: text, style: style, frame: Rect(x: cell.midX - textSize.width / 2, y: cell.midY - textSize.height / 2, width: textSize.width, height: textSize.height), alignment: .center)))
+                items.append(.text(TextRun(text: text, style: style, frame: Rect(x: cell.midX - textSize.width / 2, y: cell.midY - textSize.height / 2, width: textSize.width, height: textSize.height), alignment: .center, motion: .count(span, travel: 0))))
             }
         }
         // Legend: the scale from 50 % to 150 %.

@@ -131,6 +131,8 @@ struct HorizontalBars {
         // Rows.
         for (i, row) in rows.enumerated() {
             let top = rowsTop + Double(i) * band
+            // In video the rows' bars grow one after another, top first.
+            let span = Span.staggered(i, of: rows.count, spread: 0.35, length: 0.6)
             let labelSize = c.measure(row.label, labelStyle, width: labelWidth, maxLines: maxLines)
             items.append(.text(TextRun(text: row.label, style: labelStyle,
                                        frame: Rect(x: plot.x, y: top + (band - labelSize.height) / 2, width: labelWidth, height: labelSize.height),
@@ -144,7 +146,7 @@ struct HorizontalBars {
                     end = scale(max(0, value))
                     var frame = inner
                     frame.width = max(0, end - barsLeft)
-                    items.append(.rect(RectMark(frame: frame, fill: bar.color, cornerRadius: min(6 * u, frame.height / 4))))
+                    items.append(.rect(RectMark(frame: frame, fill: bar.color, cornerRadius: min(6 * u, frame.height / 4), motion: .grow(span))))
                 }
                 if !labelEveryBar && k < row.bars.count - 1 { continue }
                 let size = c.measure(bar.label, valueStyle)
@@ -156,7 +158,8 @@ struct HorizontalBars {
                     box.x = end - size.width - 8 * u
                     style.color = bar.color.luminance > 0.45 ? theme.text : Color(hex: 0xFFFFFF)
                 }
-                items.append(.text(TextRun(text: bar.label, style: style, frame: box)))
+                let motion: Motion = bar.value == nil ? .fade(Span(span.end - 0.2, span.end)) : .count(span, travel: end - barsLeft)
+                items.append(.text(TextRun(text: bar.label, style: style, frame: box, motion: motion)))
             }
             if !row.note.isEmpty {
                 var style = noteStyle
@@ -164,7 +167,7 @@ struct HorizontalBars {
                 let size = c.measure(row.note, style)
                 items.append(.text(TextRun(text: row.note, style: style,
                                            frame: Rect(x: plot.maxX - size.width, y: top + (band - size.height) / 2, width: size.width, height: size.height),
-                                           alignment: .trailing)))
+                                           alignment: .trailing, motion: .count(span, travel: 0))))
             }
         }
         return items

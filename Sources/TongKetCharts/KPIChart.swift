@@ -33,14 +33,16 @@ struct KPIChart {
 
         for (index, f) in tiles.enumerated() {
             let tile = Rect(x: plot.x + Double(index % columns) * (tileWidth + gap), y: plot.y + Double(index / columns) * (tileHeight + gap), width: tileWidth, height: tileHeight)
-            items.append(.rect(RectMark(frame: tile, fill: c.theme.neutral, cornerRadius: 16 * u)))
+            // In video the tiles arrive one after another and their figures count up.
+            let span = Span.staggered(index, of: tiles.count, spread: 0.4, length: 0.55)
+            items.append(.rect(RectMark(frame: tile, fill: c.theme.neutral, cornerRadius: 16 * u, motion: .fade(span))))
             let inner = tile.inset(by: pad)
             var y = inner.y
             // Name: two lines at most.
             let nameStyle = c.style(.label, bold: true, scale: min(1, tileHeight / (320 * u)))
             let nameText = data.indicator(f.indicator) + (data.metrics.isMean(f) ? c.pick(" (trung bình)", " (mean)") : "")
             let nameSize = c.measure(nameText, nameStyle, width: inner.width, maxLines: 2)
-            items.append(.text(TextRun(text: nameText, style: nameStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: nameSize.height), maxLines: 2)))
+            items.append(.text(TextRun(text: nameText, style: nameStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: nameSize.height), maxLines: 2, motion: .fade(span))))
             y += nameSize.height + 8 * u
             // The figure: as large as fits the tile's width and a third of its height.
             let figure = n.number(f.actual)
@@ -53,12 +55,12 @@ struct KPIChart {
             let figureSize = c.measure(figure, figureStyle)
             // The figure centred in the space between the name and the foot.
             y = max(y, y + (inner.maxY - y - figureSize.height - 2.4 * c.measure("Ág", c.style(.value, scale: min(1, tileHeight / (320 * u)))).height) / 2 - 12 * u)
-            items.append(.text(TextRun(text: figure, style: figureStyle, frame: Rect(x: inner.x, y: y, width: figureSize.width, height: figureSize.height))))
+            items.append(.text(TextRun(text: figure, style: figureStyle, frame: Rect(x: inner.x, y: y, width: figureSize.width, height: figureSize.height), motion: .count(span, travel: 0))))
             let measure = data.isRate(f) ? "%" : data.metrics.measureName(f)
             if !measure.isEmpty {
                 let style = c.style(.subtitle, scale: min(1, figureStyle.size / (84 * u)))
                 let size = c.measure(measure, style, width: max(10, inner.maxX - (inner.x + figureSize.width + 12 * u)))
-                items.append(.text(TextRun(text: measure, style: style, frame: Rect(x: inner.x + figureSize.width + 12 * u, y: y + figureSize.height - size.height - 6 * u, width: max(10, inner.maxX - (inner.x + figureSize.width + 12 * u)), height: size.height))))
+                items.append(.text(TextRun(text: measure, style: style, frame: Rect(x: inner.x + figureSize.width + 12 * u, y: y + figureSize.height - size.height - 6 * u, width: max(10, inner.maxX - (inner.x + figureSize.width + 12 * u)), height: size.height), motion: .fade(span))))
             }
             // The change and the completion sit at the foot of the tile.
             let footStyle = c.style(.value, scale: min(1, tileHeight / (320 * u)))
@@ -77,9 +79,9 @@ struct KPIChart {
                     ? [Point(cx - side / 2, cy + side / 3), Point(cx + side / 2, cy + side / 3), Point(cx, cy - side / 2)]
                     : [Point(cx - side / 2, cy - side / 3), Point(cx + side / 2, cy - side / 3), Point(cx, cy + side / 2)]
                 let color = better ? c.theme.met : c.theme.notMet
-                items.append(.path(PathMark(points: points, stroke: color, lineWidth: 1, closed: true, fill: color)))
+                items.append(.path(PathMark(points: points, stroke: color, lineWidth: 1, closed: true, fill: color, motion: .fade(span))))
             }
-            items.append(.text(TextRun(text: change, style: lineStyle, frame: Rect(x: inner.x + 40 * u, y: y, width: inner.width - 40 * u, height: changeSize.height), maxLines: 2)))
+            items.append(.text(TextRun(text: change, style: lineStyle, frame: Rect(x: inner.x + 40 * u, y: y, width: inner.width - 40 * u, height: changeSize.height), maxLines: 2, motion: .fade(span))))
             y += changeSize.height + 4 * u
             let completion: String
             switch (f.completion, f.status) {
@@ -92,7 +94,7 @@ struct KPIChart {
             let completionStyle = c.style(.value, bold: true, color: f.status == .notMet ? c.theme.notMet : c.theme.text, scale: min(1, tileHeight / (320 * u)))
             let size = c.measure(completion, completionStyle, width: inner.width, maxLines: 1)
             if y + size.height <= inner.maxY + 1 {
-                items.append(.text(TextRun(text: completion, style: completionStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: size.height))))
+                items.append(.text(TextRun(text: completion, style: completionStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: size.height), motion: .fade(span))))
             }
         }
         return Scene(context: c, frame: frame, items: items, title: title, subject: subtitle)

@@ -95,14 +95,16 @@ public struct TextRun: Sendable, Equatable {
     public var alignment: TextAlignment
     public var maxLines: Int
     public var opacity: Double
+    public var motion: Motion
 
-    public init(text: String, style: TextStyle, frame: Rect, alignment: TextAlignment = .leading, maxLines: Int = 1, opacity: Double = 1) {
+    public init(text: String, style: TextStyle, frame: Rect, alignment: TextAlignment = .leading, maxLines: Int = 1, opacity: Double = 1, motion: Motion = .still) {
         self.text = text
         self.style = style
         self.frame = frame
         self.alignment = alignment
         self.maxLines = maxLines
         self.opacity = opacity
+        self.motion = motion
     }
 }
 
@@ -110,10 +112,12 @@ public struct RectMark: Sendable, Equatable {
     public var frame: Rect
     public var fill: Color
     public var cornerRadius: Double
-    public init(frame: Rect, fill: Color, cornerRadius: Double = 0) {
+    public var motion: Motion
+    public init(frame: Rect, fill: Color, cornerRadius: Double = 0, motion: Motion = .still) {
         self.frame = frame
         self.fill = fill
         self.cornerRadius = cornerRadius
+        self.motion = motion
     }
 }
 
@@ -124,14 +128,16 @@ public struct PathMark: Sendable, Equatable {
     public var dash: [Double]
     public var closed: Bool
     public var fill: Color?
+    public var motion: Motion
 
-    public init(points: [Point], stroke: Color, lineWidth: Double, dash: [Double] = [], closed: Bool = false, fill: Color? = nil) {
+    public init(points: [Point], stroke: Color, lineWidth: Double, dash: [Double] = [], closed: Bool = false, fill: Color? = nil, motion: Motion = .still) {
         self.points = points
         self.stroke = stroke
         self.lineWidth = lineWidth
         self.dash = dash
         self.closed = closed
         self.fill = fill
+        self.motion = motion
     }
 }
 
@@ -140,11 +146,13 @@ public struct CircleMark: Sendable, Equatable {
     public var radius: Double
     public var fill: Color
     public var stroke: Color?
-    public init(center: Point, radius: Double, fill: Color, stroke: Color? = nil) {
+    public var motion: Motion
+    public init(center: Point, radius: Double, fill: Color, stroke: Color? = nil, motion: Motion = .still) {
         self.center = center
         self.radius = radius
         self.fill = fill
         self.stroke = stroke
+        self.motion = motion
     }
 }
 
@@ -164,6 +172,18 @@ public enum Primitive: Sendable, Equatable {
     case circle(CircleMark)
     case text(TextRun)
     case image(ImageMark)
+    case layer(Layer)
+}
+
+/// Marks composited together at one opacity: how one scene cross-fades into another
+/// (drawn into a group, then painted with alpha — not each mark faded on its own).
+public struct Layer: Sendable, Equatable {
+    public var opacity: Double
+    public var items: [Primitive]
+    public init(opacity: Double, items: [Primitive]) {
+        self.opacity = opacity
+        self.items = items
+    }
 }
 
 /// A chart laid out: the seam between charts and pixels. Every renderer only walks it.

@@ -14,9 +14,11 @@ public enum TitleSlide {
         let sizes = lines.map { c.measure($0.0, $0.1, width: width, maxLines: $0.2) }
         let total = sizes.reduce(0) { $0 + $1.height } + Double(max(lines.count - 1, 0)) * 28 * u
         var y = (c.size.height - total) / 2
-        items.append(.rect(RectMark(frame: Rect(x: x, y: y - 48 * u, width: 160 * u, height: 10 * u), fill: c.theme.current, cornerRadius: 5 * u)))
-        for (line, size) in zip(lines, sizes) {
-            items.append(.text(TextRun(text: line.0, style: line.1, frame: Rect(x: x, y: y, width: width, height: size.height), maxLines: line.2)))
+        // In video the accent bar grows and the lines fade in one after another.
+        items.append(.rect(RectMark(frame: Rect(x: x, y: y - 48 * u, width: 160 * u, height: 10 * u), fill: c.theme.current, cornerRadius: 5 * u, motion: .grow(Span(0, 0.5)))))
+        for (index, (line, size)) in zip(lines, sizes).enumerated() {
+            let span = Span.staggered(index, of: lines.count, spread: 0.4, length: 0.6)
+            items.append(.text(TextRun(text: line.0, style: line.1, frame: Rect(x: x, y: y, width: width, height: size.height), maxLines: line.2, motion: .fade(span))))
             y += size.height + 28 * u
         }
         if let logo = c.logoPath {

@@ -47,22 +47,32 @@ struct TrendChart {
             let size = c.measure(text, c.style(.label))
             items.append(.text(TextRun(text: text, style: c.style(.label), frame: Rect(x: x(i) - size.width / 2, y: bottom + 12 * u, width: size.width, height: size.height), alignment: .center)))
         }
+        // In video the lines draw left to right over most of the entrance; each point and
+        // its figure arrive as the line reaches them.
+        let drawing = Span(0, 0.75)
+        func arrival(_ i: Int) -> Span {
+            let start = count > 1 ? drawing.end * Double(i) / Double(count - 1) : 0
+            return Span(max(0, start - 0.05), start + 0.2)
+        }
         let targets = series.enumerated().compactMap { i, f in f.target.map { Point(x(i), y($0)) } }
         if targets.count > 1 {
-            items.append(.path(PathMark(points: targets, stroke: c.theme.target, lineWidth: 4 * u, dash: [16 * u, 10 * u])))
+            items.append(.path(PathMark(points: targets, stroke: c.theme.target, lineWidth: 4 * u, dash: [16 * u, 10 * u], motion: .draw(drawing))))
         }
-        for point in targets { items.append(.circle(CircleMark(center: point, radius: 6 * u, fill: c.theme.background, stroke: c.theme.target))) }
+        for (i, f) in series.enumerated() {
+            guard let target = f.target else { continue }
+            items.append(.circle(CircleMark(center: Point(x(i), y(target)), radius: 6 * u, fill: c.theme.background, stroke: c.theme.target, motion: .fade(arrival(i)))))
+        }
         let actuals = series.enumerated().map { i, f in Point(x(i), y(f.actual)) }
-        if actuals.count > 1 { items.append(.path(PathMark(points: actuals, stroke: c.theme.current, lineWidth: 6 * u))) }
+        if actuals.count > 1 { items.append(.path(PathMark(points: actuals, stroke: c.theme.current, lineWidth: 6 * u, motion: .draw(drawing)))) }
         for (i, point) in actuals.enumerated() {
-            items.append(.circle(CircleMark(center: point, radius: 10 * u, fill: c.theme.current)))
+            items.append(.circle(CircleMark(center: point, radius: 10 * u, fill: c.theme.current, motion: .fade(arrival(i)))))
             let text = data.value(series[i].actual, series[i], n)
             let size = c.measure(text, valueStyle)
             // Above the point, or below it when the target's marker sits just above.
             var box = Rect(x: point.x - size.width / 2, y: point.y - 18 * u - size.height, width: size.width, height: size.height)
             if let target = series[i].target, abs(y(target) - box.midY) < size.height { box.y = point.y + 18 * u }
             box.x = min(max(box.x, plot.x + axisWidth + 16 * u), plot.maxX - box.width)
-            items.append(.text(TextRun(text: text, style: valueStyle, frame: box, alignment: .center)))
+            items.append(.text(TextRun(text: text, style: valueStyle, frame: box, alignment: .center, motion: .count(arrival(i), travel: 0))))
         }
         // Legend on the top row.
         var cursor = left

@@ -3,6 +3,7 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetVideo
 
 /// What the pack is made of and how it looks.
 public struct ReportOptions: Sendable {
@@ -19,10 +20,12 @@ public struct ReportOptions: Sendable {
     public var logo: String?
     /// The date the title slide shows, as written ("2024-01-15").
     public var date: String
+    /// Add video.mp4 when set.
+    public var video: VideoOptions?
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<String> = ["png", "pdf"], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
-                source: String? = nil, logo: String? = nil, date: String) {
+                source: String? = nil, logo: String? = nil, date: String, video: VideoOptions? = nil) {
         self.outputRoot = outputRoot
         self.dataset = dataset
         self.year = year
@@ -35,6 +38,7 @@ public struct ReportOptions: Sendable {
         self.source = source
         self.logo = logo
         self.date = date
+        self.video = video
     }
 }
 
@@ -48,11 +52,13 @@ public struct ManifestEntry: Codable, Equatable, Sendable {
 
 public enum ReportError: Error, CustomStringConvertible {
     case render(RenderError)
+    case video(VideoError)
     case filesystem(String)
 
     public var description: String {
         switch self {
         case let .render(error): return error.description
+        case let .video(error): return error.description
         case let .filesystem(message): return message
         }
     }
@@ -128,6 +134,20 @@ public enum ReportPack {
                                        alt: o.language == .vi ? "Bộ trình chiếu \(pages.count) trang: trang tiêu đề và các biểu đồ." : "A \(pages.count)-page deck: the title page and the charts."), at: 0)
         } catch {
             throw .render(error)
+        }
+        if let video = o.video {
+            do {
+                let renderer = try ChartRenderer()
+                let timeline = VideoPlan.timeline(metrics, year: o.year, options: video, measurer: renderer.measurer)
+                try VideoWriter.mp4(timeline, size: video.size, to: folder.appendingPathComponent("video.mp4").path)
+                let seconds = Int(timeline.duration.rounded())
+                files.append(ManifestEntry(path: "video.mp4", kind: "video", title: o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)"),
+                                           alt: o.language == .vi ? "Video tóm tắt \(seconds) giây: \(timeline.slides.count - 2) biểu đồ lần lượt xuất hiện." : "A \(seconds)-second summary video: \(timeline.slides.count - 2) charts, one after another."))
+            } catch let error as VideoError {
+                throw .video(error)
+            } catch {
+                throw .render(error as? RenderError ?? .cairo("\(error)"))
+            }
         }
         try writeText(folder, "metrics.csv") { writer in try MetricsExport.write(metrics, year: nil, format: .csv, to: writer) }
         files.append(ManifestEntry(path: "metrics.csv", kind: "metrics", title: "metrics.csv", alt: "Every figure of every year, one row per scope, year, unit and indicator."))

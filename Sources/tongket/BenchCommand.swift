@@ -16,6 +16,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Also draw the year-over-year chart of the first indicator this many times, warm, and time each PNG and PDF page.")
     var charts: Int = 0
 
+    @Option(help: "Also render the default summary video's frames at 1080p or 4k to raw BGRA on both cores, without ffmpeg, and time them.")
+    var video: String?
+
     func run() throws {
         let clock = ContinuousClock()
         var marks: [(String, Duration)] = []
@@ -44,6 +47,7 @@ struct Bench: ParsableCommand {
         let phases = marks.map { "\($0.0) \(Int(($0.1 / .milliseconds(1)).rounded())) ms" }.joined(separator: ", ")
         Terminal.error("phases: " + phases)
         if charts > 0 { try ChartTiming(metrics: metrics, runs: charts).report() }
+        if let video { try VideoTiming(metrics: metrics, size: video).report() }
     }
 }
 

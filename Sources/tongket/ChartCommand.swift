@@ -42,15 +42,7 @@ struct Chart: ParsableCommand {
         let table = try Session.read(paths: input.files, options: input.readOptions)
         let metrics = try Session.metrics(table, level: nil)
         let chartYear = try Session.year(year, in: table)
-        var indicatorID: Int32?
-        if let indicator {
-            switch IndicatorLookup.find(indicator, in: table) {
-            case let .found(id): indicatorID = id
-            case let .notFound(suggestions):
-                Terminal.error("No indicator is called \"\(indicator)\". Close matches:\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
-                throw ExitCode(64)
-            }
-        }
+        let indicatorID = try indicator.map { try Session.indicator($0, in: table) }
         let canvas = look.canvas
         let chosenTheme = look.chosenTheme
         let kindOfFile = (format ?? URL(fileURLWithPath: output).pathExtension).lowercased()

@@ -11,6 +11,23 @@ struct LookOptions: ParsableArguments {
     @Option(help: "light, dark (for video) or print (serif, for written reports).")
     var theme: String = "light"
 
+    @OptionGroup var captions: CaptionOptions
+
+    func validate() throws {
+        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720.") }
+        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
+    }
+
+    var lang: Language { captions.lang }
+    var source: String? { captions.source }
+    var logo: String? { captions.logo }
+
+    var canvas: CanvasSize { CanvasSize(parsing: size) ?? .slide }
+    var chosenTheme: Theme { Theme.named(theme) ?? .light }
+}
+
+/// The words around every chart: shared by charts, the pack and the video.
+struct CaptionOptions: ParsableArguments {
     @Option(help: "Language of the charts: vi or en.")
     var lang: Language = .vi
 
@@ -21,11 +38,6 @@ struct LookOptions: ParsableArguments {
     var logo: String?
 
     func validate() throws {
-        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720.") }
-        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
         if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
     }
-
-    var canvas: CanvasSize { CanvasSize(parsing: size) ?? .slide }
-    var chosenTheme: Theme { Theme.named(theme) ?? .light }
 }

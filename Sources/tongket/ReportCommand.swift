@@ -5,6 +5,7 @@ import TongKetCharts
 import TongKetData
 import TongKetReport
 import TongKetSample
+import TongKetVideo
 
 /// The pack's look and place, shared by `report` and by `tongket` with no arguments.
 struct PackOptions: ParsableArguments {
@@ -31,6 +32,11 @@ struct PackOptions: ParsableArguments {
     @Option(help: "The date on the title slide (default: today, YYYY-MM-DD).")
     var date: String?
 
+    @Flag(help: "Add video.mp4: the summary video, 1080p, dark (see `tongket video`).")
+    var video = false
+
+    @OptionGroup var pacing: PacingOptions
+
     func validate() throws {
         let unknown = chosenFormats.subtracting(["png", "pdf", "svg"])
         if !unknown.isEmpty || chosenFormats.isEmpty { throw ValidationError("--formats takes png, pdf and svg, comma-separated.") }
@@ -39,25 +45,30 @@ struct PackOptions: ParsableArguments {
     var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
 
     func run(_ inputs: [InputFile], dataset: String, readOptions: ReadOptions) throws {
+        if video && !VideoWriter.canWriteMP4 {
+            Terminal.error(VideoError.ffmpegMissing.description)
+            throw ExitCode(69)
+        }
         let table = try Session.read(inputs, options: readOptions)
         let metrics = try Session.metrics(table, level: level)
         let reviewYear = try Session.year(year, in: table)
-        let today: String = {
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd"
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            return formatter.string(from: Date())
-        }()
+        let today = Today.string
+        let videoOptions = video ? VideoOptions(fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
+                                                date: date ?? today, source: look.source, logo: look.logo) : nil
         let options = ReportOptions(
             outputRoot: out, dataset: dataset, year: reviewYear, formats: chosenFormats, size: look.canvas,
             theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? "", source: look.source,
-            logo: look.logo, date: date ?? today)
+            logo: look.logo, date: date ?? today, video: videoOptions)
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
         } catch {
             Terminal.error(error.description)
-            throw ExitCode(73)
+            switch error {
+            case .video(.ffmpegMissing): throw ExitCode(69)
+            case .video(.ffmpegFailed), .render: throw ExitCode(70)
+            default: throw ExitCode(73)
+            }
         }
     }
 }

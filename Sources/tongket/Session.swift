@@ -1,5 +1,6 @@
 import ArgumentParser
 import TongKetAnalytics
+import TongKetCharts
 import TongKetData
 
 /// Reading and analysing with every failure turned into messages on stderr and a sysexits
@@ -51,6 +52,16 @@ enum Session {
             throw ExitCode(64)
         }
         return year
+    }
+
+    /// The indicator a user named (close enough is fine), or the close matches and exit 64.
+    static func indicator(_ name: String, in table: IndicatorTable) throws -> Int32 {
+        switch IndicatorLookup.find(name, in: table) {
+        case let .found(id): return id
+        case let .notFound(suggestions):
+            Terminal.error("No indicator is called \"\(name)\". Close matches:\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
+            throw ExitCode(64)
+        }
     }
 
     static func analyse(_ inputs: [InputFile], options: ReadOptions, level: String?) throws -> Metrics {

@@ -17,6 +17,12 @@ enum Terminal {
         text.withUTF8 { try? write(UnsafeRawBufferPointer($0), to: 2) }
     }
 
+    /// Text to stderr as is, without a newline (a progress bar redrawing its line).
+    static func write(raw text: String) {
+        var text = text
+        text.withUTF8 { try? write(UnsafeRawBufferPointer($0), to: 2) }
+    }
+
     /// Raw bytes to stdout, for large machine-readable output.
     static func writeStdout(_ bytes: UnsafeRawBufferPointer) throws {
         try write(bytes, to: 1)

@@ -12,7 +12,7 @@ struct TongKet: ParsableCommand {
             With no arguments, makes the conference pack of the bundled sample \
             (\(BundledSample.fileName), a provincial procuracy's 2023 review) in Output/.
             """,
-        subcommands: [Report.self, Summary.self, Chart.self, Check.self, Bench.self]
+        subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Bench.self]
     )
 
     // No options here: an option on the root would take `--year`, `--lang` … from the

@@ -13,7 +13,7 @@ import TongKetData
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return out }
         for case let path as String in walker {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: base + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { out[path] = FileManager.default.contents(atPath: base + path) }
         }
         return out

@@ -1,0 +1,86 @@
+import TongKetAnalytics
+
+/// How long each part of a video lasts, in seconds.
+public struct Pacing: Sendable, Equatable {
+    /// A chart's entrance: bars growing, lines drawing, figures counting.
+    public var entrance: Double
+    /// How long a chart stays still after its entrance, to be read.
+    public var hold: Double
+    /// The cross-fade from one slide to the next.
+    public var crossFade: Double
+    /// The title and end cards, entrance included.
+    public var card: Double
+
+    public init(entrance: Double = 2, hold: Double = 3, crossFade: Double = 0.8, card: Double = 3.5) {
+        self.entrance = entrance
+        self.hold = hold
+        self.crossFade = crossFade
+        self.card = card
+    }
+}
+
+/// A video as a sequence of Scenes: the title card, each chart entering, holding and
+/// cross-fading into the next, the end card. Frame n is a pure function of the slides, the
+/// pacing, the frame rate and n — no clock — so the same input gives the same frames.
+public struct Timeline: Sendable {
+    public struct Slide: Sendable {
+        public var scene: Scene
+        public var isCard: Bool
+        public init(scene: Scene, isCard: Bool) {
+            self.scene = scene
+            self.isCard = isCard
+        }
+    }
+
+    public let slides: [Slide]
+    public let fps: Int
+    public let pacing: Pacing
+    public let language: Language
+    /// Frames each slide is shown for, and the frames of each cross-fade.
+    private let slideFrames: [Int]
+    private let fadeFrames: Int
+
+    public init(slides: [Slide], fps: Int, pacing: Pacing, language: Language) {
+        self.slides = slides
+        self.fps = fps
+        self.pacing = pacing
+        self.language = language
+        let rate = Double(fps)
+        slideFrames = slides.map { max(1, Int((($0.isCard ? pacing.card : pacing.entrance + pacing.hold) * rate).rounded())) }
+        fadeFrames = max(0, Int((pacing.crossFade * rate).rounded()))
+    }
+
+    public var frameCount: Int {
+        slideFrames.reduce(0, +) + max(0, slides.count - 1) * fadeFrames
+    }
+
+    /// Seconds, exactly frameCount / fps.
+    public var duration: Double { Double(frameCount) / Double(fps) }
+
+    /// The frame's Scene; frames past the end show the last slide.
+    public func scene(frame: Int) -> Scene {
+        var remaining = max(0, frame)
+        for (k, slide) in slides.enumerated() {
+            if remaining < slideFrames[k] {
+                return slide.scene.frame(at: progress(ofFrame: remaining, in: slide), language: language)
+            }
+            remaining -= slideFrames[k]
+            if k + 1 < slides.count, remaining < fadeFrames {
+                // The slide as it ended, and the next one as it begins, blended.
+                let opacity = eased(Double(remaining + 1) / Double(fadeFrames + 1))
+                return slide.scene.crossFaded(to: slides[k + 1].scene.frame(at: 0, language: language), opacity: opacity)
+            }
+            if k + 1 < slides.count { remaining -= fadeFrames }
+        }
+        return slides.last?.scene ?? Scene(width: 1920, height: 1080, background: Color(hex: 0))
+    }
+
+    /// Progress of the slide's entrance at its n-th frame: the entrance over `entrance`
+    /// seconds (a card's over half its time), reaching 1 on its last entrance frame.
+    private func progress(ofFrame n: Int, in slide: Slide) -> Double {
+        let seconds = slide.isCard ? min(pacing.entrance, pacing.card / 2) : pacing.entrance
+        let frames = seconds * Double(fps)
+        guard frames >= 1 else { return 1 }
+        return min(1, Double(n + 1) / frames)
+    }
+}

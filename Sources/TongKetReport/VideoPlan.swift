@@ -1,0 +1,86 @@
+import TongKetAnalytics
+import TongKetCharts
+import TongKetData
+
+/// What a summary video shows and how it looks.
+public struct VideoOptions: Sendable {
+    public var size: CanvasSize
+    public var fps: Int
+    public var theme: Theme
+    public var language: Language
+    public var pacing: Pacing
+    /// The chart kinds, in order; the per-indicator kinds repeat for each indicator.
+    public var kinds: [ChartKind]
+    /// The indicators the per-indicator kinds show; empty: the headline one.
+    public var indicators: [Int32]
+    public var title: String?
+    public var organisation: String
+    public var date: String
+    public var source: String?
+    public var logo: String?
+
+    public static let defaultKinds: [ChartKind] = [.kpi, .scorecard, .completion, .yoy, .trend, .heatmap]
+
+    public init(size: CanvasSize = .slide, fps: Int = 30, theme: Theme = .dark, language: Language = .vi, pacing: Pacing = Pacing(),
+                kinds: [ChartKind] = VideoOptions.defaultKinds, indicators: [Int32] = [], title: String? = nil, organisation: String = "",
+                date: String, source: String? = nil, logo: String? = nil) {
+        self.size = size
+        self.fps = fps
+        self.theme = theme
+        self.language = language
+        self.pacing = pacing
+        self.kinds = kinds
+        self.indicators = indicators
+        self.title = title
+        self.organisation = organisation
+        self.date = date
+        self.source = source
+        self.logo = logo
+    }
+}
+
+/// The slides of a year's summary video: a title card, the charts the data supports (the
+/// same rules as the pack's), an end card.
+public enum VideoPlan {
+    public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
+        let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: measurer, source: o.source, logoPath: o.logo)
+        let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(year)" : "Review of \(year)")
+        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, year: year, date: o.date, context: context), isCard: true)]
+        for request in requests(metrics, year: year, options: o) {
+            slides.append(.init(scene: Charts.scene(request, metrics: metrics, context: context), isCard: false))
+        }
+        let thanks = o.language == .vi ? "Cảm ơn quý vị đã theo dõi" : "Thank you for watching"
+        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, year: year, date: o.date, context: context), isCard: true))
+        return Timeline(slides: slides, fps: o.fps, pacing: o.pacing, language: o.language)
+    }
+
+    /// The charts in the order asked, each kind once or once per chosen indicator, left out
+    /// where the data does not support it (no target, no year before, fewer than 3 years).
+    public static func requests(_ metrics: Metrics, year: Int, options o: VideoOptions) -> [ChartRequest] {
+        let supported = ReportPlan(metrics: metrics, year: year).entries.map(\.request)
+        let indicators = o.indicators.isEmpty ? headline(metrics, year: year).map { [$0] } ?? [] : o.indicators
+        var requests: [ChartRequest] = []
+        for kind in o.kinds {
+            let candidates = kind.needsIndicator ? indicators.map { ChartRequest(kind: kind, year: year, indicator: $0) } : [ChartRequest(kind: kind, year: year)]
+            for request in candidates where supported.contains(where: { $0.kind == request.kind && $0.indicator == request.indicator }) {
+                requests.append(request)
+            }
+        }
+        return requests
+    }
+
+    /// The indicator a video leads with: of those with the most charts (a target, a year
+    /// before, three years), the one the most units report — a bar chart of one unit says
+    /// little — then the first by name.
+    public static func headline(_ metrics: Metrics, year: Int) -> Int32? {
+        let requests = ReportPlan(metrics: metrics, year: year).entries.map(\.request)
+        var charts: [Int32: Int] = [:]
+        for request in requests { if let indicator = request.indicator { charts[indicator, default: 0] += 1 } }
+        var units: [Int32: Int] = [:]
+        for row in metrics.table.rows where Int(row.year) == year { units[row.indicator, default: 0] += 1 }
+        let names = metrics.table.indicators
+        return charts.keys.max { a, b in
+            (charts[a] ?? 0, units[a] ?? 0, names[Int(b)]) < (charts[b] ?? 0, units[b] ?? 0, names[Int(a)])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// ffmpeg as a child process: raw BGRA frames on its stdin, H.264 in an MP4 out. Its stderr
+/// goes to a file (a pipe nobody reads could fill and stall it) and is shown if it fails.
+final class FFmpeg {
+    private let process = Process()
+    private let input = Pipe()
+    private let log: URL
+
+    /// The first `ffmpeg` on PATH, as a shell would find it.
+    static func locate() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = String(folder) + "/ffmpeg"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    init(width: Int, height: Int, fps: Int, output: String) throws(VideoError) {
+        guard let executable = Self.locate() else { throw .ffmpegMissing }
+        // A closed pipe must come back as an error from write(2), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tongket-ffmpeg-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [
+            "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", "\(width)x\(height)", "-framerate", String(fps), "-i", "pipe:0",
+            "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+            "-movflags", "+faststart", output,
+        ]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+        } catch {
+            try? FileManager.default.removeItem(at: log)
+            throw .ffmpegFailed(reason: "could not be started (\(executable))", output: error.localizedDescription)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: log) }
+
+    func write(_ bytes: [UInt8]) throws(VideoError) {
+        let descriptor = input.fileHandleForWriting.fileDescriptor
+        let failed: Bool = bytes.withUnsafeBytes { buffer in
+            guard var base = buffer.baseAddress else { return false }
+            var left = buffer.count
+            while left > 0 {
+                let written = Glibc.write(descriptor, base, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                base += written
+                left -= written
+            }
+            return false
+        }
+        // ffmpeg stopped reading: it has failed; its own words say why.
+        if failed { throw finish() ?? .ffmpegFailed(reason: "stopped reading frames before the end", output: logText) }
+    }
+
+    /// Closes its input and waits; the error if it did not succeed.
+    @discardableResult
+    func finish() -> VideoError? {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
+        let reason = process.terminationReason == .exit ? "exited with status \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
+        return .ffmpegFailed(reason: reason, output: logText)
+    }
+
+    private var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Stops it without waiting for the rest of the frames.
+    func cancel() {
+        if process.isRunning { process.terminate() }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TongKetCairo
+import TongKetCharts
+
+/// A timeline to an MP4 (through ffmpeg) or to a folder of numbered PNGs.
+public enum VideoWriter {
+    /// Called on the calling thread after each frame: (frames done, frames in all).
+    public typealias Progress = (Int, Int) -> Void
+
+    /// Whether an MP4 can be made here: checked before any work, so a missing ffmpeg costs
+    /// the user nothing.
+    public static var canWriteMP4: Bool { FFmpeg.locate() != nil }
+
+    /// An MP4 at `path`: written under a temporary name beside it and renamed when ffmpeg
+    /// succeeds; on any failure nothing is left behind.
+    public static func mp4(_ timeline: Timeline, size: CanvasSize, to path: String, progress: Progress = { _, _ in }) throws(VideoError) {
+        guard FFmpeg.locate() != nil else { throw .ffmpegMissing }
+        let target = URL(fileURLWithPath: path)
+        // ffmpeg picks the container from the extension, so the temporary name keeps it.
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.deletingPathExtension().lastPathComponent).partial-\(getpid()).mp4")
+        let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, output: temporary.path)
+        do {
+            try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
+                try renderer.bgra(scene, size: size, into: &bytes)
+            }, consume: { index, bytes throws(VideoError) in
+                try ffmpeg.write(bytes)
+                progress(index + 1, timeline.frameCount)
+            })
+        } catch {
+            ffmpeg.cancel()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        if let failure = ffmpeg.finish() {
+            try? FileManager.default.removeItem(at: temporary)
+            throw failure
+        }
+        if rename(temporary.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// frame-00001.png … in `folder` (created if needed), for users who edit in their own
+    /// video tool.
+    public static func frames(_ timeline: Timeline, size: CanvasSize, to folder: String, progress: Progress = { _, _ in }) throws(VideoError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: folder, reason: error.localizedDescription)
+        }
+        // Frames of an earlier, longer run would otherwise trail on after this one's end.
+        let previous = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in previous where name.hasPrefix("frame-") && name.hasSuffix(".png") && name.dropFirst(6).dropLast(4).allSatisfy(\.isASCIIDigit) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+        let digits = max(5, String(timeline.frameCount).count)
+        try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
+            bytes = try renderer.png(scene, size: size)
+        }, consume: { index, bytes throws(VideoError) in
+            let number = String(index + 1)
+            let path = folder + "/frame-" + String(repeating: "0", count: digits - number.count) + number + ".png"
+            do {
+                try AtomicFile.write(bytes, to: path)
+            } catch {
+                throw .cannotWrite(path: path, reason: "\(error)")
+            }
+            progress(index + 1, timeline.frameCount)
+        })
+    }
+
+    /// Renders every frame to raw BGRA and drops it: the benchmark of rendering alone.
+    public static func discard(_ timeline: Timeline, size: CanvasSize, progress: Progress = { _, _ in }) throws(VideoError) {
+        try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
+            try renderer.bgra(scene, size: size, into: &bytes)
+        }, consume: { index, _ throws(VideoError) in progress(index + 1, timeline.frameCount) })
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import TongKetAnalytics
+import TongKetCairo
+import TongKetCharts
+import TongKetData
+import TongKetReport
+import TongKetVideo
+
+struct Video: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A summary video: a title card, the charts animating in one after another, an end card; MP4 or PNG frames.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The year to review (default: the latest in the files).")
+    var year: Int?
+
+    @Option(help: "Chart kinds in order, comma-separated (default: kpi,scorecard,completion,yoy,trend,heatmap).")
+    var charts: String?
+
+    @Option(help: "An indicator for completion, yoy and trend; repeat for several (default: the headline one).")
+    var indicator: [String] = []
+
+    @OptionGroup var motion: MotionOptions
+
+    @Option(help: "The title card's title (default: Tổng kết năm YYYY).")
+    var title: String?
+
+    @Option(help: "The organisation, on the title and end cards.")
+    var organisation: String?
+
+    @Option(help: "The date on the title card (default: today, YYYY-MM-DD).")
+    var date: String?
+
+    @Option(name: [.short, .customLong("output")], help: "The MP4 to write (default: Output/<dataset>/<year>/video.mp4).")
+    var output: String?
+
+    @Option(help: "Write numbered PNG frames into this folder instead of an MP4.")
+    var frames: String?
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        _ = try chosenKinds()
+        if output != nil && frames != nil { throw ValidationError("Choose one: -o for an MP4, or --frames for PNG frames.") }
+        if let output, URL(fileURLWithPath: output).pathExtension.lowercased() != "mp4" {
+            throw ValidationError("The video is an MP4: end \"\(output)\" in .mp4, or use --frames DIR for PNG frames.")
+        }
+    }
+
+    func chosenKinds() throws -> [ChartKind] {
+        guard let charts else { return VideoOptions.defaultKinds }
+        return try charts.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let kind = ChartKind(rawValue: trimmed) else {
+                throw ValidationError("Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, completion, yoy, trend, heatmap.")
+            }
+            return kind
+        }
+    }
+
+    func run() throws {
+        let table = try Session.read(paths: input.files, options: input.readOptions)
+        let metrics = try Session.metrics(table, level: nil)
+        let videoYear = try Session.year(year, in: table)
+        let indicators = try indicator.map { try Session.indicator($0, in: table) }
+        let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? "", date: date)
+        let dataset = URL(fileURLWithPath: input.files[0]).deletingPathExtension().lastPathComponent
+        let target = output ?? "Output/\(Slug.make(dataset))/\(videoYear)/video.mp4"
+        try Self.make(metrics, year: videoYear, options: options, mp4: frames == nil ? target : nil, frames: frames, quiet: quiet)
+    }
+
+    /// Renders and writes, with a progress bar on a terminal; failures become one message
+    /// and a sysexits code.
+    static func make(_ metrics: Metrics, year: Int, options: VideoOptions, mp4: String?, frames: String?, quiet: Bool) throws {
+        let bar = ProgressBar(enabled: !quiet && isatty(2) == 1)
+        do {
+            let renderer = try ChartRenderer()
+            try renderer.measurer.checkFont(options.theme.fontFamily)
+            let timeline = VideoPlan.timeline(metrics, year: year, options: options, measurer: renderer.measurer)
+            if let frames {
+                try VideoWriter.frames(timeline, size: options.size, to: frames, progress: bar.update)
+                bar.finish()
+                Terminal.output("\(frames): \(timeline.frameCount) PNG frames, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps (\(Self.seconds(timeline.duration)))\n")
+            } else if let mp4 {
+                let folder = URL(fileURLWithPath: mp4).deletingLastPathComponent().path
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw VideoError.cannotWrite(path: folder, reason: error.localizedDescription)
+                }
+                try VideoWriter.mp4(timeline, size: options.size, to: mp4, progress: bar.update)
+                bar.finish()
+                Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) charts, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")
+            }
+        } catch let error as VideoError {
+            bar.finish()
+            Terminal.error(error.description)
+            switch error {
+            case .ffmpegMissing: throw ExitCode(69)
+            case .cannotWrite: throw ExitCode(73)
+            case .ffmpegFailed, .render: throw ExitCode(70)
+            }
+        } catch let error as RenderError {
+            Terminal.error(error.description)
+            throw ExitCode(70)
+        }
+    }
+
+    static func seconds(_ duration: Double) -> String {
+        String(format: "%.1f s", duration)
+    }
+}
+
+/// The video's size and look (the pack's video takes the pack's language, source and logo).
+struct MotionOptions: ParsableArguments {
+    @Option(help: "1080p (1920×1080) or 4k (3840×2160).")
+    var size: String = "1080p"
+
+    @Option(help: "dark (default for video) or light.")
+    var theme: String = "dark"
+
+    @OptionGroup var captions: CaptionOptions
+
+    @OptionGroup var pacing: PacingOptions
+
+    func validate() throws {
+        if canvas == nil { throw ValidationError("Unknown video size \"\(size)\"; use 1080p or 4k.") }
+        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use dark or light.") }
+    }
+
+    var canvas: CanvasSize? {
+        switch size.lowercased() {
+        case "1080p", "slide": return .slide
+        case "4k", "2160p": return .uhd
+        default: return nil
+        }
+    }
+
+    func options(kinds: [ChartKind], indicators: [Int32], title: String?, organisation: String, date: String?) -> VideoOptions {
+        VideoOptions(size: canvas ?? .slide, fps: pacing.fps, theme: Theme.named(theme) ?? .dark, language: captions.lang, pacing: pacing.pacing,
+                     kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? Today.string, source: captions.source, logo: captions.logo)
+    }
+}
+
+/// Frame rate and durations: shared by `video` and `report --video`.
+struct PacingOptions: ParsableArguments {
+    @Option(help: "Frames per second.")
+    var fps: Int = 30
+
+    @Option(help: "Seconds each chart takes to animate in.")
+    var entrance: Double = Pacing().entrance
+
+    @Option(help: "Seconds each chart then stays still.")
+    var hold: Double = Pacing().hold
+
+    @Option(name: .customLong("cross-fade"), help: "Seconds of cross-fade between slides.")
+    var crossFade: Double = Pacing().crossFade
+
+    @Option(help: "Seconds of the title and end cards.")
+    var card: Double = Pacing().card
+
+    func validate() throws {
+        if !(1...120).contains(fps) { throw ValidationError("--fps must be between 1 and 120.") }
+        for (name, value) in [("entrance", entrance), ("hold", hold), ("cross-fade", crossFade), ("card", card)] where !(0...600).contains(value) {
+            throw ValidationError("--\(name) is in seconds, between 0 and 600.")
+        }
+    }
+
+    var pacing: Pacing { Pacing(entrance: entrance, hold: hold, crossFade: crossFade, card: card) }
+}
+
+enum Today {
+    /// YYYY-MM-DD, the date the title slide and card show unless told otherwise.
+    static var string: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+}
