@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Hostile and huge inputs, and the libFuzzer targets (built with -sanitize=fuzzer by .ci/fuzz).
+        .executableTarget(name: "tongket-stress", dependencies: ["TongKetData", "TongKetAnalytics"]),
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),

@@ -36,6 +36,8 @@ public struct CSVTokenizer {
     private var position = 0
     /// The physical line the next record starts on (1-based).
     public private(set) var line = 1
+    /// How far into the bytes the tokenizer has read.
+    public var offset: Int { position }
     public private(set) var problems: [CSVProblem] = []
 
     /// The bytes that end an unquoted field, and a quoted one, each repeated in every byte

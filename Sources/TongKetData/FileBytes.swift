@@ -4,17 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// A whole file's bytes with plain read(2) straight into the array: going through `Data`
-/// costs a second copy of a 100 MB export.
+/// What cannot be mapped (a pipe, a process substitution) read whole with plain read(2)
+/// straight into the array, stopping just past `limit` so an endless stream cannot exhaust
+/// memory.
 enum FileBytes {
-    static func read(path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+    static func read(descriptor: Int32, limit: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        var chunk = max(Int(info.st_size), 0) + 1
+        var chunk = 1 << 16
         while true {
             let start = bytes.count
             var failed = false
@@ -30,9 +26,8 @@ enum FileBytes {
             }
             if failed { return nil }
             if start == 0 { bytes = more } else { bytes += more }
-            // A short read means the end; a full chunk may mean the file grew since fstat.
-            if more.count < chunk { return bytes }
-            chunk = 1 << 16
+            if more.count < chunk || bytes.count > limit { return bytes }
+            chunk = min(chunk * 2, 1 << 24)
         }
     }
 

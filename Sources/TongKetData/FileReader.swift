@@ -13,23 +13,31 @@ struct FileReader {
     }
 
     static func read(_ input: InputFile, file: Int32, options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
-        let decoded: SourceDecoder.Decoded
-        do {
-            decoded = try SourceDecoder.decode(input.bytes, forcing: options.encoding)
-        } catch {
-            report(error, log: &log)
-            return
-        }
-        let before = assembler
-        if parse(decoded, file: file, options: options, into: &assembler, log: &log) || decoded.isVerified { return }
-        // Some kept text was not UTF-8: start the file again as Vietnamese ANSI.
-        assembler = before
-        log = DiagnosticLog(file: log.file, limit: log.limit)
-        do {
-            let legacy = try SourceDecoder.legacyFallback(input.bytes)
-            _ = parse(legacy, file: file, options: options, into: &assembler, log: &log)
-        } catch {
-            report(error, log: &log)
+        input.withBytes { bytes, mapping in
+            let decoded: SourceDecoder.Decoded
+            do throws(SourceDecoder.Failure) {
+                decoded = try SourceDecoder.decode(bytes, forcing: options.encoding)
+            } catch {
+                report(error, log: &log)
+                return
+            }
+            let before = assembler
+            if parse(decoded, bytes, mapping, file: file, options: options, into: &assembler, log: &log) || decoded.isVerified { return }
+            assembler = before
+            log = DiagnosticLog(file: log.file, limit: log.limit)
+            if decoded.isMarked {
+                report(.undecodable(.utf8), log: &log)
+                return
+            }
+            // Some kept text was not UTF-8: start the file again as Vietnamese ANSI.
+            mapping?.rewind()
+            do throws(SourceDecoder.Failure) {
+                let legacy = try SourceDecoder.legacyFallback(bytes)
+                mapping?.release(before: bytes.count)
+                _ = parse(legacy, bytes, nil, file: file, options: options, into: &assembler, log: &log)
+            } catch {
+                report(error, log: &log)
+            }
         }
     }
 
@@ -42,22 +50,31 @@ struct FileReader {
     }
 
     /// False when the text was taken as UTF-8 unchecked and some of what was kept is not.
-    private static func parse(_ decoded: SourceDecoder.Decoded, file: Int32, options: ReadOptions,
-                              into assembler: inout TableAssembler, log: inout DiagnosticLog) -> Bool {
+    /// Text read in place from a mapped file is released behind the reader as it goes.
+    private static func parse(_ decoded: SourceDecoder.Decoded, _ input: UnsafeBufferPointer<UInt8>, _ mapping: MappedFile?, file: Int32,
+                              options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog) -> Bool {
         if decoded.wasGuessed {
             log.warning("not UTF-8; read as \(decoded.encoding). If letters look wrong, give the encoding with --encoding")
         }
         let invalidBefore = assembler.invalidSpellings
-        return decoded.utf8.withUnsafeBufferPointer { buffer in
-            var reader = FileReader(buffer: buffer, file: file, options: options)
+        func run(_ buffer: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?) -> Bool {
+            var reader = FileReader(buffer: buffer, file: file, options: options, release: release)
             reader.readRows(into: &assembler, log: &log)
             return !reader.sawInvalidText && assembler.invalidSpellings == invalidBefore
         }
+        if let converted = decoded.converted {
+            mapping?.release(before: input.count)
+            return converted.withUnsafeBufferPointer { run($0, release: nil) }
+        }
+        let start = decoded.start
+        return run(UnsafeBufferPointer(rebasing: input[start...]), release: mapping.map { mapping in { mapping.release(before: start + $0) } })
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
     let file: Int32
     let options: ReadOptions
+    /// Told how far the reader has got, so the bytes behind it can leave memory.
+    let release: ((Int) -> Void)?
     var tokenizer: CSVTokenizer
     var pending: [PendingNumber] = []
     var vietnameseEvidence: PendingNumber?
@@ -65,10 +82,11 @@ struct FileReader {
     var firstRow = 0
     var sawInvalidText = false
 
-    init(buffer: UnsafeBufferPointer<UInt8>, file: Int32, options: ReadOptions) {
+    init(buffer: UnsafeBufferPointer<UInt8>, file: Int32, options: ReadOptions, release: ((Int) -> Void)?) {
         self.buffer = buffer
         self.file = file
         self.options = options
+        self.release = release
         self.tokenizer = CSVTokenizer(bytes: buffer, delimiter: DelimiterDetector.detect(in: buffer))
     }
 
@@ -88,10 +106,17 @@ struct FileReader {
             return
         }
         firstRow = assembler.rowCount
-        assembler.reserve(buffer.count / 64)
+        // Rows are rarely shorter than 24 bytes; reserving address space costs no memory
+        // until rows fill it, and growing a huge array would briefly hold it twice.
+        assembler.reserve(buffer.count / 24)
         var dataRows = 0
         let columns = Columns(map)
+        var released = 0
         while let line = tokenizer.nextRecord(into: &fields) {
+            if let release, tokenizer.offset - released >= 1 << 23 {
+                released = tokenizer.offset
+                release(released)
+            }
             if fields.allSatisfy(\.isEmpty) { continue }
             dataRows += 1
             if fields.count < map.width || (fields.count > map.width && fields[map.width...].contains { !$0.isEmpty }) {

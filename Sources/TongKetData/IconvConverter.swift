@@ -14,33 +14,40 @@ enum IconvConverter {
         return true
     }
 
-    static func convert(_ input: [UInt8], from name: String) -> [UInt8]? {
+    /// The input converted to UTF-8 through a small output window, so the only large buffer
+    /// is the result; nil when the bytes are not valid in that encoding.
+    static func convert(_ input: UnsafeBufferPointer<UInt8>, from name: String) -> [UInt8]? {
         let handle = iconv_open("UTF-8", name)
         if handle == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(handle) }
-        // Vietnamese letters take at most 3 UTF-8 bytes each and a code page byte is at
-        // least one letter or mark, so 4× is enough; growing on E2BIG covers the rest.
-        var capacity = max(64, input.count * 4)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 2)
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        var flushing = false
         while true {
-            var output = [UInt8](repeating: 0, count: capacity)
-            var input = input
-            let result: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-                output.withUnsafeMutableBufferPointer { outBuffer in
-                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                    var inLeft = inBuffer.count
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuffer.count
-                    let status = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
-                    if status == -1 { return errno == E2BIG ? -1 : nil }
-                    // Flush any shift state (combining-mark encodings buffer the last letter).
-                    if iconv(handle, nil, nil, &outPointer, &outLeft) == -1 { return errno == E2BIG ? -1 : nil }
-                    return outBuffer.count - outLeft
+            var failure: Int32 = 0
+            let produced: Int = window.withUnsafeMutableBufferPointer { out in
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outLeft = out.count
+                let status: Int
+                if flushing {
+                    // Flush any shift state (combining-mark encodings hold back the last letter).
+                    status = iconv(handle, nil, nil, &outPointer, &outLeft)
+                } else {
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: input.baseAddress.map { $0 + offset })?.assumingMemoryBound(to: CChar.self)
+                    var inLeft = input.count - offset
+                    status = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
+                    offset = input.count - inLeft
                 }
+                if status == -1 { failure = errno }
+                return out.count - outLeft
             }
-            guard let written = result else { return nil }
-            if written >= 0 { return Array(output.prefix(written)) }
-            capacity *= 2
-            iconv(handle, nil, nil, nil, nil)
+            output.append(contentsOf: window[0..<produced])
+            if failure == E2BIG { continue }
+            if failure != 0 { return nil }
+            if flushing { return output }
+            flushing = true
         }
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How to read input files; the defaults detect everything.
 public struct ReadOptions: Sendable {
@@ -8,25 +11,61 @@ public struct ReadOptions: Sendable {
     /// Problems reported per file before the rest are only counted.
     public var diagnosticLimit: Int
 
-    public init(encoding: SourceEncoding? = nil, numberLocale: NumberLocale = .auto, diagnosticLimit: Int = 50) {
+    /// Files larger than this are refused before reading (`--max-size`): 2 GB, far beyond any
+    /// province's export, well within what the reader streams.
+    public static let defaultSizeLimit = 2_000_000_000
+
+    /// Bytes above which a file is refused rather than read.
+    public var sizeLimit: Int
+
+    public init(encoding: SourceEncoding? = nil, numberLocale: NumberLocale = .auto, diagnosticLimit: Int = 50, sizeLimit: Int = ReadOptions.defaultSizeLimit) {
         self.encoding = encoding
         self.numberLocale = numberLocale
         self.diagnosticLimit = diagnosticLimit
+        self.sizeLimit = sizeLimit
     }
 }
 
-/// One input: the name used in messages and its bytes.
+/// One input: the name used in messages and its bytes — in memory, or a mapped file that
+/// the reader releases as it goes.
 public struct InputFile: Sendable {
     public var name: String
-    public var bytes: [UInt8]
+    let storage: Storage
+
+    enum Storage: Sendable {
+        case bytes([UInt8])
+        case mapped(MappedFile)
+    }
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        storage = .bytes(bytes)
     }
 
-    /// Reads a file from disk; a missing or unreadable file is EX_NOINPUT with its own message.
-    public static func load(path: String) throws(LoadError) -> InputFile {
+    init(name: String, mapped: MappedFile) {
+        self.name = name
+        storage = .mapped(mapped)
+    }
+
+    /// The bytes, for the duration of `body`; `mapping` is there to release pages.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, MappedFile?) -> R) -> R {
+        switch storage {
+        case let .bytes(bytes): return bytes.withUnsafeBufferPointer { body($0, nil) }
+        case let .mapped(file): return body(file.buffer, file)
+        }
+    }
+
+    public var byteCount: Int {
+        switch storage {
+        case let .bytes(bytes): return bytes.count
+        case let .mapped(file): return file.buffer.count
+        }
+    }
+
+    /// Opens a file from disk: mapped when it is a regular file, read otherwise (a pipe). A
+    /// missing or unreadable file is EX_NOINPUT, a file over `limit` bytes EX_DATAERR, each
+    /// with its own message.
+    public static func load(path: String, limit: Int = ReadOptions.defaultSizeLimit) throws(LoadError) -> InputFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .cannotOpen(Diagnostic(file: path, message: "no such file; check the name and the folder you run tongket from"))
@@ -34,9 +73,25 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw .cannotOpen(Diagnostic(file: path, message: "is a folder, not a CSV file; name the CSV files inside it"))
         }
-        guard let bytes = FileBytes.read(path: path) else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied?); check the file's permissions"))
         }
+        defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        if size > limit { throw tooLarge(path, size: size, limit: limit) }
+        if (info.st_mode & S_IFMT) == S_IFREG, let mapped = MappedFile(descriptor: descriptor, size: size) {
+            return InputFile(name: path, mapped: mapped)
+        }
+        guard let bytes = FileBytes.read(descriptor: descriptor, limit: limit) else {
+            throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied, or a device?); check the file"))
+        }
+        if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
         return InputFile(name: path, bytes: bytes)
+    }
+
+    private static func tooLarge(_ path: String, size: Int, limit: Int) -> LoadError {
+        .invalidData([Diagnostic(file: path, message: "is \(size / 1_000_000) MB, more than the limit of \(limit / 1_000_000) MB; raise it with --max-size MB if this really is one export")], omitted: 0)
     }
 }

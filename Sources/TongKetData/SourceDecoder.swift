@@ -39,14 +39,20 @@ public enum SourceEncoding: Sendable, Equatable, CustomStringConvertible {
 /// recognising what is not a text table at all (empty, binary, a renamed workbook).
 public enum SourceDecoder {
     public struct Decoded {
-        public var utf8: [UInt8]
+        /// Converted text (UTF-16, a code page), or nil when the input's own bytes from
+        /// `start` are the UTF-8 text — the common case, read in place without a copy.
+        public var converted: [UInt8]?
+        public var start: Int
         public var encoding: SourceEncoding
         /// True when the encoding was guessed rather than marked or forced: worth a warning.
         public var wasGuessed: Bool
-        /// False for unmarked text taken as UTF-8 without checking every byte: checking a
-        /// 100 MB export costs more than parsing it, so the reader checks only the text it
-        /// keeps (each distinct name once) and calls `legacyFallback` if any is not UTF-8.
+        /// False for text taken as UTF-8 without checking every byte: checking a 100 MB
+        /// export costs more than parsing it (and would bring all of it into memory), so the
+        /// reader checks only the text it keeps (each distinct name once).
         public var isVerified: Bool = true
+        /// A byte-order mark or --encoding said UTF-8: kept text that is not is an error;
+        /// unmarked, the file is read again as Windows-1258 (`legacyFallback`).
+        public var isMarked: Bool = false
     }
 
     public enum Failure: Error, Equatable {
@@ -55,54 +61,58 @@ public enum SourceDecoder {
         case undecodable(SourceEncoding)
     }
 
-    public static func decode(_ bytes: [UInt8], forcing forced: SourceEncoding? = nil) throws(Failure) -> Decoded {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, forcing forced: SourceEncoding? = nil) throws(Failure) -> Decoded {
         if let forced {
-            let body = stripBOM(bytes, for: forced)
-            return Decoded(utf8: try convert(body, from: forced), encoding: forced, wasGuessed: false)
+            let start = bomLength(bytes, for: forced)
+            if forced == .utf8 { return try nonEmpty(Decoded(converted: nil, start: start, encoding: .utf8, wasGuessed: false, isVerified: false, isMarked: true), bytes) }
+            return try nonEmpty(Decoded(converted: try convert(rest(bytes, start), from: forced), start: 0, encoding: forced, wasGuessed: false), bytes)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let body = Array(bytes.dropFirst(3))
-            guard UTF8Validator.isValid(body) else { throw .undecodable(.utf8) }
-            return try nonEmpty(Decoded(utf8: body, encoding: .utf8, wasGuessed: false))
+            return try nonEmpty(Decoded(converted: nil, start: 3, encoding: .utf8, wasGuessed: false, isVerified: false, isMarked: true), bytes)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return try nonEmpty(Decoded(utf8: try convert(Array(bytes.dropFirst(2)), from: .utf16LittleEndian), encoding: .utf16LittleEndian, wasGuessed: false))
+            return try nonEmpty(Decoded(converted: try convert(rest(bytes, 2), from: .utf16LittleEndian), start: 0, encoding: .utf16LittleEndian, wasGuessed: false), bytes)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return try nonEmpty(Decoded(utf8: try convert(Array(bytes.dropFirst(2)), from: .utf16BigEndian), encoding: .utf16BigEndian, wasGuessed: false))
+            return try nonEmpty(Decoded(converted: try convert(rest(bytes, 2), from: .utf16BigEndian), start: 0, encoding: .utf16BigEndian, wasGuessed: false), bytes)
         }
         if let kind = nonTextKind(bytes) { throw .notText(kind) }
         if let utf16 = unmarkedUTF16(bytes) {
-            return try nonEmpty(Decoded(utf8: try convert(bytes, from: utf16), encoding: utf16, wasGuessed: true))
+            return try nonEmpty(Decoded(converted: try convert(bytes, from: utf16), start: 0, encoding: utf16, wasGuessed: true), bytes)
         }
-        return try nonEmpty(Decoded(utf8: bytes, encoding: .utf8, wasGuessed: false, isVerified: false))
+        return try nonEmpty(Decoded(converted: nil, start: 0, encoding: .utf8, wasGuessed: false, isVerified: false), bytes)
     }
 
     /// Unmarked bytes that turned out not to be UTF-8: Vietnamese ANSI, with a warning.
-    public static func legacyFallback(_ bytes: [UInt8]) throws(Failure) -> Decoded {
-        try nonEmpty(Decoded(utf8: try convert(bytes, from: .windows1258), encoding: .windows1258, wasGuessed: true))
+    public static func legacyFallback(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Decoded {
+        try nonEmpty(Decoded(converted: try convert(bytes, from: .windows1258), start: 0, encoding: .windows1258, wasGuessed: true), bytes)
     }
 
-    private static func nonEmpty(_ decoded: Decoded) throws(Failure) -> Decoded {
-        let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-        if decoded.utf8.allSatisfy({ blank.contains($0) }) { throw .empty }
+    private static func rest(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...])
+    }
+
+    private static func nonEmpty(_ decoded: Decoded, _ input: UnsafeBufferPointer<UInt8>) throws(Failure) -> Decoded {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        let empty = decoded.converted.map { $0.allSatisfy(blank) } ?? rest(input, decoded.start).allSatisfy(blank)
+        if empty { throw .empty }
         return decoded
     }
 
-    private static func stripBOM(_ bytes: [UInt8], for encoding: SourceEncoding) -> [UInt8] {
+    private static func bomLength(_ bytes: UnsafeBufferPointer<UInt8>, for encoding: SourceEncoding) -> Int {
         switch encoding {
-        case .utf8 where bytes.starts(with: [0xEF, 0xBB, 0xBF]): return Array(bytes.dropFirst(3))
-        case .utf16LittleEndian where bytes.starts(with: [0xFF, 0xFE]): return Array(bytes.dropFirst(2))
-        case .utf16BigEndian where bytes.starts(with: [0xFE, 0xFF]): return Array(bytes.dropFirst(2))
-        default: return bytes
+        case .utf8 where bytes.starts(with: [0xEF, 0xBB, 0xBF]): return 3
+        case .utf16LittleEndian where bytes.starts(with: [0xFF, 0xFE]): return 2
+        case .utf16BigEndian where bytes.starts(with: [0xFE, 0xFF]): return 2
+        default: return 0
         }
     }
 
-    private static func convert(_ bytes: [UInt8], from encoding: SourceEncoding) throws(Failure) -> [UInt8] {
+    private static func convert(_ bytes: UnsafeBufferPointer<UInt8>, from encoding: SourceEncoding) throws(Failure) -> [UInt8] {
         switch encoding {
         case .utf8:
             guard UTF8Validator.isValid(bytes) else { throw .undecodable(encoding) }
-            return bytes
+            return Array(bytes)
         case .utf16LittleEndian, .utf16BigEndian:
             guard bytes.count % 2 == 0 else { throw .undecodable(encoding) }
             let little = encoding == .utf16LittleEndian
@@ -123,7 +133,7 @@ public enum SourceDecoder {
     }
 
     /// Workbooks and other binary files, named so the user knows what to do instead.
-    static func nonTextKind(_ bytes: [UInt8]) -> String? {
+    static func nonTextKind(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return "an Excel workbook (.xlsx) or another ZIP file, not a CSV; in Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\""
         }
@@ -138,7 +148,7 @@ public enum SourceDecoder {
     }
 
     /// UTF-16 without a byte-order mark: every other byte of ASCII text is zero.
-    static func unmarkedUTF16(_ bytes: [UInt8]) -> SourceEncoding? {
+    static func unmarkedUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceEncoding? {
         let head = Array(bytes.prefix(512))
         guard head.count >= 4, head.count % 2 == 0 else { return nil }
         var zeroEven = 0, zeroOdd = 0

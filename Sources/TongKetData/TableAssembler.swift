@@ -30,8 +30,10 @@ struct TableAssembler {
     }
 
     /// Sorting packs (unit rank, indicator rank, year) into one integer: one comparison per
-    /// step instead of two string comparisons, which is what makes a million rows cheap.
-    func finish(diagnosticLimit: Int) throws(LoadError) -> IndicatorTable {
+    /// step instead of two string comparisons, which is what makes a million rows cheap. The
+    /// rows are put in order where they are, not copied: a huge file's rows are most of the
+    /// memory the reader needs.
+    mutating func finish(diagnosticLimit: Int) throws(LoadError) -> IndicatorTable {
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
@@ -41,32 +43,46 @@ struct TableAssembler {
         for (i, row) in rows.enumerated() {
             keys[i] = UInt64(unitRank[Int(row.unit)]) << 40 | UInt64(indicatorRank[Int(row.indicator)]) << 16 | UInt64(UInt16(truncatingIfNeeded: row.year))
         }
-        let order = Self.stableOrder(of: keys)
+        var order = Self.stableOrder(of: keys)
 
+        // Duplicates: equal keys side by side in key order; the first occurrence is kept.
         var logs: [Int: DiagnosticLog] = [:]
-        var sorted: [IndicatorRow] = []
-        sorted.reserveCapacity(rows.count)
-        var previous: Int32 = -1
-        for index in order {
-            let row = rows[Int(index)]
-            if previous >= 0, keys[Int(previous)] == keys[Int(index)] {
-                let first = rows[Int(previous)]
-                let place = first.file == row.file ? "line \(first.line)" : "\(files[Int(first.file)]):\(first.line)"
-                let file = Int(row.file)
-                logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
-                    line: Int(row.line),
-                    "duplicate row: year \(row.year), unit \"\(units.names[Int(row.unit)])\", indicator \"\(indicators.names[Int(row.indicator)])\" is already on \(place); keep one of them")
-                continue
-            }
-            previous = index
-            sorted.append(row)
+        var firstOfRun = 0
+        for position in order.indices.dropFirst() {
+            let index = Int(order[position])
+            guard keys[Int(order[position - 1])] == keys[index] else { firstOfRun = position; continue }
+            let row = rows[index]
+            let first = rows[Int(order[firstOfRun])]
+            let place = first.file == row.file ? "line \(first.line)" : "\(files[Int(first.file)]):\(first.line)"
+            let file = Int(row.file)
+            logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
+                line: Int(row.line),
+                "duplicate row: year \(row.year), unit \"\(units.names[Int(row.unit)])\", indicator \"\(indicators.names[Int(row.indicator)])\" is already on \(place); keep one of them")
         }
         if !logs.isEmpty {
             let ordered = logs.keys.sorted().compactMap { logs[$0] }
             throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
         }
+        keys = []
+        Self.permute(&rows, by: &order)
         return IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
-                              levels: levels.names, files: files, rows: sorted)
+                              levels: levels.names, files: files, rows: rows)
+    }
+
+    /// rows[i] = old rows[order[i]], in place, following each cycle of the permutation once;
+    /// `order` is used up as the record of which places are done.
+    static func permute(_ rows: inout [IndicatorRow], by order: inout [Int32]) {
+        for start in order.indices where order[start] >= 0 {
+            let saved = rows[start]
+            var place = start
+            while true {
+                let source = Int(order[place])
+                order[place] = -1
+                if source == start { rows[place] = saved; break }
+                rows[place] = rows[source]
+                place = source
+            }
+        }
     }
 
     /// Row indices in key order, ties in input order (so a duplicate's first occurrence comes

@@ -11,7 +11,7 @@ public struct ReadResult: Sendable {
 public enum TableReader {
     public static func read(paths: [String], options: ReadOptions = ReadOptions()) throws(LoadError) -> ReadResult {
         var inputs: [InputFile] = []
-        for path in paths { inputs.append(try InputFile.load(path: path)) }
+        for path in paths { inputs.append(try InputFile.load(path: path, limit: options.sizeLimit)) }
         return try read(inputs, options: options)
     }
 

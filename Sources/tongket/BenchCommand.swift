@@ -29,7 +29,7 @@ struct Bench: ParsableCommand {
             start = now
         }
         var inputs: [InputFile] = []
-        for path in input.files { inputs.append(try Session.readFile(path)) }
+        for path in input.files { inputs.append(try Session.readFile(path, options: input.readOptions)) }
         mark("read file")
         let table = try Session.read(inputs, options: input.readOptions)
         mark("decode+parse+validate")

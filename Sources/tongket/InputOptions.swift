@@ -17,7 +17,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("number-locale"), help: "How numbers are written: auto, vi (1.054,5) or en (1,054.5).")
     var numberLocale: NumberLocale = .auto
 
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes (default 2000).")
+    var maxSize: Int = ReadOptions.defaultSizeLimit / 1_000_000
+
     func validate() throws {
+        if maxSize < 1 { throw ValidationError("--max-size is in megabytes, 1 or more.") }
         if files.isEmpty { throw ValidationError("Name at least one CSV file, for example: tongket summary ketqua-2023.csv") }
         if let encoding, SourceEncoding(name: encoding) == nil {
             throw ValidationError("Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be or windows-1258 (any name iconv knows works).")
@@ -25,6 +29,7 @@ struct InputOptions: ParsableArguments {
     }
 
     var readOptions: ReadOptions {
-        ReadOptions(encoding: encoding.flatMap(SourceEncoding.init(name:)), numberLocale: numberLocale)
+        ReadOptions(encoding: encoding.flatMap(SourceEncoding.init(name:)), numberLocale: numberLocale,
+                    sizeLimit: maxSize > Int.max / 1_000_000 ? Int.max : maxSize * 1_000_000)
     }
 }

@@ -82,6 +82,6 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let dataset = URL(fileURLWithPath: input.files[0]).deletingPathExtension().lastPathComponent
-        try pack.run(input.files.map(Session.readFile), dataset: dataset, readOptions: input.readOptions)
+        try pack.run(input.files.map { try Session.readFile($0, options: input.readOptions) }, dataset: dataset, readOptions: input.readOptions)
     }
 }

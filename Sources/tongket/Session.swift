@@ -18,12 +18,12 @@ enum Session {
     }
 
     static func read(paths: [String], options: ReadOptions) throws -> IndicatorTable {
-        try read(paths.map(readFile), options: options)
+        try read(paths.map { try readFile($0, options: options) }, options: options)
     }
 
-    static func readFile(_ path: String) throws -> InputFile {
+    static func readFile(_ path: String, options: ReadOptions) throws -> InputFile {
         do {
-            return try InputFile.load(path: path)
+            return try InputFile.load(path: path, limit: options.sizeLimit)
         } catch {
             error.messages.forEach(Terminal.error)
             throw ExitCode(error.exitCode)
