@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
         .testTarget(name: "TongKetVideoTests", dependencies: ["TongKetVideo", "TongKetReport", "TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
-        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "TongKetSample", "TongKetData"]),
+        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "TongKetSample", "TongKetData"]),
     ],
     swiftLanguageModes: [.v6]
 )

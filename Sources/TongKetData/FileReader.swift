@@ -96,7 +96,10 @@ struct FileReader {
             log.error(line: nil, "the file is empty; export the sheet again with its header row and data")
             return
         }
-        let headers = fields.map { checkedText($0).trimmingCharacters(in: .whitespaces) }
+        // Excel's empty columns to the right carry no names (a broken export can have a
+        // million of them).
+        let named = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
+        let headers = fields.prefix(named).map { checkedText($0).trimmingCharacters(in: .whitespaces) }
         let map: HeaderMap
         do {
             map = try HeaderMap(headers: headers)
@@ -214,8 +217,16 @@ struct FileReader {
             log.error(line: line, column: index + 1, "the cell in column \"\(map.displayName(column))\" is empty; every row needs its \(column == .unit ? "unit" : "indicator")")
             return nil
         }
+        if field.end - field.start > Self.longestName {
+            log.error(line: line, column: index + 1, "the cell in column \"\(map.displayName(column))\" is \(field.end - field.start) bytes long, too long for a name (at most \(Self.longestName)); a delimiter or a closing quote may be missing")
+            return nil
+        }
         return intern(field, into: &interner)
     }
+
+    /// Longer than any real unit or indicator name (those are a line or two), short enough
+    /// that a runaway cell is caught before it is normalised and kept.
+    static let longestName = 2000
 
     private func intern(_ field: CSVField, into interner: inout NameInterner) -> Int32 {
         if field.hasEscapedQuotes {

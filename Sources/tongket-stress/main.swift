@@ -11,6 +11,8 @@ do {
     case "huge" where arguments.count == 4:
         guard let megabytes = Int(arguments[2]), megabytes > 0 else { throw StressError("MEGABYTES must be a whole number") }
         try HugeCSV.write(megabytes: megabytes, to: arguments[3])
+    case "pathological" where arguments.count == 3:
+        try Pathological.write(to: arguments[2])
     default:
         throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | replay TARGET FILE… | fuzz TARGET …")
     }

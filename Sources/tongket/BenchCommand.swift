@@ -46,6 +46,9 @@ struct Bench: ParsableCommand {
         Terminal.output(checksum.line + "\n")
         let phases = marks.map { "\($0.0) \(Int(($0.1 / .milliseconds(1)).rounded())) ms" }.joined(separator: ", ")
         Terminal.error("phases: " + phases)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        Terminal.error("peak memory: \(usage.ru_maxrss / 1024) MB")
         if charts > 0 { try ChartTiming(metrics: metrics, runs: charts).report() }
         if let video { try VideoTiming(metrics: metrics, size: video).report() }
     }
