@@ -4,7 +4,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case fontMissing(family: String, found: String)
     case fontLacksVietnamese(family: String, missing: String)
     case png(String)
-    case cannotWrite(path: String)
+    /// `reason` is the system's word for it: "No space left on device", "File too large".
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -14,7 +15,7 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
         case let .fontLacksVietnamese(family, missing):
             return "the font family \"\(family)\" cannot draw the Vietnamese letters \(missing); choose a font with Vietnamese coverage (Noto Sans, Noto Serif, DejaVu Sans)"
         case let .png(message): return "PNG encoding failed (\(message))"
-        case let .cannotWrite(path): return "\(path): cannot write the file; check that the folder exists and is writable"
+        case let .cannotWrite(path, reason): return "\(path): cannot write the file (\(reason)); check that the folder exists, is writable and has space"
         }
     }
 }

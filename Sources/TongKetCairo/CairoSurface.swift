@@ -17,7 +17,10 @@ final class CairoSurface {
 
     func check() throws(RenderError) {
         let status = cairo_surface_status(pointer)
-        if status != CAIRO_STATUS_SUCCESS { throw .cairo(String(cString: cairo_status_to_string(status))) }
+        if status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_FILE_NOT_FOUND {
+            throw .cannotWrite(path: "", reason: String(cString: cairo_status_to_string(status)))
+        }
+        try RenderError.check(status)
     }
 
     func finish() throws(RenderError) {
@@ -41,8 +44,19 @@ final class CairoContext {
 
     func check() throws(RenderError) {
         let status = cairo_status(pointer)
-        if status != CAIRO_STATUS_SUCCESS { throw .cairo(String(cString: cairo_status_to_string(status))) }
+        try RenderError.check(status)
     }
 
     deinit { cairo_destroy(pointer) }
+}
+
+extension RenderError {
+    /// A failed status as an error: a write error is the disk's (full, or a file too large),
+    /// everything else the drawing's.
+    static func check(_ status: cairo_status_t) throws(RenderError) {
+        if status == CAIRO_STATUS_SUCCESS { return }
+        let text = String(cString: cairo_status_to_string(status))
+        if status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_FILE_NOT_FOUND { throw .cannotWrite(path: "", reason: text) }
+        throw .cairo(text)
+    }
 }

@@ -103,41 +103,48 @@ public final class ChartRenderer {
     public func pdf(_ scenes: [Scene], info: DocumentInfo, to path: String) throws(RenderError) {
         guard let first = scenes.first else { return }
         try AtomicFile.write(path) { (temporary: String) throws(RenderError) in
-            let surface = try CairoSurface(cairo_pdf_surface_create(temporary, first.width, first.height))
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, info.title)
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_AUTHOR, info.author)
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_SUBJECT, info.subject)
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "TongKet")
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, info.date)
-            cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, info.date)
-            let context = try CairoContext(surface)
-            for scene in scenes {
-                cairo_pdf_surface_set_size(surface.pointer, scene.width, scene.height)
-                try renderer.draw(scene, on: context, scale: 1)
-                cairo_show_page(context.pointer)
+            let stream = try FileStream(path: temporary)
+            do throws(RenderError) {
+                let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(FileStream.write, stream.closure, first.width, first.height))
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, info.title)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_AUTHOR, info.author)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_SUBJECT, info.subject)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "TongKet")
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, info.date)
+                cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, info.date)
+                let context = try CairoContext(surface)
+                for scene in scenes {
+                    cairo_pdf_surface_set_size(surface.pointer, scene.width, scene.height)
+                    try renderer.draw(scene, on: context, scale: 1)
+                    cairo_show_page(context.pointer)
+                }
+                try context.check()
+                try surface.finish()
+            } catch {
+                // The file's own error (the disk's words) before cairo's ("write error").
+                try stream.close()
+                throw error
             }
-            try context.check()
-            try surface.finish()
+            try stream.close()
         }
     }
 
-    /// An SVG of the scene at its design size. (Cairo writes text as outlines.)
+    /// An SVG of the scene at its design size. (Cairo writes text as outlines.) Made in
+    /// memory, its ids renumbered, then written.
     public func svg(_ scene: Scene, to path: String) throws(RenderError) {
-        try AtomicFile.write(path) { (temporary: String) throws(RenderError) in
-            let surface = try CairoSurface(cairo_svg_surface_create(temporary, scene.width, scene.height))
-            let context = try CairoContext(surface)
-            try renderer.draw(scene, on: context, scale: 1)
-            try surface.finish()
-            try Self.renumberSurfaceIDs(in: temporary)
-        }
+        let stream = FileStream.inMemory()
+        let surface = try CairoSurface(cairo_svg_surface_create_for_stream(FileStream.write, stream.closure, scene.width, scene.height))
+        let context = try CairoContext(surface)
+        try renderer.draw(scene, on: context, scale: 1)
+        try surface.finish()
+        let svg = Self.renumberSurfaceIDs(in: String(decoding: stream.bytes, as: UTF8.self))
+        try AtomicFile.write(Array(svg.utf8), to: path)
     }
 
     /// Cairo names SVG groups after a process-wide surface counter ("surface380"), so the same
     /// chart gets other ids depending on what was drawn before it, or on another thread.
     /// Renumbering them by first appearance makes the file depend on the chart alone.
-    static func renumberSurfaceIDs(in path: String) throws(RenderError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotWrite(path: path) }
-        let text = String(decoding: data, as: UTF8.self)
+    static func renumberSurfaceIDs(in text: String) -> String {
         var numbers: [Substring: Int] = [:]
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -153,6 +160,6 @@ public final class ChartRenderer {
             rest = rest.dropFirst(digits.count)
         }
         out += rest
-        guard FileManager.default.createFile(atPath: path, contents: Data(out.utf8)) else { throw .cannotWrite(path: path) }
+        return out
     }
 }

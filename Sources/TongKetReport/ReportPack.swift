@@ -73,11 +73,11 @@ public enum ReportPack {
         let datasetFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(Slug.make(options.dataset))
         let final = datasetFolder.appendingPathComponent(String(options.year))
         let staging = datasetFolder.appendingPathComponent(".\(options.year).building-\(getpid())")
-        do {
-            try fm.createDirectory(at: staging.appendingPathComponent("charts"), withIntermediateDirectories: true)
-        } catch {
-            throw .filesystem("\(datasetFolder.path): cannot create the output folder (\(error.localizedDescription)); choose another with --out")
+        if let reason = AtomicFile.makeFolder(staging.appendingPathComponent("charts").path) {
+            throw .filesystem("\(datasetFolder.path): cannot create the output folder (\(reason)); choose another with --out")
         }
+        let token = Interruption.removeOnInterrupt(staging.path)
+        defer { Interruption.done(token) }
         do {
             let files = try build(metrics, options: options, in: staging)
             try swapIntoPlace(staging, final)

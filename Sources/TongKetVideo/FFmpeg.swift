@@ -5,7 +5,7 @@ import Glibc
 
 /// ffmpeg as a child process: raw BGRA frames on its stdin, H.264 in an MP4 out. Its stderr
 /// goes to a file (a pipe nobody reads could fill and stall it) and is shown if it fails.
-final class FFmpeg {
+final class FFmpeg: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let log: URL
@@ -77,6 +77,13 @@ final class FFmpeg {
     }
 
     private var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Kills it at once and waits for it to be gone (an interrupted run).
+    func kill() {
+        guard process.isRunning else { return }
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        for _ in 0..<200 where process.isRunning { usleep(10_000) }
+    }
 
     /// Stops it without waiting for the rest of the frames.
     func cancel() {

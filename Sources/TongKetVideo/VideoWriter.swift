@@ -15,10 +15,19 @@ public enum VideoWriter {
     /// succeeds; on any failure nothing is left behind.
     public static func mp4(_ timeline: Timeline, size: CanvasSize, to path: String, progress: Progress = { _, _ in }) throws(VideoError) {
         guard FFmpeg.locate() != nil else { throw .ffmpegMissing }
-        let target = URL(fileURLWithPath: path)
+        let (resolved, isFile) = AtomicFile.target(path)
+        // +faststart rewrites the file's start at the end, which a pipe or a device cannot do.
+        guard isFile else { throw .cannotWrite(path: path, reason: "an MP4 must be written to a file, not a device or a pipe") }
+        let target = URL(fileURLWithPath: resolved)
         // ffmpeg picks the container from the extension, so the temporary name keeps it.
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.deletingPathExtension().lastPathComponent).partial-\(getpid()).mp4")
         let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, output: temporary.path)
+        // Interrupted: ffmpeg stopped first (it could still be writing), then its file removed.
+        let token = Interruption.onInterrupt { [ffmpeg] in
+            ffmpeg.kill()
+            try? FileManager.default.removeItem(at: temporary)
+        }
+        defer { Interruption.done(token) }
         do {
             try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
                 try renderer.bgra(scene, size: size, into: &bytes)
@@ -45,11 +54,7 @@ public enum VideoWriter {
     /// frame-00001.png … in `folder` (created if needed), for users who edit in their own
     /// video tool.
     public static func frames(_ timeline: Timeline, size: CanvasSize, to folder: String, progress: Progress = { _, _ in }) throws(VideoError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: folder, reason: error.localizedDescription)
-        }
+        if let reason = AtomicFile.makeFolder(folder) { throw .cannotWrite(path: folder, reason: reason) }
         // Frames of an earlier, longer run would otherwise trail on after this one's end.
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in previous where name.hasPrefix("frame-") && name.hasSuffix(".png") && name.dropFirst(6).dropLast(4).allSatisfy(\.isASCIIDigit) {

@@ -13,6 +13,16 @@ do {
         try HugeCSV.write(megabytes: megabytes, to: arguments[3])
     case "pathological" where arguments.count == 3:
         try Pathological.write(to: arguments[2])
+    case "replay" where arguments.count >= 3:
+        guard let target = FuzzTarget(rawValue: arguments[2]) else { throw StressError("targets: " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")) }
+        for path in arguments.dropFirst(3) {
+            guard let data = FileManager.default.contents(atPath: path) else { throw StressError("cannot read \(path)") }
+            [UInt8](data).withUnsafeBufferPointer(target.run)
+        }
+    case "fuzz" where arguments.count >= 3:
+        guard let target = FuzzTarget(rawValue: arguments[2]) else { throw StressError("targets: " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")) }
+        guard Fuzzing.available else { throw StressError("this build has no fuzzer; build it as .ci/fuzz does (-sanitize=fuzzer,address -DFUZZING)") }
+        exit(Fuzzing.run(target, options: Array(arguments.dropFirst(3))))
     default:
         throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | replay TARGET FILE… | fuzz TARGET …")
     }

@@ -49,8 +49,11 @@ struct Chart: ParsableCommand {
         do {
             try draw(ChartRequest(kind: kind, year: chartYear, indicator: indicatorID), metrics: metrics, canvas: canvas, theme: chosenTheme, fileKind: kindOfFile)
         } catch {
+            if case .cannotWrite = error {
+                Terminal.error(error.description)
+                throw ExitCode(73)
+            }
             Terminal.error("\(output): \(error)")
-            if case .cannotWrite = error { throw ExitCode(73) }
             throw ExitCode(70)
         }
     }

@@ -1,39 +1,46 @@
 import ArgumentParser
 import Foundation
 import TongKetAnalytics
+import TongKetCairo
 
 /// Where a command's result goes: stdout, or a file written under a temporary name and
-/// renamed into place, so a failed run never leaves half a file behind.
+/// renamed into place, so a failed run never leaves half a file behind (a device or a pipe
+/// such as /dev/stdout is written to directly, never replaced).
 enum OutputFile {
-    struct RenameFailure: Error {}
-
     static func write(to path: String?, _ body: (ByteWriter) throws -> Void) throws {
         guard let path else {
             let writer = ByteWriter(sink: Terminal.writeStdout)
-            do { try body(writer) } catch is Terminal.WriteFailure {
+            do { try body(writer) } catch let failure as Terminal.WriteFailure {
+                Terminal.error("standard output: writing failed (\(failure.reason))")
                 throw ExitCode(74)
             }
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            Terminal.error("\(path): cannot write here; check that the folder exists and is writable.")
+        let (target, replace) = AtomicFile.target(path)
+        let url = URL(fileURLWithPath: target)
+        let destination = replace ? url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path : target
+        let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            Terminal.error("\(path): cannot write here (\(String(cString: strerror(errno)))); check that the folder exists and is writable.")
             throw ExitCode(73)
         }
+        let token = replace ? Interruption.removeOnInterrupt(destination) : nil
+        defer { token.map(Interruption.done) }
+        var isOpen = true
         do {
-            let descriptor = handle.fileDescriptor
             let writer = ByteWriter { bytes in try Terminal.write(bytes, to: descriptor) }
             try body(writer)
-            try handle.close()
+            try writer.flush()
+            // A full disk may only say so when the file is closed.
+            isOpen = false
+            if close(descriptor) != 0 { throw Terminal.WriteFailure(reason: String(cString: strerror(errno))) }
             // rename(2) replaces the old file atomically: readers see the old or the new one.
-            guard rename(temporary.path, url.path) == 0 else { throw RenameFailure() }
+            if replace, rename(destination, target) != 0 { throw Terminal.WriteFailure(reason: String(cString: strerror(errno))) }
         } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            Terminal.error("\(path): writing failed (\(error.localizedDescription)); nothing was changed.")
+            if isOpen { close(descriptor) }
+            if replace { unlink(destination) }
+            let reason = (error as? Terminal.WriteFailure)?.reason ?? "\(error)"
+            Terminal.error("\(path): writing failed (\(reason)); \(replace ? "nothing was changed" : "the output is incomplete").")
             throw ExitCode(74)
         }
     }

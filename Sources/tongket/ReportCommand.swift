@@ -66,6 +66,7 @@ struct PackOptions: ParsableArguments {
             Terminal.error(error.description)
             switch error {
             case .video(.ffmpegMissing): throw ExitCode(69)
+            case .render(.cannotWrite), .video(.cannotWrite): throw ExitCode(73)
             case .video(.ffmpegFailed), .render: throw ExitCode(70)
             default: throw ExitCode(73)
             }

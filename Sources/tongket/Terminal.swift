@@ -35,12 +35,14 @@ enum Terminal {
             let written = Glibc.write(descriptor, base, left)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriteFailure()
+                throw WriteFailure(reason: String(cString: strerror(errno)))
             }
             base += written
             left -= written
         }
     }
 
-    struct WriteFailure: Error {}
+    struct WriteFailure: Error {
+        var reason: String
+    }
 }

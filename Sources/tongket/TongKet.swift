@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TongKetCairo
 import TongKetAnalytics
 import TongKetData
 import TongKetSample
@@ -14,6 +16,14 @@ struct TongKet: ParsableCommand {
             """,
         subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Bench.self]
     )
+
+    /// A file-size limit (ulimit -f) must fail a write with a message, not kill the process;
+    /// an interrupt must remove what was half made.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        Interruption.install()
+        main(nil)
+    }
 
     // No options here: an option on the root would take `--year`, `--lang` … from the
     // subcommands. `tongket` alone uses the pack's defaults.

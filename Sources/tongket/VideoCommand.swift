@@ -86,11 +86,7 @@ struct Video: ParsableCommand {
                 Terminal.output("\(frames): \(timeline.frameCount) PNG frames, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps (\(Self.seconds(timeline.duration)))\n")
             } else if let mp4 {
                 let folder = URL(fileURLWithPath: mp4).deletingLastPathComponent().path
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw VideoError.cannotWrite(path: folder, reason: error.localizedDescription)
-                }
+                if let reason = AtomicFile.makeFolder(folder) { throw VideoError.cannotWrite(path: folder, reason: reason) }
                 try VideoWriter.mp4(timeline, size: options.size, to: mp4, progress: bar.update)
                 bar.finish()
                 Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) charts, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")

@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+
+/// What an interrupted run (Ctrl-C, SIGTERM, a closed terminal) must undo before it exits:
+/// unfinished files and folders, a child still writing. Whoever starts writing something
+/// registers how to remove it and unregisters once it is in place; the signal handler runs
+/// the rest and exits 130 (SIGINT) or 128 + the signal.
+public enum Interruption {
+    public typealias Token = Int
+
+    private final class Registry: @unchecked Sendable {
+        let lock = NSLock()
+        var next = 0
+        var undo: [Int: @Sendable () -> Void] = [:]
+        var sources: [DispatchSourceSignal] = []
+    }
+    private static let registry = Registry()
+
+    /// Takes over SIGINT, SIGTERM and SIGHUP: once at start, before anything is written, so
+    /// no signal falls between a folder appearing and its undo being known.
+    public static func install() {
+        let r = registry
+        r.lock.lock()
+        defer { r.lock.unlock() }
+        if r.sources.isEmpty { install(r) }
+    }
+
+    /// Registers `undo` to run if the process is interrupted before `done(token)`.
+    public static func onInterrupt(_ undo: @escaping @Sendable () -> Void) -> Token {
+        let r = registry
+        r.lock.lock()
+        defer { r.lock.unlock() }
+        if r.sources.isEmpty { install(r) }
+        r.next += 1
+        r.undo[r.next] = undo
+        return r.next
+    }
+
+    public static func done(_ token: Token) {
+        registry.lock.lock()
+        registry.undo[token] = nil
+        registry.lock.unlock()
+    }
+
+    /// The path removed (a folder with what is in it) if the process is interrupted.
+    public static func removeOnInterrupt(_ path: String) -> Token {
+        onInterrupt { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Signals are taken on a dispatch queue, not in a signal handler, so the undo can use
+    /// the file system and Foundation freely; the main thread may be anywhere meanwhile.
+    private static func install(_ r: Registry) {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                r.lock.lock()
+                let undo = r.undo.sorted { $0.key > $1.key }.map(\.value)
+                r.undo = [:]
+                r.lock.unlock()
+                undo.forEach { $0() }
+                let message = "tongket: interrupted; the unfinished files were removed and earlier output is as it was\n"
+                FileHandle.standardError.write(Data(message.utf8))
+                _exit(signalNumber == SIGINT ? 130 : 128 + signalNumber)
+            }
+            source.resume()
+            r.sources.append(source)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import TongKetAnalytics
+import TongKetData
+
+/// What each fuzz target feeds its input to. Besides not crashing, each checks what must hold
+/// for any input; a broken promise traps, and the fuzzer keeps the input that did it.
+enum FuzzTarget: String, CaseIterable {
+    /// Byte-order marks, UTF-16, code pages, binary detection, then the tokenizer over the text.
+    case csv
+    /// The number reader in every locale.
+    case numbers
+    /// Header lines (one name a line) through the header mapping.
+    case headers
+    /// The whole path: read, validate, every figure, the CSV and JSON export.
+    case load
+
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch self {
+        case .csv: Self.csv(bytes)
+        case .numbers: Self.numbers(bytes)
+        case .headers: Self.headers(bytes)
+        case .load: Self.load(bytes)
+        }
+    }
+
+    private static func csv(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let decoded = try? SourceDecoder.decode(bytes) else { return }
+        func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+            var tokenizer = CSVTokenizer(bytes: text, delimiter: DelimiterDetector.detect(in: text))
+            var fields: [CSVField] = []
+            var lastLine = 0
+            while let line = tokenizer.nextRecord(into: &fields) {
+                precondition(line > lastLine, "lines go forward")
+                lastLine = line
+                for field in fields {
+                    precondition(0 <= field.start && field.start <= field.end && field.end <= text.count, "fields lie inside the text")
+                    _ = tokenizer.value(of: field)
+                }
+            }
+            precondition(tokenizer.offset <= text.count)
+        }
+        if let converted = decoded.converted {
+            converted.withUnsafeBufferPointer(tokenize)
+        } else {
+            tokenize(UnsafeBufferPointer(rebasing: bytes[decoded.start...]))
+        }
+    }
+
+    private static func numbers(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let reading = NumberParser.read(bytes)
+        for locale in NumberLocale.allCases {
+            if let value = reading.value(in: locale) { precondition(value.isFinite, "numbers read are finite") }
+        }
+        if let integer = NumberParser.plainInteger(bytes) {
+            precondition(integer.isFinite && integer == integer.rounded(), "plain integers are whole")
+        }
+    }
+
+    private static func headers(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let names = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let map = try? HeaderMap(headers: names) else { return }
+        for column in InputColumn.allCases where column.isRequired {
+            guard let index = map.column(column) else { preconditionFailure("a map that was made has every required column") }
+            precondition(index < map.width && index < names.count)
+        }
+        for name in names { _ = HeaderName.fold(name) }
+    }
+
+    private static func load(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let input = InputFile(name: "fuzz.csv", bytes: Array(bytes))
+        guard let table = try? TableReader.read([input]).table, let metrics = try? Metrics(table: table) else { return }
+        precondition(!table.rows.isEmpty)
+        for i in 0..<metrics.unitFigureCount {
+            let f = metrics.unitFigures(at: i)
+            if let completion = f.completion { precondition(completion.isFinite && completion >= 0, "completion is finite") }
+            if let percent = f.yoyPercent { precondition(percent.isFinite, "year-over-year change is finite") }
+        }
+        for year in table.years {
+            _ = Scorecard.province(metrics, year: year)
+            _ = Ranking.units(metrics, year: year)
+        }
+        for format in [MetricsExport.Format.csv, .json] {
+            let writer = ByteWriter { _ in }
+            try? MetricsExport.write(metrics, year: nil, format: format, to: writer)
+        }
+    }
+}

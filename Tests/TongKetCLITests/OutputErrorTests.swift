@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Failures a user causes with where they send the output: one line, a sysexits code, nothing
+/// half-written, never a trap. A full disk is /dev/full and `ulimit -f` (prlimit), both real.
+@Suite(.serialized) struct OutputErrorTests {
+    static let sample = ReportCommandTests.sample
+
+    /// The binary under `prlimit --fsize=BYTES`: writes past that fail with EFBIG.
+    func runLimited(_ bytes: Int, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        process.arguments = ["--fsize=\(bytes)", CLI.binary.path] + arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func isCharacterDevice(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR
+    }
+
+    @Test func aFullDiskIsReportedAndADeviceIsNeverReplaced() throws {
+        let summary = try CLI.run(["summary", Self.sample, "--format", "csv", "-o", "/dev/full"])
+        #expect(summary.status == 74)
+        #expect(summary.stderr.contains("No space left on device"))
+        for format in ["png", "pdf", "svg"] {
+            let chart = try CLI.run(["chart", "kpi", Self.sample, "--format", format, "-o", "/dev/full"])
+            #expect(chart.status == 73, "\(format)")
+            #expect(chart.stderr == "/dev/full: cannot write the file (No space left on device); check that the folder exists, is writable and has space\n")
+        }
+        #expect(isCharacterDevice("/dev/full"))
+        // Standard output that is full.
+        let piped = try CLI.run(["summary", Self.sample, "--format", "csv", "-o", "/dev/stdout"])
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("\u{FEFF}"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "needs prlimit (util-linux)"))
+    func aFileSizeLimitFailsTheRunCleanly() throws {
+        let root = try temporaryFolder()
+        let first = try CLI.run(["report", Self.sample, "--out", root.path, "--formats", "pdf", "--date", "2024-01-15"])
+        #expect(first.status == 0)
+        let pack = root.appendingPathComponent("hau-giang/2023")
+        let before = try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted()
+        let limited = try runLimited(50_000, ["report", Self.sample, "--out", root.path, "--date", "2030-01-01"])
+        #expect(limited.status == 73)
+        #expect(limited.stderr.contains("File too large"))
+        #expect(limited.stderr.split(separator: "\n").count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("hau-giang").path) == ["2023"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted() == before)
+        // A PDF cut short by the limit is not left behind as if it were whole.
+        let chart = try runLimited(1_000, ["chart", "kpi", Self.sample, "-o", root.appendingPathComponent("kpi.pdf").path])
+        #expect(chart.status == 73 && chart.stderr.contains("File too large"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("kpi.pdf").path))
+    }
+
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        let root = try temporaryFolder()
+        let file = try write("x", to: "notes.txt", in: root)
+        let report = try CLI.run(["report", Self.sample, "--out", file + "/packs"])
+        #expect(report.status == 73)
+        #expect(report.stderr.contains("\(file) is a file, not a folder"))
+        let video = try CLI.run(["video", Self.sample, "--frames", file + "/frames"])
+        #expect(video.status == 73 && video.stderr.contains("is a file, not a folder"))
+        let chart = try CLI.run(["chart", "kpi", Self.sample, "-o", file + "/kpi.png"])
+        #expect(chart.status == 73 && chart.stderr.hasPrefix(file + "/kpi.png: cannot write the file ("))
+        let folderAsInput = try CLI.run(["check", root.path])
+        #expect(folderAsInput.status == 66 && folderAsInput.stderr.contains("is a folder, not a CSV file"))
+        for result in [report, video, chart, folderAsInput] {
+            #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("NSCocoaErrorDomain"))
+        }
+    }
+}
