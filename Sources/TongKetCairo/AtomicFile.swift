@@ -47,21 +47,7 @@ public enum AtomicFile {
     static func put(_ bytes: [UInt8], at path: String) throws(RenderError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            guard var base = buffer.baseAddress else { return }
-            var left = buffer.count
-            while left > 0 {
-                let written = Foundation.write(descriptor, base, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                base += written
-                left -= written
-            }
-        }
+        var failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw .cannotWrite(path: path, reason: String(cString: strerror(failure))) }
     }

@@ -42,17 +42,8 @@ final class FileStream {
             bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
             return CAIRO_STATUS_SUCCESS
         }
-        var base = data, left = length
-        while left > 0 {
-            let written = Foundation.write(descriptor, base, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return CAIRO_STATUS_WRITE_ERROR
-            }
-            base += written
-            left -= written
-        }
+        failure = writeAll(descriptor, UnsafeRawBufferPointer(start: data, count: length))
+        if failure != 0 { return CAIRO_STATUS_WRITE_ERROR }
         return CAIRO_STATUS_SUCCESS
     }
 

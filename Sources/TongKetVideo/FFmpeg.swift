@@ -1,4 +1,5 @@
 import Foundation
+import TongKetCairo
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,20 +49,7 @@ final class FFmpeg: @unchecked Sendable {
 
     func write(_ bytes: [UInt8]) throws(VideoError) {
         let descriptor = input.fileHandleForWriting.fileDescriptor
-        let failed: Bool = bytes.withUnsafeBytes { buffer in
-            guard var base = buffer.baseAddress else { return false }
-            var left = buffer.count
-            while left > 0 {
-                let written = Glibc.write(descriptor, base, left)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                base += written
-                left -= written
-            }
-            return false
-        }
+        let failed = bytes.withUnsafeBytes { writeAll(descriptor, $0) } != 0
         // ffmpeg stopped reading: it has failed; its own words say why.
         if failed { throw finish() ?? .ffmpegFailed(reason: "stopped reading frames before the end", output: logText) }
     }

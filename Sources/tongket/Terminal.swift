@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
+import TongKetCairo
 
 /// Printing: results to stdout, messages to stderr, straight to the file descriptors (the
 /// callers buffer large output themselves; C's `stdout` global is not concurrency-safe).
@@ -29,17 +26,8 @@ enum Terminal {
     }
 
     static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
-        guard var base = bytes.baseAddress else { return }
-        var left = bytes.count
-        while left > 0 {
-            let written = Glibc.write(descriptor, base, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw WriteFailure(reason: String(cString: strerror(errno)))
-            }
-            base += written
-            left -= written
-        }
+        let failure = writeAll(descriptor, bytes)
+        if failure != 0 { throw WriteFailure(reason: String(cString: strerror(failure))) }
     }
 
     struct WriteFailure: Error {
