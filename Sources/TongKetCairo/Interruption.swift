@@ -13,6 +13,7 @@ public enum Interruption {
         var next = 0
         var undo: [Int: @Sendable () -> Void] = [:]
         var sources: [DispatchSourceSignal] = []
+        var interrupted = false
     }
     private static let registry = Registry()
 
@@ -42,6 +43,16 @@ public enum Interruption {
         registry.lock.unlock()
     }
 
+    /// Called before the process exits on its own: while an interrupt is being handled, the
+    /// run's other threads fail (ffmpeg was stopped, files vanished) and must not exit first
+    /// with their own error; they wait for the handler, which exits.
+    public static func waitIfInterrupted() {
+        registry.lock.lock()
+        let interrupted = registry.interrupted
+        registry.lock.unlock()
+        if interrupted { while true { pause() } }
+    }
+
     /// The path removed (a folder with what is in it) if the process is interrupted.
     public static func removeOnInterrupt(_ path: String) -> Token {
         onInterrupt { try? FileManager.default.removeItem(atPath: path) }
@@ -55,6 +66,7 @@ public enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 r.lock.lock()
+                r.interrupted = true
                 let undo = r.undo.sorted { $0.key > $1.key }.map(\.value)
                 r.undo = [:]
                 r.lock.unlock()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongKetAnalytics
+import TongKetCairo
 import TongKetCharts
 import TongKetData
 import TongKetReport
@@ -63,6 +64,7 @@ struct PackOptions: ParsableArguments {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
         } catch {
+            Interruption.waitIfInterrupted()
             Terminal.error(error.description)
             switch error {
             case .video(.ffmpegMissing): throw ExitCode(69)

@@ -22,7 +22,14 @@ struct TongKet: ParsableCommand {
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
         Interruption.install()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Interruption.waitIfInterrupted()
+            exit(withError: error)
+        }
+        Interruption.waitIfInterrupted()
     }
 
     // No options here: an option on the root would take `--year`, `--lang` … from the

@@ -92,6 +92,7 @@ struct Video: ParsableCommand {
                 Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) charts, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")
             }
         } catch let error as VideoError {
+            Interruption.waitIfInterrupted()
             bar.finish()
             Terminal.error(error.description)
             switch error {
