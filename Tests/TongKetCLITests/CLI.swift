@@ -61,3 +61,11 @@ let sharedFolder: URL? = {
     let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     return FileManager.default.fileExists(atPath: shared.appendingPathComponent("peers").path) ? shared : nil
 }()
+
+/// Whether this test build (and so the binary beside it) runs under a sanitizer, whose
+/// runtime multiplies memory and dislikes resource limits.
+enum Sanitizer {
+    static let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+    static let thread = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+    static let any = address || thread
+}

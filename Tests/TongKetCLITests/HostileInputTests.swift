@@ -15,7 +15,9 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    @Test func aHugeExportIsSummarisedInLessMemoryThanItsSize() throws {
+    /// Sanitizers' shadow memory multiplies every footprint: memory is measured in normal builds.
+    @Test(.disabled(if: Sanitizer.any, "memory is measured without sanitizers"))
+    func aHugeExportIsSummarisedInLessMemoryThanItsSize() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("huge.csv").path

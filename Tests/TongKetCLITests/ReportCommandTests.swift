@@ -84,12 +84,15 @@ import TongKetData
         let csv = "year,unit,indicator,target,actual\n"
             + "2022,../../etc/passwd,../../../tmp/evil,1,1\n2023,../../etc/passwd,../../../tmp/evil,1,2\n"
             + "2023,CON,/tmp/x,1,1\n2023,\"Tổ 1/Phòng 7\",\"Tổ 1/Phòng 7\",2,1\n"
+            + "2023,LPT1,NUL.txt,1,1\n2023,\"\u{7}Phòng\u{1B}[31m\",\"\\\\server\\share\u{7F}x\",1,1\n"
+            + "2023,\(String(repeating: "Đơn vị rất dài ", count: 90)),\(String(repeating: "../", count: 300))x,1,1\n"
         let input = try write(csv, to: "../hostile.csv".replacingOccurrences(of: "../", with: ""), in: try temporaryFolder())
         let result = try CLI.run(["report", input, "--out", root.path, "--date", "2024-01-15"])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try files(in: root)
         #expect(!written.isEmpty)
         #expect(written.keys.allSatisfy { $0.hasPrefix("hostile/2023/") && !$0.contains("..") })
+        #expect(written.keys.allSatisfy { $0.range(of: "^[a-z0-9./-]+$", options: .regularExpression) != nil && $0.count < 120 })
         #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.png") && !FileManager.default.fileExists(atPath: "/tmp/x.png"))
     }
 }
