@@ -97,7 +97,7 @@ public enum Ranking {
             case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true
             case (nil, _?): return false
-            default: return names[Int(a.unit)] < names[Int(b.unit)]
+            default: return NameOrder.precedes(names[Int(a.unit)], names[Int(b.unit)])
             }
         }
     }

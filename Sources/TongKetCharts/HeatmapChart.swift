@@ -1,3 +1,4 @@
+import TongKetData
 import TongKetAnalytics
 
 /// 5. Units × indicators, each cell the completion of the target, coloured on a scale
@@ -10,7 +11,7 @@ struct HeatmapChart {
         let n = c.numbers
         let u = c.u
         let figures = data.metrics.figures(year: year).filter { $0.scope == .unit }
-        var units = Array(Set(figures.map(\.unit))).sorted { data.table.units[Int($0)] < data.table.units[Int($1)] }
+        var units = Array(Set(figures.map(\.unit))).sorted { NameOrder.precedes(data.table.units[Int($0)], data.table.units[Int($1)]) }
         // A readable grid holds a few dozen rows; the rest are named in the subtitle.
         let maximumRows = max(4, Int(c.size.height / (28 * c.u)))
         let hidden = max(0, units.count - maximumRows)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether more is better, or the target is a ceiling ("tỷ lệ án bị hủy không quá 5%").
 public enum Direction: UInt8, Sendable, CaseIterable {
     case higher, lower
@@ -73,7 +75,7 @@ public struct IndicatorTable: Sendable {
 
     /// Each name's position in sorted order (the order rows are kept in), by name id.
     public static func sortRanks(of names: [String]) -> [Int32] {
-        let order = names.indices.sorted { names[$0] < names[$1] }
+        let order = names.indices.sorted { NameOrder.precedes(names[$0], names[$1]) }
         var rank = [Int32](repeating: 0, count: names.count)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         return rank
@@ -123,5 +125,25 @@ extension IndicatorTable {
                 file: fileIndex, line: Int32(i + 1)))
         }
         self = try assembler.finish(diagnosticLimit: 50)
+    }
+}
+
+/// The order names are shown in. Names are NFC (the interner makes them so), and for NFC text
+/// Swift's `<` is the order of Unicode scalars — the order of UTF-8 bytes, and pandas' order
+/// too — so comparing bytes gives the same answer without normalising both names at every
+/// comparison (a million units sort in a fraction of the time).
+public enum NameOrder {
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        let result = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, common)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return (result ?? nil) ?? (a < b)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// "Phòng 7", or "Phòng 7 " with a stray space, are one unit.
 public struct NameInterner: Sendable {
     public private(set) var names: [String] = []
-    private var idsByName: [String: Int32] = [:]
+    private var idsByName = ByteTable()
     private var spellings = ByteTable()
     /// Spellings that were not valid UTF-8 (the file is in another encoding).
     public private(set) var invalidSpellings = 0
@@ -31,11 +31,17 @@ public struct NameInterner: Sendable {
 
     public mutating func id(for text: String) -> Int32 {
         let name = Self.canonical(text)
-        if let id = idsByName[name] { return id }
-        let id = Int32(names.count)
-        names.append(name)
-        idsByName[name] = id
-        return id
+        // Canonical names are NFC, so equal names are equal bytes: looking them up by bytes
+        // skips the normalising hash and comparison a String key would do for every letter
+        // outside ASCII.
+        var key = name
+        return key.withUTF8 { bytes in
+            if let id = idsByName.value(for: bytes) { return id }
+            let id = Int32(names.count)
+            names.append(name)
+            idsByName.insert(bytes, value: id)
+            return id
+        }
     }
 
     public static func canonical(_ text: String) -> String {
@@ -55,7 +61,8 @@ extension NameInterner {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v >= 0x300 && !(0x1E00...0x1EFF).contains(v) { return false }
-            let space = scalar.properties.isWhitespace
+            // Below U+0300 the only white space is ASCII's, NEL and the no-break space.
+            let space = (0x09...0x0D).contains(v) || v == 0x20 || v == 0x85 || v == 0xA0
             if space && (v != 0x20 || previousWasSpace) { return false }
             previousWasSpace = space
         }
