@@ -9,7 +9,7 @@ final class FileStream {
     private let path: String
     private var failure: Int32 = 0
     private var isOpen = true
-    /// What was written, when in memory.
+    /// What was written, when in memory; the unwritten rest, for a file.
     private(set) var bytes: [UInt8] = []
 
     init(path: String) throws(RenderError) {
@@ -36,20 +36,25 @@ final class FileStream {
 
     var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 
+    /// Cairo writes a PDF a few bytes at a time ("q\n", a number): collected here and written
+    /// 64 KB at a time, not a system call each.
     private func append(_ data: UnsafePointer<UInt8>, _ length: Int) -> cairo_status_t {
         guard failure == 0 else { return CAIRO_STATUS_WRITE_ERROR }
-        if descriptor < 0 {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
-            return CAIRO_STATUS_SUCCESS
-        }
-        failure = writeAll(descriptor, UnsafeRawBufferPointer(start: data, count: length))
-        if failure != 0 { return CAIRO_STATUS_WRITE_ERROR }
-        return CAIRO_STATUS_SUCCESS
+        bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
+        if descriptor >= 0, bytes.count >= 1 << 16 { flush() }
+        return failure == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
     }
 
-    /// Closes the file; the first write or close error, if any.
+    private func flush() {
+        guard failure == 0, descriptor >= 0, !bytes.isEmpty else { return }
+        failure = bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and closes the file; the first write or close error, if any.
     func close() throws(RenderError) {
         if isOpen {
+            flush()
             isOpen = false
             if Foundation.close(descriptor) != 0, failure == 0 { failure = errno }
         }
