@@ -17,7 +17,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("number-locale"), help: "How numbers are written: auto, vi (1.054,5) or en (1,054.5).")
     var numberLocale: NumberLocale = .auto
 
-    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes (default 2000).")
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes.")
     var maxSize: Int = ReadOptions.defaultSizeLimit / 1_000_000
 
     func validate() throws {

@@ -89,7 +89,7 @@ struct Video: ParsableCommand {
                 if let reason = AtomicFile.makeFolder(folder) { throw VideoError.cannotWrite(path: folder, reason: reason) }
                 try VideoWriter.mp4(timeline, size: options.size, to: mp4, progress: bar.update)
                 bar.finish()
-                Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) charts, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")
+                Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) chart\(timeline.slides.count == 3 ? "" : "s"), \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")
             }
         } catch let error as VideoError {
             Interruption.waitIfInterrupted()
