@@ -73,11 +73,12 @@ public enum ReportPack {
         let datasetFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(Slug.make(options.dataset))
         let final = datasetFolder.appendingPathComponent(String(options.year))
         let staging = datasetFolder.appendingPathComponent(".\(options.year).building-\(getpid())")
+        // Registered before the folder exists, so no interrupt falls between the two.
+        let token = Interruption.removeOnInterrupt(staging.path)
+        defer { Interruption.done(token) }
         if let reason = AtomicFile.makeFolder(staging.appendingPathComponent("charts").path) {
             throw .filesystem("\(datasetFolder.path): cannot create the output folder (\(reason)); choose another with --out")
         }
-        let token = Interruption.removeOnInterrupt(staging.path)
-        defer { Interruption.done(token) }
         do {
             let files = try build(metrics, options: options, in: staging)
             try swapIntoPlace(staging, final)
