@@ -55,13 +55,6 @@ public struct InputFile: Sendable {
         }
     }
 
-    public var byteCount: Int {
-        switch storage {
-        case let .bytes(bytes): return bytes.count
-        case let .mapped(file): return file.buffer.count
-        }
-    }
-
     /// Opens a file from disk: mapped when it is a regular file, read otherwise (a pipe). A
     /// missing or unreadable file is EX_NOINPUT, a file over `limit` bytes EX_DATAERR, each
     /// with its own message.

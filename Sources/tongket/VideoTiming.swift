@@ -26,10 +26,10 @@ struct VideoTiming {
             try VideoWriter.discard(timeline, size: canvas)
             let all = clock.now - start
             let fps = Double(timeline.frameCount) / (all / .seconds(1))
-            // One core, a sample of frames: building the frame's Scene, then drawing + copying.
+            // One core, a sample of frames: building the frame's Scene, then drawing it.
             var scenes = Duration.zero, draws = Duration.zero
             var pixels: [UInt8] = []
-            let sample = stride(from: 0, to: timeline.frameCount, by: 7)
+            let sample = Array(stride(from: 0, to: timeline.frameCount, by: 7))
             for index in sample {
                 start = clock.now
                 let scene = timeline.scene(frame: index)
@@ -38,7 +38,7 @@ struct VideoTiming {
                 try renderer.bgra(scene, size: canvas, into: &pixels)
                 draws += clock.now - start
             }
-            let n = Double(sample.underestimatedCount == 0 ? 1 : Array(sample).count)
+            let n = Double(max(sample.count, 1))
             Terminal.error(String(format: "video %@ %d×%d: %d frames (%.1f s at %d fps) rendered in %.2f s on 2 cores = %.0f frames/s; layout of the slides %.0f ms",
                                   canvas.name, canvas.pixelWidth, canvas.pixelHeight, timeline.frameCount, timeline.duration, timeline.fps,
                                   all / .seconds(1), fps, layout / .milliseconds(1)))

@@ -7,12 +7,8 @@ import Testing
     static let stress = CLI.binary.deletingLastPathComponent().appendingPathComponent("tongket-stress")
 
     static func stress(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = stress
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Process.run(stress.path, arguments)
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     /// Sanitizers' shadow memory multiplies every footprint: memory is measured in normal builds.

@@ -7,17 +7,8 @@ import Testing
     static let sample = ReportCommandTests.sample
 
     /// The binary under `prlimit --fsize=BYTES`: writes past that fail with EFBIG.
-    func runLimited(_ bytes: Int, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        process.arguments = ["--fsize=\(bytes)", CLI.binary.path] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    func runLimited(_ bytes: Int, _ arguments: [String]) throws -> CLI.Result {
+        try Process.run("/usr/bin/prlimit", ["--fsize=\(bytes)", CLI.binary.path] + arguments)
     }
 
     func isCharacterDevice(_ path: String) -> Bool {

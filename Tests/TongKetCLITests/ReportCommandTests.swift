@@ -96,17 +96,3 @@ import TongKetData
         #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.png") && !FileManager.default.fileExists(atPath: "/tmp/x.png"))
     }
 }
-
-extension Process {
-    static func output(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

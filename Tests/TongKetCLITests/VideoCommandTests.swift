@@ -12,17 +12,11 @@ import Testing
     }
 
     func probe(_ path: String) throws -> [String: String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.ffprobe))
-        process.arguments = ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,r_frame_rate,pix_fmt,codec_name,nb_frames:format=duration",
-                             "-of", "default=noprint_wrappers=1", path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let output = try Process.output(try #require(Self.ffprobe), [
+            "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height,r_frame_rate,pix_fmt,codec_name,nb_frames:format=duration",
+            "-of", "default=noprint_wrappers=1", path])
         var fields: [String: String] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        for line in output.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1)
             if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
         }
