@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The language of human-facing text: tables, charts, narrative.
 public enum Language: String, Sendable, CaseIterable {
@@ -7,24 +8,16 @@ public enum Language: String, Sendable, CaseIterable {
 
 /// Numbers for people, through Foundation's locale formatting: vi "1.054 · 85,5 % · +12",
 /// en "1,054 · 85.5% · +12". Percentage points are labelled as points, never as percent.
-public struct NumberText {
+public struct NumberText: Sendable {
     public let language: Language
-    private let decimal: NumberFormatter
 
     public init(_ language: Language) {
         self.language = language
-        decimal = NumberFormatter()
-        decimal.locale = Locale(identifier: language == .vi ? "vi_VN" : "en_US")
-        decimal.numberStyle = .decimal
-        decimal.minimumFractionDigits = 0
-        decimal.maximumFractionDigits = 1
     }
 
     /// A count or value: "1.054", "4,5".
     public func number(_ value: Double, fractionDigits: Int = 1) -> String {
-        decimal.maximumFractionDigits = fractionDigits
-        defer { decimal.maximumFractionDigits = 1 }
-        return decimal.string(from: NSNumber(value: value)) ?? String(value)
+        Formatters.shared.string(value, language: language, fractionDigits: fractionDigits)
     }
 
     /// A ratio as percent: 1.057 → "105,7 %" (vi) / "105.7%" (en).
@@ -51,4 +44,34 @@ public struct NumberText {
 
     /// The undefined figure, shown instead of NaN or ∞.
     public var undefined: String { "—" }
+}
+
+/// One formatter per language and number of decimals, made on first use and never changed:
+/// a formatter rebuilds its ICU pattern whenever a property is set, which cost more than the
+/// formatting itself (a chart formats a few dozen numbers; a pack, thousands).
+private final class Formatters: Sendable {
+    static let shared = Formatters()
+
+    private struct Key: Hashable {
+        let language: Language
+        let fractionDigits: Int
+    }
+
+    private let made = Mutex<[Key: NumberFormatter]>([:])
+
+    func string(_ value: Double, language: Language, fractionDigits: Int) -> String {
+        made.withLock { made in
+            let key = Key(language: language, fractionDigits: fractionDigits)
+            let formatter = made[key] ?? {
+                let f = NumberFormatter()
+                f.locale = Locale(identifier: language == .vi ? "vi_VN" : "en_US")
+                f.numberStyle = .decimal
+                f.minimumFractionDigits = 0
+                f.maximumFractionDigits = fractionDigits
+                made[key] = f
+                return f
+            }()
+            return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        }
+    }
 }

@@ -7,10 +7,11 @@ import TongKetCharts
 /// One renderer per thread: it owns C objects that must not cross tasks.
 public final class ChartRenderer {
     public let measurer: PangoMeasurer
-    private var renderer: SceneRenderer { SceneRenderer(options: measurer.options) }
+    private let renderer: SceneRenderer
 
     public init() throws(RenderError) {
         measurer = try PangoMeasurer()
+        renderer = SceneRenderer(layouts: TextLayouts(options: measurer.options))
     }
 
     // MARK: Raster
@@ -44,14 +45,14 @@ public final class ChartRenderer {
         if let failure { throw failure }
     }
 
-    /// PNG bytes: RGB (the background is opaque), rows unfiltered, deflate level 1, the two
-    /// halves of the image converted and compressed on both cores. Chosen by measurement:
-    /// cairo's own writer (adaptive filters, level 6) spends ~50 ms on a slide.
+    /// PNG bytes: RGB (the background is opaque), compressed by our own deflater for chart
+    /// images, the two halves of the image on both cores. Chosen by measurement: cairo's own
+    /// writer (adaptive filters, level 6) spends ~50 ms on a slide, zlib at level 1 ~15 ms.
     public func png(_ scene: Scene, size: CanvasSize) throws(RenderError) -> [UInt8] {
         let (surface, width, height) = try raster(scene, size: size)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
         guard let data = cairo_image_surface_get_data(surface.pointer) else { throw .cairo("no pixels") }
-        return try PNGEncoder.encode(bgra: UnsafePointer(data), stride: stride, width: width, height: height)
+        return PNGEncoder.encode(bgra: UnsafePointer(data), stride: stride, width: width, height: height)
     }
 
     /// The image surface is kept between renders of the same pixel size: a fresh 8 MB

@@ -1,26 +1,25 @@
 import CCairo
 import Foundation
 
-/// A PNG file: signature, IHDR, one IDAT, IEND. The IDAT's zlib stream is two raw deflate
-/// streams joined (the first ends on a full flush, so the second starts on a byte boundary
-/// with no back references into it) — how pigz compresses in parallel — with the Adler-32
-/// of the whole put together from the two halves'.
+/// A PNG file: signature, IHDR, one IDAT, IEND. The image is cut in two halves that are
+/// converted and compressed on both cores; the first half's deflate blocks end on a byte
+/// boundary (an empty stored block, like zlib's full flush) and the second half's follow,
+/// so together they are one zlib stream, whose Adler-32 is put together from the halves'.
 enum PNGEncoder {
-    static func encode(bgra: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int) throws(RenderError) -> [UInt8] {
+    static func encode(bgra: UnsafePointer<UInt8>, stride: Int, width: Int, height: Int) -> [UInt8] {
         let split = height / 2
         let halves = [0..<split, split..<height]
         let results = HalfResults()
         let source = SendablePixels(base: bgra)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let part = compressHalf(source.base, stride: stride, width: width, rows: halves[k], last: k == 1)
-            results.set(k, part?.bytes, adler: part?.adler ?? 0, length: part?.length ?? 0)
+            results.set(k, part.bytes, adler: part.adler, length: part.length)
         }
-        guard let first = results.parts[0], let second = results.parts[1] else { throw .png("deflate failed") }
-        let adler = adler32_combine(results.adlers[0], results.adlers[1], off_t(results.lengths[1]))
+        let adler = adler32_combine(uLong(results.adlers[0]), uLong(results.adlers[1]), off_t(results.lengths[1]))
         var idat: [UInt8] = [0x78, 0x01]
-        idat.reserveCapacity(first.count + second.count + 6)
-        idat += first
-        idat += second
+        idat.reserveCapacity(results.parts[0].count + results.parts[1].count + 6)
+        idat += results.parts[0]
+        idat += results.parts[1]
         idat += bigEndian(UInt32(truncatingIfNeeded: adler))
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         png.reserveCapacity(idat.count + 64)
@@ -31,55 +30,53 @@ enum PNGEncoder {
         return png
     }
 
-    /// One half of the image as raw deflate: rows converted from cairo's BGRA to PNG's RGB
-    /// (each after filter byte 0, none) a band at a time into a small reused buffer and fed
-    /// to zlib (level 1), so no full-size copy of the image is ever made. The first half ends
-    /// on a full flush, the second finishes the stream.
+    /// One half of the image as raw deflate: rows converted from cairo's BGRA to PNG's RGB,
+    /// each after filter byte 0 (none: the deflater's "one row up" does what the Up filter
+    /// would), with the row before the half in front so the first row can refer to it.
     private static func compressHalf(_ data: UnsafePointer<UInt8>, stride: Int, width: Int, rows: Range<Int>, last: Bool)
-        -> (bytes: [UInt8], adler: uLong, length: Int)? {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
+        -> (bytes: [UInt8], adler: UInt32, length: Int) {
         let rowBytes = 1 + width * 3
-        let length = rowBytes * rows.count
-        let bound = Int(deflateBound(&stream, uLong(length))) + 64
-        let band = 32
-        var band_buffer = [UInt8](repeating: 0, count: rowBytes * band)
-        var adler = adler32(0, nil, 0)
-        var failed = false
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
-            stream.next_out = out.baseAddress
-            stream.avail_out = uInt(bound)
-            var row = rows.lowerBound
-            while row < rows.upperBound && !failed {
-                let count = min(band, rows.upperBound - row)
-                band_buffer.withUnsafeMutableBufferPointer { buffer in
-                    for i in 0..<count {
-                        let source = data + (row + i) * stride
-                        var o = i * rowBytes
-                        buffer[o] = 0
-                        o += 1
-                        for x in 0..<width {
-                            // ARGB32 in memory on little-endian: B, G, R, A.
-                            buffer[o] = source[4 * x + 2]
-                            buffer[o + 1] = source[4 * x + 1]
-                            buffer[o + 2] = source[4 * x]
-                            o += 3
-                        }
-                    }
-                    let bytes = count * rowBytes
-                    adler = adler32(adler, buffer.baseAddress, uInt(bytes))
-                    stream.next_in = buffer.baseAddress
-                    stream.avail_in = uInt(bytes)
-                    let end = row + count == rows.upperBound
-                    let status = CCairo.deflate(&stream, end ? (last ? Z_FINISH : Z_FULL_FLUSH) : Z_NO_FLUSH)
-                    if status != (end && last ? Z_STREAM_END : Z_OK) || stream.avail_in != 0 { failed = true }
-                }
-                row += count
+        let first = max(0, rows.lowerBound - 1)
+        let history = (rows.lowerBound - first) * rowBytes
+        let filtered = [UInt8](unsafeUninitializedCapacity: (rows.upperBound - first) * rowBytes) { buffer, initialized in
+            for row in first..<rows.upperBound {
+                convertRow(data + row * stride, width: width, into: buffer.baseAddress! + (row - first) * rowBytes)
             }
-            initialized = bound - Int(stream.avail_out)
+            initialized = (rows.upperBound - first) * rowBytes
         }
-        return failed ? nil : (output, adler, length)
+        return filtered.withUnsafeBufferPointer { buffer in
+            let length = buffer.count - history
+            let adler = Adler32.checksum(UnsafeBufferPointer(rebasing: buffer[history...]))
+            let deflater = ImageDeflater(rowBytes: rowBytes, pixelBytes: 3)
+            return (deflater.compress(buffer, history: history, final: last), adler, length)
+        }
+    }
+
+    /// Filter byte 0, then each pixel's R, G, B. A pixel read as a little-endian UInt32 is
+    /// 0xAARRGGBB; byte-swapped and shifted it is 0x00BBGGRR, whose low three bytes in memory
+    /// are R, G, B — four pixels make three words.
+    @inline(__always)
+    private static func convertRow(_ source: UnsafePointer<UInt8>, width: Int, into row: UnsafeMutablePointer<UInt8>) {
+        row[0] = 0
+        let pixels = UnsafeRawPointer(source)
+        let out = UnsafeMutableRawPointer(row + 1)
+        var x = 0
+        while x + 4 <= width {
+            let p0 = pixels.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self).byteSwapped >> 8
+            let p1 = pixels.loadUnaligned(fromByteOffset: 4 * x + 4, as: UInt32.self).byteSwapped >> 8
+            let p2 = pixels.loadUnaligned(fromByteOffset: 4 * x + 8, as: UInt32.self).byteSwapped >> 8
+            let p3 = pixels.loadUnaligned(fromByteOffset: 4 * x + 12, as: UInt32.self).byteSwapped >> 8
+            out.storeBytes(of: p0 | p1 << 24, toByteOffset: 3 * x, as: UInt32.self)
+            out.storeBytes(of: p1 >> 8 | p2 << 16, toByteOffset: 3 * x + 4, as: UInt32.self)
+            out.storeBytes(of: p2 >> 16 | p3 << 8, toByteOffset: 3 * x + 8, as: UInt32.self)
+            x += 4
+        }
+        while x < width {
+            row[1 + 3 * x] = source[4 * x + 2]
+            row[2 + 3 * x] = source[4 * x + 1]
+            row[3 + 3 * x] = source[4 * x]
+            x += 1
+        }
     }
 
     private static func chunk<C: Collection<UInt8>>(_ type: String, _ data: C, into png: inout [UInt8]) {
@@ -103,12 +100,12 @@ private struct SendablePixels: @unchecked Sendable {
 
 /// Each worker fills only its own half's slot; the caller reads after both have finished.
 private final class HalfResults: @unchecked Sendable {
-    var parts: [[UInt8]?] = [nil, nil]
-    var adlers: [uLong] = [0, 0]
+    var parts: [[UInt8]] = [[], []]
+    var adlers: [UInt32] = [0, 0]
     var lengths: [Int] = [0, 0]
     private let lock = NSLock()
 
-    func set(_ k: Int, _ part: [UInt8]?, adler: uLong, length: Int) {
+    func set(_ k: Int, _ part: [UInt8], adler: UInt32, length: Int) {
         lock.lock()
         defer { lock.unlock() }
         parts[k] = part

@@ -12,6 +12,10 @@ final class PangoLayout {
         pango_layout_context_changed(pointer)
     }
 
+    init(context: PangoContext) {
+        pointer = pango_layout_new(context.pointer)
+    }
+
     deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
 
     /// `width` nil: one natural line. Otherwise wrapped at `width`, at most `maxLines` lines,
@@ -43,6 +47,18 @@ final class PangoLayout {
         return TextSize(width: Double(logical.width) / scale, height: Double(logical.height) / scale,
                         lines: Int(pango_layout_get_line_count(pointer)), truncated: pango_layout_is_ellipsized(pointer) != 0)
     }
+}
+
+/// A Pango context for drawing on one cairo context's matrix, with our font options.
+final class PangoContext {
+    let pointer: OpaquePointer
+
+    init(_ cr: OpaquePointer, options: FontOptions) {
+        pointer = pango_cairo_create_context(cr)
+        pango_cairo_context_set_font_options(pointer, options.pointer)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
 }
 
 final class FontDescription {

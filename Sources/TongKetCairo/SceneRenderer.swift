@@ -5,7 +5,7 @@ import TongKetCharts
 /// Walks a Scene and draws each primitive with cairo: the whole backend for every format,
 /// which differ only in the surface underneath.
 struct SceneRenderer {
-    let options: FontOptions
+    let layouts: TextLayouts
 
     func draw(_ scene: Scene, on context: CairoContext, scale: Double) throws(RenderError) {
         let cr = context.pointer
@@ -14,23 +14,22 @@ struct SceneRenderer {
         set(scene.background, cr)
         cairo_rectangle(cr, 0, 0, scene.width, scene.height)
         cairo_fill(cr)
-        let layout = PangoLayout(context: cr, options: options)
-        draw(scene.items, layout, cr)
+        draw(scene.items, scale, cr)
         cairo_restore(cr)
         try context.check()
     }
 
-    private func draw(_ items: [Primitive], _ layout: PangoLayout, _ cr: OpaquePointer) {
+    private func draw(_ items: [Primitive], _ scale: Double, _ cr: OpaquePointer) {
         for item in items {
             switch item {
             case let .rect(mark): drawRect(mark, cr)
             case let .path(mark): drawPath(mark, cr)
             case let .circle(mark): drawCircle(mark, cr)
-            case let .text(run): drawText(run, layout, cr)
+            case let .text(run): drawText(run, scale, cr)
             case let .image(mark): drawImage(mark, cr)
             case let .layer(layer):
                 cairo_push_group(cr)
-                draw(layer.items, layout, cr)
+                draw(layer.items, scale, cr)
                 cairo_pop_group_to_source(cr)
                 cairo_paint_with_alpha(cr, layer.opacity)
             }
@@ -92,10 +91,10 @@ struct SceneRenderer {
         }
     }
 
-    private func drawText(_ run: TextRun, _ layout: PangoLayout, _ cr: OpaquePointer) {
+    private func drawText(_ run: TextRun, _ scale: Double, _ cr: OpaquePointer) {
         // One line boxes are exactly as wide as measured; a little slack keeps rounding
         // from turning the last letter into an ellipsis.
-        layout.configure(run.text, style: run.style, width: run.frame.width + 1, maxLines: run.maxLines, alignment: run.alignment)
+        let layout = layouts.layout(run, width: run.frame.width + 1, on: cr, scale: scale)
         cairo_move_to(cr, run.frame.x - (run.alignment == .leading ? 0 : run.alignment == .center ? 0.5 : 1), run.frame.y)
         set(run.style.color, cr, opacity: run.opacity)
         pango_cairo_show_layout(cr, layout.pointer)

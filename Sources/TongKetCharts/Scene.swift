@@ -83,7 +83,7 @@ public struct TextStyle: Sendable, Equatable {
     }
 }
 
-public enum TextAlignment: Sendable, Equatable { case leading, center, trailing }
+public enum TextAlignment: Sendable, Hashable { case leading, center, trailing }
 
 /// A text box placed by layout: the renderer draws `text` inside `frame`, wrapped to the
 /// frame's width, aligned, with at most `maxLines` lines (then an ellipsis). Layout measured

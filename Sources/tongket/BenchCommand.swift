@@ -105,7 +105,7 @@ struct ChartTiming {
             let request = ChartRequest(kind: .yoy, year: year, indicator: 0)
             let folder = FileManager.default.temporaryDirectory.path
             let clock = ContinuousClock()
-            var scenes: [Double] = [], pngs: [Double] = [], pdfs: [Double] = []
+            var scenes: [Double] = [], pngs: [Double] = [], pdfs: [Double] = [], firstPNGs: [Double] = [], firstPDFs: [Double] = []
             var bytes = 0
             for run in 0..<(runs + 3) {
                 var start = clock.now
@@ -118,11 +118,25 @@ struct ChartTiming {
                 start = clock.now
                 try renderer.pdf([scene], info: .init(title: scene.title), to: folder + "/tongket-bench.pdf")
                 let pdfTime = clock.now - start
+                // The same chart as if never drawn in this process: a new renderer measures
+                // and shapes its text again (fonts stay loaded, as in any warm process).
+                let fresh = try ChartRenderer(), other = try ChartRenderer()
+                start = clock.now
+                let freshContext = ChartContext(size: .slide, theme: .light, language: .vi, measurer: fresh.measurer)
+                try AtomicFile.write(try fresh.png(Charts.scene(request, metrics: metrics, context: freshContext), size: .slide), to: folder + "/tongket-bench.png")
+                let firstPNGTime = clock.now - start
+                start = clock.now
+                let otherContext = ChartContext(size: .slide, theme: .light, language: .vi, measurer: other.measurer)
+                let otherScene = Charts.scene(request, metrics: metrics, context: otherContext)
+                try other.pdf([otherScene], info: .init(title: otherScene.title), to: folder + "/tongket-bench.pdf")
+                let firstPDFTime = clock.now - start
                 bytes = png.count
                 if run >= 3 {
                     scenes.append(sceneTime / .milliseconds(1))
                     pngs.append(pngTime / .milliseconds(1))
                     pdfs.append(pdfTime / .milliseconds(1))
+                    firstPNGs.append(firstPNGTime / .milliseconds(1))
+                    firstPDFs.append(firstPDFTime / .milliseconds(1))
                 }
             }
             // A deck: every page in one PDF, so the per-file cost (font subsets, xref) is shared.
@@ -136,6 +150,7 @@ struct ChartTiming {
             func median(_ values: [Double]) -> String { String(format: "%.2f ms", values.sorted()[values.count / 2]) }
             Terminal.error(String(format: "same chart: a page of a %d-page PDF deck %.2f ms; a raw BGRA frame (draw + copy) %.2f ms", runs, deckPage, frame))
             Terminal.error("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
+            Terminal.error("the same, its text not yet laid out in this process: scene+PNG \(median(firstPNGs)), scene+PDF \(median(firstPDFs))")
         } catch {
             Terminal.error("chart timing failed: \(error)")
             throw ExitCode(70)
