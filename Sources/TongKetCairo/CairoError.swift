@@ -3,7 +3,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
     case cairo(String)
     case fontMissing(family: String, found: String)
     case fontLacksVietnamese(family: String, missing: String)
-    case png(String)
     /// `reason` is the system's word for it: "No space left on device", "File too large".
     case cannotWrite(path: String, reason: String)
 
@@ -14,7 +13,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
             return "the font family \"\(family)\" is not installed (fontconfig offers \"\(found)\" instead); install it, e.g. apt-get install fonts-noto-core"
         case let .fontLacksVietnamese(family, missing):
             return "the font family \"\(family)\" cannot draw the Vietnamese letters \(missing); choose a font with Vietnamese coverage (Noto Sans, Noto Serif, DejaVu Sans)"
-        case let .png(message): return "PNG encoding failed (\(message))"
         case let .cannotWrite(path, reason): return "\(path): cannot write the file (\(reason)); check that the folder exists, is writable and has space"
         }
     }
