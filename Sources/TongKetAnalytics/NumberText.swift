@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The language of human-facing text: tables, charts, narrative.
 public enum Language: String, Sendable, CaseIterable {
@@ -48,8 +47,9 @@ public struct NumberText: Sendable {
 
 /// One formatter per language and number of decimals, made on first use and never changed:
 /// a formatter rebuilds its ICU pattern whenever a property is set, which cost more than the
-/// formatting itself (a chart formats a few dozen numbers; a pack, thousands).
-private final class Formatters: Sendable {
+/// formatting itself (a chart formats a few dozen numbers; a pack, thousands). The lock is
+/// held while formatting too, so no formatter is used by two threads at once.
+private final class Formatters: @unchecked Sendable {
     static let shared = Formatters()
 
     private struct Key: Hashable {
@@ -57,10 +57,11 @@ private final class Formatters: Sendable {
         let fractionDigits: Int
     }
 
-    private let made = Mutex<[Key: NumberFormatter]>([:])
+    private var made: [Key: NumberFormatter] = [:]
+    private let lock = NSLock()
 
     func string(_ value: Double, language: Language, fractionDigits: Int) -> String {
-        made.withLock { made in
+        lock.withLock {
             let key = Key(language: language, fractionDigits: fractionDigits)
             let formatter = made[key] ?? {
                 let f = NumberFormatter()

@@ -14,22 +14,22 @@ struct SceneRenderer {
         set(scene.background, cr)
         cairo_rectangle(cr, 0, 0, scene.width, scene.height)
         cairo_fill(cr)
-        draw(scene.items, scale, cr)
+        draw(scene.items, TextLayouts.Target(cr, scale: scale), cr)
         cairo_restore(cr)
         try context.check()
     }
 
-    private func draw(_ items: [Primitive], _ scale: Double, _ cr: OpaquePointer) {
+    private func draw(_ items: [Primitive], _ target: TextLayouts.Target, _ cr: OpaquePointer) {
         for item in items {
             switch item {
             case let .rect(mark): drawRect(mark, cr)
             case let .path(mark): drawPath(mark, cr)
             case let .circle(mark): drawCircle(mark, cr)
-            case let .text(run): drawText(run, scale, cr)
+            case let .text(run): drawText(run, target, cr)
             case let .image(mark): drawImage(mark, cr)
             case let .layer(layer):
                 cairo_push_group(cr)
-                draw(layer.items, scale, cr)
+                draw(layer.items, target, cr)
                 cairo_pop_group_to_source(cr)
                 cairo_paint_with_alpha(cr, layer.opacity)
             }
@@ -91,10 +91,10 @@ struct SceneRenderer {
         }
     }
 
-    private func drawText(_ run: TextRun, _ scale: Double, _ cr: OpaquePointer) {
+    private func drawText(_ run: TextRun, _ target: TextLayouts.Target, _ cr: OpaquePointer) {
         // One line boxes are exactly as wide as measured; a little slack keeps rounding
         // from turning the last letter into an ellipsis.
-        let layout = layouts.layout(run, width: run.frame.width + 1, on: cr, scale: scale)
+        let layout = layouts.layout(run, width: run.frame.width + 1, on: cr, target: target)
         cairo_move_to(cr, run.frame.x - (run.alignment == .leading ? 0 : run.alignment == .center ? 0.5 : 1), run.frame.y)
         set(run.style.color, cr, opacity: run.opacity)
         pango_cairo_show_layout(cr, layout.pointer)

@@ -6,37 +6,60 @@ import TongKetCharts
 /// PDF and deck page, and a video draws the same names and titles in every frame.
 final class TextLayouts {
     private let options: FontOptions
-    /// One Pango context per drawing scale: the context carries the user-to-device matrix,
-    /// and Pango places glyphs on the device's pixel grid.
-    private var contexts: [Double: PangoContext] = [:]
+    private var contexts: [Target: PangoContext] = [:]
     private var layouts: [Key: PangoLayout] = [:]
     /// A video's counting figures make new text every frame; past this many the cache starts
     /// again rather than grow.
     private static let limit = 4096
 
+    /// What a Pango context is made for: the user-to-device scale (Pango places glyphs on
+    /// the device's pixel grid) and the kind of surface (whose font options it copies), so a
+    /// chart's PDF never depends on whether its PNG was drawn first.
+    struct Target: Hashable {
+        var scale: Double
+        var surface: UInt32
+
+        init(_ cr: OpaquePointer, scale: Double) {
+            self.scale = scale
+            surface = cairo_surface_get_type(cairo_get_target(cr)).rawValue
+        }
+    }
+
     private struct Key: Hashable {
-        var text: String
+        var text: ExactText
         var family: String
         var size: Double
         var bold: Bool
         var width: Double
         var maxLines: Int
         var alignment: TextAlignment
-        var scale: Double
+        var target: Target
+    }
+
+    /// Text compared by its bytes: Swift's String equality treats NFC and NFD as equal, and a
+    /// PDF carries the layout's own characters (what a reader copies or searches).
+    private struct ExactText: Hashable {
+        let text: String
+
+        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 
     init(options: FontOptions) {
         self.options = options
     }
 
-    /// The run laid out for a drawing context whose matrix scales by `scale`.
-    func layout(_ run: TextRun, width: Double, on cr: OpaquePointer, scale: Double) -> PangoLayout {
-        let key = Key(text: run.text, family: run.style.family, size: run.style.size, bold: run.style.bold,
-                      width: width, maxLines: run.maxLines, alignment: run.alignment, scale: scale)
+    /// The run laid out for drawing on `cr`, made for `target`.
+    func layout(_ run: TextRun, width: Double, on cr: OpaquePointer, target: Target) -> PangoLayout {
+        let key = Key(text: ExactText(text: run.text), family: run.style.family, size: run.style.size, bold: run.style.bold,
+                      width: width, maxLines: run.maxLines, alignment: run.alignment, target: target)
         if let known = layouts[key] { return known }
-        let context = contexts[scale] ?? {
+        let context = contexts[target] ?? {
             let made = PangoContext(cr, options: options)
-            contexts[scale] = made
+            contexts[target] = made
             return made
         }()
         if layouts.count >= Self.limit { layouts.removeAll(keepingCapacity: true) }
