@@ -1,8 +1,9 @@
 /// Deflate (RFC 1951) made for chart images. A chart is mostly runs of one colour and rows
 /// that repeat the row above, so instead of a general hash-chain search each position tries
-/// just two earlier places: one pixel back (a run) and one row up. Anti-aliased edges and text
-/// go out as literals, under Huffman codes made per block. Far faster than zlib at level 1 on
-/// such images, for a file of about the same size (measurements in the #3 closing note).
+/// three earlier places: one pixel back (a run), one row up, and the last place its next four
+/// bytes were seen (text repeats its glyphs). The rest go out as literals, under Huffman codes
+/// made per block. On chart slides it is about twice as fast as zlib at level 1 and its files
+/// are 10–20 % smaller (measurements in the #3 closing note).
 struct ImageDeflater {
     /// Bytes per filtered row (the filter byte and the pixels).
     let rowBytes: Int
