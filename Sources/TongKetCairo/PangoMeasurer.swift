@@ -7,16 +7,7 @@ public final class PangoMeasurer: TextMeasurer {
     private let context: CairoContext
     private let layout: PangoLayout
     let options = FontOptions()
-    private var cache: [Key: TextSize] = [:]
-
-    private struct Key: Hashable {
-        var text: String
-        var family: String
-        var size: Double
-        var bold: Bool
-        var width: Double?
-        var maxLines: Int
-    }
+    private var cache: [LayoutSpec: TextSize] = [:]
 
     public init() throws(RenderError) {
         _ = PrivateFonts.installed
@@ -25,9 +16,9 @@ public final class PangoMeasurer: TextMeasurer {
     }
 
     public func measure(_ text: String, style: TextStyle, width: Double?, maxLines: Int) -> TextSize {
-        let key = Key(text: text, family: style.family, size: style.size, bold: style.bold, width: width, maxLines: maxLines)
+        let key = LayoutSpec(text, style: style, width: width, maxLines: maxLines, alignment: .leading)
         if let known = cache[key] { return known }
-        layout.configure(text, style: style, width: width, maxLines: maxLines, alignment: .leading)
+        layout.configure(key)
         var size = layout.size
         // A wrapped box is as wide as its widest line, at most the wrap width.
         if let width { size.width = min(size.width, width) }

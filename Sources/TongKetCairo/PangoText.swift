@@ -20,20 +20,20 @@ final class PangoLayout {
 
     /// `width` nil: one natural line. Otherwise wrapped at `width`, at most `maxLines` lines,
     /// the last ending in "…" if the text is longer.
-    func configure(_ text: String, style: TextStyle, width: Double?, maxLines: Int, alignment: TextAlignment) {
-        let description = FontDescription(family: style.family, size: style.size, bold: style.bold)
+    func configure(_ spec: LayoutSpec) {
+        let description = FontDescription(family: spec.family, size: spec.size, bold: spec.bold)
         pango_layout_set_font_description(pointer, description.pointer)
-        pango_layout_set_text(pointer, text, -1)
-        if let width {
+        pango_layout_set_text(pointer, spec.text, -1)
+        if let width = spec.width {
             pango_layout_set_width(pointer, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
             pango_layout_set_wrap(pointer, PANGO_WRAP_WORD_CHAR)
             pango_layout_set_ellipsize(pointer, PANGO_ELLIPSIZE_END)
-            pango_layout_set_height(pointer, -Int32(max(1, maxLines)))
+            pango_layout_set_height(pointer, -Int32(max(1, spec.maxLines)))
         } else {
             pango_layout_set_width(pointer, -1)
             pango_layout_set_ellipsize(pointer, PANGO_ELLIPSIZE_NONE)
         }
-        switch alignment {
+        switch spec.alignment {
         case .leading: pango_layout_set_alignment(pointer, PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(pointer, PANGO_ALIGN_CENTER)
         case .trailing: pango_layout_set_alignment(pointer, PANGO_ALIGN_RIGHT)
@@ -46,6 +46,44 @@ final class PangoLayout {
         let scale = Double(PANGO_SCALE)
         return TextSize(width: Double(logical.width) / scale, height: Double(logical.height) / scale,
                         lines: Int(pango_layout_get_line_count(pointer)), truncated: pango_layout_is_ellipsized(pointer) != 0)
+    }
+}
+
+/// Everything a layout is configured from, so also what a measured size or a laid-out text
+/// is cached by. The text is compared by its bytes: Swift's String equality treats NFC and
+/// NFD as equal, and a PDF carries the layout's own characters (what a reader copies).
+struct LayoutSpec: Hashable {
+    let text: String
+    let family: String
+    let size: Double
+    let bold: Bool
+    let width: Double?
+    let maxLines: Int
+    let alignment: TextAlignment
+
+    init(_ text: String, style: TextStyle, width: Double?, maxLines: Int, alignment: TextAlignment) {
+        self.text = text
+        family = style.family
+        size = style.size
+        bold = style.bold
+        self.width = width
+        self.maxLines = maxLines
+        self.alignment = alignment
+    }
+
+    static func == (a: LayoutSpec, b: LayoutSpec) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8) && a.family == b.family && a.size == b.size && a.bold == b.bold
+            && a.width == b.width && a.maxLines == b.maxLines && a.alignment == b.alignment
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in text.utf8 { hasher.combine(byte) }
+        hasher.combine(family)
+        hasher.combine(size)
+        hasher.combine(bold)
+        hasher.combine(width)
+        hasher.combine(maxLines)
+        hasher.combine(alignment)
     }
 }
 

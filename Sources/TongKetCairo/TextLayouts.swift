@@ -26,26 +26,8 @@ final class TextLayouts {
     }
 
     private struct Key: Hashable {
-        var text: ExactText
-        var family: String
-        var size: Double
-        var bold: Bool
-        var width: Double
-        var maxLines: Int
-        var alignment: TextAlignment
+        var spec: LayoutSpec
         var target: Target
-    }
-
-    /// Text compared by its bytes: Swift's String equality treats NFC and NFD as equal, and a
-    /// PDF carries the layout's own characters (what a reader copies or searches).
-    private struct ExactText: Hashable {
-        let text: String
-
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
     }
 
     init(options: FontOptions) {
@@ -54,8 +36,7 @@ final class TextLayouts {
 
     /// The run laid out for drawing on `cr`, made for `target`.
     func layout(_ run: TextRun, width: Double, on cr: OpaquePointer, target: Target) -> PangoLayout {
-        let key = Key(text: ExactText(text: run.text), family: run.style.family, size: run.style.size, bold: run.style.bold,
-                      width: width, maxLines: run.maxLines, alignment: run.alignment, target: target)
+        let key = Key(spec: LayoutSpec(run.text, style: run.style, width: width, maxLines: run.maxLines, alignment: run.alignment), target: target)
         if let known = layouts[key] { return known }
         let context = contexts[target] ?? {
             let made = PangoContext(cr, options: options)
@@ -64,7 +45,7 @@ final class TextLayouts {
         }()
         if layouts.count >= Self.limit { layouts.removeAll(keepingCapacity: true) }
         let layout = PangoLayout(context: context)
-        layout.configure(run.text, style: run.style, width: width, maxLines: run.maxLines, alignment: run.alignment)
+        layout.configure(key.spec)
         layouts[key] = layout
         return layout
     }
