@@ -4,11 +4,12 @@ import TongKetData
 /// table (a million-row export would otherwise hold a second copy of itself); the province
 /// series is small and computed once.
 public struct Metrics: Sendable {
+    /// The table as interpreted: names merged, total rows set aside, directions decided.
     public let table: IndicatorTable
+    /// What the figures take as given per indicator and unit, and what was assumed.
+    public let interpretation: Interpretation
     /// The province series: one row per (indicator, year), `unit == -1`.
     public let provinceRows: [IndicatorRow]
-    /// Indicators measured in "%", whose province value is the unweighted mean of units.
-    public let meanIndicators: Set<Int32>
     /// The level the province was restricted to, if any.
     public let level: String?
 
@@ -16,7 +17,14 @@ public struct Metrics: Sendable {
         case unknownLevel(String, available: [String])
     }
 
-    public init(table: IndicatorTable, level: String? = nil) throws(Problem) {
+    /// Figures of a table read with no catalogue: what the names say is inferred, and said.
+    public init(table: IndicatorTable, level: String? = nil) throws {
+        try self.init(Interpretation(table), level: level)
+    }
+
+    public init(_ interpretation: Interpretation, level: String? = nil) throws(Problem) {
+        let table = interpretation.table
+        self.interpretation = interpretation
         self.table = table
         self.level = level
         var levelIDs: Set<Int32>?
@@ -26,7 +34,7 @@ public struct Metrics: Sendable {
             if ids.isEmpty { throw .unknownLevel(level, available: table.levels) }
             levelIDs = Set(ids)
         }
-        (provinceRows, meanIndicators) = ProvinceRollup.rows(of: table, levelIDs: levelIDs)
+        provinceRows = ProvinceRollup.rows(of: table, formulas: interpretation.indicators.map(\.formula), levelIDs: levelIDs)
     }
 
     public var unitFigureCount: Int { table.rows.count }
@@ -46,5 +54,11 @@ public struct Metrics: Sendable {
     public func unitName(_ figures: Figures) -> String { figures.unit < 0 ? "" : table.units[Int(figures.unit)] }
     public func indicatorName(_ figures: Figures) -> String { table.indicators[Int(figures.indicator)] }
     public func measureName(_ figures: Figures) -> String { figures.measure < 0 ? "" : table.measures[Int(figures.measure)] }
-    public func isMean(_ figures: Figures) -> Bool { figures.scope == .province && meanIndicators.contains(figures.indicator) }
+    public func profile(_ indicator: Int32) -> IndicatorProfile { interpretation.indicators[Int(indicator)] }
+    /// True for a province figure that is not a plain total (a mean, weighted mean or ratio).
+    public func isMean(_ figures: Figures) -> Bool { figures.scope == .province && !profile(figures.indicator).formula.isSum }
+    /// Indicators whose province figure is not a plain total.
+    public var meanIndicators: [Int32] {
+        interpretation.indicators.indices.filter { !interpretation.indicators[$0].formula.isSum }.map { Int32($0) }
+    }
 }

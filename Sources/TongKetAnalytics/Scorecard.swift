@@ -78,11 +78,39 @@ public struct Scorecard: Sendable, Equatable {
     }
 }
 
-/// Units ordered for the review: by share of targets met, then by mean completion, then by
-/// name; units without any defined status come last.
+/// Units ordered for the review: like is compared with like — units within their group
+/// (departments with departments, district offices with district offices; the export's level
+/// column, else the catalogue, else the names) — then by share of targets met, by mean
+/// completion, and by name; units without any defined status come last in their group.
 public enum Ranking {
+    /// Every unit of `year`, group by group (groups in order of their first unit's name), each
+    /// group ranked.
     public static func units(_ metrics: Metrics, year: Int) -> [Scorecard] {
-        order(Scorecard.units(metrics, year: year), names: metrics.table.units)
+        groups(metrics, year: year).flatMap(\.cards)
+    }
+
+    /// The ranking of each group; one group with a nil name when units are not grouped.
+    public static func groups(_ metrics: Metrics, year: Int) -> [(group: String?, cards: [Scorecard])] {
+        let profiles = metrics.interpretation.units
+        let cards = Scorecard.units(metrics, year: year)
+        var order: [String?] = []
+        var byGroup: [String?: [Scorecard]] = [:]
+        for card in cards {
+            let group = Int(card.unit) < profiles.count ? profiles[Int(card.unit)].group : nil
+            if byGroup[group] == nil { order.append(group) }
+            byGroup[group, default: []].append(card)
+        }
+        // Groups in the order the exports list their units (provincial departments usually first).
+        if order.count > 1 {
+            var firstSeen: [String: (Int32, Int32)] = [:]
+            for row in metrics.table.rows {
+                guard let group = profiles[Int(row.unit)].group else { continue }
+                if let seen = firstSeen[group], seen <= (row.file, row.line) { continue }
+                firstSeen[group] = (row.file, row.line)
+            }
+            order.sort { (firstSeen[$0 ?? ""] ?? (.max, .max)) < (firstSeen[$1 ?? ""] ?? (.max, .max)) }
+        }
+        return order.map { ($0, Self.order(byGroup[$0] ?? [], names: metrics.table.units)) }
     }
 
     public static func order(_ cards: [Scorecard], names: [String]) -> [Scorecard] {

@@ -52,7 +52,8 @@ struct ChartFrame {
     var items: [Primitive] = []
     var plot: Rect
 
-    init(title: String, subtitle: String, context: ChartContext) {
+    /// `note` follows the source line: what the chart's reading rests on that nobody confirmed.
+    init(title: String, subtitle: String, note: String? = nil, context: ChartContext) {
         let u = context.u
         let size = context.size
         let margin = 56 * u
@@ -72,7 +73,8 @@ struct ChartFrame {
         items.append(.text(TextRun(text: subtitle, style: subtitleStyle, frame: Rect(x: margin, y: top, width: textWidth, height: subtitleSize.height), maxLines: 2)))
         top += subtitleSize.height + 36 * u
         var bottom = size.height - margin
-        let source = context.source ?? context.pick("Nguồn: TongKet, từ số liệu báo cáo của các đơn vị", "Source: TongKet, from the units' reported figures")
+        let source = (context.source ?? context.pick("Nguồn: TongKet, từ số liệu báo cáo của các đơn vị", "Source: TongKet, from the units' reported figures"))
+            + (note.map { " · " + $0 } ?? "")
         let captionStyle = context.style(.caption)
         let captionSize = context.measure(source, captionStyle, width: size.width - 2 * margin, maxLines: 2)
         bottom -= captionSize.height

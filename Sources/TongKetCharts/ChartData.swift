@@ -26,6 +26,23 @@ struct ChartData {
 
     func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
 
+    /// What a chart of these indicators rests on that the export and the catalogue did not say:
+    /// ceilings and province means taken from the names. nil when nothing was assumed.
+    func assumptionNote(_ indicators: [Int32], _ c: ChartContext) -> String? {
+        let profiles = indicators.map(metrics.profile)
+        let ceilings = profiles.filter { $0.direction == .lower && $0.directionBasis.isAssumed }.count
+        let means = profiles.filter { !$0.formula.isSum && $0.formulaBasis.isAssumed }.count
+        if indicators.count == 1 {
+            var parts: [String] = []
+            if ceilings > 0 { parts.append(c.pick("chỉ tiêu trần (càng thấp càng tốt) suy ra từ tên", "a ceiling (lower is better), inferred from the name")) }
+            if means > 0 { parts.append(c.pick("toàn tỉnh là trung bình các đơn vị, suy ra", "province value is the mean of units, inferred")) }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ") + c.pick(" — chưa xác nhận trong danh mục chỉ tiêu", " — not confirmed in the catalogue")
+        }
+        guard ceilings + means > 0 else { return nil }
+        return c.pick("Giả định chưa xác nhận trong danh mục chỉ tiêu: \(ceilings) chỉ tiêu trần, \(means) chỉ tiêu toàn tỉnh tính trung bình (suy ra từ tên)",
+                      "Assumed, not confirmed in the catalogue: \(ceilings) ceiling\(ceilings == 1 ? "" : "s"), \(means) province mean\(means == 1 ? "" : "s") (inferred from names)")
+    }
+
     func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
     func change(_ f: Figures, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
 }
@@ -42,26 +59,9 @@ public enum IndicatorLookup {
         if let exact = table.indicators.firstIndex(where: { HeaderName.fold($0) == wanted }) { return .found(Int32(exact)) }
         let containing = table.indicators.indices.filter { HeaderName.fold(table.indicators[$0]).contains(wanted) }
         if containing.count == 1 { return .found(Int32(containing[0])) }
-        let ranked = table.indicators.sorted { distance(HeaderName.fold($0), wanted) < distance(HeaderName.fold($1), wanted) }
+        let ranked = table.indicators.sorted { EditDistance.between(HeaderName.fold($0), wanted) < EditDistance.between(HeaderName.fold($1), wanted) }
         let close = containing.map { table.indicators[$0] } + ranked
         var seen = Set<String>()
         return .notFound(suggestions: close.filter { seen.insert($0).inserted }.prefix(5).map { $0 })
-    }
-
-    /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }

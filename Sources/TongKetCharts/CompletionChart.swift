@@ -19,7 +19,7 @@ struct CompletionChart {
             subtitle += c.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
             if data.metrics.isMean(province) { subtitle += c.pick(" (trung bình các đơn vị)", " (mean of units)") }
         }
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)
         let rows = figures.map { f -> HorizontalBars.Row in
             let color = f.status == .met ? c.theme.met : f.status == .notMet ? c.theme.notMet : c.theme.secondaryText
             // "132 / 117 bị can": achieved over target, the measure once.

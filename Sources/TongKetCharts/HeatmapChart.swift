@@ -24,7 +24,7 @@ struct HeatmapChart {
         var subtitle = c.pick("Năm \(year) · màu cam: dưới kế hoạch, màu xanh: vượt kế hoạch · — : không có kế hoạch",
                               "\(year) · orange: below target, blue: above · —: no target")
         if hidden > 0 { subtitle += c.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote(indicators, c), context: c)
         let plot = frame.plot
         var items: [Primitive] = []
         let colors = DivergingColors(below: c.theme.below, neutral: c.theme.neutral, above: c.theme.above)

@@ -12,15 +12,12 @@ struct KPIChart {
     func scene(_ c: ChartContext) -> Scene {
         let n = c.numbers
         let u = c.u
-        let all = data.provinceFigures(year: year)
-        // Indicators with a target first (they carry "đạt … kế hoạch"), then by name.
-        let tiles = all.sorted { a, b in
-            if (a.completion != nil) != (b.completion != nil) { return a.completion != nil }
-            return data.indicator(a.indicator) < data.indicator(b.indicator)
-        }.prefix(Self.maximumTiles)
+        // The headline indicators (the catalogue's, else by the rule of `Headlines`).
+        let byIndicator = Dictionary(data.provinceFigures(year: year).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
+        let tiles = Headlines.ranked(data.metrics, year: year).compactMap { byIndicator[$0] }.prefix(Self.maximumTiles)
         let title = c.pick("Kết quả nổi bật toàn tỉnh năm \(year)", "Province highlights, \(year)")
         let subtitle = c.pick("So với năm \(year - 1); mũi tên xanh: chuyển biến tốt", "Compared with \(year - 1); blue arrow: a change for the better")
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote(tiles.map(\.indicator), c), context: c)
         let plot = frame.plot
         var items: [Primitive] = []
         let count = max(tiles.count, 1)
@@ -84,7 +81,12 @@ struct KPIChart {
             items.append(.text(TextRun(text: change, style: lineStyle, frame: Rect(x: inner.x + 40 * u, y: y, width: inner.width - 40 * u, height: changeSize.height), maxLines: 2, motion: .fade(span))))
             y += changeSize.height + 4 * u
             let completion: String
+            // A ceiling reads as the value against its limit: "77,6 % kế hoạch" would read as a shortfall.
             switch (f.completion, f.status) {
+            case (_, .met) where f.direction == .lower:
+                completion = c.pick("trong giới hạn (trần ", "within the ceiling (") + data.value(f.target ?? 0, f, n) + ")"
+            case (_, .notMet) where f.direction == .lower:
+                completion = c.pick("vượt trần ", "above the ceiling of ") + data.value(f.target ?? 0, f, n)
             case let (ratio?, status):
                 completion = c.pick("đạt \(n.percent(ratio)) kế hoạch", "\(n.percent(ratio)) of target") + (status == .notMet ? c.pick(" · chưa đạt", " · not met") : "")
             case (nil, .met): completion = c.pick("đạt (không vượt trần)", "met (within the ceiling)")

@@ -15,7 +15,8 @@ struct ScorecardChart {
             subtitle += c.pick(" · toàn tỉnh đạt \(province.met)/\(province.defined) chỉ tiêu (\(n.percent(ratio)))",
                                " · province: \(province.met) of \(province.defined) targets met (\(n.percent(ratio)))")
         }
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let scored = Set(data.metrics.figures(year: year).filter { $0.status != .undefined }.map(\.indicator))
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote(Array(scored), c), context: c)
         let rows = cards.map { card -> HorizontalBars.Row in
             let name = data.table.units[Int(card.unit)]
             guard let ratio = card.ratio else {

@@ -69,7 +69,8 @@ public struct CanvasSize: Sendable, Equatable {
     /// "slide", "4k", "a4", "a4-landscape" or "WxH" in pixels; nil otherwise.
     public init?(parsing text: String) {
         if let preset = Self.presets.first(where: { $0.name == text.lowercased() }) { self = preset; return }
-        let parts = text.lowercased().split(separator: "x")
+        // omittingEmptySubsequences: false, so "1280x720x" is three parts, not two.
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (200...8000).contains(w), (200...8000).contains(h) else { return nil }
         self = CanvasSize(width: Double(w), height: Double(h), name: text)
     }

@@ -16,7 +16,7 @@ struct TrendChart {
         let title = name
         let subtitle = (mean ? c.pick("Trung bình các đơn vị", "Mean of the units") : c.pick("Tổng toàn tỉnh", "Province total"))
             + c.pick(", \(first)–\(year); kế hoạch nét đứt", ", \(first)–\(year); target dashed")
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)
         let plot = frame.plot
         var items: [Primitive] = []
 

@@ -16,7 +16,7 @@ struct YearOverYearChart {
             let word = data.metrics.isMean(province) ? c.pick("trung bình toàn tỉnh", "province mean") : c.pick("toàn tỉnh", "province")
             subtitle += " · \(word) " + data.value(province.actual, province, n) + " (" + data.change(province, n) + ")"
         }
-        let frame = ChartFrame(title: title, subtitle: subtitle, context: c)
+        let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)
         let rows = figures.map { f -> HorizontalBars.Row in
             .init(label: data.name(f), bars: [
                 .init(value: f.previousActual, color: c.theme.previous, label: f.previousActual.map { n.number($0) } ?? n.undefined),

@@ -10,21 +10,28 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var column: Int?
     public var severity: Severity
     public var message: String
+    /// The message in Vietnamese, where one was written.
+    public var vietnamese: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String, vietnamese: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.vietnamese = vietnamese
     }
 
-    public var description: String {
+    public var description: String { text(vietnamese: false) }
+
+    /// `file:line:column: message`, in Vietnamese when asked and written.
+    public func text(vietnamese: Bool) -> String {
         var position = file
         if let line { position += ":\(line)" }
         if line != nil, let column { position += ":\(column)" }
-        let prefix = severity == .warning ? "warning: " : ""
-        return "\(position): \(prefix)\(message)"
+        let vi = vietnamese ? self.vietnamese : nil
+        let prefix = severity == .warning ? (vi != nil ? "cảnh báo: " : "warning: ") : (vi != nil ? "lỗi: " : "")
+        return "\(position): \(prefix)\(vi ?? message)"
     }
 }
 

@@ -109,6 +109,7 @@ struct FileReader {
             return
         }
         firstRow = assembler.rowCount
+        assembler.setFields(map.index, file: file)
         // Rows are rarely shorter than 24 bytes; reserving address space costs no memory
         // until rows fill it, and growing a huge array would briefly hold it twice.
         assembler.reserve(buffer.count / 24)
@@ -171,10 +172,12 @@ struct FileReader {
             level = intern(fields[columns.level], into: &assembler.levels)
         }
         var direction = Direction.higher
+        var directionGiven = false
         if columns.direction >= 0, !fields[columns.direction].isEmpty {
             let cell = checkedText(fields[columns.direction])
             if let parsed = Direction(cell: cell) {
                 direction = parsed
+                directionGiven = true
             } else {
                 log.error(line: line, column: columns.direction + 1, "\"\(cell)\" in column \"\(map.displayName(.direction))\" is not a direction; write higher (cao) or lower (thấp, a ceiling)")
             }
@@ -191,7 +194,8 @@ struct FileReader {
             return nil
         }
         return IndicatorRow(year: Int32(year), unit: unit, indicator: indicator, measure: measure, level: level,
-                            direction: direction, target: target, actual: actual ?? .nan, file: file, line: Int32(line))
+                            direction: direction, directionGiven: directionGiven, target: target, actual: actual ?? .nan,
+                            file: file, line: Int32(line))
     }
 
     private func readYear(_ field: CSVField, line: Int, field index: Int, map: HeaderMap, log: inout DiagnosticLog) -> Int? {

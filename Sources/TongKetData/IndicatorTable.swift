@@ -29,6 +29,9 @@ public struct IndicatorRow: Sendable, Equatable {
     public var line: Int32
     public var file: Int32
     public var direction: Direction
+    /// True when the export's own direction column gave `direction`; otherwise the catalogue
+    /// or the name decides it (see `Interpretation`).
+    public var directionGiven: Bool
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double
@@ -36,8 +39,9 @@ public struct IndicatorRow: Sendable, Equatable {
     public var target: Double? { storedTarget.isNaN ? nil : storedTarget }
 
     public init(year: Int32, unit: Int32, indicator: Int32, measure: Int32 = -1, level: Int32 = -1,
-                direction: Direction = .higher, target: Double?, actual: Double, file: Int32 = 0, line: Int32 = 0) {
+                direction: Direction = .higher, directionGiven: Bool = false, target: Double?, actual: Double, file: Int32 = 0, line: Int32 = 0) {
         self.year = year
+        self.directionGiven = directionGiven
         self.unit = unit
         self.indicator = indicator
         self.measure = measure
@@ -61,8 +65,12 @@ public struct IndicatorTable: Sendable {
     public let levels: [String]
     public let files: [String]
     public let rows: [IndicatorRow]
+    /// Per file, where each column is (0-based field), so a message about a value can point at its cell.
+    public let fields: [[InputColumn: Int]]
 
-    init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow]) {
+    init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
+         fields: [[InputColumn: Int]] = []) {
+        self.fields = fields
         self.units = units
         self.indicators = indicators
         self.measures = measures
@@ -72,6 +80,18 @@ public struct IndicatorTable: Sendable {
     }
 
     public var years: [Int] { Array(Set(rows.map { Int($0.year) })).sorted() }
+
+    /// The 1-based column of `column` in the file a row came from, for messages.
+    public func field(_ column: InputColumn, of row: IndicatorRow) -> Int? {
+        let file = Int(row.file)
+        guard file < fields.count, let index = fields[file][column] else { return nil }
+        return index + 1
+    }
+
+    /// "file", line and column of a row's cell, for a `Diagnostic`.
+    public func place(of row: IndicatorRow, _ column: InputColumn? = nil) -> (file: String, line: Int, column: Int?) {
+        (files[Int(row.file)], Int(row.line), column.flatMap { field($0, of: row) })
+    }
 
     /// Each name's position in sorted order (the order rows are kept in), by name id.
     public static func sortRanks(of names: [String]) -> [Int32] {
@@ -89,12 +109,13 @@ public struct IndicatorRecord: Sendable {
     public var indicator: String
     public var measure: String?
     public var level: String?
-    public var direction: Direction
+    /// nil when the data does not say (an export without a direction column).
+    public var direction: Direction?
     public var target: Double?
     public var actual: Double
 
     public init(year: Int, unit: String, indicator: String, measure: String? = nil, level: String? = nil,
-                direction: Direction = .higher, target: Double?, actual: Double) {
+                direction: Direction? = nil, target: Double?, actual: Double) {
         self.year = year
         self.unit = unit
         self.indicator = indicator
@@ -121,7 +142,8 @@ extension IndicatorTable {
                 indicator: assembler.indicators.id(for: record.indicator),
                 measure: record.measure.map { assembler.measures.id(for: $0) } ?? -1,
                 level: record.level.map { assembler.levels.id(for: $0) } ?? -1,
-                direction: record.direction, target: record.target, actual: record.actual,
+                direction: record.direction ?? .higher, directionGiven: record.direction != nil,
+                target: record.target, actual: record.actual,
                 file: fileIndex, line: Int32(i + 1)))
         }
         self = try assembler.finish(diagnosticLimit: 50)

@@ -7,12 +7,16 @@ struct TableAssembler {
     var measures = NameInterner()
     var levels = NameInterner()
     private(set) var files: [String] = []
+    private(set) var fields: [[InputColumn: Int]] = []
     private var rows: [IndicatorRow] = []
 
-    mutating func addFile(_ name: String) -> Int32 {
+    mutating func addFile(_ name: String, fields: [InputColumn: Int] = [:]) -> Int32 {
         files.append(name)
+        self.fields.append(fields)
         return Int32(files.count - 1)
     }
+
+    mutating func setFields(_ fields: [InputColumn: Int], file: Int32) { self.fields[Int(file)] = fields }
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }
 
@@ -34,6 +38,15 @@ struct TableAssembler {
     /// rows are put in order where they are, not copied: a huge file's rows are most of the
     /// memory the reader needs.
     mutating func finish(diagnosticLimit: Int) throws(LoadError) -> IndicatorTable {
+        try finish(diagnosticLimit: diagnosticLimit, keepingOrder: false).table
+    }
+
+    /// The table, and for each of its rows the index it was appended at.
+    mutating func finishReportingOrder(diagnosticLimit: Int) throws(LoadError) -> (table: IndicatorTable, order: [Int32]) {
+        try finish(diagnosticLimit: diagnosticLimit, keepingOrder: true)
+    }
+
+    private mutating func finish(diagnosticLimit: Int, keepingOrder: Bool) throws(LoadError) -> (table: IndicatorTable, order: [Int32]) {
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
@@ -64,9 +77,10 @@ struct TableAssembler {
             throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
         }
         keys = []
+        let kept = keepingOrder ? order : []
         Self.permute(&rows, by: &order)
-        return IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
-                              levels: levels.names, files: files, rows: rows)
+        return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
+                               levels: levels.names, files: files, rows: rows, fields: fields), kept)
     }
 
     /// rows[i] = old rows[order[i]], in place, following each cycle of the permutation once;

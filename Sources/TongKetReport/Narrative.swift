@@ -28,10 +28,6 @@ public struct Narrative {
                         "The province met \(province.met) of \(province.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
         }
         for f in figures(scope: .province) { out += "- " + sentence(f) + "\n" }
-        if !metrics.meanIndicators.isEmpty {
-            out += "\n" + pick("Các chỉ tiêu tính bằng %: số liệu toàn tỉnh là trung bình cộng (không trọng số) của các đơn vị.",
-                               "Indicators in %: the province figure is the unweighted mean of the units.") + "\n"
-        }
         for card in Ranking.units(metrics, year: year) {
             out += "\n## " + metrics.table.units[Int(card.unit)] + "\n\n"
             if let ratio = card.ratio {
@@ -41,7 +37,36 @@ public struct Narrative {
             }
             for f in figures(scope: .unit).filter({ $0.unit == card.unit }) { out += "- " + sentence(f) + "\n" }
         }
-        return out
+        return out + notes
+    }
+
+    /// The closing note: how province figures were formed and everything the figures assume
+    /// or that the review found suspicious, so a reader knows what to verify.
+    var notes: String {
+        let interpretation = metrics.interpretation
+        let table = metrics.table
+        func names(_ ids: [Int32]) -> String { ids.map { "\"" + table.indicators[Int($0)] + "\"" }.joined(separator: ", ") }
+        var lines: [String] = []
+        let means = metrics.meanIndicators.filter { id in metrics.provinceRows.contains { $0.indicator == id && Int($0.year) == year } }
+        if !means.isEmpty {
+            lines.append(pick("Số liệu toàn tỉnh của \(names(means)) không phải là tổng mà là trung bình cộng (không trọng số) của các đơn vị, hoặc theo cách tính ghi trong danh mục chỉ tiêu.",
+                              "The province figures of \(names(means)) are not totals but the unweighted mean of the units, or the catalogue's formula."))
+        }
+        if !interpretation.assumedCeilings.isEmpty {
+            lines.append(pick("Được coi là chỉ tiêu trần (càng thấp càng tốt) theo tên, chưa xác nhận trong danh mục chỉ tiêu: \(names(interpretation.assumedCeilings)).",
+                              "Taken as ceilings (lower is better) from their names, not confirmed in the indicator catalogue: \(names(interpretation.assumedCeilings))."))
+        }
+        let totals = Array(Set(interpretation.totals.map(\.name))).sorted()
+        if !totals.isEmpty {
+            lines.append(pick("Dòng tổng của tệp (\(totals.joined(separator: ", "))) không được tính như một đơn vị.", "The files' total rows (\(totals.joined(separator: ", "))) are not counted as units."))
+        }
+        let suspicious = Review.findings(metrics).filter { ($0.kind == .jump || $0.kind == .percentOver100) }
+        for finding in suspicious.prefix(10) {
+            lines.append(pick("Cần kiểm tra: ", "To verify: ") + (language == .vi ? finding.diagnostic.vietnamese ?? finding.diagnostic.message : finding.diagnostic.message)
+                         + " (" + (finding.diagnostic.file.split(separator: "/").last.map(String.init) ?? "") + ":\(finding.diagnostic.line ?? 0))")
+        }
+        guard !lines.isEmpty else { return "" }
+        return "\n## " + pick("Ghi chú về số liệu", "Notes on the figures") + "\n\n" + lines.map { "- " + $0 + "\n" }.joined()
     }
 
     private func figures(scope: Scope) -> [Figures] {
@@ -53,7 +78,7 @@ public struct Narrative {
         let measure = metrics.measureName(f)
         let rate = ProvinceRollup.isRate(measure)
         func value(_ v: Double) -> String { n.value(v, measure: measure) }
-        var parts = [metrics.indicatorName(f) + ": " + value(f.actual)]
+        var parts = [metrics.indicatorName(f) + ": " + value(f.actual) + formulaNote(f)]
         if let delta = f.yoyDelta {
             let amount = rate ? n.number(abs(delta)) + pick(" điểm %", " percentage points") : value(abs(delta))
             if delta == 0 {
@@ -72,6 +97,17 @@ public struct Narrative {
         default: break
         }
         return parts.joined(separator: "; ") + "."
+    }
+
+    /// How a province figure that is not a total was formed, after its value.
+    func formulaNote(_ f: Figures) -> String {
+        guard f.scope == .province else { return "" }
+        switch metrics.profile(f.indicator).formula {
+        case .sum, .none: return ""
+        case .mean: return pick(" (trung bình các đơn vị)", " (mean of units)")
+        case .weightedMean: return pick(" (trung bình có trọng số của các đơn vị)", " (weighted mean of units)")
+        case .ratio: return pick(" (tỷ lệ chung của toàn tỉnh)", " (the province's overall ratio)")
+        }
     }
 
     /// One sentence for a chart, for screen readers and video captions.

@@ -69,18 +69,14 @@ public enum VideoPlan {
         return requests
     }
 
-    /// The indicator a video leads with: of those with the most charts (a target, a year
-    /// before, three years), the one the most units report — a bar chart of one unit says
-    /// little — then the first by name.
+    /// The indicator a video leads with: the first headline (`Headlines`) that has every
+    /// chart the video shows, else the first headline with any.
     public static func headline(_ metrics: Metrics, year: Int) -> Int32? {
         let requests = ReportPlan(metrics: metrics, year: year).entries.map(\.request)
         var charts: [Int32: Int] = [:]
         for request in requests { if let indicator = request.indicator { charts[indicator, default: 0] += 1 } }
-        var units: [Int32: Int] = [:]
-        for row in metrics.table.rows where Int(row.year) == year { units[row.indicator, default: 0] += 1 }
-        let names = metrics.table.indicators
-        return charts.keys.max { a, b in
-            (charts[a] ?? 0, units[a] ?? 0, names[Int(b)]) < (charts[b] ?? 0, units[b] ?? 0, names[Int(a)])
-        }
+        let ranked = Headlines.ranked(metrics, year: year).filter { charts[$0] != nil }
+        let most = ranked.map { charts[$0] ?? 0 }.max() ?? 0
+        return ranked.first { charts[$0] == most } ?? ranked.first
     }
 }

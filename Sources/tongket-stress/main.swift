@@ -3,6 +3,8 @@ import Foundation
 // tongket-stress: hostile and huge inputs for hardening, and the fuzz targets.
 //   tongket-stress huge MEGABYTES FILE     a deterministic export of that size
 //   tongket-stress pathological FOLDER     a 100 MB field, a million delimiters, a million units
+//   tongket-stress agencies FOLDER         a health department's and a province's exports, 2021–2024,
+//                                          with real exports' traps planted and truth.csv saying where
 //   tongket-stress replay TARGET FILE…     run fuzz inputs through a target (regressions)
 //   tongket-stress fuzz TARGET [libFuzzer options]   (a build with -sanitize=fuzzer, see .ci/fuzz)
 let arguments = CommandLine.arguments
@@ -13,6 +15,8 @@ do {
         try HugeCSV.write(megabytes: megabytes, to: arguments[3])
     case "pathological" where arguments.count == 3:
         try Pathological.write(to: arguments[2])
+    case "agencies" where arguments.count == 3:
+        try AgencyExports.write(to: arguments[2])
     case "replay" where arguments.count >= 3:
         guard let target = FuzzTarget(rawValue: arguments[2]) else { throw StressError("targets: " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")) }
         for path in arguments.dropFirst(3) {
@@ -24,7 +28,7 @@ do {
         guard Fuzzing.available else { throw StressError("this build has no fuzzer; build it as .ci/fuzz does (-sanitize=fuzzer,address -DFUZZING)") }
         exit(Fuzzing.run(target, options: Array(arguments.dropFirst(3))))
     default:
-        throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | replay TARGET FILE… | fuzz TARGET …")
+        throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | agencies FOLDER | replay TARGET FILE… | fuzz TARGET …")
     }
 } catch {
     FileHandle.standardError.write(Data("tongket-stress: \(error)\n".utf8))

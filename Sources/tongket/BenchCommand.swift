@@ -29,12 +29,12 @@ struct Bench: ParsableCommand {
             start = now
         }
         var inputs: [InputFile] = []
-        for path in input.files { inputs.append(try Session.readFile(path, options: input.readOptions)) }
+        for path in input.dataFiles { inputs.append(try Session.readFile(path, options: input.readOptions)) }
         mark("read file")
         let table = try Session.read(inputs, options: input.readOptions)
         mark("decode+parse+validate")
-        let metrics = try Session.metrics(table, level: nil)
-        mark("province")
+        let metrics = try Session.metrics(table, catalogue: Session.catalogue(at: input.catalogueFile), level: nil)
+        mark("interpretation+province")
         let checksum = Checksum(metrics)
         mark("unit figures")
         let cards = Scorecard.byYear(metrics)

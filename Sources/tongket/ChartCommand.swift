@@ -39,10 +39,9 @@ struct Chart: ParsableCommand {
     }
 
     func run() throws {
-        let table = try Session.read(paths: input.files, options: input.readOptions)
-        let metrics = try Session.metrics(table, level: nil)
-        let chartYear = try Session.year(year, in: table)
-        let indicatorID = try indicator.map { try Session.indicator($0, in: table) }
+        let metrics = try input.analyse(level: nil)
+        let chartYear = try Session.year(year, in: metrics.table)
+        let indicatorID = try indicator.map { try Session.indicator($0, in: metrics.table) }
         let canvas = look.canvas
         let chosenTheme = look.chosenTheme
         let kindOfFile = (format ?? URL(fileURLWithPath: output).pathExtension).lowercased()

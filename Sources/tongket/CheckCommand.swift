@@ -1,16 +1,79 @@
 import ArgumentParser
+import TongKetAnalytics
 import TongKetData
 
+/// The analyst's review: errors (exit 65) and, for a file that loads, everything the figures
+/// would assume or that looks wrong — each with its place in the files.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate CSV exports only: every problem as file:line:column, exit 65 if any.")
+        abstract: "Validate exports and review them: every problem and every warning as file:line:column.",
+        discussion: """
+            Errors stop the figures (exit 65). Warnings — assumed ceilings and means, total rows, \
+            renamed or misspelt names, values that jump, % above 100, missing targets — exit 0, \
+            or 65 with --strict.
+            """)
 
     @OptionGroup var input: InputOptions
 
+    @Flag(help: "Exit 65 when there are warnings, not only errors.")
+    var strict = false
+
+    @Option(help: "Language of the messages: vi or en (default: the locale's).")
+    var lang: Language?
+
     func run() throws {
-        let table = try Session.read(paths: input.files, options: input.readOptions)
+        let metrics = try input.analyse(level: nil)
+        let table = metrics.table
+        let findings = metrics.interpretation.findings + Review.findings(metrics)
+        let vietnamese = MessageLanguage.isVietnamese
+        var out = ""
+        for kind in Finding.Kind.allCases {
+            let ofKind = findings.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            out += "\n" + CheckWords.heading(kind, count: ofKind.count) + "\n"
+            for finding in ofKind { out += "  " + finding.diagnostic.text(vietnamese: vietnamese) + "\n" }
+        }
         let years = table.years
         let span = years.count > 1 ? "\(years[0])–\(years[years.count - 1])" : years.map(String.init).joined()
-        Terminal.output("\(table.files.joined(separator: ", ")): \(table.rows.count) rows, \(table.units.count) units, \(table.indicators.count) indicators, years \(span): no problems found.\n")
+        let files = table.files.joined(separator: ", ")
+        let totals = Set(metrics.interpretation.totals.map(\.name)).count
+        out += "\n" + MessageLanguage.pick(
+            "\(files): \(table.rows.count) dòng, \(table.units.count) đơn vị, \(table.indicators.count) chỉ tiêu, năm \(span)"
+                + (totals > 0 ? " (và \(totals) dòng tổng để riêng)" : "") + ": không có lỗi; "
+                + (findings.isEmpty ? "không có cảnh báo." : "\(findings.count) cảnh báo."),
+            "\(files): \(table.rows.count) rows, \(table.units.count) units, \(table.indicators.count) indicators, years \(span)"
+                + (totals > 0 ? " (and \(totals) total row\(totals == 1 ? "" : "s") set aside)" : "") + ": no problems found; "
+                + (findings.isEmpty ? "no warnings." : "\(findings.count) warning\(findings.count == 1 ? "" : "s").")) + "\n"
+        out += CheckWords.checked(catalogue: input.catalogueFile) + "\n"
+        Terminal.output(out.hasPrefix("\n") ? String(out.dropFirst()) : out)
+        if strict && !findings.isEmpty { throw ExitCode(65) }
+    }
+}
+
+/// The headings and closing line of `check`, in the user's language.
+enum CheckWords {
+    static func heading(_ kind: Finding.Kind, count: Int) -> String {
+        let (vi, en): (String, String)
+        switch kind {
+        case .inferredCeiling: (vi, en) = ("Chỉ tiêu coi là trần (càng thấp càng tốt) — suy ra từ tên", "Taken as ceilings (lower is better) — inferred from the name")
+        case .inferredMean: (vi, en) = ("Chỉ tiêu toàn tỉnh tính trung bình, không cộng dồn — suy ra", "Province value is a mean, not a sum — inferred")
+        case .directionConflict: (vi, en) = ("Cột chiều trái với tên chỉ tiêu", "Direction column at odds with the name")
+        case .totalRow: (vi, en) = ("Dòng tổng (không phải đơn vị)", "Total rows (not units)")
+        case .totalMismatch: (vi, en) = ("Dòng tổng không khớp số toàn tỉnh", "Total rows that disagree with the province figure")
+        case .spellingVariant: (vi, en) = ("Tên viết khác nhau, gộp làm một", "Spellings merged into one name")
+        case .likelyRename: (vi, en) = ("Có lẽ đổi tên giữa các năm", "Likely renamed between years")
+        case .jump: (vi, en) = ("Số liệu tăng/giảm đột biến", "Values that jump")
+        case .percentOver100: (vi, en) = ("Tỷ lệ vượt 100 %", "Percentages above 100")
+        case .partialTargets: (vi, en) = ("Thiếu kế hoạch ở một số đơn vị", "Targets missing for some units")
+        case .singleUnit: (vi, en) = ("Chỉ tiêu chỉ một đơn vị báo cáo", "Indicators only one unit reports")
+        }
+        return MessageLanguage.pick(vi, en) + " (\(count)):"
+    }
+
+    static func checked(catalogue: String?) -> String {
+        let source = catalogue.map { MessageLanguage.pick("danh mục \($0)", "catalogue \($0)") } ?? MessageLanguage.pick("không có danh mục chỉ tiêu (tạo bằng `tongket init`)", "no indicator catalogue (write one with `tongket init`)")
+        return MessageLanguage.pick(
+            "Đã kiểm tra: tiêu đề cột, số, dòng trùng, chiều và cách tính toàn tỉnh của từng chỉ tiêu, dòng tổng, tên viết khác và đổi tên, số đột biến (gấp \(Int(Review.jumpFactor)) lần trở lên), tỷ lệ trên 100 %, kế hoạch thiếu, chỉ tiêu một đơn vị; \(source).",
+            "Checked: headers, numbers, duplicates, each indicator's direction and province formula, total rows, spellings and renames, jumps (\(Int(Review.jumpFactor))× or more), % above 100, missing targets, single-unit indicators; \(source).")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TongKetAnalytics
 import TongKetData
 
@@ -6,10 +7,13 @@ extension Language: ExpressibleByArgument {}
 extension NumberLocale: ExpressibleByArgument {}
 extension MetricsExport.Format: ExpressibleByArgument {}
 
-/// How to read the CSV files: shared by every command that reads them.
+/// How to read the CSV files and the catalogue: shared by every command that reads them.
 struct InputOptions: ParsableArguments {
     @Argument(help: "CSV exports to read; several merge (one per year is common).")
     var files: [String] = []
+
+    @Option(help: "The indicator catalogue (danh mục chỉ tiêu) to use; by default danh-muc-chi-tieu.csv beside the first file, if there is one. Write one with `tongket init`.")
+    var catalogue: String?
 
     @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, windows-1258, or any iconv name).")
     var encoding: String?
@@ -21,15 +25,47 @@ struct InputOptions: ParsableArguments {
     var maxSize: Int = ReadOptions.defaultSizeLimit / 1_000_000
 
     func validate() throws {
-        if maxSize < 1 { throw ValidationError("--max-size is in megabytes, 1 or more.") }
-        if files.isEmpty { throw ValidationError("Name at least one CSV file, for example: tongket summary ketqua-2023.csv") }
-        if let encoding, SourceEncoding(name: encoding) == nil {
-            throw ValidationError("Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be or windows-1258 (any name iconv knows works).")
+        if maxSize < 1 { throw ValidationError(MessageLanguage.pick("--max-size tính bằng megabyte, từ 1 trở lên.", "--max-size is in megabytes, 1 or more.")) }
+        if dataFiles.isEmpty {
+            let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "summary"
+            throw ValidationError(MessageLanguage.pick("Hãy nêu ít nhất một tệp CSV, ví dụ: tongket \(command) ketqua-2023.csv",
+                                                       "Name at least one CSV file, for example: tongket \(command) ketqua-2023.csv"))
         }
+        if let encoding, SourceEncoding(name: encoding) == nil {
+            throw ValidationError(MessageLanguage.pick(
+                "Không biết bảng mã \"\(encoding)\"; dùng utf-8, utf-16le, utf-16be hoặc windows-1258 (mọi tên iconv biết đều được).",
+                "Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be or windows-1258 (any name iconv knows works)."))
+        }
+        if let catalogue, !FileManager.default.fileExists(atPath: catalogue) {
+            throw ValidationError(MessageLanguage.pick("Không có tệp danh mục \"\(catalogue)\"; tạo bằng `tongket init` các tệp dữ liệu.",
+                                                       "The catalogue \"\(catalogue)\" does not exist; write one with `tongket init` and the data files."))
+        }
+    }
+
+    /// The data files: a catalogue caught by a wildcard (`*.csv`) is not data.
+    var dataFiles: [String] {
+        files.filter { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent.lowercased()
+            return !Catalogue.conventionalNames.contains(name) && path != catalogue
+        }
+    }
+
+    /// The catalogue named, else one with a conventional name beside the first data file.
+    var catalogueFile: String? {
+        if let catalogue { return catalogue }
+        guard let first = dataFiles.first else { return nil }
+        let folder = URL(fileURLWithPath: first).deletingLastPathComponent()
+        return Catalogue.conventionalNames.map { folder.appendingPathComponent($0).path }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(encoding: encoding.flatMap(SourceEncoding.init(name:)), numberLocale: numberLocale,
                     sizeLimit: maxSize > Int.max / 1_000_000 ? Int.max : maxSize * 1_000_000)
+    }
+
+    /// Reads the files and the catalogue and computes every figure.
+    func analyse(level: String?) throws -> Metrics {
+        let table = try Session.read(dataFiles.map { try Session.readFile($0, options: readOptions) }, options: readOptions)
+        return try Session.metrics(table, catalogue: Session.catalogue(at: catalogueFile), level: level)
     }
 }

@@ -45,13 +45,13 @@ struct PackOptions: ParsableArguments {
 
     var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
 
-    func run(_ inputs: [InputFile], dataset: String, readOptions: ReadOptions) throws {
+    func run(_ inputs: [InputFile], catalogue: Catalogue?, dataset: String, readOptions: ReadOptions) throws {
         if video && !VideoWriter.canWriteMP4 {
             Terminal.error(VideoError.ffmpegMissing.description)
             throw ExitCode(69)
         }
-        let table = try Session.read(inputs, options: readOptions)
-        let metrics = try Session.metrics(table, level: level)
+        let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level)
+        let table = metrics.table
         let reviewYear = try Session.year(year, in: table)
         let today = Today.string
         let videoOptions = video ? VideoOptions(fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
@@ -62,6 +62,7 @@ struct PackOptions: ParsableArguments {
             logo: look.logo, date: date ?? today, video: videoOptions)
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
+            Session.reviewHint(metrics)
             Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
         } catch {
             Interruption.waitIfInterrupted()
@@ -84,7 +85,8 @@ struct Report: ParsableCommand {
     @OptionGroup var pack: PackOptions
 
     func run() throws {
-        let dataset = URL(fileURLWithPath: input.files[0]).deletingPathExtension().lastPathComponent
-        try pack.run(input.files.map { try Session.readFile($0, options: input.readOptions) }, dataset: dataset, readOptions: input.readOptions)
+        let files = input.dataFiles
+        try pack.run(files.map { try Session.readFile($0, options: input.readOptions) }, catalogue: Session.catalogue(at: input.catalogueFile),
+                     dataset: PackName.dataset(files: files, organisation: pack.organisation), readOptions: input.readOptions)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TongKetAnalytics
 import TongKetCharts
 import TongKetData
@@ -9,38 +10,77 @@ enum Session {
     static func read(_ inputs: [InputFile], options: ReadOptions) throws -> IndicatorTable {
         do {
             let result = try TableReader.read(inputs, options: options)
-            result.warnings.forEach { Terminal.error($0.description) }
+            result.warnings.forEach { Terminal.error($0.text(vietnamese: MessageLanguage.isVietnamese)) }
             return result.table
         } catch {
-            error.messages.forEach(Terminal.error)
-            throw ExitCode(error.exitCode)
+            fail(error)
         }
-    }
-
-    static func read(paths: [String], options: ReadOptions) throws -> IndicatorTable {
-        try read(paths.map { try readFile($0, options: options) }, options: options)
     }
 
     static func readFile(_ path: String, options: ReadOptions) throws -> InputFile {
         do {
             return try InputFile.load(path: path, limit: options.sizeLimit)
         } catch {
-            error.messages.forEach(Terminal.error)
-            throw ExitCode(error.exitCode)
+            fail(error)
         }
     }
 
-    static func metrics(_ table: IndicatorTable, level: String?) throws -> Metrics {
+    static func catalogue(at path: String?) throws -> Catalogue? {
+        guard let path else { return nil }
         do {
-            return try Metrics(table: table, level: level)
+            return try CatalogueReader.read(path: path)
+        } catch {
+            fail(error)
+        }
+    }
+
+    private static func fail(_ error: LoadError) -> Never {
+        let vietnamese = MessageLanguage.isVietnamese
+        switch error {
+        case let .invalidData(diagnostics, omitted):
+            diagnostics.forEach { Terminal.error($0.text(vietnamese: vietnamese)) }
+            if omitted > 0 {
+                Terminal.error(MessageLanguage.pick("… và \(omitted) lỗi khác không hiện; sửa các lỗi trên rồi chạy lại.",
+                                                    "… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first and run again."))
+            }
+        case .cannotOpen, .usage:
+            error.messages.forEach(Terminal.error)
+        }
+        exit(error.exitCode)
+    }
+
+    /// The table as the catalogue and the names say to read it, then its figures.
+    static func metrics(_ table: IndicatorTable, catalogue: Catalogue?, level: String?) throws -> Metrics {
+        let interpretation: Interpretation
+        do {
+            interpretation = try Interpretation(table, catalogue: catalogue)
+        } catch {
+            fail(error)
+        }
+        let metrics: Metrics
+        do {
+            metrics = try Metrics(interpretation, level: level)
         } catch {
             switch error {
             case let .unknownLevel(level, available):
-                let list = available.isEmpty ? "the files have no level column" : "levels present: " + available.joined(separator: ", ")
-                Terminal.error("No row has level \"\(level)\"; \(list).")
+                let list = available.isEmpty
+                    ? MessageLanguage.pick("các tệp không có cột cấp", "the files have no level column")
+                    : MessageLanguage.pick("các cấp có trong tệp: ", "levels present: ") + available.joined(separator: ", ")
+                Terminal.error(MessageLanguage.pick("Không có dòng nào thuộc cấp \"\(level)\"; \(list).", "No row has level \"\(level)\"; \(list)."))
             }
             throw ExitCode(64)
         }
+        return metrics
+    }
+
+    /// After a summary or a pack is made: one line on how much the figures assume and where to
+    /// see it (the files themselves say it too).
+    static func reviewHint(_ metrics: Metrics) {
+        let count = metrics.interpretation.findings.count + Review.findings(metrics).count
+        guard count > 0 else { return }
+        Terminal.error(MessageLanguage.pick(
+            "\(count) điều cần xem lại (giả định về chiều và cách tính toàn tỉnh, dòng tổng, số liệu bất thường): chạy `tongket check` với cùng các tệp để xem từng điều.",
+            "\(count) thing\(count == 1 ? "" : "s") to review (assumed directions and province formulas, total rows, unusual values): run `tongket check` on the same files to see each."))
     }
 
     /// The year asked for, or the latest in the table; a year without rows is a usage error.
@@ -48,7 +88,8 @@ enum Session {
         let years = table.years
         guard let year = requested ?? years.last else { throw ExitCode(65) }
         if !years.contains(year) {
-            Terminal.error("No rows for year \(year); the files have \(years.map(String.init).joined(separator: ", ")).")
+            let list = years.map(String.init).joined(separator: ", ")
+            Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))
             throw ExitCode(64)
         }
         return year
@@ -59,12 +100,9 @@ enum Session {
         switch IndicatorLookup.find(name, in: table) {
         case let .found(id): return id
         case let .notFound(suggestions):
-            Terminal.error("No indicator is called \"\(name)\". Close matches:\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
+            Terminal.error(MessageLanguage.pick("Không có chỉ tiêu nào tên \"\(name)\". Tên gần giống:", "No indicator is called \"\(name)\". Close matches:")
+                           + "\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
             throw ExitCode(64)
         }
-    }
-
-    static func analyse(_ inputs: [InputFile], options: ReadOptions, level: String?) throws -> Metrics {
-        try metrics(read(inputs, options: options), level: level)
     }
 }

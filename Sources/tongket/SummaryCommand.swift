@@ -27,8 +27,8 @@ struct Summary: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
-        let table = try Session.read(paths: input.files, options: input.readOptions)
-        let metrics = try Session.metrics(table, level: level)
+        let metrics = try input.analyse(level: level)
+        let table = metrics.table
         if let year, !table.years.contains(year) {
             Terminal.error("No rows for year \(year); the files have \(table.years.map(String.init).joined(separator: ", ")).")
             throw ExitCode(64)
@@ -44,5 +44,6 @@ struct Summary: ParsableCommand {
             }
             try writer.flush()
         }
+        if format == .table { Session.reviewHint(metrics) }
     }
 }

@@ -25,6 +25,7 @@ struct SummaryTable {
         out += section(title: words.province + " · " + scoreText(Scorecard.province(metrics, year: year)), figures: provinceFigures())
         if !metrics.meanIndicators.isEmpty { out += "  * " + words.meanNote + "\n" }
         if let level = metrics.level { out += "  " + words.levelNote(level) + "\n" }
+        out += assumptions()
         out += "\n"
         let rowsByUnit = Dictionary(grouping: metrics.table.rows.indices.filter { Int(metrics.table.rows[$0].year) == year },
                                     by: { metrics.table.rows[$0].unit })
@@ -37,22 +38,41 @@ struct SummaryTable {
 
     private func unitName(_ id: Int32) -> String { metrics.table.units[Int(id)] }
 
+    /// What the figures above assumed rather than read: the footnote every summary carries.
+    private func assumptions() -> String {
+        let interpretation = metrics.interpretation
+        let names = { (ids: [Int32]) in ids.map { "\"" + self.metrics.table.indicators[Int($0)] + "\"" }.joined(separator: ", ") }
+        var lines: [String] = []
+        if !interpretation.assumedCeilings.isEmpty { lines.append(words.assumedCeilings(names(interpretation.assumedCeilings))) }
+        if !interpretation.assumedFormulas.isEmpty { lines.append(words.assumedMeans(names(interpretation.assumedFormulas))) }
+        let totals = Array(Set(interpretation.totals.map(\.name))).sorted()
+        if !totals.isEmpty { lines.append(words.totalsSetAside(totals.map { "\"" + $0 + "\"" }.joined(separator: ", "))) }
+        if interpretation.units.contains(where: { if case .inferred = $0.groupBasis { return true } else { return false } }) { lines.append(words.groupsInferred) }
+        guard !lines.isEmpty else { return "" }
+        return lines.map { "  † " + $0 + "\n" }.joined() + "  " + words.howToConfirm + "\n"
+    }
+
     private func scoreText(_ card: Scorecard) -> String {
         guard let ratio = card.ratio else { return words.noTargets }
         return words.met(card.met, of: card.defined) + " (" + numbers.percent(ratio) + ")"
     }
 
+    /// One ranking per group (departments, district offices …): like compared with like, each
+    /// unit with the number of indicators it is scored on.
     private func ranking() -> String {
-        let cards = Ranking.units(metrics, year: year)
-        var rows = [[" #", words.unit, words.targetsMet, words.share, words.meanCompletion]]
-        for (i, card) in cards.enumerated() {
-            rows.append([
-                String(i + 1), unitName(card.unit), "\(card.met)/\(card.defined)",
-                card.ratio.map(numbers.percent) ?? numbers.undefined,
-                card.meanCompletion.map(numbers.percent) ?? numbers.undefined,
-            ])
+        var out = ""
+        for (group, cards) in Ranking.groups(metrics, year: year) {
+            var rows = [[" #", words.unit, words.targetsMet, words.share, words.meanCompletion]]
+            for (i, card) in cards.enumerated() {
+                rows.append([
+                    String(i + 1), unitName(card.unit), "\(card.met)/\(card.defined)",
+                    card.ratio.map(numbers.percent) ?? numbers.undefined,
+                    card.meanCompletion.map(numbers.percent) ?? numbers.undefined,
+                ])
+            }
+            out += words.rankingTitle + (group.map { " — " + $0 } ?? "") + "\n" + TextGrid(rows: rows, rightAligned: [0, 2, 3, 4], maxWidths: [3, 40, 12, 10, 12]).text
         }
-        return words.rankingTitle + "\n" + TextGrid(rows: rows, rightAligned: [0, 2, 3, 4], maxWidths: [3, 40, 12, 10, 12]).text
+        return out
     }
 
     private func provinceFigures() -> [Figures] {
@@ -67,6 +87,7 @@ struct SummaryTable {
             var name = metrics.indicatorName(f)
             if metrics.isMean(f) { name += " *" }
             if f.direction == .lower { name += words.ceilingMark }
+            if metrics.profile(f.indicator).directionBasis.isAssumed && f.direction == .lower || metrics.isMean(f) && metrics.profile(f.indicator).formulaBasis.isAssumed { name += " †" }
             rows.append([
                 name,
                 f.target.map(value) ?? numbers.undefined,

@@ -14,7 +14,8 @@ struct TongKet: ParsableCommand {
             With no arguments, makes the conference pack of the bundled sample \
             (\(BundledSample.fileName), a provincial procuracy's 2023 review) in Output/.
             """,
-        subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Bench.self]
+        version: TongKetVersion.current,
+        subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Init.self, Bench.self]
     )
 
     /// A file-size limit (ulimit -f) must fail a write with a message, not kill the process;
@@ -39,6 +40,6 @@ struct TongKet: ParsableCommand {
         let sample = InputFile(name: BundledSample.fileName, bytes: BundledSample.bytes)
         var pack = try PackOptions.parse([])
         if pack.organisation == nil { pack.organisation = "Viện kiểm sát nhân dân tỉnh Hậu Giang (dữ liệu mẫu)" }
-        try pack.run([sample], dataset: "hau-giang", readOptions: ReadOptions())
+        try pack.run([sample], catalogue: nil, dataset: "hau-giang", readOptions: ReadOptions())
     }
 }

@@ -62,8 +62,8 @@ struct Video: ParsableCommand {
     }
 
     func run() throws {
-        let table = try Session.read(paths: input.files, options: input.readOptions)
-        let metrics = try Session.metrics(table, level: nil)
+        let metrics = try input.analyse(level: nil)
+        let table = metrics.table
         let videoYear = try Session.year(year, in: table)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }
         let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? "", date: date)

@@ -25,8 +25,31 @@ struct Words {
     var noTargets: String { pick("không có chỉ tiêu được giao", "no targets assigned") }
     var ceilingMark: String { pick(" (trần)", " (ceiling)") }
     var meanNote: String {
-        pick("Chỉ tiêu tính bằng %: giá trị toàn tỉnh là trung bình cộng (không trọng số) của các đơn vị.",
-             "Indicators in %: the province value is the unweighted mean of the units.")
+        pick("Chỉ tiêu đánh dấu *: giá trị toàn tỉnh không phải tổng mà là trung bình cộng (không trọng số) của các đơn vị, hoặc cách tính ghi trong danh mục.",
+             "Indicators marked *: the province value is not a sum but the unweighted mean of the units, or the catalogue's formula.")
+    }
+
+    func assumedCeilings(_ names: String) -> String {
+        pick("Coi là chỉ tiêu trần (càng thấp càng tốt, đạt khi không vượt kế hoạch) theo tên, chưa xác nhận: \(names).",
+             "Taken as ceilings (lower is better, met when within the target) from their names, not confirmed: \(names).")
+    }
+
+    func assumedMeans(_ names: String) -> String {
+        pick("Toàn tỉnh tính trung bình các đơn vị (không cộng dồn) theo tên hoặc đơn vị tính, chưa xác nhận: \(names).",
+             "Province value is the mean of units (not a sum) from the name or measure, not confirmed: \(names).")
+    }
+
+    func totalsSetAside(_ names: String) -> String {
+        pick("Dòng tổng \(names) không tính là đơn vị; chỉ dùng để đối chiếu.", "Total rows \(names) are not units; used only to cross-check.")
+    }
+
+    var groupsInferred: String {
+        pick("Đơn vị được xếp hạng trong nhóm cấp tỉnh / cấp huyện, suy ra từ tên.", "Units are ranked within province-level / district-level groups, inferred from their names.")
+    }
+
+    var howToConfirm: String {
+        pick("Xem từng điều: tongket check; xác nhận hoặc sửa một lần trong danh mục chỉ tiêu: tongket init.",
+             "See each: tongket check; confirm or correct once in the indicator catalogue: tongket init.")
     }
 
     func levelNote(_ level: String) -> String {

@@ -41,7 +41,8 @@ import TongKetSample
         let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,74\n", to: "ketqua.csv", in: folder)
         let result = try CLI.run(["check", file])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("1 rows, 1 units, 1 indicators, years 2023: no problems found."))
+        #expect(result.stdout.contains("1 rows, 1 units, 1 indicators, years 2023: no problems found; no warnings."))
+        #expect(result.stdout.hasSuffix("no indicator catalogue (write one with `tongket init`).\n"))
     }
 
     @Test func aMissingFileIsExit66() throws {
@@ -130,5 +131,33 @@ import TongKetSample
             #expect(result.status == 65, "\(name)")
             #expect(result.stderr.contains("lacks the required column") || result.stderr.contains("empty"), "\(name): \(result.stderr)")
         }
+    }
+
+    @Test func versionIsKnown() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0 && result.stdout.split(separator: ".").count == 3)
+    }
+
+    @Test func aCommandWithoutFilesShowsItsOwnExample() throws {
+        let result = try CLI.run(["check"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("tongket check ketqua-2023.csv"))
+        let vi = try CLI.run(["check", "--lang", "vi"])
+        #expect(vi.stderr.contains("Hãy nêu ít nhất một tệp CSV"))
+    }
+
+    @Test func aSizeWithTrailingTextIsRefused() throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,74\n", to: "ketqua.csv", in: folder)
+        let result = try CLI.run(["chart", "kpi", file, "--size", "1280x720x", "-o", folder.appendingPathComponent("k.png").path])
+        #expect(result.status == 64 && result.stderr.contains("1280x720x"))
+    }
+
+    @Test func aPackOfYearlyFilesIsNamedForWhatTheyShare() throws {
+        let folder = try temporaryFolder()
+        let files = try (2022...2023).map { try write(header + "\($0),Phòng 7,Phúc thẩm,vụ,70,74\n", to: "ketqua-\($0).csv", in: folder) }
+        let result = try CLI.run(["report"] + files + ["--out", folder.path, "--formats", "pdf", "--date", "2024-01-15"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ketqua/2023/deck.pdf").path))
     }
 }

@@ -1,0 +1,123 @@
+import TongKetData
+
+/// The starting catalogue `tongket init` writes: every indicator and unit of the data, in the
+/// order the exports list them, with what the tool would otherwise assume filled in and marked
+/// for review — a value ending in "?" is used but still stated as an assumption until the
+/// analyst deletes the "?". Comma-separated UTF-8 with a BOM, so Excel opens it as it is and
+/// the same reader loads it back.
+public enum CatalogueDraft {
+    public static let header = ["loại", "tên", "tên cũ", "tên ngắn", "chiều", "toàn tỉnh", "tử số", "mẫu số / trọng số",
+                                "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "ghi chú"]
+
+    public static func csv(_ metrics: Metrics) -> String {
+        let table = metrics.table
+        let interpretation = metrics.interpretation
+        var lines = [header]
+        // The order of the exports: by file, then line of first appearance.
+        func firstSeen<T: Hashable>(_ key: (IndicatorRow) -> T) -> [T] {
+            var first: [T: (Int32, Int32)] = [:]
+            for row in table.rows {
+                let place = (row.file, row.line)
+                if let seen = first[key(row)], seen <= place { continue }
+                first[key(row)] = place
+            }
+            return first.keys.sorted { first[$0]! < first[$1]! }
+        }
+        let year = table.years.last ?? 0
+        let headlines = Set(Headlines.ranked(metrics, year: year).prefix(6))
+        var reporters: [Int32: Set<Int32>] = [:]
+        for row in table.rows { reporters[row.indicator, default: []].insert(row.unit) }
+        let merged = spellingsMerged(interpretation)
+        for (position, id) in firstSeen({ $0.indicator }).enumerated() {
+            let name = table.indicators[Int(id)]
+            let profile = interpretation.indicators[Int(id)]
+            var notes: [String] = []
+            let direction = profile.direction == .lower ? "thấp" : "cao"
+            switch profile.directionBasis {
+            case let .inferred(words): notes.append("chiều suy ra từ tên (\"\(words)\")")
+            case .standard: notes.append("chiều mặc định: càng cao càng tốt")
+            default: break
+            }
+            let rollup: String
+            switch profile.formula {
+            case .sum: rollup = "tổng"
+            case .mean: rollup = "trung bình"
+            case .weightedMean: rollup = "trung bình có trọng số"
+            case .ratio: rollup = "tỷ lệ"
+            case .none: rollup = "không"
+            }
+            var numerator = "", denominator = ""
+            switch profile.formula {
+            case let .weightedMean(by): denominator = table.indicators[Int(by)]
+            case let .ratio(n, d): (numerator, denominator) = (table.indicators[Int(n)], table.indicators[Int(d)])
+            default: break
+            }
+            switch profile.formulaBasis {
+            case let .inferred(words): notes.append("toàn tỉnh suy ra từ tên (\"\(words)\")")
+            case let .measure(measure): notes.append("toàn tỉnh suy ra từ đơn vị tính \"\(measure)\"")
+            case .standard: notes.append("toàn tỉnh mặc định: cộng các đơn vị")
+            default: break
+            }
+            // An indicator one unit reports belongs to that unit's field (a department's own work).
+            var field = profile.field ?? ""
+            if field.isEmpty, let units = reporters[id], units.count == 1, let unit = units.first {
+                field = table.units[Int(unit)]
+                notes.append("lĩnh vực: đơn vị duy nhất báo cáo")
+            }
+            let headline = profile.headline.map { $0 ? "có" : "không" } ?? (headlines.contains(id) ? "có?" : "")
+            lines.append(["chỉ tiêu", name, (merged.indicators[id] ?? []).joined(separator: "; "), profile.label ?? "",
+                          mark(direction, profile.directionBasis), mark(rollup, profile.formulaBasis), numerator, denominator,
+                          field, String(profile.order ?? position + 1), headline, "", notes.joined(separator: "; ")])
+        }
+        var renamedFrom: [String: String] = [:]
+        for finding in interpretation.findings where finding.kind == .likelyRename && finding.diagnostic.message.hasPrefix("unit") {
+            if let (new, old) = finding.quotedPair { renamedFrom[new] = old }
+        }
+        for id in firstSeen({ $0.unit }) {
+            let profile = interpretation.units[Int(id)]
+            var notes: [String] = []
+            if case .inferred = profile.groupBasis { notes.append("nhóm suy ra từ tên") }
+            if let old = renamedFrom[table.units[Int(id)]] {
+                notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
+            }
+            lines.append(["đơn vị", table.units[Int(id)], (merged.units[id] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
+                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", notes.joined(separator: "; ")])
+        }
+        for name in Set(interpretation.totals.map(\.name)).sorted() {
+            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
+        }
+        return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A value with "?" when the tool assumed it.
+    static func mark(_ value: String, _ basis: Basis) -> String { basis.isAssumed ? value + "?" : value }
+
+    static func cell(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") || text.contains("\n")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// The spellings read as each name, from the interpretation's findings, as old names.
+    static func spellingsMerged(_ interpretation: Interpretation) -> (indicators: [Int32: [String]], units: [Int32: [String]]) {
+        var indicators: [Int32: [String]] = [:], units: [Int32: [String]] = [:]
+        let table = interpretation.table
+        for finding in interpretation.findings where finding.kind == .spellingVariant {
+            guard let (old, kept) = finding.quotedPair else { continue }
+            if finding.diagnostic.message.hasPrefix("indicator"), let id = table.indicators.firstIndex(of: kept) {
+                indicators[Int32(id), default: []].append(old)
+            } else if let id = table.units.firstIndex(of: kept) {
+                units[Int32(id), default: []].append(old)
+            }
+        }
+        return (indicators, units)
+    }
+}
+
+extension Finding {
+    /// The first two quoted names of the message: (the spelling found, the name it is read as).
+    var quotedPair: (String, String)? {
+        let parts = diagnostic.message.split(separator: "\"", omittingEmptySubsequences: false)
+        guard parts.count >= 5 else { return nil }
+        return (String(parts[1]), String(parts[3]))
+    }
+}

@@ -1,0 +1,160 @@
+import TongKetData
+
+/// The analyst's review of the values themselves (`tongket check`): what a careful reader of
+/// the export would circle before putting a figure on a slide. Each finding points at the row
+/// it concerns; none of them changes a figure.
+///
+/// - jump: a value at least `jumpFactor` times (or at most 1/`jumpFactor` of) the median of the
+///   same unit's other years — the extra digit of "13.250 → 132.500";
+/// - percent over 100: a value above 100 in an indicator measured in % (or named "tỷ lệ" with
+///   no measure), except capacities and growth rates, which can pass 100;
+/// - partial targets: some units have a target for an indicator in a year and others none;
+/// - single unit: an indicator only one unit reports;
+/// - total mismatch: a total row ("Tổng cộng") that disagrees with the province figure.
+public enum Review {
+    public static let jumpFactor = 8.0
+    /// Below this, a jump is ordinary noise of small counts (1 case → 6 cases).
+    static let jumpFloor = 20.0
+
+    public static func findings(_ metrics: Metrics) -> [Finding] {
+        var out: [Finding] = []
+        out += jumps(metrics)
+        out += percentsOver100(metrics)
+        out += targetCoverage(metrics)
+        out += totals(metrics)
+        return out
+    }
+
+    static func finding(_ kind: Finding.Kind, _ table: IndicatorTable, _ row: IndicatorRow, _ column: InputColumn?, en: String, vi: String) -> Finding {
+        let (file, line, field) = table.place(of: row, column)
+        return Finding(kind: kind, diagnostic: Diagnostic(file: file, line: line, column: field, severity: .warning, message: en, vietnamese: vi))
+    }
+
+    /// Each (unit, indicator) is one run of rows in year order (the table's invariant), so a
+    /// run's median is taken over at most a few values.
+    static func jumps(_ metrics: Metrics) -> [Finding] {
+        let table = metrics.table
+        let rows = table.rows
+        let en = NumberText(.en), vi = NumberText(.vi)
+        var out: [Finding] = []
+        var start = 0
+        var values: [Double] = []
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count, rows[end].unit == rows[start].unit, rows[end].indicator == rows[start].indicator { end += 1 }
+            if end - start >= 2 {
+                for i in start..<end {
+                    let value = rows[i].actual
+                    values.removeAll(keepingCapacity: true)
+                    for j in start..<end where j != i { values.append(rows[j].actual) }
+                    values.sort()
+                    let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+                    guard median > 0, value > 0, max(value, median) >= jumpFloor else { continue }
+                    let factor = value / median
+                    // With two years either could be the wrong one: name the later.
+                    if end - start == 2 && i == start { continue }
+                    guard factor >= jumpFactor || factor <= 1 / jumpFactor else { continue }
+                    let row = rows[i]
+                    let unit = table.units[Int(row.unit)], indicator = table.indicators[Int(row.indicator)]
+                    let times = factor >= 1 ? factor : 1 / factor
+                    out.append(finding(.jump, table, row, .actual,
+                        en: "\(en.number(value)) for \"\(indicator)\" at \"\(unit)\" in \(row.year) is \(en.number(times, fractionDigits: 0))× \(factor >= 1 ? "the" : "below the") \(en.number(median)) of its other years; check for a typing error (an extra or missing digit)",
+                        vi: "\(vi.number(value)) của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) \(factor >= 1 ? "gấp " : "chỉ bằng 1/")\(vi.number(times, fractionDigits: 0)) lần mức \(vi.number(median)) của các năm khác; kiểm tra lỗi gõ (thừa hoặc thiếu một chữ số)"))
+                }
+            }
+            start = end
+        }
+        return out
+    }
+
+    static func percentsOver100(_ metrics: Metrics) -> [Finding] {
+        let table = metrics.table
+        var percentLike = [Bool](repeating: false, count: table.indicators.count)
+        let measureOf = Dictionary(table.rows.map { ($0.indicator, $0.measure) }, uniquingKeysWith: { a, _ in a })
+        for (id, name) in table.indicators.enumerated() {
+            let folded = HeaderName.fold(name)
+            if folded.contains("cong suat") || folded.contains("toc do") || folded.contains("so voi") || folded.contains("chi so") { continue }
+            let measure = measureOf[Int32(id)].flatMap { $0 < 0 ? nil : table.measures[Int($0)] }
+            percentLike[id] = measure.map(ProvinceRollup.isRate) ?? (folded.hasPrefix("ty le") || folded.hasPrefix("ti le"))
+        }
+        let en = NumberText(.en), vi = NumberText(.vi)
+        return table.rows.filter { percentLike[Int($0.indicator)] && $0.actual > 100 }.map { row in
+            let unit = table.units[Int(row.unit)], indicator = table.indicators[Int(row.indicator)]
+            return finding(.percentOver100, table, row, .actual,
+                en: "\(en.number(row.actual)) % for \"\(indicator)\" at \"\(unit)\" in \(row.year) is above 100 %; check the value (91,5 typed as 915?)",
+                vi: "\(vi.number(row.actual)) % của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) vượt 100 %; kiểm tra lại số liệu (91,5 gõ thành 915?)")
+        }
+    }
+
+    /// Partial targets per (indicator, year) and indicators reported by one unit only.
+    static func targetCoverage(_ metrics: Metrics) -> [Finding] {
+        let table = metrics.table
+        struct Coverage { var with = 0; var without: [Int] = [] }
+        var coverage: [Int64: Coverage] = [:]
+        var reporters = [Set<Int32>](repeating: [], count: table.indicators.count)
+        var firstRow = [Int](repeating: -1, count: table.indicators.count)
+        for (i, row) in table.rows.enumerated() {
+            let id = Int(row.indicator)
+            if reporters[id].count < 2 { reporters[id].insert(row.unit) }
+            if table.isEarlier(i, than: firstRow[id]) { firstRow[id] = i }
+        }
+        // Only indicators some unit has a target for can have partial targets.
+        var targeted = [Bool](repeating: false, count: table.indicators.count)
+        for row in table.rows where row.target != nil { targeted[Int(row.indicator)] = true }
+        for (i, row) in table.rows.enumerated() where targeted[Int(row.indicator)] {
+            let key = Int64(row.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: row.year))
+            if row.target == nil { coverage[key, default: Coverage()].without.append(i) } else { coverage[key, default: Coverage()].with += 1 }
+        }
+        var out: [Finding] = []
+        for key in coverage.keys.sorted() {
+            guard let c = coverage[key], c.with > 0, !c.without.isEmpty else { continue }
+            let row = table.rows[c.without.reduce(-1) { table.isEarlier($1, than: $0) ? $1 : $0 }]
+            let names = c.without.prefix(4).map { "\"" + table.units[Int(table.rows[$0].unit)] + "\"" }.joined(separator: ", ")
+                + (c.without.count > 4 ? " …" : "")
+            let indicator = table.indicators[Int(row.indicator)]
+            out.append(finding(.partialTargets, table, row, .target,
+                en: "\"\(indicator)\" in \(row.year) has a target for \(c.with) units but none for \(c.without.count) (\(names)); the province target is left undefined — fill in the missing targets if they were assigned",
+                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(c.with) đơn vị nhưng thiếu ở \(c.without.count) đơn vị (\(names)); kế hoạch toàn tỉnh để trống — bổ sung nếu đã được giao"))
+        }
+        // One finding per unit that alone reports some indicators (a department's own work).
+        if table.units.count > 1 {
+            var alone: [Int32: [Int]] = [:]
+            for (id, units) in reporters.enumerated() where units.count == 1 && firstRow[id] >= 0 { alone[table.rows[firstRow[id]].unit, default: []].append(id) }
+            for unit in alone.keys.sorted() {
+                guard let ids = alone[unit] else { continue }
+                let row = table.rows[firstRow[ids[0]]]
+                let names = ids.prefix(3).map { "\"" + table.indicators[$0] + "\"" }.joined(separator: ", ") + (ids.count > 3 ? " …" : "")
+                let name = table.units[Int(unit)]
+                out.append(finding(.singleUnit, table, row, .indicator,
+                    en: "\(ids.count) indicator\(ids.count == 1 ? " is" : "s are") reported by \"\(name)\" only (\(names)): the province figure is that unit's",
+                    vi: "\(ids.count) chỉ tiêu chỉ do \"\(name)\" báo cáo (\(names)): số toàn tỉnh chính là số của đơn vị này"))
+            }
+        }
+        return out
+    }
+
+    /// Total rows against the province figure the tool computes.
+    static func totals(_ metrics: Metrics) -> [Finding] {
+        guard metrics.level == nil else { return [] }
+        let table = metrics.table
+        var province: [Int64: IndicatorRow] = [:]
+        for row in metrics.provinceRows { province[Int64(row.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: row.year))] = row }
+        let en = NumberText(.en), vi = NumberText(.vi)
+        var out: [Finding] = []
+        for total in metrics.interpretation.totals {
+            guard let computed = province[Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))] else { continue }
+            // Excel's SUM is exact, so a sum may differ only by rounding; an AVERAGE of rounded rates a little more.
+            let profile = metrics.profile(total.indicator)
+            let tolerance = profile.formula.isSum ? max(0.5, 1e-4 * abs(computed.actual)) : max(0.05, 0.005 * abs(computed.actual))
+            guard abs(total.actual - computed.actual) > tolerance else { continue }
+            let indicator = table.indicators[Int(total.indicator)]
+            let how = profile.formula.isSum ? ("the sum of the units", "tổng các đơn vị") : ("the mean of the units", "trung bình các đơn vị")
+            let row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: total.target, actual: total.actual,
+                                   file: total.file, line: total.line)
+            out.append(finding(.totalMismatch, table, row, .actual,
+                en: "the total row \"\(total.name)\" gives \(en.number(total.actual)) for \"\(indicator)\" in \(total.year), but \(how.0) is \(en.number(computed.actual)); the figures use \(how.0) — check the total or the units' rows",
+                vi: "dòng tổng \"\(total.name)\" ghi \(vi.number(total.actual)) cho \"\(indicator)\" năm \(total.year), nhưng \(how.1) là \(vi.number(computed.actual)); số liệu dùng \(how.1) — kiểm tra dòng tổng hoặc số của các đơn vị"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+/// How the province's figure for an indicator is formed from the units' figures (DESIGN §3).
+public enum Rollup: Sendable, Equatable, Hashable {
+    /// Counts: the units' values added up.
+    case sum
+    /// Rates, averages, times: the unweighted mean of the units.
+    case mean
+    /// The units' values weighted by another indicator of the same unit and year (a rate per
+    /// population weighted by the population).
+    case weightedMean(by: String)
+    /// Σ numerator / Σ denominator over the units, scaled as the units' own values are
+    /// (×100 for a percentage): a rate = handled / received × 100.
+    case ratio(numerator: String, denominator: String)
+    /// No province figure: the units' values do not combine.
+    case none
+
+    /// True when the province value is not a plain total, so every output must say how it was formed.
+    public var isSum: Bool { self == .sum }
+}
+
+/// A value the catalogue gives, and whether the analyst confirmed it. `tongket init` writes
+/// what it inferred with a trailing "?" ("thấp?"); the value is used either way, but only a
+/// confirmed one is stated as the analyst's rather than as an assumption.
+public struct Decided<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
+    public var confirmed: Bool
+
+    public init(_ value: Value, confirmed: Bool = true) {
+        self.value = value
+        self.confirmed = confirmed
+    }
+}
+
+/// One indicator of the catalogue ("danh mục chỉ tiêu"): what the analyst says about it.
+public struct CatalogueIndicator: Sendable, Equatable {
+    public var name: String
+    /// Names the same indicator had in earlier exports; their rows are read as this one.
+    public var oldNames: [String] = []
+    /// A short label for charts.
+    public var label: String?
+    public var direction: Decided<Direction>?
+    public var rollup: Decided<Rollup>?
+    /// The field or department it belongs to (lĩnh vực), for sections of the deck.
+    public var field: String?
+    public var order: Int?
+    public var headline: Bool?
+    /// Where it is written, for messages.
+    public var line: Int
+
+    public init(name: String, oldNames: [String] = [], label: String? = nil, direction: Decided<Direction>? = nil,
+                rollup: Decided<Rollup>? = nil, field: String? = nil, order: Int? = nil, headline: Bool? = nil, line: Int = 0) {
+        self.name = name
+        self.oldNames = oldNames
+        self.label = label
+        self.direction = direction
+        self.rollup = rollup
+        self.field = field
+        self.order = order
+        self.headline = headline
+        self.line = line
+    }
+}
+
+/// One unit of the catalogue: its display name, group and old names, or that it is a total row.
+public struct CatalogueUnit: Sendable, Equatable {
+    public var name: String
+    public var oldNames: [String] = []
+    public var shortName: String?
+    /// Units are ranked within their group (departments with departments, districts with districts).
+    public var group: Decided<String>?
+    public var isTotal: Decided<Bool>?
+    public var line: Int
+
+    public init(name: String, oldNames: [String] = [], shortName: String? = nil, group: Decided<String>? = nil,
+                isTotal: Decided<Bool>? = nil, line: Int = 0) {
+        self.name = name
+        self.oldNames = oldNames
+        self.shortName = shortName
+        self.group = group
+        self.isTotal = isTotal
+        self.line = line
+    }
+}
+
+/// The indicator catalogue: an Excel-editable table beside the data that says, once, what the
+/// exports cannot — which indicators are ceilings, how the province is formed, which rows are
+/// totals, what was renamed. Where it is silent the tool infers, and says so.
+public struct Catalogue: Sendable, Equatable {
+    public var file: String
+    public var indicators: [CatalogueIndicator]
+    public var units: [CatalogueUnit]
+
+    public init(file: String = "", indicators: [CatalogueIndicator] = [], units: [CatalogueUnit] = []) {
+        self.file = file
+        self.indicators = indicators
+        self.units = units
+    }
+
+    /// The file names looked for beside the first data file when `--catalogue` is not given.
+    public static let conventionalNames = ["danh-muc-chi-tieu.csv", "danh-muc.csv", "catalogue.csv"]
+}

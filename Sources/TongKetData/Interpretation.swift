@@ -1,0 +1,435 @@
+/// Where a value the figures rest on came from. Outputs state every value that is not the
+/// export's or the analyst's own (`isAssumed`).
+public enum Basis: Sendable, Equatable {
+    /// The export's own column (direction, level).
+    case data
+    /// The catalogue, confirmed by the analyst.
+    case catalogue
+    /// The catalogue, as `tongket init` proposed it ("thấp?"), not yet confirmed.
+    case proposed
+    /// The name, by the words given ("tu vong").
+    case inferred(String)
+    /// The measure ("%", "giường/vạn dân", "phút").
+    case measure(String)
+    /// Nothing said anything: the rule's default (higher is better; counts add up).
+    case standard
+
+    public var isAssumed: Bool {
+        switch self {
+        case .data, .catalogue: return false
+        case .proposed, .inferred, .measure, .standard: return true
+        }
+    }
+}
+
+/// How the province figure of one indicator is formed, with the indicators it uses by id.
+public enum ProvinceFormula: Sendable, Equatable {
+    case sum
+    case mean
+    case weightedMean(by: Int32)
+    case ratio(numerator: Int32, denominator: Int32)
+    case none
+
+    public var isSum: Bool { self == .sum }
+}
+
+/// What the figures take as given for one indicator.
+public struct IndicatorProfile: Sendable, Equatable {
+    public var direction: Direction
+    public var directionBasis: Basis
+    public var formula: ProvinceFormula
+    public var formulaBasis: Basis
+    /// The catalogue's short label for charts, else nil.
+    public var label: String?
+    public var field: String?
+    public var order: Int?
+    public var headline: Bool?
+}
+
+/// What the figures take as given for one unit.
+public struct UnitProfile: Sendable, Equatable {
+    /// The group the unit is ranked in; nil when all units are one group.
+    public var group: String?
+    public var groupBasis: Basis
+    public var shortName: String?
+}
+
+/// A row of a total line ("Tổng cộng", "Toàn tỉnh") set aside from the units: it is used only
+/// to cross-check the province figure.
+public struct TotalRow: Sendable, Equatable {
+    public var name: String
+    public var year: Int
+    public var indicator: Int32
+    public var target: Double?
+    public var actual: Double
+    public var file: Int32
+    public var line: Int32
+}
+
+/// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
+/// the place in the files it concerns.
+public struct Finding: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case inferredCeiling = "inferred-ceiling"
+        case inferredMean = "inferred-mean"
+        case directionConflict = "direction-conflict"
+        case totalRow = "total-row"
+        case totalMismatch = "total-mismatch"
+        case spellingVariant = "spelling-variant"
+        case likelyRename = "likely-rename"
+        case jump
+        case percentOver100 = "percent-over-100"
+        case partialTargets = "partial-targets"
+        case singleUnit = "single-unit"
+    }
+
+    public var kind: Kind
+    public var diagnostic: Diagnostic
+
+    public init(kind: Kind, diagnostic: Diagnostic) {
+        self.kind = kind
+        self.diagnostic = diagnostic
+    }
+}
+
+/// The table as the figures should read it: spellings of one name merged, old names mapped to
+/// new ones, total rows set aside, every indicator's direction and province formula and every
+/// unit's group decided — by the export, the catalogue, or, where both are silent, the names
+/// (`NameClues`) — and every assumption and suspicious value listed as a finding.
+public struct Interpretation: Sendable {
+    public let table: IndicatorTable
+    /// By indicator id of `table`.
+    public let indicators: [IndicatorProfile]
+    /// By unit id of `table`.
+    public let units: [UnitProfile]
+    public let totals: [TotalRow]
+    public let findings: [Finding]
+
+    /// The indicators whose direction or province formula is assumed rather than given.
+    public var assumedCeilings: [Int32] {
+        indicators.indices.filter { indicators[$0].direction == .lower && indicators[$0].directionBasis.isAssumed }.map { Int32($0) }
+    }
+
+    public var assumedFormulas: [Int32] {
+        indicators.indices.filter { !indicators[$0].formula.isSum && indicators[$0].formulaBasis.isAssumed }.map { Int32($0) }
+    }
+
+    public init(_ table: IndicatorTable, catalogue: Catalogue? = nil) throws(LoadError) {
+        let catalogue = catalogue ?? Catalogue()
+        var findings: [Finding] = []
+        var rowCounts = (units: [Int](repeating: 0, count: table.units.count), indicators: [Int](repeating: 0, count: table.indicators.count))
+        var firstRow = (units: [Int](repeating: -1, count: table.units.count), indicators: [Int](repeating: -1, count: table.indicators.count))
+        for (i, row) in table.rows.enumerated() {
+            rowCounts.units[Int(row.unit)] += 1
+            rowCounts.indicators[Int(row.indicator)] += 1
+            if table.isEarlier(i, than: firstRow.units[Int(row.unit)]) { firstRow.units[Int(row.unit)] = i }
+            if table.isEarlier(i, than: firstRow.indicators[Int(row.indicator)]) { firstRow.indicators[Int(row.indicator)] = i }
+        }
+        func place(_ rowIndex: Int, field: Bool = false) -> (String, Int?, Int?) {
+            guard rowIndex >= 0 else { return (table.files.first ?? "", nil, nil) }
+            let (file, line, column) = table.place(of: table.rows[rowIndex], field ? .indicator : nil)
+            return (file, line, column)
+        }
+        func note(_ kind: Finding.Kind, row: Int, field: Bool = false, _ message: String, vi: String) {
+            let (file, line, column) = place(row, field: field)
+            findings.append(Finding(kind: kind, diagnostic: Diagnostic(file: file, line: line, column: column, severity: .warning,
+                                                                       message: message, vietnamese: vi)))
+        }
+
+        // Names: the catalogue's (old names included), then spellings that differ only in case,
+        // spacing or punctuation, kept as the most frequent one.
+        let unitEntries = Self.entries(catalogue.units.map { ($0.name, $0.oldNames) })
+        let indicatorEntries = Self.entries(catalogue.indicators.map { ($0.name, $0.oldNames) })
+        let unitNames = Self.merge(table.units, counts: rowCounts.units, entries: unitEntries.mapValues { catalogue.units[$0].name }) { old, kept in
+            note(.spellingVariant, row: firstRow.units[old], "unit \"\(table.units[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
+                 vi: "đơn vị \"\(table.units[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
+        }
+        let indicatorNames = Self.merge(table.indicators, counts: rowCounts.indicators, entries: indicatorEntries.mapValues { catalogue.indicators[$0].name }) { old, kept in
+            note(.spellingVariant, row: firstRow.indicators[old], field: true, "indicator \"\(table.indicators[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
+                 vi: "chỉ tiêu \"\(table.indicators[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
+        }
+
+        // Total rows: the catalogue says so, else the name does.
+        var isTotal = [Bool](repeating: false, count: table.units.count)
+        for (id, name) in unitNames.enumerated() {
+            if let entry = unitEntries[NameClues.spellingKey(name)].map({ catalogue.units[$0] }), let total = entry.isTotal {
+                isTotal[id] = total.value
+            } else {
+                isTotal[id] = NameClues.isTotal(unit: name)
+            }
+        }
+        // A total row in each file is its own finding: each file's total is checked on its own.
+        var totalPlaces: [Int: [Int32: Int]] = [:]
+        for (i, row) in table.rows.enumerated() where isTotal[Int(row.unit)] {
+            let current = totalPlaces[Int(row.unit), default: [:]][row.file] ?? -1
+            if table.isEarlier(i, than: current) { totalPlaces[Int(row.unit), default: [:]][row.file] = i }
+        }
+        for id in totalPlaces.keys.sorted() {
+            let name = unitNames[id]
+            for (_, row) in (totalPlaces[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                note(.totalRow, row: row, "\"\(name)\" is a total row, not a unit: it is left out of rankings and province sums and used only to cross-check them",
+                     vi: "\"\(name)\" là dòng tổng, không phải đơn vị: không xếp hạng, không cộng vào toàn tỉnh, chỉ dùng để đối chiếu")
+            }
+        }
+
+        let rebuilt = try Self.rebuild(table, unitNames: unitNames, indicatorNames: indicatorNames, isTotal: isTotal)
+        var newTable = rebuilt.table
+        let totals = rebuilt.totals
+
+        // Directions and province formulas, indicator by indicator.
+        var measureOf = [Int32](repeating: -1, count: newTable.indicators.count)
+        var given = [Direction?](repeating: nil, count: newTable.indicators.count)
+        var firstNew = [Int](repeating: -1, count: newTable.indicators.count)
+        for (i, row) in newTable.rows.enumerated() {
+            let id = Int(row.indicator)
+            if newTable.isEarlier(i, than: firstNew[id]) { firstNew[id] = i }
+            if measureOf[id] < 0 { measureOf[id] = row.measure }
+            if row.directionGiven, given[id] == nil { given[id] = row.direction }
+        }
+        let newPlace = { (i: Int) -> Int in
+            // The first row of the indicator in the rebuilt table, as a row of the original.
+            i < 0 ? -1 : rebuilt.origin[i]
+        }
+        var profiles: [IndicatorProfile] = []
+        let idByKey = Dictionary(newTable.indicators.enumerated().map { (NameClues.spellingKey($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        var catalogueProblems: [Diagnostic] = []
+        for (id, name) in newTable.indicators.enumerated() {
+            let entry = indicatorEntries[NameClues.spellingKey(name)].map { catalogue.indicators[$0] }
+            let measure = measureOf[id] < 0 ? nil : newTable.measures[Int(measureOf[id])]
+            let clue = NameClues.ceiling(indicator: name)
+            var profile = IndicatorProfile(direction: .higher, directionBasis: .standard, formula: .sum, formulaBasis: .standard,
+                                           label: entry?.label, field: entry?.field, order: entry?.order, headline: entry?.headline)
+            if let direction = given[id] {
+                (profile.direction, profile.directionBasis) = (direction, .data)
+                if direction == .higher, let clue, entry?.direction?.value != .higher {
+                    note(.directionConflict, row: newPlace(firstNew[id]), field: true,
+                         "\"\(name)\" is marked higher-is-better in the file, but its name (\"\(clue.words)\") suggests a ceiling; check the direction column",
+                         vi: "\"\(name)\" được ghi là càng cao càng tốt trong tệp, nhưng tên (\"\(clue.words)\") cho thấy đây là chỉ tiêu trần; xem lại cột chiều")
+                }
+            } else if let decided = entry?.direction {
+                (profile.direction, profile.directionBasis) = (decided.value, decided.confirmed ? .catalogue : .proposed)
+            } else if let clue {
+                (profile.direction, profile.directionBasis) = (.lower, .inferred(clue.words))
+            }
+            if profile.direction == .lower, profile.directionBasis.isAssumed {
+                note(.inferredCeiling, row: newPlace(firstNew[id]), field: true,
+                     "\"\(name)\" is taken as a ceiling (lower is better, met when the result stays within the target)"
+                     + (clue.map { " because its name says \"\($0.words)\"" } ?? " as the catalogue proposes")
+                     + "; confirm it in the catalogue (chiều: thấp) or correct it (cao)",
+                     vi: "\"\(name)\" được coi là chỉ tiêu trần (càng thấp càng tốt, đạt khi không vượt kế hoạch)"
+                     + (clue.map { " vì tên có \"\($0.words)\"" } ?? " theo đề xuất trong danh mục")
+                     + "; xác nhận trong danh mục (chiều: thấp) hoặc sửa (cao)")
+            }
+            if let decided = entry?.rollup {
+                let basis: Basis = decided.confirmed ? .catalogue : .proposed
+                switch decided.value {
+                case .sum: (profile.formula, profile.formulaBasis) = (.sum, basis)
+                case .mean: (profile.formula, profile.formulaBasis) = (.mean, basis)
+                case .none: (profile.formula, profile.formulaBasis) = (.none, basis)
+                case let .weightedMean(by):
+                    if let weight = idByKey[NameClues.spellingKey(by)] {
+                        (profile.formula, profile.formulaBasis) = (.weightedMean(by: weight), basis)
+                    } else {
+                        catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
+                            message: "\"\(name)\" is to be weighted by \"\(by)\", which is not an indicator of the data; write the weight's name as the exports do"))
+                    }
+                case let .ratio(numerator, denominator):
+                    if let n = idByKey[NameClues.spellingKey(numerator)], let d = idByKey[NameClues.spellingKey(denominator)] {
+                        (profile.formula, profile.formulaBasis) = (.ratio(numerator: n, denominator: d), basis)
+                    } else {
+                        let missing = [numerator, denominator].filter { idByKey[NameClues.spellingKey($0)] == nil }
+                        catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
+                            message: "\"\(name)\" is the ratio of \"\(numerator)\" to \"\(denominator)\", but \(missing.map { "\"\($0)\"" }.joined(separator: " and ")) is not an indicator of the data; write the names as the exports do"))
+                    }
+                }
+            } else if let clue = NameClues.mean(indicator: name, measure: measure) {
+                (profile.formula, profile.formulaBasis) = (.mean, clue.fromMeasure ? .measure(clue.words) : .inferred(clue.words))
+            }
+            if !profile.formula.isSum, profile.formulaBasis.isAssumed {
+                let (because, vìVi): (String, String)
+                switch profile.formulaBasis {
+                case let .measure(measure): (because, vìVi) = ("because its measure is \"\(measure)\"", "vì đơn vị tính là \"\(measure)\"")
+                case let .inferred(words): (because, vìVi) = ("because its name says \"\(words)\"", "vì tên có \"\(words)\"")
+                default: (because, vìVi) = ("as the catalogue proposes", "theo đề xuất trong danh mục")
+                }
+                note(.inferredMean, row: newPlace(firstNew[id]), field: true,
+                     "\"\(name)\" is not added up over units: the province value is the unweighted mean of the units, \(because); "
+                     + "confirm it in the catalogue (toàn tỉnh: trung bình) or say how to combine it",
+                     vi: "\"\(name)\" không cộng dồn các đơn vị: số toàn tỉnh là trung bình cộng của các đơn vị, \(vìVi); "
+                     + "xác nhận trong danh mục (toàn tỉnh: trung bình) hoặc ghi cách tính khác")
+            }
+            profiles.append(profile)
+        }
+        if !catalogueProblems.isEmpty { throw .invalidData(catalogueProblems, omitted: 0) }
+
+        // The rows carry the decided direction, so every figure downstream uses it.
+        if profiles.contains(where: { $0.directionBasis != .data && $0.direction != .higher }) {
+            newTable = newTable.withDirections(profiles.map(\.direction))
+        }
+
+        // Groups: the export's level column, else the catalogue, else district-level names
+        // against the rest — only when the names make two groups.
+        var unitProfiles: [UnitProfile] = []
+        var levelOf = [Int32](repeating: -1, count: newTable.units.count)
+        for row in newTable.rows where levelOf[Int(row.unit)] < 0 { levelOf[Int(row.unit)] = row.level }
+        let guesses = newTable.units.map(NameClues.level(unit:))
+        let twoGroups = guesses.contains(.district) && guesses.contains { $0 != .district }
+        for (id, name) in newTable.units.enumerated() {
+            let entry = unitEntries[NameClues.spellingKey(name)].map { catalogue.units[$0] }
+            var profile = UnitProfile(group: nil, groupBasis: .standard, shortName: entry?.shortName)
+            if levelOf[id] >= 0 {
+                (profile.group, profile.groupBasis) = (newTable.levels[Int(levelOf[id])], .data)
+            } else if let group = entry?.group {
+                (profile.group, profile.groupBasis) = (group.value, group.confirmed ? .catalogue : .proposed)
+            } else if twoGroups {
+                let district = guesses[id] == .district
+                (profile.group, profile.groupBasis) = (district ? "cấp huyện" : "cấp tỉnh", .inferred(district ? "huyện/thị xã/thành phố" : "tỉnh"))
+            }
+            unitProfiles.append(profile)
+        }
+
+        self.table = newTable
+        self.indicators = profiles
+        self.units = unitProfiles
+        self.totals = totals
+        findings += Self.renames(newTable, origin: rebuilt.origin, place: place, catalogue: catalogue)
+        self.findings = findings
+    }
+
+    /// Catalogue entries by the spelling key of each name and old name. An old name wins over
+    /// a row of its own: the analyst who writes "Huyện Long Mỹ" as the old name of "Thị xã Long
+    /// Mỹ" means it, even if `init` also listed the old name on its own row.
+    static func entries(_ names: [(String, [String])]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, (name, _)) in names.enumerated() where out[NameClues.spellingKey(name)] == nil { out[NameClues.spellingKey(name)] = i }
+        for (i, (_, old)) in names.enumerated() {
+            for spelling in old { out[NameClues.spellingKey(spelling)] = i }
+        }
+        return out
+    }
+
+    /// The name each id is read as: the catalogue's, else the most frequent spelling of those
+    /// that share a spelling key. `merged(old, kept)` is told of every spelling read as another.
+    static func merge(_ names: [String], counts: [Int], entries: [String: String], merged: (Int, String) -> Void) -> [String] {
+        var groups: [String: [Int]] = [:]
+        for (id, name) in names.enumerated() { groups[NameClues.spellingKey(name), default: []].append(id) }
+        var out = names
+        for (key, ids) in groups {
+            if let official = entries[key] {
+                for id in ids { out[id] = official }
+                continue
+            }
+            guard ids.count > 1 else { continue }
+            let kept = ids.max { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : NameOrder.precedes(names[$1], names[$0]) } ?? ids[0]
+            for id in ids where id != kept {
+                out[id] = names[kept]
+                merged(id, names[kept])
+            }
+        }
+        return out
+    }
+
+    /// The table with names replaced and total rows taken out; unchanged (no copy) when there
+    /// is nothing to replace. `origin[i]` is the original index of the new row i.
+    static func rebuild(_ table: IndicatorTable, unitNames: [String], indicatorNames: [String], isTotal: [Bool])
+        throws(LoadError) -> (table: IndicatorTable, totals: [TotalRow], origin: [Int]) {
+        let renamed = unitNames != table.units || indicatorNames != table.indicators
+        guard renamed || isTotal.contains(true) else { return (table, [], Array(table.rows.indices)) }
+        var assembler = TableAssembler()
+        for (i, file) in table.files.enumerated() {
+            _ = assembler.addFile(file, fields: i < table.fields.count ? table.fields[i] : [:])
+        }
+        for measure in table.measures { _ = assembler.measures.id(for: measure) }
+        for level in table.levels { _ = assembler.levels.id(for: level) }
+        let unitIDs = unitNames.enumerated().map { id, name in isTotal[id] ? -1 : assembler.units.id(for: name) }
+        let indicatorIDs = indicatorNames.map { assembler.indicators.id(for: $0) }
+        var kept: [Int] = []
+        var totalRows: [(Int, IndicatorRow)] = []
+        for (i, row) in table.rows.enumerated() {
+            var row = row
+            row.indicator = indicatorIDs[Int(row.indicator)]
+            let unit = unitIDs[Int(row.unit)]
+            if unit < 0 {
+                totalRows.append((Int(row.unit), row))
+                continue
+            }
+            row.unit = unit
+            assembler.append(row)
+            kept.append(i)
+        }
+        let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
+        let totals = totalRows.map { unit, row in
+            TotalRow(name: unitNames[unit], year: Int(row.year), indicator: row.indicator, target: row.target, actual: row.actual,
+                     file: row.file, line: row.line)
+        }
+        return (newTable, totals, order.map { kept[Int($0)] })
+    }
+
+    /// Units (and indicators) that stop the year another with a similar name starts: likely
+    /// renames, each with the catalogue line that would join them.
+    static func renames(_ table: IndicatorTable, origin: [Int], place: (Int, Bool) -> (String, Int?, Int?), catalogue: Catalogue) -> [Finding] {
+        var years = (units: [Set<Int32>](repeating: [], count: table.units.count), indicators: [Set<Int32>](repeating: [], count: table.indicators.count))
+        var first = (units: [Int](repeating: -1, count: table.units.count), indicators: [Int](repeating: -1, count: table.indicators.count))
+        for (i, row) in table.rows.enumerated() {
+            years.units[Int(row.unit)].insert(row.year)
+            years.indicators[Int(row.indicator)].insert(row.year)
+            if table.isEarlier(i, than: first.units[Int(row.unit)]) { first.units[Int(row.unit)] = i }
+            if table.isEarlier(i, than: first.indicators[Int(row.indicator)]) { first.indicators[Int(row.indicator)] = i }
+        }
+        var out: [Finding] = []
+        // Only a name whose years all come after the other's can be its new name; comparing
+        // first and last years first keeps thousands of units cheap.
+        func pairs(_ names: [String], _ spans: [Set<Int32>], similar: (String, String) -> Bool) -> [(old: Int, new: Int)] {
+            guard names.count <= 5000 else { return [] }
+            let firsts = spans.map { $0.min() ?? 0 }, lasts = spans.map { $0.max() ?? 0 }
+            var found: [(Int, Int)] = []
+            for old in names.indices {
+                for new in names.indices where new != old && (firsts[new] == lasts[old] + 1 || firsts[new] == lasts[old] + 2) {
+                    if similar(names[old], names[new]) { found.append((old, new)) }
+                }
+            }
+            return found
+        }
+        for (old, new) in pairs(table.units, years.units, similar: { a, b in
+            let p = NameClues.place(unit: a)
+            return !p.isEmpty && p == NameClues.place(unit: b)
+        }) {
+            let (file, line, _) = place(origin[first.units[new]], false)
+            let span = years.units[old].sorted()
+            out.append(Finding(kind: .likelyRename, diagnostic: Diagnostic(file: file, line: line, severity: .warning, message:
+                "unit \"\(table.units[new])\" first appears the year after \"\(table.units[old])\" last does (\(span.first ?? 0)–\(span.last ?? 0)): likely the same unit renamed; to compare the years, add to the catalogue: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))",
+                vietnamese: "đơn vị \"\(table.units[new])\" xuất hiện từ năm sau năm cuối của \"\(table.units[old])\" (\(span.first ?? 0)–\(span.last ?? 0)): có lẽ là một đơn vị đổi tên; để so sánh qua các năm, thêm vào danh mục dòng: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))")))
+        }
+        for (old, new) in pairs(table.indicators, years.indicators, similar: { a, b in
+            let x = NameClues.folded(a), y = NameClues.folded(b)
+            let distance = EditDistance.between(x, y)
+            return distance > 0 && Double(distance) <= 0.25 * Double(max(x.count, y.count))
+        }) {
+            let (file, line, column) = place(origin[first.indicators[new]], true)
+            out.append(Finding(kind: .likelyRename, diagnostic: Diagnostic(file: file, line: line, column: column, severity: .warning, message:
+                "indicator \"\(table.indicators[new])\" first appears the year after \"\(table.indicators[old])\" last does: likely the same indicator renamed; to join them, add to the catalogue: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))",
+                vietnamese: "chỉ tiêu \"\(table.indicators[new])\" xuất hiện từ năm sau năm cuối của \"\(table.indicators[old])\": có lẽ là một chỉ tiêu đổi tên; để nối hai tên, thêm vào danh mục dòng: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))")))
+        }
+        return out
+    }
+
+    static func csvCell(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+extension IndicatorTable {
+    /// True when row `i` comes before row `j` in the files (file, then line), or `j` is -1:
+    /// messages point at the first place a reader of the files meets a name.
+    public func isEarlier(_ i: Int, than j: Int) -> Bool {
+        j < 0 || (rows[i].file, rows[i].line) < (rows[j].file, rows[j].line)
+    }
+
+    /// The same table with each indicator's rows carrying `directions[indicator]`.
+    func withDirections(_ directions: [Direction]) -> IndicatorTable {
+        var rows = rows
+        for i in rows.indices { rows[i].direction = directions[Int(rows[i].indicator)] }
+        return IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
+                              fields: fields)
+    }
+}

@@ -1,0 +1,141 @@
+/// What an indicator's or unit's name says when the export and the catalogue say nothing:
+/// which indicators are ceilings, which must never be summed, which rows are totals, which
+/// units are district-level. Every answer carries the words it rests on, so the output can
+/// say what it assumed ("thấp hơn là tốt — suy ra từ \"tử vong\"").
+///
+/// Names are compared folded (no case, no diacritics, punctuation as spaces) and by whole
+/// words, so "mắc" never matches inside another word. The lists were measured on the
+/// generated exports of a health department, a province's socio-economic office and the
+/// procuracy sample (see the catalogue tests): a wrong "lower" is as bad as a missed one, so a
+/// word that also names an action on the bad thing ("vi phạm được phát hiện, xử lý", "hộ
+/// thoát nghèo") turns the clue off.
+public enum NameClues {
+    public struct Clue: Sendable, Equatable {
+        /// The words of the name the answer rests on, as folded text ("tu vong"), or the measure.
+        public var words: String
+        /// True when the measure, not the name, gave the answer.
+        public var fromMeasure = false
+    }
+
+    /// Words of things that should go down: deaths, cases, accidents, backlog, poverty …
+    static let ceilingWords = [
+        "tu vong", "chet", "ca mac", "nguoi mac", "mac moi", "ngo doc", "tai nan", "qua han", "tre han", "ton dong",
+        "bi huy", "bi sua", "an huy", "an sua", "vi pham", "ngheo", "can ngheo", "that nghiep", "bo hoc",
+        "suy dinh duong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly", "thoi gian doi", "khong pham toi",
+        "oan sai", "tai pham", "chay no", "vu chay", "o nhiem", "no xau", "sinh con thu 3", "sinh con thu ba", "ty so gioi tinh khi sinh", "o dich", "thiet hai",
+        "sai sot", "that thoat", "khieu nai vuot cap", "mat rung", "benh nhan chuyen tuyen",
+    ]
+
+    /// Words of an action taken on the bad thing, which make more of it good.
+    static let actionWords = [
+        "phat hien", "xu ly", "giam", "thoat", "khac phuc", "phong chong", "phong ngua", "dieu tri", "can thiep",
+        "tuyen truyen", "ho tro", "giai quyet xong", "kiem tra", "thanh tra", "cuu", "tiem", "cap cuu", "dieu tra",
+        "truy to", "xet xu", "khoi to", "kiem sat",
+    ]
+
+    /// Ceiling words strong enough to hold even beside an action word ("hồ sơ được xử lý quá hạn").
+    static let strongCeilingWords = ["qua han", "tre han", "ton dong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly"]
+
+    /// The clue that an indicator is a ceiling (lower is better), or nil for "higher".
+    public static func ceiling(indicator name: String) -> Clue? {
+        let words = folded(name)
+        if let strong = strongCeilingWords.first(where: { contains(words, $0) }) { return Clue(words: strong) }
+        guard let word = ceilingWords.first(where: { contains(words, $0) }) else { return nil }
+        if actionWords.contains(where: { contains(words, $0) }) { return nil }
+        return Clue(words: word)
+    }
+
+    /// Measures whose values are rates, shares or averages: never summed over units.
+    static let meanMeasures = ["%", "phan tram", "‰", "phan nghin", "percent", "diem", "lan/nam"]
+    static let timeMeasures = ["phut", "gio", "ngay", "thang", "tuan", "nam"]
+    static let meanWords = [
+        "ty le", "ti le", "ty suat", "ti suat", "cong suat", "binh quan", "trung binh", "bq", "tren 1 van", "tren 10000",
+        "tren 1000", "tren 100000", "van dan", "nghin dan", "100000 dan", "mat do", "chi so", "toc do", "he so",
+        "thoi gian", "tuoi tho", "dau nguoi", "ty trong", "muc do",
+    ]
+
+    /// The clue that an indicator's province figure is a mean rather than a sum, from its
+    /// measure ("%", "‰", "giường/vạn dân", a time) or its name ("tỷ lệ", "bình quân", …).
+    public static func mean(indicator name: String, measure: String?) -> Clue? {
+        let words = folded(name)
+        if let measure, !measure.isEmpty {
+            let m = HeaderName.fold(measure)
+            if meanMeasures.contains(m) || m.hasSuffix("%") || m.contains("/") || m.contains(" tren ")
+                || (timeMeasures.contains(m) && !words.hasPrefix("so ")) {
+                return Clue(words: measure, fromMeasure: true)
+            }
+        }
+        if let word = meanWords.first(where: { contains(words, $0) }) { return Clue(words: word) }
+        return nil
+    }
+
+    /// Names of total rows: "Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng số", "Tổng".
+    static let totalNames: Set<String> = [
+        "tong cong", "cong", "toan tinh", "tong so", "tong", "toan nganh", "total", "grand total", "ca tinh", "tong toan tinh",
+        "cong toan tinh", "tong cong toan tinh", "toan tinh tong", "tinh",
+    ]
+
+    public static func isTotal(unit name: String) -> Bool {
+        let words = folded(name)
+        return totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ")
+    }
+
+    /// District-level offices by the words of their name; nil when the name says nothing.
+    static let districtWords = ["huyen", "thi xa", "thanh pho", "quan", "thi tran"]
+    static let provinceWords = ["tinh", "phong", "van phong", "so", "ban", "chi cuc", "benh vien", "cuc"]
+
+    public enum LevelGuess: String, Sendable { case district, province }
+
+    public static func level(unit name: String) -> LevelGuess? {
+        let words = folded(name).replacingOccurrences(of: "quan ly", with: "")
+        if districtWords.contains(where: { contains(words, $0) }) && !words.hasSuffix(" tinh") { return .district }
+        if provinceWords.contains(where: { contains(words, $0) }) { return .province }
+        return nil
+    }
+
+    /// Administrative words and agency prefixes left out when comparing the place a unit names
+    /// ("huyện Long Mỹ" and "thị xã Long Mỹ" both name Long Mỹ).
+    static let placeWords = ["thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "tp", "tx"]
+
+    /// A unit's name without its administrative words, for spotting renames between years.
+    public static func place(unit name: String) -> String {
+        var words = " " + folded(name) + " "
+        for word in placeWords { words = words.replacingOccurrences(of: " " + word + " ", with: " ") }
+        return words.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The key two spellings of one name share: no case, punctuation as spaces, diacritics
+    /// kept (they change meaning in Vietnamese), single spaces.
+    public static func spellingKey(_ name: String) -> String {
+        words(of: name.lowercased(), joiningNumbers: false)
+    }
+
+    /// Folded words: "Số ca tử vong (người)" → "so ca tu vong nguoi".
+    static func folded(_ name: String) -> String {
+        words(of: HeaderName.fold(name), joiningNumbers: true)
+    }
+
+    /// Letters, digits, % and ‰ kept; every other run of characters one space. With
+    /// `joiningNumbers`, "100.000" and "10,000" stay one number.
+    private static func words(of text: String, joiningNumbers: Bool) -> String {
+        var out = ""
+        var space = true
+        for c in text {
+            if c.isLetter || c.isNumber || c == "%" || c == "‰" {
+                out.append(c)
+                space = false
+            } else if joiningNumbers, c == "." || c == ",", let last = out.last, last.isNumber {
+                continue
+            } else if !space {
+                out.append(" ")
+                space = true
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    static func contains(_ words: String, _ phrase: String) -> Bool {
+        (" " + words + " ").contains(" " + phrase + " ")
+    }
+}

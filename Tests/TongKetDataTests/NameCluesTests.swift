@@ -1,0 +1,79 @@
+import Testing
+import TongKetData
+
+/// The rules of DESIGN §3's inference, one behaviour each: what a name says when nothing else does.
+@Suite struct NameCluesTests {
+    @Test(arguments: [
+        ("Số ca tử vong do sốt xuất huyết", "tu vong"),
+        ("Số ca mắc sốt xuất huyết", "ca mac"),
+        ("Số vụ ngộ độc thực phẩm", "ngo doc"),
+        ("Số người chết do tai nạn giao thông", "chet"),
+        ("Tỷ lệ hộ nghèo", "ngheo"),
+        ("Tỷ lệ lao động thất nghiệp khu vực thành thị", "that nghiep"),
+        ("Tỷ lệ học sinh bỏ học", "bo hoc"),
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân", "suy dinh duong"),
+        ("Thời gian chờ khám bệnh trung bình", "thoi gian cho"),
+        ("Số hồ sơ được xử lý quá hạn", "qua han"),
+        ("Tỷ lệ án bị hủy, sửa do lỗi chủ quan", "bi huy"),
+        ("Tỷ lệ sinh con thứ ba trở lên", "sinh con thu ba"),
+    ])
+    func ceilingsAreNamedByWhatShouldGoDown(name: String, words: String) {
+        #expect(NameClues.ceiling(indicator: name)?.words == words)
+    }
+
+    @Test(arguments: [
+        "Số vụ vi phạm được phát hiện, xử lý",   // enforcement: more is better
+        "Số hộ thoát nghèo",
+        "Tỷ lệ giảm hộ nghèo",
+        "Số lượt khám bệnh",
+        "Số vụ án ma túy đã thụ lý",
+        "Số người được tuyên truyền phòng chống tai nạn thương tích",
+        "Số mặc định",                           // "mặc" is not "mắc": diacritics fold, whole words only if the phrase matches
+    ])
+    func anActionOnTheBadThingIsNotACeiling(name: String) {
+        #expect(NameClues.ceiling(indicator: name) == nil)
+    }
+
+    @Test(arguments: [
+        ("Công suất sử dụng giường bệnh", "%", true),
+        ("Tỷ suất tử vong trẻ em dưới 1 tuổi", "‰", true),
+        ("Số giường bệnh trên 1 vạn dân", "giường/vạn dân", true),
+        ("Thời gian giải quyết hồ sơ đất đai", "ngày", true),
+        ("Thu nhập bình quân đầu người", "triệu đồng", false),
+        ("Số bác sĩ trên 10.000 dân", "", false),
+    ])
+    func ratesAveragesAndTimesAreNeverSummed(name: String, measure: String, byMeasure: Bool) throws {
+        let clue = try #require(NameClues.mean(indicator: name, measure: measure))
+        #expect(clue.fromMeasure == byMeasure)
+    }
+
+    @Test(arguments: [("Số lượt khám bệnh", "lượt"), ("Số ngày công lao động", "ngày"), ("Tổng vốn đầu tư toàn xã hội", "tỷ đồng")])
+    func countsAddUp(name: String, measure: String) {
+        #expect(NameClues.mean(indicator: name, measure: measure) == nil)
+    }
+
+    @Test func totalRowsAreKnownByTheirWholeName() {
+        for name in ["Tổng cộng", "TỔNG CỘNG", "Cộng", "Toàn tỉnh", "Tổng số", "Tổng", "Tổng cộng:"] { #expect(NameClues.isTotal(unit: name), "\(name)") }
+        for name in ["Văn phòng tổng hợp", "Phòng Tổng hợp", "Huyện Tân Phước"] { #expect(!NameClues.isTotal(unit: name), "\(name)") }
+    }
+
+    @Test func districtOfficesAreKnownByTheirAdministrativeWord() {
+        #expect(NameClues.level(unit: "Trung tâm Y tế huyện Châu Thành") == .district)
+        #expect(NameClues.level(unit: "Thành phố Vị Thanh") == .district)
+        #expect(NameClues.level(unit: "Bệnh viện Đa khoa tỉnh") == .province)
+        #expect(NameClues.level(unit: "Ban Quản lý dự án") == .province)  // "quản" is not "quận"
+    }
+
+    @Test func aRenameKeepsThePlace() {
+        #expect(NameClues.place(unit: "Huyện Long Mỹ") == NameClues.place(unit: "Thị xã Long Mỹ"))
+        #expect(NameClues.place(unit: "Huyện Long Mỹ") != NameClues.place(unit: "Huyện Vị Thủy"))
+    }
+
+    @Test func spellingsDifferingInCaseSpacingOrPunctuationShareAKey() {
+        #expect(NameClues.spellingKey("Công suất sử dụng Giường bệnh") == NameClues.spellingKey("Công suất sử dụng giường bệnh"))
+        #expect(NameClues.spellingKey("Tỷ lệ hộ nghèo.") == NameClues.spellingKey("Tỷ lệ hộ nghèo"))
+        #expect(NameClues.spellingKey("Sản - Nhi") == NameClues.spellingKey("Sản-Nhi"))
+        // Diacritics change meaning in Vietnamese: kept.
+        #expect(NameClues.spellingKey("Số ca mắc") != NameClues.spellingKey("Số ca mặc"))
+    }
+}
