@@ -13,20 +13,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // bytes → rows → IndicatorTable: decoding, CSV, headers, numbers, diagnostics.
-        .target(name: "TongKetData"),
+        // zlib's inflate, for .xlsx workbooks (a ZIP of deflated XML parts).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // bytes → rows → IndicatorTable: decoding, CSV and workbooks, headers, numbers, diagnostics.
+        .target(name: "TongKetData", dependencies: ["CZlib"]),
         // IndicatorTable → Metrics: pure functions, no I/O.
         .target(name: "TongKetAnalytics", dependencies: ["TongKetData"]),
-        // The C libraries: cairo, pango(cairo), zlib. Only TongKetCairo imports them.
+        // The C libraries: cairo, pango(cairo), fontconfig. Only TongKetCairo imports them.
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         // Metrics → Scene: chart recipes, scales, themes, layout. No C types.
         .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),
         // Scene → PNG / PDF / SVG / BGRA frames, text measured with Pango.
-        .target(name: "TongKetCairo", dependencies: ["CCairo", "TongKetCharts"]),
+        .target(name: "TongKetCairo", dependencies: ["CCairo", "CZlib", "TongKetCharts"]),
         // Timeline → frames on both cores → ffmpeg (MP4) or numbered PNGs.
         .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo"]),
         // Metrics → the conference pack: chart plan, deck, narrative, manifest, video, safe output.
@@ -48,7 +50,7 @@ let package = Package(
             ]
         ),
         // Hostile and huge inputs, and the libFuzzer targets (built with -sanitize=fuzzer by .ci/fuzz).
-        .executableTarget(name: "tongket-stress", dependencies: ["TongKetData", "TongKetAnalytics"]),
+        .executableTarget(name: "tongket-stress", dependencies: ["TongKetData", "TongKetAnalytics", "CZlib"]),
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),

@@ -3,5 +3,4 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
-#include <zlib.h>
 #include <fontconfig/fontconfig.h>

@@ -58,18 +58,7 @@ public enum MetricsExport {
     }
 
     /// RFC 4180: quoted only when needed, inner quotes doubled.
-    static func csvField(_ text: String) -> [UInt8] {
-        let bytes = Array(text.utf8)
-        let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
-        guard bytes.contains(where: special.contains) else { return bytes }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        for b in bytes {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
-        return out
-    }
+    static func csvField(_ text: String) -> [UInt8] { CSVField.quoted(Array(text.utf8)) }
 
     // MARK: JSON
 

@@ -49,17 +49,19 @@ public enum ProvinceRollup {
             for row in table.rows where helpers.contains(row.indicator) && counted(row) { helperValue[key(row.unit, row.indicator, row.year)] = row.actual }
         }
 
-        var slots: [Int: Int] = [:]
+        // One accumulator per (indicator, year), found by position rather than by hashing each row.
+        let years = table.years
+        let firstYear = Int32(years.first ?? 0)
+        let yearSlots = Int((years.last ?? 0) - Int(firstYear) + 1)
+        var slots = [Int](repeating: -1, count: table.indicators.count * max(yearSlots, 1))
         var accumulators: [Accumulator] = []
         var ratioScales: [Int32: [Double]] = [:]
         for row in table.rows where counted(row) {
             let formula = formulas[Int(row.indicator)]
             if formula == .none { continue }
-            let slotKey = Int(row.indicator) << 16 | Int(UInt16(truncatingIfNeeded: row.year))
-            let slot: Int
-            if let existing = slots[slotKey] {
-                slot = existing
-            } else {
+            let slotKey = Int(row.indicator) * yearSlots + Int(row.year - firstYear)
+            var slot = slots[slotKey]
+            if slot < 0 {
                 slot = accumulators.count
                 slots[slotKey] = slot
                 accumulators.append(Accumulator(indicator: row.indicator, year: row.year))

@@ -26,8 +26,7 @@ public enum Review {
     }
 
     static func finding(_ kind: Finding.Kind, _ table: IndicatorTable, _ row: IndicatorRow, _ column: InputColumn?, en: String, vi: String) -> Finding {
-        let (file, line, field) = table.place(of: row, column)
-        return Finding(kind: kind, diagnostic: Diagnostic(file: file, line: line, column: field, severity: .warning, message: en, vietnamese: vi))
+        Finding(kind: kind, diagnostic: table.warning(at: row, column, en, vietnamese: vi))
     }
 
     /// Each (unit, indicator) is one run of rows in year order (the table's invariant), so a
@@ -39,20 +38,24 @@ public enum Review {
         var out: [Finding] = []
         var start = 0
         var values: [Double] = []
+        var sorted: [Double] = []
         while start < rows.count {
             var end = start + 1
             while end < rows.count, rows[end].unit == rows[start].unit, rows[end].indicator == rows[start].indicator { end += 1 }
-            if end - start >= 2 {
-                for i in start..<end {
+            // Most runs cannot hold a jump: their largest value is under the floor, or within
+            // the factor of their smallest. Only the rest are sorted.
+            var low = Double.infinity, high = -Double.infinity
+            for j in start..<end { low = min(low, rows[j].actual); high = max(high, rows[j].actual) }
+            if end - start >= 2, high >= jumpFloor, !(low > 0 && high / low < jumpFactor) {
+                sorted.removeAll(keepingCapacity: true)
+                for j in start..<end { sorted.append(rows[j].actual) }
+                sorted.sort()
+                // With two years either could be the wrong one: only the later is named.
+                for i in (end - start == 2 ? start + 1 : start)..<end {
                     let value = rows[i].actual
-                    values.removeAll(keepingCapacity: true)
-                    for j in start..<end where j != i { values.append(rows[j].actual) }
-                    values.sort()
-                    let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+                    let median = medianWithout(value, in: sorted)
                     guard median > 0, value > 0, max(value, median) >= jumpFloor else { continue }
                     let factor = value / median
-                    // With two years either could be the wrong one: name the later.
-                    if end - start == 2 && i == start { continue }
                     guard factor >= jumpFactor || factor <= 1 / jumpFactor else { continue }
                     let row = rows[i]
                     let unit = table.units[Int(row.unit)], indicator = table.indicators[Int(row.indicator)]
@@ -67,14 +70,29 @@ public enum Review {
         return out
     }
 
+    /// The median of `sorted` with one occurrence of `value` left out, without copying: the
+    /// remaining values keep their order, so the middle positions shift by one past it.
+    static func medianWithout(_ value: Double, in sorted: [Double]) -> Double {
+        let skip = sorted.firstIndex(of: value) ?? 0
+        let n = sorted.count - 1
+        func at(_ k: Int) -> Double { sorted[k < skip ? k : k + 1] }
+        return n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
+    }
+
     static func percentsOver100(_ metrics: Metrics) -> [Finding] {
         let table = metrics.table
         var percentLike = [Bool](repeating: false, count: table.indicators.count)
-        let measureOf = Dictionary(table.rows.map { ($0.indicator, $0.measure) }, uniquingKeysWith: { a, _ in a })
+        var measureOf = [Int32?](repeating: nil, count: table.indicators.count)
+        var unseen = table.indicators.count
+        for row in table.rows where measureOf[Int(row.indicator)] == nil {
+            measureOf[Int(row.indicator)] = row.measure
+            unseen -= 1
+            if unseen == 0 { break }
+        }
         for (id, name) in table.indicators.enumerated() {
             let folded = HeaderName.fold(name)
             if folded.contains("cong suat") || folded.contains("toc do") || folded.contains("so voi") || folded.contains("chi so") { continue }
-            let measure = measureOf[Int32(id)].flatMap { $0 < 0 ? nil : table.measures[Int($0)] }
+            let measure = measureOf[id].flatMap { $0 < 0 ? nil : table.measures[Int($0)] }
             percentLike[id] = measure.map(ProvinceRollup.isRate) ?? (folded.hasPrefix("ty le") || folded.hasPrefix("ti le"))
         }
         let en = NumberText(.en), vi = NumberText(.vi)
@@ -89,37 +107,39 @@ public enum Review {
     /// Partial targets per (indicator, year) and indicators reported by one unit only.
     static func targetCoverage(_ metrics: Metrics) -> [Finding] {
         let table = metrics.table
-        struct Coverage { var with = 0; var without: [Int] = [] }
-        var coverage: [Int64: Coverage] = [:]
-        var reporters = [Set<Int32>](repeating: [], count: table.indicators.count)
+        // Counted in arrays by (indicator, year): a dictionary would hash every row.
+        let years = table.years
+        let firstYear = years.first ?? 0
+        let yearSlots = (years.last ?? 0) - firstYear + 1
+        var with = [Int](repeating: 0, count: table.indicators.count * yearSlots)
+        var without: [Int: [Int]] = [:]
+        var reporters = [(Int32, Int32)](repeating: (-1, -1), count: table.indicators.count)
         var firstRow = [Int](repeating: -1, count: table.indicators.count)
-        for (i, row) in table.rows.enumerated() {
-            let id = Int(row.indicator)
-            if reporters[id].count < 2 { reporters[id].insert(row.unit) }
-            if table.isEarlier(i, than: firstRow[id]) { firstRow[id] = i }
-        }
-        // Only indicators some unit has a target for can have partial targets.
         var targeted = [Bool](repeating: false, count: table.indicators.count)
         for row in table.rows where row.target != nil { targeted[Int(row.indicator)] = true }
-        for (i, row) in table.rows.enumerated() where targeted[Int(row.indicator)] {
-            let key = Int64(row.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: row.year))
-            if row.target == nil { coverage[key, default: Coverage()].without.append(i) } else { coverage[key, default: Coverage()].with += 1 }
+        for (i, row) in table.rows.enumerated() {
+            let id = Int(row.indicator)
+            if reporters[id].0 < 0 { reporters[id].0 = row.unit } else if reporters[id].0 != row.unit { reporters[id].1 = row.unit }
+            if table.isEarlier(i, than: firstRow[id]) { firstRow[id] = i }
+            guard targeted[id] else { continue }
+            let slot = id * yearSlots + Int(row.year) - firstYear
+            if row.target == nil { without[slot, default: []].append(i) } else { with[slot] += 1 }
         }
         var out: [Finding] = []
-        for key in coverage.keys.sorted() {
-            guard let c = coverage[key], c.with > 0, !c.without.isEmpty else { continue }
-            let row = table.rows[c.without.reduce(-1) { table.isEarlier($1, than: $0) ? $1 : $0 }]
-            let names = c.without.prefix(4).map { "\"" + table.units[Int(table.rows[$0].unit)] + "\"" }.joined(separator: ", ")
-                + (c.without.count > 4 ? " …" : "")
+        for slot in without.keys.sorted() {
+            guard let missing = without[slot], with[slot] > 0 else { continue }
+            let row = table.rows[missing.reduce(-1) { table.isEarlier($1, than: $0) ? $1 : $0 }]
+            let names = missing.prefix(4).map { "\"" + table.units[Int(table.rows[$0].unit)] + "\"" }.joined(separator: ", ")
+                + (missing.count > 4 ? " …" : "")
             let indicator = table.indicators[Int(row.indicator)]
             out.append(finding(.partialTargets, table, row, .target,
-                en: "\"\(indicator)\" in \(row.year) has a target for \(c.with) units but none for \(c.without.count) (\(names)); the province target is left undefined — fill in the missing targets if they were assigned",
-                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(c.with) đơn vị nhưng thiếu ở \(c.without.count) đơn vị (\(names)); kế hoạch toàn tỉnh để trống — bổ sung nếu đã được giao"))
+                en: "\"\(indicator)\" in \(row.year) has a target for \(with[slot]) units but none for \(missing.count) (\(names)); the province target is left undefined — fill in the missing targets if they were assigned",
+                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(with[slot]) đơn vị nhưng thiếu ở \(missing.count) đơn vị (\(names)); kế hoạch toàn tỉnh để trống — bổ sung nếu đã được giao"))
         }
         // One finding per unit that alone reports some indicators (a department's own work).
         if table.units.count > 1 {
             var alone: [Int32: [Int]] = [:]
-            for (id, units) in reporters.enumerated() where units.count == 1 && firstRow[id] >= 0 { alone[table.rows[firstRow[id]].unit, default: []].append(id) }
+            for (id, units) in reporters.enumerated() where units.0 >= 0 && units.1 < 0 { alone[units.0, default: []].append(id) }
             for unit in alone.keys.sorted() {
                 guard let ids = alone[unit] else { continue }
                 let row = table.rows[firstRow[ids[0]]]
@@ -141,7 +161,7 @@ public enum Review {
         for row in metrics.provinceRows { province[Int64(row.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: row.year))] = row }
         let en = NumberText(.en), vi = NumberText(.vi)
         var out: [Finding] = []
-        for total in metrics.interpretation.totals {
+        for total in metrics.interpretation.totals where total.indicator >= 0 {
             guard let computed = province[Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))] else { continue }
             // Excel's SUM is exact, so a sum may differ only by rounding; an AVERAGE of rounded rates a little more.
             let profile = metrics.profile(total.indicator)

@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 import Foundation
 
 /// A PNG file: signature, IHDR, one IDAT, IEND. The image is cut in two halves that are

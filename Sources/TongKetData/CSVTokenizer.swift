@@ -7,6 +7,19 @@ public struct CSVField: Sendable, Equatable {
     public var hasEscapedQuotes: Bool
 
     public var isEmpty: Bool { start == end }
+
+    /// `bytes` as one field of a CSV (RFC 4180): quoted only when they hold a comma, a quote or
+    /// a line break, inner quotes doubled.
+    public static func quoted(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return bytes }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { out.append(b) }
+            out.append(b)
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
 }
 
 /// What the tokenizer could not read as RFC 4180. It still returns the best reading, so the
@@ -187,13 +200,23 @@ public struct CSVTokenizer {
 public enum DelimiterDetector {
     public static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
 
+    /// The first line holding any candidate decides: a report's title lines above the header
+    /// ("BIỂU TỔNG HỢP …") often hold none, and up to `linesLooked` of them are looked past.
+    static let linesLooked = 30
+
     public static func detect(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts = [Int](repeating: 0, count: candidates.count)
         var inQuotes = false
+        var lines = 0
         for b in bytes {
             if b == CSVTokenizer.quote { inQuotes.toggle(); continue }
             if inQuotes { continue }
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+                // CRLF counts twice: the limit is about lines, not exact.
+                lines += 1
+                if counts.contains(where: { $0 > 0 }) || lines >= linesLooked { break }
+                continue
+            }
             if let index = candidates.firstIndex(of: b) { counts[index] += 1 }
         }
         var best = 0

@@ -47,7 +47,8 @@ public enum CatalogueReader {
         switch decoded {
         case let .success(bytes): text = bytes
         case let .failure(error):
-            throw .invalidData([Diagnostic(file: file, message: "the catalogue cannot be read as text (\(error)); save it from Excel as CSV UTF-8")], omitted: 0)
+            throw .invalidData([Diagnostic(file: file, message: "the catalogue cannot be read as text (\(error)); save it from Excel as CSV UTF-8",
+                                           vietnamese: "không đọc được danh mục dưới dạng văn bản (\(error)); lưu lại từ Excel dạng CSV UTF-8")], omitted: 0)
         }
         var log = DiagnosticLog(file: file, limit: 50)
         let catalogue = text.withUnsafeBufferPointer { buffer in
@@ -76,11 +77,13 @@ public enum CatalogueReader {
             break
         }
         guard headerLine > 0 else {
-            log.error(line: nil, "the catalogue is empty; write it with `tongket init` and edit it")
+            log.error(line: nil, "the catalogue is empty; write it with `tongket init` and edit it",
+                      vi: "danh mục rỗng; tạo bằng `tongket init` rồi chỉnh sửa")
             return catalogue
         }
         guard index[.kind] != nil, index[.name] != nil else {
-            log.error(line: headerLine, "the catalogue's header needs the columns \"loại\" (chỉ tiêu or đơn vị) and \"tên\"; write one with `tongket init`")
+            log.error(line: headerLine, "the catalogue's header needs the columns \"loại\" (chỉ tiêu or đơn vị) and \"tên\"; write one with `tongket init`",
+                      vi: "dòng tiêu đề của danh mục cần có cột \"loại\" (chỉ tiêu hoặc đơn vị) và cột \"tên\"; tạo danh mục bằng `tongket init`")
             return catalogue
         }
         var seen: [String: Int] = [:]
@@ -93,14 +96,16 @@ public enum CatalogueReader {
             }
             func place(_ column: Column) -> Int? { index[column].map { $0 + 1 } }
             guard let name = cell(.name) else {
-                log.error(line: line, column: place(.name), "the row has no name in column \"tên\"; fill it in or delete the row")
+                log.error(line: line, column: place(.name), "the row has no name in column \"tên\"; fill it in or delete the row",
+                          vi: "dòng này chưa có tên ở cột \"tên\"; điền tên hoặc xoá dòng")
                 continue
             }
             let kindText = cell(.kind) ?? ""
             let kind = HeaderName.fold(kindText)
             let key = kind + "\u{0}" + name.lowercased()
             if let first = seen[key] {
-                log.error(line: line, column: place(.name), "\"\(name)\" is already in the catalogue on line \(first); keep one row for it")
+                log.error(line: line, column: place(.name), "\"\(name)\" is already in the catalogue on line \(first); keep one row for it",
+                          vi: "\"\(name)\" đã có trong danh mục ở dòng \(first); chỉ giữ một dòng")
                 continue
             }
             seen[key] = line
@@ -114,25 +119,28 @@ public enum CatalogueReader {
                     if let direction = Direction(cell: word) {
                         entry.direction = Decided(direction, confirmed: confirmed)
                     } else {
-                        log.error(line: line, column: place(.direction), "\"\(text)\" in column \"chiều\" is not a direction; write cao (higher is better) or thấp (a ceiling)")
+                        log.error(line: line, column: place(.direction), "\"\(text)\" in column \"chiều\" is not a direction; write cao (higher is better) or thấp (a ceiling)",
+                                  vi: "\"\(text)\" ở cột \"chiều\" không phải là chiều; ghi cao (càng cao càng tốt) hoặc thấp (chỉ tiêu trần)")
                     }
                 }
                 if let text = cell(.rollup) {
                     let (word, confirmed) = unconfirmed(text)
                     switch rollup(word, numerator: cell(.numerator), denominator: cell(.denominator)) {
                     case let .success(value): entry.rollup = Decided(value, confirmed: confirmed)
-                    case let .failure(problem): log.error(line: line, column: place(.rollup), problem.message)
+                    case let .failure(problem): log.error(line: line, column: place(.rollup), problem.message, vi: problem.vietnamese)
                     }
                 }
                 if let text = cell(.order) {
                     if let order = Int(text) { entry.order = order } else {
-                        log.error(line: line, column: place(.order), "\"\(text)\" in column \"thứ tự\" is not a whole number")
+                        log.error(line: line, column: place(.order), "\"\(text)\" in column \"thứ tự\" is not a whole number",
+                                  vi: "\"\(text)\" ở cột \"thứ tự\" không phải là số nguyên")
                     }
                 }
                 if let text = cell(.headline) {
                     // A proposed headline ("có?") is a headline until the analyst says otherwise.
                     if let flag = yes(unconfirmed(text).0) { entry.headline = flag } else {
-                        log.error(line: line, column: place(.headline), "\"\(text)\" in column \"trọng tâm\" is not có or không")
+                        log.error(line: line, column: place(.headline), "\"\(text)\" in column \"trọng tâm\" is not có or không",
+                                  vi: "\"\(text)\" ở cột \"trọng tâm\" phải là có hoặc không")
                     }
                 }
                 catalogue.indicators.append(entry)
@@ -145,18 +153,21 @@ public enum CatalogueReader {
                 if let text = cell(.total) {
                     let (word, confirmed) = unconfirmed(text)
                     if let flag = yes(word) { entry.isTotal = Decided(flag, confirmed: confirmed) } else {
-                        log.error(line: line, column: place(.total), "\"\(text)\" in column \"dòng tổng\" is not có or không")
+                        log.error(line: line, column: place(.total), "\"\(text)\" in column \"dòng tổng\" is not có or không",
+                                  vi: "\"\(text)\" ở cột \"dòng tổng\" phải là có hoặc không")
                     }
                 }
                 catalogue.units.append(entry)
             default:
-                log.error(line: line, column: place(.kind), "\"\(kindText)\" in column \"loại\" is neither \"chỉ tiêu\" nor \"đơn vị\"")
+                log.error(line: line, column: place(.kind), "\"\(kindText)\" in column \"loại\" is neither \"chỉ tiêu\" nor \"đơn vị\"",
+                      vi: "\"\(kindText)\" ở cột \"loại\" phải là \"chỉ tiêu\" hoặc \"đơn vị\"")
             }
         }
         for problem in tokenizer.problems {
             switch problem {
             case let .unterminatedQuote(line, field), let .bareQuote(line, field), let .textAfterClosingQuote(line, field):
-                log.error(line: line, column: field + 1, "a quote (\") in this cell is not closed or is followed by text; save the catalogue from Excel again")
+                log.error(line: line, column: field + 1, "a quote (\") in this cell is not closed or is followed by text; save the catalogue from Excel again",
+                          vi: "dấu nháy kép (\") trong ô này chưa đóng hoặc có chữ theo sau; lưu lại danh mục từ Excel")
             }
         }
         return catalogue
@@ -177,7 +188,10 @@ public enum CatalogueReader {
         }
     }
 
-    struct RollupProblem: Error { let message: String }
+    struct RollupProblem: Error {
+        let message: String
+        let vietnamese: String
+    }
 
     /// The words of column "toàn tỉnh": tổng, trung bình, trung bình có trọng số, tỷ lệ, không.
     static func rollup(_ word: String, numerator: String?, denominator: String?) -> Result<Rollup, RollupProblem> {
@@ -186,17 +200,20 @@ public enum CatalogueReader {
         case "trung binh", "binh quan", "mean", "average", "trung binh cong": return .success(.mean)
         case "trung binh co trong so", "binh quan gia quyen", "trung binh gia quyen", "weighted mean", "weighted":
             guard let denominator else {
-                return .failure(RollupProblem(message: "\"\(word)\" needs the weight: name the indicator to weight by in column \"mẫu số / trọng số\""))
+                return .failure(RollupProblem(message: "\"\(word)\" needs the weight: name the indicator to weight by in column \"mẫu số / trọng số\"",
+                                              vietnamese: "\"\(word)\" cần trọng số: ghi tên chỉ tiêu dùng làm trọng số ở cột \"mẫu số / trọng số\""))
             }
             return .success(.weightedMean(by: denominator))
         case "ty le", "ti le", "ratio":
             guard let numerator, let denominator else {
-                return .failure(RollupProblem(message: "\"\(word)\" needs the indicators it divides: fill in columns \"tử số\" and \"mẫu số / trọng số\""))
+                return .failure(RollupProblem(message: "\"\(word)\" needs the indicators it divides: fill in columns \"tử số\" and \"mẫu số / trọng số\"",
+                                              vietnamese: "\"\(word)\" cần hai chỉ tiêu để chia: điền cột \"tử số\" và \"mẫu số / trọng số\""))
             }
             return .success(.ratio(numerator: numerator, denominator: denominator))
         case "khong", "none", "khong tinh": return .success(.none)
         default:
-            return .failure(RollupProblem(message: "\"\(word)\" in column \"toàn tỉnh\" is not a way to form the province figure; write tổng, trung bình, trung bình có trọng số, tỷ lệ or không"))
+            return .failure(RollupProblem(message: "\"\(word)\" in column \"toàn tỉnh\" is not a way to form the province figure; write tổng, trung bình, trung bình có trọng số, tỷ lệ or không",
+                                          vietnamese: "\"\(word)\" ở cột \"toàn tỉnh\" không phải là cách tính số toàn tỉnh; ghi tổng, trung bình, trung bình có trọng số, tỷ lệ hoặc không"))
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The message in Vietnamese, where one was written.
     public var vietnamese: String?
+    /// A workbook sheet's cell: shown as Excel shows it, `ketqua.xlsx[2023]!F14`.
+    public var inSheet = false
 
     public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String, vietnamese: String? = nil) {
         self.file = file
@@ -24,11 +26,25 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text(vietnamese: false) }
 
+    /// 1 → A, 27 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
     /// `file:line:column: message`, in Vietnamese when asked and written.
     public func text(vietnamese: Bool) -> String {
         var position = file
-        if let line { position += ":\(line)" }
-        if line != nil, let column { position += ":\(column)" }
+        if inSheet, let line, let column {
+            position += "!" + Self.columnLetters(column) + String(line)
+        } else {
+            if let line { position += ":\(line)" }
+            if line != nil, let column { position += ":\(column)" }
+        }
         let vi = vietnamese ? self.vietnamese : nil
         let prefix = severity == .warning ? (vi != nil ? "cảnh báo: " : "warning: ") : (vi != nil ? "lỗi: " : "")
         return "\(position): \(prefix)\(vi ?? message)"
@@ -52,17 +68,22 @@ public enum LoadError: Error, Sendable, Equatable {
         }
     }
 
-    /// The lines to print, one problem a line, and a count of what was left out.
-    public var messages: [String] {
+    /// The lines to print in English, one problem a line, and a count of what was left out.
+    public var messages: [String] { messages(vietnamese: false) }
+
+    /// The lines to print, in Vietnamese where the messages were written in it.
+    public func messages(vietnamese: Bool) -> [String] {
         switch self {
         case let .invalidData(diagnostics, omitted):
-            var lines = diagnostics.map(\.description)
+            var lines = diagnostics.map { $0.text(vietnamese: vietnamese) }
             if omitted > 0 {
-                lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first and run again.")
+                lines.append(vietnamese
+                    ? "… và \(omitted) lỗi khác không hiện; sửa các lỗi trên rồi chạy lại."
+                    : "… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first and run again.")
             }
             return lines
         case let .cannotOpen(diagnostic):
-            return [diagnostic.description]
+            return [diagnostic.text(vietnamese: vietnamese)]
         case let .usage(message):
             return [message]
         }
@@ -77,22 +98,29 @@ struct DiagnosticLog {
     private(set) var kept: [Diagnostic] = []
     private(set) var omitted = 0
     private(set) var errorCount = 0
+    /// The log of a workbook sheet: positions are cells (`!F14`).
+    var inSheet = false
 
-    init(file: String, limit: Int) {
+    init(file: String, limit: Int, inSheet: Bool = false) {
         self.file = file
         self.limit = limit
+        self.inSheet = inSheet
     }
 
-    mutating func error(line: Int?, column: Int? = nil, _ message: String) {
+    /// An error, in English and in Vietnamese (`vi`).
+    mutating func error(line: Int?, column: Int? = nil, _ message: String, vi: String) {
         errorCount += 1
-        append(Diagnostic(file: file, line: line, column: column, message: message))
+        append(Diagnostic(file: file, line: line, column: column, message: message, vietnamese: vi))
     }
 
-    mutating func warning(line: Int? = nil, column: Int? = nil, _ message: String) {
-        append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message))
+    /// A warning, in English and in Vietnamese (`vi`).
+    mutating func warning(line: Int? = nil, column: Int? = nil, _ message: String, vi: String) {
+        append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, vietnamese: vi))
     }
 
     private mutating func append(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        diagnostic.inSheet = inSheet
         if kept.count < limit { kept.append(diagnostic) } else { omitted += 1 }
     }
 

@@ -8,11 +8,14 @@ public enum InputColumn: String, CaseIterable, Sendable {
     /// is never "đơn vị" (unit), nor "chỉ tiêu giao" (target) "chỉ tiêu" (indicator).
     public var names: [String] {
         switch self {
-        case .year: return ["year", "nam"]
-        case .unit: return ["unit", "don vi"]
-        case .indicator: return ["indicator", "chi tieu", "noi dung"]
-        case .target: return ["target", "ke hoach", "chi tieu giao", "chi tieu duoc giao"]
-        case .actual: return ["actual", "thuc hien", "ket qua"]
+        case .year: return ["year", "nam", "nam bao cao"]
+        case .unit: return ["unit", "don vi", "ten don vi", "don vi bao cao"]
+        case .indicator: return ["indicator", "chi tieu", "noi dung", "ten chi tieu", "noi dung chi tieu", "chi tieu nhiem vu"]
+        // "KH" and "TH", the headers nearly every office uses.
+        case .target: return ["target", "ke hoach", "chi tieu giao", "chi tieu duoc giao", "kh", "kh giao", "ke hoach giao",
+                              "ke hoach nam", "chi tieu ke hoach", "muc tieu", "plan"]
+        case .actual: return ["actual", "thuc hien", "ket qua", "th", "ket qua thuc hien", "so thuc hien", "thuc hien nam",
+                              "uoc thuc hien", "uoc th", "ket qua dat duoc"]
         case .measure: return ["measure", "don vi tinh", "dvt", "unit of measure"]
         case .level: return ["level", "cap"]
         case .direction: return ["direction", "chieu"]
@@ -81,7 +84,23 @@ public struct HeaderMap: Sendable, Equatable {
         case duplicate(InputColumn, firstField: Int, secondField: Int)
     }
 
-    public init(headers: [String]) throws(Problem) {
+    /// A map given field by field (a wide table's, whose target and actual change by year).
+    init(headers: [String], index: [InputColumn: Int]) {
+        self.headers = headers
+        self.index = index
+        var width = 0
+        for (i, header) in headers.enumerated() where !header.trimmingCharacters(in: .whitespaces).isEmpty { width = i + 1 }
+        self.width = width
+    }
+
+    /// How many of the contract's columns `headers` name: how close a line comes to a header.
+    static func mappedCount(_ headers: [String]) -> Int {
+        Set(headers.compactMap { InputColumn.byFoldedName[HeaderName.fold($0)] }).count
+    }
+
+    /// `yearOptional`: a file whose rows are all one year (a sheet named "2023") may leave the
+    /// year column out; the reader supplies it.
+    public init(headers: [String], yearOptional: Bool = false) throws(Problem) {
         self.headers = headers
         var width = 0
         for (i, header) in headers.enumerated() where !header.trimmingCharacters(in: .whitespaces).isEmpty { width = i + 1 }
@@ -91,7 +110,7 @@ public struct HeaderMap: Sendable, Equatable {
             if let first = index[column] { throw .duplicate(column, firstField: first + 1, secondField: i + 1) }
             index[column] = i
         }
-        let missing = InputColumn.allCases.filter { $0.isRequired && index[$0] == nil }
+        let missing = InputColumn.allCases.filter { $0.isRequired && index[$0] == nil && !(yearOptional && $0 == .year) }
         if !missing.isEmpty { throw .missing(missing) }
     }
 }

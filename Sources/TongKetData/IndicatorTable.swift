@@ -67,10 +67,13 @@ public struct IndicatorTable: Sendable {
     public let rows: [IndicatorRow]
     /// Per file, where each column is (0-based field), so a message about a value can point at its cell.
     public let fields: [[InputColumn: Int]]
+    /// The files that are workbook sheets, whose positions are cells (`!F14`).
+    public let sheetFiles: Set<Int32>
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
-         fields: [[InputColumn: Int]] = []) {
+         fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = []) {
         self.fields = fields
+        self.sheetFiles = sheetFiles
         self.units = units
         self.indicators = indicators
         self.measures = measures
@@ -79,7 +82,13 @@ public struct IndicatorTable: Sendable {
         self.rows = rows
     }
 
-    public var years: [Int] { Array(Set(rows.map { Int($0.year) })).sorted() }
+    /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year
+    /// finds them in one pass without hashing a million rows.
+    public var years: [Int] {
+        var present = [Bool](repeating: false, count: 10_000)
+        for row in rows where (0..<10_000).contains(row.year) { present[Int(row.year)] = true }
+        return present.indices.filter { present[$0] }
+    }
 
     /// The 1-based column of `column` in the file a row came from, for messages.
     public func field(_ column: InputColumn, of row: IndicatorRow) -> Int? {
@@ -88,9 +97,12 @@ public struct IndicatorTable: Sendable {
         return index + 1
     }
 
-    /// "file", line and column of a row's cell, for a `Diagnostic`.
-    public func place(of row: IndicatorRow, _ column: InputColumn? = nil) -> (file: String, line: Int, column: Int?) {
-        (files[Int(row.file)], Int(row.line), column.flatMap { field($0, of: row) })
+    /// A warning about a row (its cell in `column`), placed as the reader would place it.
+    public func warning(at row: IndicatorRow, _ column: InputColumn? = nil, _ message: String, vietnamese: String) -> Diagnostic {
+        var diagnostic = Diagnostic(file: files[Int(row.file)], line: Int(row.line), column: column.flatMap { field($0, of: row) },
+                                    severity: .warning, message: message, vietnamese: vietnamese)
+        diagnostic.inSheet = sheetFiles.contains(row.file)
+        return diagnostic
     }
 
     /// Each name's position in sorted order (the order rows are kept in), by name id.
@@ -134,7 +146,8 @@ extension IndicatorTable {
         let fileIndex = assembler.addFile(file)
         for (i, record) in records.enumerated() {
             guard (1000...9999).contains(record.year) else {
-                throw .invalidData([Diagnostic(file: file, line: i + 1, message: "\(record.year) is not a year; years are whole numbers such as 2023")], omitted: 0)
+                throw .invalidData([Diagnostic(file: file, line: i + 1, message: "\(record.year) is not a year; years are whole numbers such as 2023",
+                                                    vietnamese: "\(record.year) không phải là năm; năm là số nguyên, ví dụ 2023")], omitted: 0)
             }
             assembler.append(IndicatorRow(
                 year: Int32(clamping: record.year),

@@ -17,6 +17,8 @@ public struct ReadOptions: Sendable {
 
     /// Bytes above which a file is refused rather than read.
     public var sizeLimit: Int
+    /// The one sheet of a workbook to read (`--sheet`); nil reads every sheet with a table.
+    public var sheet: String?
 
     public init(encoding: SourceEncoding? = nil, numberLocale: NumberLocale = .auto, diagnosticLimit: Int = 50, sizeLimit: Int = ReadOptions.defaultSizeLimit) {
         self.encoding = encoding
@@ -61,14 +63,17 @@ public struct InputFile: Sendable {
     public static func load(path: String, limit: Int = ReadOptions.defaultSizeLimit) throws(LoadError) -> InputFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .cannotOpen(Diagnostic(file: path, message: "no such file; check the name and the folder you run tongket from"))
+            throw .cannotOpen(Diagnostic(file: path, message: "no such file; check the name and the folder you run tongket from",
+                                                    vietnamese: "không có tệp này; kiểm tra tên tệp và thư mục đang chạy tongket"))
         }
         if isDirectory.boolValue {
-            throw .cannotOpen(Diagnostic(file: path, message: "is a folder, not a CSV file; name the CSV files inside it"))
+            throw .cannotOpen(Diagnostic(file: path, message: "is a folder, not a CSV file; name the CSV files inside it",
+                                                    vietnamese: "đây là thư mục, không phải tệp CSV; hãy nêu tên các tệp CSV trong thư mục này"))
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied?); check the file's permissions"))
+            throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied?); check the file's permissions",
+                                                    vietnamese: "không đọc được (không có quyền đọc?); kiểm tra quyền truy cập của tệp"))
         }
         defer { close(descriptor) }
         var info = stat()
@@ -78,13 +83,15 @@ public struct InputFile: Sendable {
             return InputFile(name: path, mapped: mapped)
         }
         guard let bytes = FileBytes.read(descriptor: descriptor, limit: limit) else {
-            throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied, or a device?); check the file"))
+            throw .cannotOpen(Diagnostic(file: path, message: "cannot be read (permission denied, or a device?); check the file",
+                                                    vietnamese: "không đọc được (không có quyền đọc, hoặc đây là thiết bị?); kiểm tra lại tệp"))
         }
         if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
         return InputFile(name: path, bytes: bytes)
     }
 
     private static func tooLarge(_ path: String, size: Int, limit: Int) -> LoadError {
-        .invalidData([Diagnostic(file: path, message: "is \(size / 1_000_000) MB, more than the limit of \(limit / 1_000_000) MB; raise it with --max-size MB if this really is one export")], omitted: 0)
+        .invalidData([Diagnostic(file: path, message: "is \(size / 1_000_000) MB, more than the limit of \(limit / 1_000_000) MB; raise it with --max-size MB if this really is one export",
+                                 vietnamese: "dung lượng \(size / 1_000_000) MB, vượt giới hạn \(limit / 1_000_000) MB; nếu đây đúng là một tệp xuất thì nâng giới hạn bằng --max-size MB")], omitted: 0)
     }
 }

@@ -59,6 +59,7 @@ public struct UnitProfile: Sendable, Equatable {
 public struct TotalRow: Sendable, Equatable {
     public var name: String
     public var year: Int
+    /// -1 when no unit reports the indicator the total row names.
     public var indicator: Int32
     public var target: Double?
     public var actual: Double
@@ -125,15 +126,10 @@ public struct Interpretation: Sendable {
             if table.isEarlier(i, than: firstRow.units[Int(row.unit)]) { firstRow.units[Int(row.unit)] = i }
             if table.isEarlier(i, than: firstRow.indicators[Int(row.indicator)]) { firstRow.indicators[Int(row.indicator)] = i }
         }
-        func place(_ rowIndex: Int, field: Bool = false) -> (String, Int?, Int?) {
-            guard rowIndex >= 0 else { return (table.files.first ?? "", nil, nil) }
-            let (file, line, column) = table.place(of: table.rows[rowIndex], field ? .indicator : nil)
-            return (file, line, column)
-        }
         func note(_ kind: Finding.Kind, row: Int, field: Bool = false, _ message: String, vi: String) {
-            let (file, line, column) = place(row, field: field)
-            findings.append(Finding(kind: kind, diagnostic: Diagnostic(file: file, line: line, column: column, severity: .warning,
-                                                                       message: message, vietnamese: vi)))
+            let diagnostic = row >= 0 ? table.warning(at: table.rows[row], field ? .indicator : nil, message, vietnamese: vi)
+                : Diagnostic(file: table.files.first ?? "", severity: .warning, message: message, vietnamese: vi)
+            findings.append(Finding(kind: kind, diagnostic: diagnostic))
         }
 
         // Names: the catalogue's (old names included), then spellings that differ only in case,
@@ -149,13 +145,17 @@ public struct Interpretation: Sendable {
                  vi: "chỉ tiêu \"\(table.indicators[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
         }
 
+        // Each unit's name folded once, for the clues of total rows and groups.
+        var foldedUnit: [String: String] = [:]
+        for name in unitNames where foldedUnit[name] == nil { foldedUnit[name] = NameClues.folded(name) }
+
         // Total rows: the catalogue says so, else the name does.
         var isTotal = [Bool](repeating: false, count: table.units.count)
         for (id, name) in unitNames.enumerated() {
             if let entry = unitEntries[NameClues.spellingKey(name)].map({ catalogue.units[$0] }), let total = entry.isTotal {
                 isTotal[id] = total.value
             } else {
-                isTotal[id] = NameClues.isTotal(unit: name)
+                isTotal[id] = NameClues.isTotal(words: foldedUnit[name] ?? "")
             }
         }
         // A total row in each file is its own finding: each file's total is checked on its own.
@@ -201,6 +201,11 @@ public struct Interpretation: Sendable {
                                            label: entry?.label, field: entry?.field, order: entry?.order, headline: entry?.headline)
             if let direction = given[id] {
                 (profile.direction, profile.directionBasis) = (direction, .data)
+                if let decided = entry?.direction, decided.value != direction {
+                    note(.directionConflict, row: newPlace(firstNew[id]), field: true,
+                         "\"\(name)\" is \(direction == .lower ? "a ceiling" : "higher-is-better") in the file (its direction column or a target written \"Không quá …\" / \"≥ …\"), but the catalogue says \(decided.value == .lower ? "thấp" : "cao"); the file's word is used — correct one of them",
+                         vi: "\"\(name)\" trong tệp là \(direction == .lower ? "chỉ tiêu trần" : "càng cao càng tốt") (theo cột chiều hoặc kế hoạch ghi \"Không quá …\" / \"≥ …\"), nhưng danh mục ghi \(decided.value == .lower ? "thấp" : "cao"); số liệu dùng theo tệp — sửa một trong hai")
+                }
                 if direction == .higher, let clue, entry?.direction?.value != .higher {
                     note(.directionConflict, row: newPlace(firstNew[id]), field: true,
                          "\"\(name)\" is marked higher-is-better in the file, but its name (\"\(clue.words)\") suggests a ceiling; check the direction column",
@@ -231,7 +236,8 @@ public struct Interpretation: Sendable {
                         (profile.formula, profile.formulaBasis) = (.weightedMean(by: weight), basis)
                     } else {
                         catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
-                            message: "\"\(name)\" is to be weighted by \"\(by)\", which is not an indicator of the data; write the weight's name as the exports do"))
+                            message: "\"\(name)\" is to be weighted by \"\(by)\", which is not an indicator of the data; write the weight's name as the exports do",
+                            vietnamese: "\"\(name)\" tính trung bình theo trọng số \"\(by)\", nhưng số liệu không có chỉ tiêu này; ghi tên chỉ tiêu trọng số như trong tệp xuất"))
                     }
                 case let .ratio(numerator, denominator):
                     if let n = idByKey[NameClues.spellingKey(numerator)], let d = idByKey[NameClues.spellingKey(denominator)] {
@@ -239,7 +245,8 @@ public struct Interpretation: Sendable {
                     } else {
                         let missing = [numerator, denominator].filter { idByKey[NameClues.spellingKey($0)] == nil }
                         catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
-                            message: "\"\(name)\" is the ratio of \"\(numerator)\" to \"\(denominator)\", but \(missing.map { "\"\($0)\"" }.joined(separator: " and ")) is not an indicator of the data; write the names as the exports do"))
+                            message: "\"\(name)\" is the ratio of \"\(numerator)\" to \"\(denominator)\", but \(missing.map { "\"\($0)\"" }.joined(separator: " and ")) is not an indicator of the data; write the names as the exports do",
+                            vietnamese: "\"\(name)\" là tỷ lệ của \"\(numerator)\" trên \"\(denominator)\", nhưng số liệu không có \(missing.map { "\"\($0)\"" }.joined(separator: " và ")); ghi tên chỉ tiêu như trong tệp xuất"))
                     }
                 }
             } else if let clue = NameClues.mean(indicator: name, measure: measure) {
@@ -262,8 +269,9 @@ public struct Interpretation: Sendable {
         }
         if !catalogueProblems.isEmpty { throw .invalidData(catalogueProblems, omitted: 0) }
 
-        // The rows carry the decided direction, so every figure downstream uses it.
-        if profiles.contains(where: { $0.directionBasis != .data && $0.direction != .higher }) {
+        // The rows carry the decided direction, so every figure downstream uses it (a written
+        // target "Không quá 5 %" gives one year's row a direction the others then share).
+        if newTable.rows.contains(where: { $0.direction != profiles[Int($0.indicator)].direction }) {
             newTable = newTable.withDirections(profiles.map(\.direction))
         }
 
@@ -272,7 +280,7 @@ public struct Interpretation: Sendable {
         var unitProfiles: [UnitProfile] = []
         var levelOf = [Int32](repeating: -1, count: newTable.units.count)
         for row in newTable.rows where levelOf[Int(row.unit)] < 0 { levelOf[Int(row.unit)] = row.level }
-        let guesses = newTable.units.map(NameClues.level(unit:))
+        let guesses = newTable.units.map { NameClues.level(words: foldedUnit[$0] ?? NameClues.folded($0)) }
         let twoGroups = guesses.contains(.district) && guesses.contains { $0 != .district }
         for (id, name) in newTable.units.enumerated() {
             let entry = unitEntries[NameClues.spellingKey(name)].map { catalogue.units[$0] }
@@ -292,7 +300,7 @@ public struct Interpretation: Sendable {
         self.indicators = profiles
         self.units = unitProfiles
         self.totals = totals
-        findings += Self.renames(newTable, origin: rebuilt.origin, place: place, catalogue: catalogue)
+        findings += Self.renames(table, newTable, origin: rebuilt.origin)
         self.findings = findings
     }
 
@@ -337,29 +345,33 @@ public struct Interpretation: Sendable {
         guard renamed || isTotal.contains(true) else { return (table, [], Array(table.rows.indices)) }
         var assembler = TableAssembler()
         for (i, file) in table.files.enumerated() {
-            _ = assembler.addFile(file, fields: i < table.fields.count ? table.fields[i] : [:])
+            _ = assembler.addFile(file, fields: i < table.fields.count ? table.fields[i] : [:], inSheet: table.sheetFiles.contains(Int32(i)))
         }
         for measure in table.measures { _ = assembler.measures.id(for: measure) }
         for level in table.levels { _ = assembler.levels.id(for: level) }
         let unitIDs = unitNames.enumerated().map { id, name in isTotal[id] ? -1 : assembler.units.id(for: name) }
-        let indicatorIDs = indicatorNames.map { assembler.indicators.id(for: $0) }
+        // Indicators get ids from the units' rows only: a total line's own label ("Tổng cộng"
+        // merged across the indicator column) is no indicator.
+        var indicatorIDs = [Int32](repeating: -1, count: indicatorNames.count)
         var kept: [Int] = []
         var totalRows: [(Int, IndicatorRow)] = []
         for (i, row) in table.rows.enumerated() {
             var row = row
-            row.indicator = indicatorIDs[Int(row.indicator)]
             let unit = unitIDs[Int(row.unit)]
             if unit < 0 {
                 totalRows.append((Int(row.unit), row))
                 continue
             }
+            if indicatorIDs[Int(row.indicator)] < 0 { indicatorIDs[Int(row.indicator)] = assembler.indicators.id(for: indicatorNames[Int(row.indicator)]) }
+            row.indicator = indicatorIDs[Int(row.indicator)]
             row.unit = unit
             assembler.append(row)
             kept.append(i)
         }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
+        // -1: a total of something no unit reports (a grand total over indicators).
         let totals = totalRows.map { unit, row in
-            TotalRow(name: unitNames[unit], year: Int(row.year), indicator: row.indicator, target: row.target, actual: row.actual,
+            TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target, actual: row.actual,
                      file: row.file, line: row.line)
         }
         return (newTable, totals, order.map { kept[Int($0)] })
@@ -367,46 +379,49 @@ public struct Interpretation: Sendable {
 
     /// Units (and indicators) that stop the year another with a similar name starts: likely
     /// renames, each with the catalogue line that would join them.
-    static func renames(_ table: IndicatorTable, origin: [Int], place: (Int, Bool) -> (String, Int?, Int?), catalogue: Catalogue) -> [Finding] {
-        var years = (units: [Set<Int32>](repeating: [], count: table.units.count), indicators: [Set<Int32>](repeating: [], count: table.indicators.count))
+    /// `table` is the table as read (its rows are where messages point); `origin` maps each row of
+    /// `interpreted` to one of them.
+    static func renames(_ read: IndicatorTable, _ table: IndicatorTable, origin: [Int]) -> [Finding] {
+        // First and last year of each name: all a rename needs, kept without a set per name
+        // (a million rows would hash two million years).
+        var span = (units: [(first: Int32, last: Int32)](repeating: (.max, .min), count: table.units.count),
+                    indicators: [(first: Int32, last: Int32)](repeating: (.max, .min), count: table.indicators.count))
         var first = (units: [Int](repeating: -1, count: table.units.count), indicators: [Int](repeating: -1, count: table.indicators.count))
         for (i, row) in table.rows.enumerated() {
-            years.units[Int(row.unit)].insert(row.year)
-            years.indicators[Int(row.indicator)].insert(row.year)
-            if table.isEarlier(i, than: first.units[Int(row.unit)]) { first.units[Int(row.unit)] = i }
-            if table.isEarlier(i, than: first.indicators[Int(row.indicator)]) { first.indicators[Int(row.indicator)] = i }
+            let u = Int(row.unit), k = Int(row.indicator)
+            span.units[u] = (min(span.units[u].first, row.year), max(span.units[u].last, row.year))
+            span.indicators[k] = (min(span.indicators[k].first, row.year), max(span.indicators[k].last, row.year))
+            if table.isEarlier(i, than: first.units[u]) { first.units[u] = i }
+            if table.isEarlier(i, than: first.indicators[k]) { first.indicators[k] = i }
         }
         var out: [Finding] = []
         // Only a name whose years all come after the other's can be its new name; comparing
         // first and last years first keeps thousands of units cheap.
-        func pairs(_ names: [String], _ spans: [Set<Int32>], similar: (String, String) -> Bool) -> [(old: Int, new: Int)] {
+        func pairs(_ names: [String], _ spans: [(first: Int32, last: Int32)], similar: (String, String) -> Bool) -> [(old: Int, new: Int)] {
             guard names.count <= 5000 else { return [] }
-            let firsts = spans.map { $0.min() ?? 0 }, lasts = spans.map { $0.max() ?? 0 }
             var found: [(Int, Int)] = []
             for old in names.indices {
-                for new in names.indices where new != old && (firsts[new] == lasts[old] + 1 || firsts[new] == lasts[old] + 2) {
+                for new in names.indices where new != old && (spans[new].first == spans[old].last + 1 || spans[new].first == spans[old].last + 2) {
                     if similar(names[old], names[new]) { found.append((old, new)) }
                 }
             }
             return found
         }
-        for (old, new) in pairs(table.units, years.units, similar: { a, b in
+        for (old, new) in pairs(table.units, span.units, similar: { a, b in
             let p = NameClues.place(unit: a)
             return !p.isEmpty && p == NameClues.place(unit: b)
         }) {
-            let (file, line, _) = place(origin[first.units[new]], false)
-            let span = years.units[old].sorted()
-            out.append(Finding(kind: .likelyRename, diagnostic: Diagnostic(file: file, line: line, severity: .warning, message:
-                "unit \"\(table.units[new])\" first appears the year after \"\(table.units[old])\" last does (\(span.first ?? 0)–\(span.last ?? 0)): likely the same unit renamed; to compare the years, add to the catalogue: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))",
-                vietnamese: "đơn vị \"\(table.units[new])\" xuất hiện từ năm sau năm cuối của \"\(table.units[old])\" (\(span.first ?? 0)–\(span.last ?? 0)): có lẽ là một đơn vị đổi tên; để so sánh qua các năm, thêm vào danh mục dòng: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))")))
+            let years = span.units[old]
+            out.append(Finding(kind: .likelyRename, diagnostic: read.warning(at: read.rows[origin[first.units[new]]], nil,
+                "unit \"\(table.units[new])\" first appears the year after \"\(table.units[old])\" last does (\(years.first)–\(years.last)): likely the same unit renamed; to compare the years, add to the catalogue: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))",
+                vietnamese: "đơn vị \"\(table.units[new])\" xuất hiện từ năm sau năm cuối của \"\(table.units[old])\" (\(years.first)–\(years.last)): có lẽ là một đơn vị đổi tên; để so sánh qua các năm, thêm vào danh mục dòng: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))")))
         }
-        for (old, new) in pairs(table.indicators, years.indicators, similar: { a, b in
+        for (old, new) in pairs(table.indicators, span.indicators, similar: { a, b in
             let x = NameClues.folded(a), y = NameClues.folded(b)
             let distance = EditDistance.between(x, y)
             return distance > 0 && Double(distance) <= 0.25 * Double(max(x.count, y.count))
         }) {
-            let (file, line, column) = place(origin[first.indicators[new]], true)
-            out.append(Finding(kind: .likelyRename, diagnostic: Diagnostic(file: file, line: line, column: column, severity: .warning, message:
+            out.append(Finding(kind: .likelyRename, diagnostic: read.warning(at: read.rows[origin[first.indicators[new]]], .indicator,
                 "indicator \"\(table.indicators[new])\" first appears the year after \"\(table.indicators[old])\" last does: likely the same indicator renamed; to join them, add to the catalogue: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))",
                 vietnamese: "chỉ tiêu \"\(table.indicators[new])\" xuất hiện từ năm sau năm cuối của \"\(table.indicators[old])\": có lẽ là một chỉ tiêu đổi tên; để nối hai tên, thêm vào danh mục dòng: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))")))
         }
@@ -430,6 +445,6 @@ extension IndicatorTable {
         var rows = rows
         for i in rows.indices { rows[i].direction = directions[Int(rows[i].indicator)] }
         return IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
-                              fields: fields)
+                              fields: fields, sheetFiles: sheetFiles)
     }
 }

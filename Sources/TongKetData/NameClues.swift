@@ -75,9 +75,11 @@ public enum NameClues {
         "cong toan tinh", "tong cong toan tinh", "toan tinh tong", "tinh",
     ]
 
-    public static func isTotal(unit name: String) -> Bool {
-        let words = folded(name)
-        return totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ")
+    public static func isTotal(unit name: String) -> Bool { isTotal(words: folded(name)) }
+
+    /// `isTotal` of a name already folded (folding is the expensive part for thousands of units).
+    static func isTotal(words: String) -> Bool {
+        totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ")
     }
 
     /// District-level offices by the words of their name; nil when the name says nothing.
@@ -86,8 +88,11 @@ public enum NameClues {
 
     public enum LevelGuess: String, Sendable { case district, province }
 
-    public static func level(unit name: String) -> LevelGuess? {
-        let words = folded(name).replacingOccurrences(of: "quan ly", with: "")
+    public static func level(unit name: String) -> LevelGuess? { level(words: folded(name)) }
+
+    static func level(words folded: String) -> LevelGuess? {
+        // "quản lý" folds to "quan ly", which is no "quận".
+        let words = contains(folded, "quan ly") ? (" " + folded + " ").replacingOccurrences(of: " quan ly ", with: " ") : folded
         if districtWords.contains(where: { contains(words, $0) }) && !words.hasSuffix(" tinh") { return .district }
         if provinceWords.contains(where: { contains(words, $0) }) { return .province }
         return nil
@@ -107,35 +112,74 @@ public enum NameClues {
     /// The key two spellings of one name share: no case, punctuation as spaces, diacritics
     /// kept (they change meaning in Vietnamese), single spaces.
     public static func spellingKey(_ name: String) -> String {
-        words(of: name.lowercased(), joiningNumbers: false)
+        words(of: name.lowercased(), folding: false)
     }
 
-    /// Folded words: "Số ca tử vong (người)" → "so ca tu vong nguoi".
+    /// Folded words: "Số ca tử vong (người)" → "so ca tu vong nguoi"; "100.000" stays one number.
     static func folded(_ name: String) -> String {
-        words(of: HeaderName.fold(name), joiningNumbers: true)
+        words(of: name, folding: true)
     }
 
-    /// Letters, digits, % and ‰ kept; every other run of characters one space. With
-    /// `joiningNumbers`, "100.000" and "10,000" stay one number.
-    private static func words(of text: String, joiningNumbers: Bool) -> String {
-        var out = ""
+    /// Letters, digits, % and ‰ kept; every other run of characters one space. Scalar by scalar
+    /// (names are NFC), without Foundation: thousands of unit names pass through here.
+    private static func words(of text: String, folding: Bool) -> String {
+        var out = String.UnicodeScalarView()
         var space = true
-        for c in text {
-            if c.isLetter || c.isNumber || c == "%" || c == "‰" {
-                out.append(c)
+        for scalar in text.unicodeScalars {
+            let kept: Unicode.Scalar?
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x25 { kept = scalar }
+                else if b >= 0x41 && b <= 0x5A { kept = folding ? Unicode.Scalar(b + 0x20) : scalar }
+                else if folding, b == 0x2E || b == 0x2C, let last = out.last, last.properties.numericType != nil { continue }
+                else { kept = nil }
+            } else if folding, let base = VietnameseLetters.base[scalar] {
+                kept = base
+            } else if scalar == "‰" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                kept = folding ? Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar : scalar
+            } else {
+                kept = nil
+            }
+            if let kept {
+                out.append(kept)
                 space = false
-            } else if joiningNumbers, c == "." || c == ",", let last = out.last, last.isNumber {
-                continue
             } else if !space {
                 out.append(" ")
                 space = true
             }
         }
-        if out.hasSuffix(" ") { out.removeLast() }
-        return out
+        if out.last == " " { out.removeLast() }
+        return String(out)
     }
 
+    /// Whole-word containment over bytes: `phrase` in `words`, bounded by spaces or the ends.
     static func contains(_ words: String, _ phrase: String) -> Bool {
-        (" " + words + " ").contains(" " + phrase + " ")
+        let w = Array(words.utf8), p = Array(phrase.utf8)
+        guard !p.isEmpty, p.count <= w.count else { return false }
+        var i = 0
+        while i + p.count <= w.count {
+            if (i == 0 || w[i - 1] == 0x20), (i + p.count == w.count || w[i + p.count] == 0x20), w[i..<(i + p.count)].elementsEqual(p) { return true }
+            i += 1
+        }
+        return false
     }
+}
+
+/// Each Vietnamese letter with a diacritic and its bare ASCII letter, lowercase: the folding of
+/// `HeaderName.fold` for the letters names use, without a Foundation call per name.
+enum VietnameseLetters {
+    static let base: [Unicode.Scalar: Unicode.Scalar] = {
+        let groups: [(String, Unicode.Scalar)] = [
+            ("àáảãạăằắẳẵặâầấẩẫậ", "a"), ("èéẻẽẹêềếểễệ", "e"), ("ìíỉĩị", "i"), ("òóỏõọôồốổỗộơờớởỡợ", "o"),
+            ("ùúủũụưừứửữự", "u"), ("ỳýỷỹỵ", "y"), ("đ", "d"),
+        ]
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (letters, base) in groups {
+            for letter in letters.unicodeScalars {
+                map[letter] = base
+                for upper in letter.properties.uppercaseMapping.unicodeScalars { map[upper] = base }
+            }
+        }
+        return map
+    }()
 }

@@ -8,6 +8,8 @@ public enum SourceEncoding: Sendable, Equatable, CustomStringConvertible {
     case utf16BigEndian
     /// Any encoding iconv knows by this name; Windows-1258 is the Vietnamese ANSI code page.
     case iconv(String)
+    /// The legacy Vietnamese font encodings (TCVN3/ABC, VNI), which iconv does not have.
+    case legacy(LegacyVietnamese)
 
     public static let windows1258 = SourceEncoding.iconv("WINDOWS-1258")
 
@@ -19,6 +21,8 @@ public enum SourceEncoding: Sendable, Equatable, CustomStringConvertible {
         case "utf-16le", "utf16le", "utf-16", "utf16", "unicode": self = .utf16LittleEndian
         case "utf-16be", "utf16be": self = .utf16BigEndian
         case "windows-1258", "cp1258", "win1258", "vietnamese": self = .windows1258
+        case "tcvn3", "abc", "vntime", ".vntime": self = .legacy(.tcvn3)
+        case "vni", "vni-times": self = .legacy(.vni)
         default:
             guard IconvConverter.canConvert(from: name) else { return nil }
             self = .iconv(name.uppercased())
@@ -31,6 +35,8 @@ public enum SourceEncoding: Sendable, Equatable, CustomStringConvertible {
         case .utf16LittleEndian: return "UTF-16 LE"
         case .utf16BigEndian: return "UTF-16 BE"
         case let .iconv(name): return name
+        case .legacy(.tcvn3): return "TCVN3 (ABC, the .VnTime fonts)"
+        case .legacy(.vni): return "VNI (the VNI-Times fonts)"
         }
     }
 }
@@ -83,9 +89,13 @@ public enum SourceDecoder {
         return try nonEmpty(Decoded(converted: nil, start: 0, encoding: .utf8, wasGuessed: false, isVerified: false), bytes)
     }
 
-    /// Unmarked bytes that turned out not to be UTF-8: Vietnamese ANSI, with a warning.
+    /// Unmarked bytes that turned out not to be UTF-8: the text of a legacy Vietnamese font
+    /// (TCVN3, VNI) when it reads as one, else Vietnamese ANSI; either with a warning.
     public static func legacyFallback(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Decoded {
-        try nonEmpty(Decoded(converted: try convert(bytes, from: .windows1258), start: 0, encoding: .windows1258, wasGuessed: true), bytes)
+        // Each byte as the character Windows shows for it: what the legacy detector judges.
+        let shown = String(String.UnicodeScalarView(bytes.prefix(1 << 16).map { Unicode.Scalar($0) }))
+        let encoding = LegacyVietnamese.detect(shown).map(SourceEncoding.legacy) ?? .windows1258
+        return try nonEmpty(Decoded(converted: try convert(bytes, from: encoding), start: 0, encoding: encoding, wasGuessed: true), bytes)
     }
 
     private static func rest(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UnsafeBufferPointer<UInt8> {
@@ -129,21 +139,47 @@ public enum SourceDecoder {
         case let .iconv(name):
             guard let converted = IconvConverter.convert(bytes, from: name) else { throw .undecodable(encoding) }
             return converted
+        case let .legacy(legacy):
+            return Array(legacy.decode(bytes: Array(bytes)).utf8)
+        }
+    }
+
+    /// What a file that is not a text table is, in both languages of messages.
+    enum NonTextKind: CaseIterable {
+        case workbook, oldWorkbook, pdf, binary
+
+        var english: String {
+            switch self {
+            case .workbook: return "an Excel workbook (.xlsx) or another ZIP file, not a CSV; in Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\""
+            case .oldWorkbook: return "an old Excel workbook (.xls) or a password-protected one; in Excel remove the password (File › Info › Protect Workbook) and choose File › Save As › \"Excel Workbook (.xlsx)\""
+            case .pdf: return "a PDF document, not a CSV"
+            case .binary: return "a binary file, not a CSV text table"
+            }
+        }
+
+        var vietnamese: String {
+            switch self {
+            case .workbook: return "sổ tính Excel (.xlsx) hoặc một tệp ZIP khác, không phải CSV; trong Excel chọn File › Save As › \"CSV UTF-8 (Comma delimited)\""
+            case .oldWorkbook: return "sổ tính Excel đời cũ (.xls) hoặc sổ tính có mật khẩu; trong Excel gỡ mật khẩu (File › Info › Protect Workbook) rồi chọn File › Save As › \"Excel Workbook (.xlsx)\""
+            case .pdf: return "tài liệu PDF, không phải CSV"
+            case .binary: return "tệp nhị phân, không phải bảng dữ liệu dạng văn bản CSV"
+            }
+        }
+
+        /// The Vietnamese of a `Failure.notText` kind (which carries the English).
+        static func vietnamese(of english: String) -> String? {
+            allCases.first { $0.english == english }?.vietnamese
         }
     }
 
     /// Workbooks and other binary files, named so the user knows what to do instead.
     static func nonTextKind(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return "an Excel workbook (.xlsx) or another ZIP file, not a CSV; in Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\""
-        }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            return "an old Excel workbook (.xls), not a CSV; in Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\""
-        }
-        if bytes.starts(with: Array("%PDF".utf8)) { return "a PDF document, not a CSV" }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return NonTextKind.workbook.english }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return NonTextKind.oldWorkbook.english }
+        if bytes.starts(with: Array("%PDF".utf8)) { return NonTextKind.pdf.english }
         let head = bytes.prefix(8192)
         let hasNUL = head.contains(0)
-        if hasNUL && unmarkedUTF16(bytes) == nil { return "a binary file, not a CSV text table" }
+        if hasNUL && unmarkedUTF16(bytes) == nil { return NonTextKind.binary.english }
         return nil
     }
 

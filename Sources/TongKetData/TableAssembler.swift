@@ -10,13 +10,23 @@ struct TableAssembler {
     private(set) var fields: [[InputColumn: Int]] = []
     private var rows: [IndicatorRow] = []
 
-    mutating func addFile(_ name: String, fields: [InputColumn: Int] = [:]) -> Int32 {
+    private(set) var sheetFiles: Set<Int32> = []
+
+    mutating func addFile(_ name: String, fields: [InputColumn: Int] = [:], inSheet: Bool = false) -> Int32 {
         files.append(name)
         self.fields.append(fields)
+        if inSheet { sheetFiles.insert(Int32(files.count - 1)) }
         return Int32(files.count - 1)
     }
 
     mutating func setFields(_ fields: [InputColumn: Int], file: Int32) { self.fields[Int(file)] = fields }
+
+    /// Forgets the last file added, which gave no rows (a workbook sheet without a table).
+    mutating func dropLastFile() {
+        sheetFiles.remove(Int32(files.count - 1))
+        files.removeLast()
+        fields.removeLast()
+    }
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }
 
@@ -50,7 +60,8 @@ struct TableAssembler {
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
-            throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table")], omitted: 0)
+            throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table",
+                                           vietnamese: "hơn 16 triệu đơn vị hoặc chỉ tiêu khác nhau; đây không phải là bảng chỉ tiêu")], omitted: 0)
         }
         var keys = [UInt64](repeating: 0, count: rows.count)
         for (i, row) in rows.enumerated() {
@@ -67,10 +78,13 @@ struct TableAssembler {
             let row = rows[index]
             let first = rows[Int(order[firstOfRun])]
             let place = first.file == row.file ? "line \(first.line)" : "\(files[Int(first.file)]):\(first.line)"
+            let placeVi = first.file == row.file ? "dòng \(first.line)" : place
+            let unit = units.names[Int(row.unit)], indicator = indicators.names[Int(row.indicator)]
             let file = Int(row.file)
             logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
                 line: Int(row.line),
-                "duplicate row: year \(row.year), unit \"\(units.names[Int(row.unit)])\", indicator \"\(indicators.names[Int(row.indicator)])\" is already on \(place); keep one of them")
+                "duplicate row: year \(row.year), unit \"\(unit)\", indicator \"\(indicator)\" is already on \(place); keep one of them",
+                vi: "dòng trùng: năm \(row.year), đơn vị \"\(unit)\", chỉ tiêu \"\(indicator)\" đã có ở \(placeVi); chỉ giữ một dòng")
         }
         if !logs.isEmpty {
             let ordered = logs.keys.sorted().compactMap { logs[$0] }
@@ -80,7 +94,7 @@ struct TableAssembler {
         let kept = keepingOrder ? order : []
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
-                               levels: levels.names, files: files, rows: rows, fields: fields), kept)
+                               levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles), kept)
     }
 
     /// rows[i] = old rows[order[i]], in place, following each cycle of the permutation once;

@@ -22,13 +22,20 @@ public enum TableReader {
         var warnings: [Diagnostic] = []
         for input in inputs {
             var log = DiagnosticLog(file: input.name, limit: options.diagnosticLimit)
-            let fileIndex = assembler.addFile(input.name)
-            FileReader.read(input, file: fileIndex, options: options, into: &assembler, log: &log)
-            if log.errorCount > 0 {
-                problems += log.kept.filter { $0.severity == .error }
-                omitted += log.omitted
+            var logs: [DiagnosticLog] = []
+            if WorkbookReader.isWorkbook(input) {
+                WorkbookReader.read(input, options: options, into: &assembler, log: &log, sheetLogs: &logs)
+            } else {
+                let fileIndex = assembler.addFile(input.name)
+                FileReader.read(input, file: fileIndex, options: options, into: &assembler, log: &log)
             }
-            warnings += log.warnings
+            for log in logs + [log] {
+                if log.errorCount > 0 {
+                    problems += log.kept.filter { $0.severity == .error }
+                    omitted += log.omitted
+                }
+                warnings += log.warnings
+            }
         }
         if !problems.isEmpty { throw .invalidData(problems, omitted: omitted) }
         let table = try assembler.finish(diagnosticLimit: options.diagnosticLimit)

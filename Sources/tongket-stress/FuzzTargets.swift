@@ -12,6 +12,10 @@ enum FuzzTarget: String, CaseIterable {
     case headers
     /// The whole path: read, validate, every figure, the CSV and JSON export.
     case load
+    /// A whole .xlsx file: the ZIP directory, inflating, every part, then the sheets' rows.
+    case workbook
+    /// A sheet's XML inside a fixed, valid workbook: the XML scanner, cells, merges, rows.
+    case sheet
 
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
@@ -19,7 +23,35 @@ enum FuzzTarget: String, CaseIterable {
         case .numbers: Self.numbers(bytes)
         case .headers: Self.headers(bytes)
         case .load: Self.load(bytes)
+        case .workbook: Self.workbook(Array(bytes))
+        case .sheet: Self.sheet(Array(bytes))
         }
+    }
+
+    private static func workbook(_ bytes: [UInt8]) {
+        // Each file's name ends in .xlsx, but the reader goes by the bytes: any ZIP is tried.
+        guard let result = try? TableReader.read([InputFile(name: "fuzz.xlsx", bytes: bytes)]) else { return }
+        precondition(!result.table.rows.isEmpty, "a workbook that reads has rows")
+        for row in result.table.rows { precondition(result.table.sheetFiles.contains(row.file), "a workbook's rows come from its sheets") }
+    }
+
+    /// The workbook around the fuzzed sheet: shared strings for a header, a percent style.
+    private static let fixedParts: [(String, String)] = [
+        ("xl/workbook.xml", "<workbook><sheets><sheet name=\"2023\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+        ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+        ("xl/sharedStrings.xml", "<sst><si><t>Đơn vị</t></si><si><t>Chỉ tiêu</t></si><si><t>KH</t></si><si><t>TH</t></si><si><r><t>Phòng</t></r><r><t> 7</t></r></si></sst>"),
+        ("xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"),
+    ]
+
+    private static func sheet(_ xml: [UInt8]) {
+        var zip = ZipBuilder()
+        do {
+            for (name, text) in fixedParts { try zip.add(name, text, level: 0) }
+            try zip.add("xl/worksheets/sheet1.xml", xml, level: 0)
+        } catch {
+            preconditionFailure("a fixed workbook is always written: \(error)")
+        }
+        workbook(zip.finished())
     }
 
     private static func csv(_ bytes: UnsafeBufferPointer<UInt8>) {

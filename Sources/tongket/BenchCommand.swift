@@ -152,7 +152,7 @@ struct ChartTiming {
             Terminal.error("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
             Terminal.error("the same, its text not yet laid out in this process: scene+PNG \(median(firstPNGs)), scene+PDF \(median(firstPDFs))")
         } catch {
-            Terminal.error("chart timing failed: \(error)")
+            Terminal.error(MessageLanguage.pick("đo thời gian vẽ biểu đồ thất bại: \(error)", "chart timing failed: \(error)"))
             throw ExitCode(70)
         }
     }

@@ -31,10 +31,17 @@ struct Chart: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if kind.needsIndicator && indicator == nil { throw ValidationError("The \(kind.rawValue) chart shows one indicator: add --indicator \"…\".") }
-        if let format, !["png", "pdf", "svg"].contains(format.lowercased()) { throw ValidationError("Unknown format \"\(format)\"; use png, pdf or svg.") }
+        if kind.needsIndicator && indicator == nil {
+            throw ValidationError(MessageLanguage.pick("Biểu đồ \(kind.rawValue) thể hiện một chỉ tiêu: thêm --indicator \"…\".",
+                                                       "The \(kind.rawValue) chart shows one indicator: add --indicator \"…\"."))
+        }
+        if let format, !["png", "pdf", "svg"].contains(format.lowercased()) {
+            throw ValidationError(MessageLanguage.pick("Không có định dạng \"\(format)\"; dùng png, pdf hoặc svg.",
+                                                       "Unknown format \"\(format)\"; use png, pdf or svg."))
+        }
         if format == nil, !["png", "pdf", "svg"].contains(URL(fileURLWithPath: output).pathExtension.lowercased()) {
-            throw ValidationError("Cannot tell the format of \"\(output)\"; end it in .png, .pdf or .svg, or add --format.")
+            throw ValidationError(MessageLanguage.pick("Không xác định được định dạng của \"\(output)\"; đặt đuôi tệp là .png, .pdf hoặc .svg, hoặc thêm --format.",
+                                                       "Cannot tell the format of \"\(output)\"; end it in .png, .pdf or .svg, or add --format."))
         }
     }
 

@@ -9,17 +9,20 @@ extension MetricsExport.Format: ExpressibleByArgument {}
 
 /// How to read the CSV files and the catalogue: shared by every command that reads them.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "CSV exports to read; several merge (one per year is common).")
+    @Argument(help: "CSV exports or .xlsx workbooks to read; several merge (one per year is common).")
     var files: [String] = []
 
     @Option(help: "The indicator catalogue (danh mục chỉ tiêu) to use; by default danh-muc-chi-tieu.csv beside the first file, if there is one. Write one with `tongket init`.")
     var catalogue: String?
 
-    @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, windows-1258, or any iconv name).")
+    @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, windows-1258, tcvn3 or vni for the old .VnTime and VNI fonts, or any iconv name).")
     var encoding: String?
 
     @Option(name: .customLong("number-locale"), help: "How numbers are written: auto, vi (1.054,5) or en (1,054.5).")
     var numberLocale: NumberLocale = .auto
+
+    @Option(help: "In .xlsx workbooks, read only this sheet (default: every sheet that holds a table).")
+    var sheet: String?
 
     @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes.")
     var maxSize: Int = ReadOptions.defaultSizeLimit / 1_000_000
@@ -33,8 +36,8 @@ struct InputOptions: ParsableArguments {
         }
         if let encoding, SourceEncoding(name: encoding) == nil {
             throw ValidationError(MessageLanguage.pick(
-                "Không biết bảng mã \"\(encoding)\"; dùng utf-8, utf-16le, utf-16be hoặc windows-1258 (mọi tên iconv biết đều được).",
-                "Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be or windows-1258 (any name iconv knows works)."))
+                "Không biết bảng mã \"\(encoding)\"; dùng utf-8, utf-16le, utf-16be, windows-1258, tcvn3 hoặc vni (mọi tên iconv biết đều được).",
+                "Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be, windows-1258, tcvn3 or vni (any name iconv knows works)."))
         }
         if let catalogue, !FileManager.default.fileExists(atPath: catalogue) {
             throw ValidationError(MessageLanguage.pick("Không có tệp danh mục \"\(catalogue)\"; tạo bằng `tongket init` các tệp dữ liệu.",
@@ -59,8 +62,10 @@ struct InputOptions: ParsableArguments {
     }
 
     var readOptions: ReadOptions {
-        ReadOptions(encoding: encoding.flatMap(SourceEncoding.init(name:)), numberLocale: numberLocale,
-                    sizeLimit: maxSize > Int.max / 1_000_000 ? Int.max : maxSize * 1_000_000)
+        var options = ReadOptions(encoding: encoding.flatMap(SourceEncoding.init(name:)), numberLocale: numberLocale,
+                                  sizeLimit: maxSize > Int.max / 1_000_000 ? Int.max : maxSize * 1_000_000)
+        options.sheet = sheet
+        return options
     }
 
     /// Reads the files and the catalogue and computes every figure.

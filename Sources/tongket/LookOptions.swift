@@ -14,8 +14,14 @@ struct LookOptions: ParsableArguments {
     @OptionGroup var captions: CaptionOptions
 
     func validate() throws {
-        if CanvasSize(parsing: size) == nil { throw ValidationError("Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720.") }
-        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use light, dark or print.") }
+        if CanvasSize(parsing: size) == nil {
+            throw ValidationError(MessageLanguage.pick("Không có khổ \"\(size)\"; dùng slide, 4k, a4, a4-landscape hoặc RỘNGxCAO tính bằng điểm ảnh, ví dụ 1280x720.",
+                                                       "Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720."))
+        }
+        if Theme.named(theme) == nil {
+            throw ValidationError(MessageLanguage.pick("Không có giao diện \"\(theme)\"; dùng light, dark hoặc print.",
+                                                       "Unknown theme \"\(theme)\"; use light, dark or print."))
+        }
     }
 
     var lang: Language { captions.lang }
@@ -38,6 +44,8 @@ struct CaptionOptions: ParsableArguments {
     var logo: String?
 
     func validate() throws {
-        if let logo, !FileManager.default.fileExists(atPath: logo) { throw ValidationError("The logo \"\(logo)\" does not exist.") }
+        if let logo, !FileManager.default.fileExists(atPath: logo) {
+            throw ValidationError(MessageLanguage.pick("Không có tệp logo \"\(logo)\".", "The logo \"\(logo)\" does not exist."))
+        }
     }
 }

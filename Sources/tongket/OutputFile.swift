@@ -11,7 +11,8 @@ enum OutputFile {
         guard let path else {
             let writer = ByteWriter(sink: Terminal.writeStdout)
             do { try body(writer) } catch let failure as Terminal.WriteFailure {
-                Terminal.error("standard output: writing failed (\(failure.reason))")
+                Terminal.error(MessageLanguage.pick("đầu ra chuẩn: ghi thất bại (\(failure.reason))",
+                                                    "standard output: writing failed (\(failure.reason))"))
                 throw ExitCode(74)
             }
             return
@@ -21,7 +22,9 @@ enum OutputFile {
         let destination = replace ? url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path : target
         let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            Terminal.error("\(path): cannot write here (\(String(cString: strerror(errno)))); check that the folder exists and is writable.")
+            let reason = String(cString: strerror(errno))
+            Terminal.error(MessageLanguage.pick("\(path): không ghi được vào đây (\(reason)); kiểm tra thư mục có tồn tại và có quyền ghi không.",
+                                                "\(path): cannot write here (\(reason)); check that the folder exists and is writable."))
             throw ExitCode(73)
         }
         let token = replace ? Interruption.removeOnInterrupt(destination) : nil
@@ -40,7 +43,8 @@ enum OutputFile {
             if isOpen { close(descriptor) }
             if replace { unlink(destination) }
             let reason = (error as? Terminal.WriteFailure)?.reason ?? "\(error)"
-            Terminal.error("\(path): writing failed (\(reason)); \(replace ? "nothing was changed" : "the output is incomplete").")
+            Terminal.error(MessageLanguage.pick("\(path): ghi thất bại (\(reason)); \(replace ? "tệp cũ không bị thay đổi" : "tệp ghi ra chưa đầy đủ").",
+                                                "\(path): writing failed (\(reason)); \(replace ? "nothing was changed" : "the output is incomplete")."))
             throw ExitCode(74)
         }
     }

@@ -21,7 +21,9 @@ final class ProgressBar {
         let width = 30
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        Terminal.write(raw: "\r[\(bar)] \(done)/\(total) frames · \(Int(rate.rounded())) fps · \(Int(left.rounded())) s left\u{1B}[K")
+        let fps = Int(rate.rounded()), seconds = Int(left.rounded())
+        Terminal.write(raw: "\r[\(bar)] " + MessageLanguage.pick("\(done)/\(total) khung hình · \(fps) khung hình/giây · còn \(seconds) giây",
+                                                               "\(done)/\(total) frames · \(fps) fps · \(seconds) s left") + "\u{1B}[K")
         drawn = true
     }
 

@@ -40,7 +40,9 @@ struct PackOptions: ParsableArguments {
 
     func validate() throws {
         let unknown = chosenFormats.subtracting(["png", "pdf", "svg"])
-        if !unknown.isEmpty || chosenFormats.isEmpty { throw ValidationError("--formats takes png, pdf and svg, comma-separated.") }
+        if !unknown.isEmpty || chosenFormats.isEmpty {
+            throw ValidationError(MessageLanguage.pick("--formats nhận png, pdf và svg, cách nhau bằng dấu phẩy.", "--formats takes png, pdf and svg, comma-separated."))
+        }
     }
 
     var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
@@ -63,7 +65,10 @@ struct PackOptions: ParsableArguments {
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             Session.reviewHint(metrics)
-            Terminal.output("\(folder): \(files.count) files (deck.pdf, \(files.filter { $0.path.hasPrefix("charts/") }.count) chart files, metrics.csv, summaries, manifest.json)\n")
+            let charts = files.filter { $0.path.hasPrefix("charts/") }.count
+            Terminal.output(MessageLanguage.pick(
+                "\(folder): \(files.count) tệp (deck.pdf, \(charts) tệp biểu đồ, metrics.csv, các bản tóm tắt, manifest.json)\n",
+                "\(folder): \(files.count) files (deck.pdf, \(charts) chart files, metrics.csv, summaries, manifest.json)\n"))
         } catch {
             Interruption.waitIfInterrupted()
             Terminal.error(error.description)

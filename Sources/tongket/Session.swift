@@ -44,7 +44,7 @@ enum Session {
                                                     "… and \(omitted) more problem\(omitted == 1 ? "" : "s") not shown; fix these first and run again."))
             }
         case .cannotOpen, .usage:
-            error.messages.forEach(Terminal.error)
+            error.messages(vietnamese: vietnamese).forEach(Terminal.error)
         }
         exit(error.exitCode)
     }

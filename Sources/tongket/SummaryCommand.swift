@@ -30,7 +30,8 @@ struct Summary: ParsableCommand {
         let metrics = try input.analyse(level: level)
         let table = metrics.table
         if let year, !table.years.contains(year) {
-            Terminal.error("No rows for year \(year); the files have \(table.years.map(String.init).joined(separator: ", ")).")
+            let list = table.years.map(String.init).joined(separator: ", ")
+            Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))
             throw ExitCode(64)
         }
         try OutputFile.write(to: output) { writer in

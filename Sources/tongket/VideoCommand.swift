@@ -44,9 +44,13 @@ struct Video: ParsableCommand {
 
     func validate() throws {
         _ = try chosenKinds()
-        if output != nil && frames != nil { throw ValidationError("Choose one: -o for an MP4, or --frames for PNG frames.") }
+        if output != nil && frames != nil {
+            throw ValidationError(MessageLanguage.pick("Chỉ chọn một: -o để ghi tệp MP4, hoặc --frames để ghi các khung hình PNG.",
+                                                       "Choose one: -o for an MP4, or --frames for PNG frames."))
+        }
         if let output, URL(fileURLWithPath: output).pathExtension.lowercased() != "mp4" {
-            throw ValidationError("The video is an MP4: end \"\(output)\" in .mp4, or use --frames DIR for PNG frames.")
+            throw ValidationError(MessageLanguage.pick("Video là tệp MP4: đặt đuôi .mp4 cho \"\(output)\", hoặc dùng --frames THƯ_MỤC để ghi các khung hình PNG.",
+                                                       "The video is an MP4: end \"\(output)\" in .mp4, or use --frames DIR for PNG frames."))
         }
     }
 
@@ -55,7 +59,8 @@ struct Video: ParsableCommand {
         return try charts.split(separator: ",").map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = ChartKind(rawValue: trimmed) else {
-                throw ValidationError("Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, completion, yoy, trend, heatmap.")
+                throw ValidationError(MessageLanguage.pick("Không có loại biểu đồ \"\(trimmed)\" trong --charts; dùng kpi, scorecard, completion, yoy, trend, heatmap.",
+                                                           "Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, completion, yoy, trend, heatmap."))
             }
             return kind
         }
@@ -83,13 +88,19 @@ struct Video: ParsableCommand {
             if let frames {
                 try VideoWriter.frames(timeline, size: options.size, to: frames, progress: bar.update)
                 bar.finish()
-                Terminal.output("\(frames): \(timeline.frameCount) PNG frames, \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps (\(Self.seconds(timeline.duration)))\n")
+                let size = "\(options.size.pixelWidth)×\(options.size.pixelHeight)"
+                Terminal.output(MessageLanguage.pick(
+                    "\(frames): \(timeline.frameCount) khung hình PNG, \(size), \(options.fps) khung hình/giây (\(Self.secondsVi(timeline.duration)))\n",
+                    "\(frames): \(timeline.frameCount) PNG frames, \(size) at \(options.fps) fps (\(Self.seconds(timeline.duration)))\n"))
             } else if let mp4 {
                 let folder = URL(fileURLWithPath: mp4).deletingLastPathComponent().path
                 if let reason = AtomicFile.makeFolder(folder) { throw VideoError.cannotWrite(path: folder, reason: reason) }
                 try VideoWriter.mp4(timeline, size: options.size, to: mp4, progress: bar.update)
                 bar.finish()
-                Terminal.output("\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) chart\(timeline.slides.count == 3 ? "" : "s"), \(options.size.pixelWidth)×\(options.size.pixelHeight) at \(options.fps) fps\n")
+                let size = "\(options.size.pixelWidth)×\(options.size.pixelHeight)"
+                Terminal.output(MessageLanguage.pick(
+                    "\(mp4): \(Self.secondsVi(timeline.duration)), \(timeline.slides.count - 2) biểu đồ, \(size), \(options.fps) khung hình/giây\n",
+                    "\(mp4): \(Self.seconds(timeline.duration)), \(timeline.slides.count - 2) chart\(timeline.slides.count == 3 ? "" : "s"), \(size) at \(options.fps) fps\n"))
             }
         } catch let error as VideoError {
             Interruption.waitIfInterrupted()
@@ -109,6 +120,11 @@ struct Video: ParsableCommand {
     static func seconds(_ duration: Double) -> String {
         String(format: "%.1f s", duration)
     }
+
+    /// "12,5 giây": the decimal comma of Vietnamese.
+    static func secondsVi(_ duration: Double) -> String {
+        String(format: "%.1f giây", duration).replacingOccurrences(of: ".", with: ",")
+    }
 }
 
 /// The video's size and look (the pack's video takes the pack's language, source and logo).
@@ -124,8 +140,12 @@ struct MotionOptions: ParsableArguments {
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
-        if canvas == nil { throw ValidationError("Unknown video size \"\(size)\"; use 1080p or 4k.") }
-        if Theme.named(theme) == nil { throw ValidationError("Unknown theme \"\(theme)\"; use dark or light.") }
+        if canvas == nil {
+            throw ValidationError(MessageLanguage.pick("Không có khổ video \"\(size)\"; dùng 1080p hoặc 4k.", "Unknown video size \"\(size)\"; use 1080p or 4k."))
+        }
+        if Theme.named(theme) == nil {
+            throw ValidationError(MessageLanguage.pick("Không có giao diện \"\(theme)\"; dùng dark hoặc light.", "Unknown theme \"\(theme)\"; use dark or light."))
+        }
     }
 
     var canvas: CanvasSize? {
@@ -160,9 +180,9 @@ struct PacingOptions: ParsableArguments {
     var card: Double = Pacing().card
 
     func validate() throws {
-        if !(1...120).contains(fps) { throw ValidationError("--fps must be between 1 and 120.") }
+        if !(1...120).contains(fps) { throw ValidationError(MessageLanguage.pick("--fps phải từ 1 đến 120.", "--fps must be between 1 and 120.")) }
         for (name, value) in [("entrance", entrance), ("hold", hold), ("cross-fade", crossFade), ("card", card)] where !(0...600).contains(value) {
-            throw ValidationError("--\(name) is in seconds, between 0 and 600.")
+            throw ValidationError(MessageLanguage.pick("--\(name) tính bằng giây, từ 0 đến 600.", "--\(name) is in seconds, between 0 and 600."))
         }
     }
 

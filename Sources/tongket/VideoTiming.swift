@@ -44,7 +44,7 @@ struct VideoTiming {
                                   all / .seconds(1), fps, layout / .milliseconds(1)))
             Terminal.error(String(format: "one core, per frame: the frame's Scene %.2f ms, drawing it into a reused BGRA buffer %.2f ms", scenes / .milliseconds(1) / n, draws / .milliseconds(1) / n))
         } catch {
-            Terminal.error("video timing failed: \(error)")
+            Terminal.error(MessageLanguage.pick("đo thời gian dựng video thất bại: \(error)", "video timing failed: \(error)"))
             throw ExitCode(70)
         }
     }

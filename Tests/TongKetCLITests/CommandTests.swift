@@ -160,4 +160,80 @@ import TongKetSample
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ketqua/2023/deck.pdf").path))
     }
+
+    // Vietnamese messages: with --lang vi or a Vietnamese locale, the same positions and exit
+    // codes, the words a provincial office writes.
+
+    /// `tongket ARGS` in Vietnamese: by `--lang vi`, or by the locale alone.
+    private func vietnamese(_ arguments: [String], byLocale: Bool) throws -> CLI.Result {
+        byLocale ? try CLI.run(arguments, environment: ["LANG": "vi_VN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+                 : try CLI.run(arguments + ["--lang", "vi"])
+    }
+
+    /// The same in English whatever the machine's locale.
+    private func english(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, environment: ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+    }
+
+    @Test(arguments: [false, true])
+    func badCellsAreReportedInVietnameseAtTheSamePlaces(byLocale: Bool) throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,abc\n2023,Phòng 8,Kháng nghị,kháng nghị,-1,3\n", to: "ketqua.csv", in: folder)
+        let result = try vietnamese(["check", file], byLocale: byLocale)
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            \(file):2:6: lỗi: "abc" ở cột "thực hiện" không phải là số
+            \(file):3:5: lỗi: kế hoạch -1 ở cột "kế hoạch" là số âm; kế hoạch phải từ 0 trở lên (để trống ô nếu không giao kế hoạch)
+
+            """)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func aDuplicateRowIsReportedInVietnamese(byLocale: Bool) throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,74\n2023,Phòng 7,Phúc thẩm,vụ,70,75\n", to: "ketqua.csv", in: folder)
+        let result = try vietnamese(["check", file], byLocale: byLocale)
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(file):3: lỗi: dòng trùng: năm 2023, đơn vị \"Phòng 7\", chỉ tiêu \"Phúc thẩm\" đã có ở dòng 2; chỉ giữ một dòng\n")
+        let en = try english(["check", file])
+        #expect(en.status == 65)
+        #expect(en.stderr == "\(file):3: duplicate row: year 2023, unit \"Phòng 7\", indicator \"Phúc thẩm\" is already on line 2; keep one of them\n")
+    }
+
+    @Test(arguments: [false, true])
+    func aMissingColumnIsReportedInVietnamese(byLocale: Bool) throws {
+        let folder = try temporaryFolder()
+        let file = try write("năm,đơn vị,chỉ tiêu,thực hiện\n2023,Phòng 7,Phúc thẩm,74\n", to: "ketqua.csv", in: folder)
+        let result = try vietnamese(["summary", file], byLocale: byLocale)
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(file):1: lỗi: dòng tiêu đề thiếu cột bắt buộc \"kế hoạch\" (target); chỉ thấy \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\". "
+            + "Dòng đầu tiên phải ghi tên các cột năm, đơn vị, chỉ tiêu, kế hoạch, thực hiện (hoặc year, unit, indicator, target, actual)\n")
+        let en = try english(["summary", file])
+        #expect(en.status == 65)
+        #expect(en.stderr.hasPrefix("\(file):1: the header row lacks the required column \"target\" (kế hoạch); found \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\". "))
+    }
+
+    @Test(arguments: [false, true])
+    func aMissingFileIsReportedInVietnamese(byLocale: Bool) throws {
+        let result = try vietnamese(["summary", "/nonexistent/ketqua.csv"], byLocale: byLocale)
+        #expect(result.status == 66)
+        #expect(result.stderr == "/nonexistent/ketqua.csv: lỗi: không có tệp này; kiểm tra tên tệp và thư mục đang chạy tongket\n")
+        let en = try english(["summary", "/nonexistent/ketqua.csv"])
+        #expect(en.stderr == "/nonexistent/ketqua.csv: no such file; check the name and the folder you run tongket from\n")
+    }
+
+    @Test(arguments: [false, true])
+    func usageErrorsAreInVietnameseAndExit64(byLocale: Bool) throws {
+        let folder = try temporaryFolder()
+        let file = try write(header + "2023,Phòng 7,Phúc thẩm,vụ,70,74\n", to: "ketqua.csv", in: folder)
+        let chart = try vietnamese(["chart", "yoy", file, "-o", folder.appendingPathComponent("yoy.png").path], byLocale: byLocale)
+        #expect(chart.status == 64)
+        #expect(chart.stderr.contains("Biểu đồ yoy thể hiện một chỉ tiêu: thêm --indicator \"…\"."), "\(chart.stderr)")
+        let year = try vietnamese(["summary", file, "--year", "2019"], byLocale: byLocale)
+        #expect(year.status == 64)
+        #expect(year.stderr == "Không có dòng nào của năm 2019; các tệp có các năm 2023.\n")
+        let en = try english(["chart", "yoy", file, "-o", folder.appendingPathComponent("yoy.png").path])
+        #expect(en.status == 64 && en.stderr.contains("The yoy chart shows one indicator: add --indicator \"…\"."))
+    }
 }

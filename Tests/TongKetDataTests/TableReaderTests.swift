@@ -136,4 +136,98 @@ import Testing
             #expect(error.messages == ["/nonexistent/ketqua.csv: no such file; check the name and the folder you run tongket from"])
         }
     }
+
+    // The same problems in Vietnamese: positions and values unchanged, "lỗi: " before each.
+
+    /// The printed problems of a load that must fail, in Vietnamese.
+    private func vietnameseProblems(_ text: String, options: ReadOptions = ReadOptions()) -> [String] {
+        vietnameseProblems(bytes: Array(text.utf8), options: options)
+    }
+
+    private func vietnameseProblems(bytes: [UInt8], options: ReadOptions = ReadOptions()) -> [String] {
+        do {
+            _ = try TableReader.read([InputFile(name: "ketqua.csv", bytes: bytes)], options: options)
+            return ["<loaded without problems>"]
+        } catch {
+            return error.messages(vietnamese: true)
+        }
+    }
+
+    @Test func everyProblemOfAFileIsReportedInVietnameseAtTheSamePosition() {
+        let text = "năm,đơn vị,chỉ tiêu,kế hoạch,thực hiện\n"
+            + "2023,Phòng 7,Phúc thẩm,70,abc\n"
+            + "2023,Phòng 7,Kháng nghị,NaN,3\n"
+            + "2023,,Kiến nghị,1,2\n"
+            + "2023.5,Phòng 8,X,1,2\n"
+            + "2023,Phòng 8,Y,-1,2\n"
+            + "2023,Phòng 8,Z,1\n"
+            + "2023,Phòng 8,W,1,\n"
+            + "2023,Phòng 8,V,1,#DIV/0!\n"
+        #expect(vietnameseProblems(text) == [
+            "ketqua.csv:2:5: lỗi: \"abc\" ở cột \"thực hiện\" không phải là số",
+            "ketqua.csv:3:4: lỗi: \"NaN\" ở cột \"kế hoạch\" không phải là số hữu hạn; hãy ghi số liệu cụ thể",
+            "ketqua.csv:4:2: lỗi: ô ở cột \"đơn vị\" bị trống; dòng nào cũng phải có tên đơn vị",
+            "ketqua.csv:5:1: lỗi: \"2023.5\" ở cột \"năm\" không phải là năm; ghi năm bằng số nguyên, ví dụ 2023",
+            "ketqua.csv:6:4: lỗi: kế hoạch -1 ở cột \"kế hoạch\" là số âm; kế hoạch phải từ 0 trở lên (để trống ô nếu không giao kế hoạch)",
+            "ketqua.csv:7:4: lỗi: dòng này có 4 ô nhưng dòng tiêu đề có 5 cột; có thể một giá trị chứa dấu \",\" mà không đặt trong ngoặc kép, hoặc thiếu một ô",
+            "ketqua.csv:8:5: lỗi: ô ở cột \"thực hiện\" bị trống; dòng nào cũng phải có số thực hiện (ghi 0 nếu không thực hiện được)",
+            "ketqua.csv:9:5: lỗi: \"#DIV/0!\" ở cột \"thực hiện\" là giá trị lỗi của Excel, không phải là số; sửa công thức trong sổ tính rồi xuất lại",
+        ])
+        // English stays as it was.
+        #expect(problems(text).first == "ketqua.csv:2:5: \"abc\" in column \"thực hiện\" is not a number")
+    }
+
+    @Test func numberFormatProblemsInVietnamese() {
+        #expect(vietnameseProblems(header + "2023,A,X,\"1.000\",\"1.054\"\n") == [
+            "ketqua.csv:2:4: lỗi: không xác định được cách viết số: \"1.000\" (dòng 2), \"1.054\" (dòng 2) có thể là 1000 (kiểu Việt Nam, \".\" phân cách hàng nghìn) hoặc 1 (kiểu Anh, \".\" hoặc \",\" là dấu thập phân); chọn bằng --number-locale vi hoặc --number-locale en",
+        ])
+        #expect(vietnameseProblems(header + "2023,A,X,5,\"85,5\"\n2023,A,Y,5,85.5\n") == [
+            "ketqua.csv:3:5: lỗi: tệp này viết số theo hai kiểu: \"85.5\" ở đây là kiểu Anh, \"85,5\" ở dòng 2 là kiểu Việt Nam; viết thống nhất một kiểu hoặc chọn bằng --number-locale vi|en",
+        ])
+        #expect(vietnameseProblems(header + "2023,A,X,5,\"85,5\"\n", options: ReadOptions(numberLocale: .en)) == [
+            "ketqua.csv:2:5: lỗi: \"85,5\" ở cột \"actual\" không phải là số theo cách viết kiểu Anh (1,054.5) đã chọn bằng --number-locale en",
+        ])
+    }
+
+    @Test func fileLevelProblemsInVietnamese() {
+        #expect(vietnameseProblems("") == ["ketqua.csv: lỗi: tệp rỗng; xuất lại trang tính kèm dòng tiêu đề và số liệu"])
+        #expect(vietnameseProblems(header) == ["ketqua.csv:1: lỗi: có dòng tiêu đề nhưng không có dòng số liệu nào; xuất lại trang tính kèm số liệu"])
+        #expect(vietnameseProblems(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) == [
+            "ketqua.csv: lỗi: không đọc được sổ tính (too short to be a ZIP file); mở bằng Excel rồi lưu lại dạng .xlsx (Excel Workbook)",
+        ])
+        #expect(vietnameseProblems(header + "2023,A,\"X,1,2\n2023,B,Y,1,2\n").contains(
+            "ketqua.csv:2:3: lỗi: một giá trị mở ngoặc kép ở đây (cột \"indicator\") nhưng không đóng; thêm dấu \" đóng hoặc bỏ dấu \" mở"))
+        let rows = (1...80).map { "2023,A,X\($0),1,bad\n" }.joined()
+        #expect(vietnameseProblems(header + rows).last == "… và 30 lỗi khác không hiện; sửa các lỗi trên rồi chạy lại.")
+    }
+
+    @Test func aGuessedEncodingWarnsInVietnamese() throws {
+        // "Phòng" in Windows-1258: o, then the combining grave accent 0xCC.
+        let bytes = Array(header.utf8) + Array("2023,Pho".utf8) + [0xCC] + Array("ng 7,X,1,2\n".utf8)
+        let result = try TableReader.read([InputFile(name: "ketqua.csv", bytes: bytes)])
+        #expect(result.table.units == ["Phòng 7"])
+        #expect(result.warnings.map { $0.text(vietnamese: true) } == [
+            "ketqua.csv: cảnh báo: không phải UTF-8; đã đọc theo bảng mã WINDOWS-1258. Nếu chữ hiển thị sai, chỉ rõ bảng mã bằng --encoding",
+        ])
+    }
+
+    @Test func duplicatesAndMissingFilesInVietnamese() {
+        let a = InputFile(name: "2022.csv", bytes: Array((header + "2022,A,X,1,2\n").utf8))
+        do {
+            _ = try TableReader.read([a, a])
+            Issue.record("duplicate files loaded")
+        } catch {
+            #expect(error.messages(vietnamese: true) == ["2022.csv:2: lỗi: dòng trùng: năm 2022, đơn vị \"A\", chỉ tiêu \"X\" đã có ở 2022.csv:2; chỉ giữ một dòng"])
+            #expect(error.messages == ["2022.csv:2: duplicate row: year 2022, unit \"A\", indicator \"X\" is already on 2022.csv:2; keep one of them"])
+        }
+        do {
+            _ = try TableReader.read(paths: ["/nonexistent/ketqua.csv"])
+            Issue.record("loaded a missing file")
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect(error.messages(vietnamese: true) == ["/nonexistent/ketqua.csv: lỗi: không có tệp này; kiểm tra tên tệp và thư mục đang chạy tongket"])
+        }
+        #expect(vietnameseProblems("năm;đơn vị;chỉ tiêu;thực hiện;năm\n2023;A;X;1;2023\n")
+            == ["ketqua.csv:1:5: lỗi: cột 1 và cột 5 đều là cột \"năm\" (year); chỉ giữ một cột"])
+    }
 }

@@ -1,0 +1,257 @@
+/// A workbook sheet as the text the file reader reads, written straight from the sheet's XML in
+/// one pass: one line per sheet row (so line numbers are row numbers), one comma-separated field
+/// per column from A (so field numbers are column numbers), text cells as they are, merged
+/// ranges filled with their first cell, and numbers *typed*: a marker byte the reader alone
+/// understands, then the number as Excel stored it. A number Excel stores is not text whose
+/// decimal mark must be guessed; a number typed into a cell as text ("1.054") still is, and
+/// goes through the same number reader as a CSV's.
+enum SheetText {
+    /// Before a stored number that is not a whole number.
+    static let number: UInt8 = 1
+    /// Before a stored number formatted as a percentage: the reader takes the percentage shown
+    /// (0,955 shown as 95,5 % is 95,5).
+    static let percent: UInt8 = 2
+
+    /// The text, and the hidden rows and columns (1-based rows, 0-based columns).
+    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>) -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int]) {
+        xml.withUnsafeBufferPointer { buffer in
+            var writer = Writer(merges: merges(buffer))
+            // The text is about a quarter of the XML: reserved once, not grown page by page.
+            writer.out.reserveCapacity(buffer.count / 3)
+            var scanner = XMLScanner(buffer)
+            var hiddenRows: [Int] = [], hiddenColumns: [Int] = []
+            var inRow = false
+            var nextRow = 1, nextColumn = 0
+            var cell: (column: Int, type: UInt8, percent: Bool)?
+            var value: Range<Int>?
+            var inline: [UInt8] = []
+            var inValue = false, inInlineText = false
+            while let event = scanner.next() {
+                switch event {
+                case let .open(name, attributes, selfClosing):
+                    if scanner.is(name, "c") {
+                        var column: Int?, style = 0, type = UInt8(ascii: "n")
+                        scanner.forEachAttribute(in: attributes) { key, value in
+                            guard key.count == 1 else { return }
+                            switch buffer[key.lowerBound] {
+                            case UInt8(ascii: "r"): column = columnIndex(buffer, value)
+                            case UInt8(ascii: "s"): style = integer(buffer, value) ?? 0
+                            case UInt8(ascii: "t"): type = Self.type(buffer, value)
+                            default: break
+                            }
+                        }
+                        let at = column ?? nextColumn
+                        nextColumn = at + 1
+                        cell = selfClosing ? nil : (at, type, !percentStyles.isEmpty && percentStyles.contains(style))
+                        value = nil
+                        inline.removeAll(keepingCapacity: true)
+                    } else if scanner.is(name, "v") {
+                        inValue = !selfClosing
+                    } else if scanner.is(name, "t") {
+                        inInlineText = cell != nil && !selfClosing
+                    } else if scanner.is(name, "row") {
+                        let number = scanner.attribute("r", in: attributes).flatMap { Int(scanner.string($0)) } ?? nextRow
+                        nextRow = number + 1
+                        nextColumn = 0
+                        if let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) { hiddenRows.append(number) }
+                        writer.startRow(number)
+                        inRow = !selfClosing
+                        if selfClosing { writer.endRow() }
+                    } else if scanner.is(name, "col"), let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) {
+                        let first = scanner.attribute("min", in: attributes).flatMap { Int(scanner.string($0)) } ?? 0
+                        let last = scanner.attribute("max", in: attributes).flatMap { Int(scanner.string($0)) } ?? first
+                        if first > 0, last >= first, last - first < 16_384 { hiddenColumns += Array((first - 1)...(last - 1)) }
+                    }
+                case let .close(name):
+                    if scanner.is(name, "v") {
+                        inValue = false
+                    } else if scanner.is(name, "t") {
+                        inInlineText = false
+                    } else if scanner.is(name, "c"), let c = cell {
+                        writer.cell(c.column) { out in write(c, value: value, inline: inline, scanner: scanner, strings: strings, to: &out) }
+                        cell = nil
+                    } else if scanner.is(name, "row"), inRow {
+                        writer.endRow()
+                        inRow = false
+                    }
+                case let .text(range):
+                    if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
+                }
+            }
+            return (writer.finish(), hiddenRows, hiddenColumns)
+        }
+    }
+
+    /// A cell's value as field bytes; nothing for an empty one.
+    private static func write(_ c: (column: Int, type: UInt8, percent: Bool), value: Range<Int>?, inline: [UInt8], scanner: XMLScanner,
+                              strings: [[UInt8]], to out: inout [UInt8]) {
+        switch c.type {
+        case UInt8(ascii: "s"):
+            guard let value, let index = integer(scanner.bytes, value), strings.indices.contains(index) else { return }
+            out += strings[index]
+        case UInt8(ascii: "i"):
+            out += field(String(decoding: inline, as: UTF8.self))
+        case UInt8(ascii: "b"):
+            guard let value else { return }
+            out += Array((integer(scanner.bytes, value) == 1 ? "TRUE" : "FALSE").utf8)
+        case UInt8(ascii: "n"):
+            guard let value, !value.isEmpty else { return }
+            let raw = UnsafeBufferPointer(rebasing: scanner.bytes[value])
+            // Whole numbers go as they are; the rest behind a marker, as Excel wrote them.
+            let whole = raw.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }
+            if c.percent || !whole { out.append(c.percent ? percent : number) }
+            out += raw
+        default:
+            // A formula's text result, or an error such as #DIV/0!: text, which a number column refuses by name.
+            guard let value else { return }
+            out += field(scanner.string(value))
+        }
+    }
+
+    /// Text as one field: quoted when it must be; line breaks inside a cell (Alt+Enter) become
+    /// spaces, so that every sheet row stays one line; the two marker bytes never pass as text.
+    static func field(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D { bytes[i] = 0x20 }
+        bytes.removeAll { $0 == number || $0 == percent }
+        return CSVField.quoted(bytes)
+    }
+
+    /// The number after a marker, or nil for any other cell.
+    static func typedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let first = bytes.first, first == number || first == percent else { return nil }
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        // 0.029 × 100 is 2.9000000000000004 in binary; "0.029e2" is read as the decimal 2.9.
+        return first == percent ? Double(text + "e2") : Double(text)
+    }
+
+    /// The sheet's merged ranges, from the `<mergeCells>` after its data: found by looking back
+    /// from the end, so the data is scanned only once.
+    private static func merges(_ buffer: UnsafeBufferPointer<UInt8>) -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
+        let marker = Array("</sheetData>".utf8)
+        var at = buffer.count - marker.count
+        while at >= 0, !(buffer[at] == marker[0] && (1..<marker.count).allSatisfy { buffer[at + $0] == marker[$0] }) { at -= 1 }
+        guard at >= 0 else { return [] }
+        var scanner = XMLScanner(UnsafeBufferPointer(rebasing: buffer[at...]))
+        var out: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
+        while let event = scanner.next() {
+            if case let .open(name, attributes, _) = event, scanner.is(name, "mergeCell"), let ref = scanner.attribute("ref", in: attributes),
+               let range = Workbook.cellRange(scanner.string(ref)) {
+                out.append(range)
+            }
+        }
+        return out
+    }
+
+    /// "C14" → 2 (the column; the row is known from the row element).
+    private static func columnIndex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var column = 0, letters = 0
+        for i in range {
+            let b = bytes[i]
+            guard b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") else { break }
+            column = column * 26 + Int(b - UInt8(ascii: "A") + 1)
+            letters += 1
+        }
+        return letters > 0 && letters <= 3 ? column - 1 : nil
+    }
+
+    /// A cell's type by its first letter: s(hared), i(nlineStr), b(oolean), n(umber), e(rror), str.
+    private static func type(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt8 {
+        guard let first = range.first.map({ bytes[$0] }) else { return UInt8(ascii: "n") }
+        if first == UInt8(ascii: "s"), range.count == 3 { return UInt8(ascii: "x") }   // "str": a formula's text
+        return first
+    }
+
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count < 10 else { return nil }
+        var n = 0
+        for i in range {
+            let d = bytes[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            n = n * 10 + Int(d)
+        }
+        return n
+    }
+
+    /// Builds the text row by row: each row's cells collected with their columns, then written
+    /// in column order with merged ranges filled.
+    private struct Writer {
+        var out: [UInt8] = []
+        var line = 1
+        var row = 0
+        /// The row's cells: column and the bytes' range in `scratch`.
+        var cells: [(column: Int, range: Range<Int>)] = []
+        var scratch: [UInt8] = []
+        let merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]
+        /// The merges covering each row, so a row looks only at its own.
+        let mergesOfRow: [Int: [Int]]
+        /// Each merge's first cell, once seen.
+        var mergeValues: [Int: [UInt8]] = [:]
+
+        init(merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]) {
+            self.merges = merges
+            var byRow: [Int: [Int]] = [:]
+            var covered = 0
+            for (m, merge) in merges.enumerated() {
+                // A merge down a million rows is no table's: past this many, the rest are ignored.
+                covered += merge.rows.count
+                if covered > 2_000_000 { break }
+                for row in merge.rows { byRow[row, default: []].append(m) }
+            }
+            mergesOfRow = byRow
+        }
+
+        mutating func startRow(_ number: Int) {
+            // Rows Excel did not write are empty lines, or a merge's fill.
+            while line < number {
+                row = line
+                cells.removeAll(keepingCapacity: true)
+                scratch.removeAll(keepingCapacity: true)
+                endRow()
+            }
+            row = number
+            cells.removeAll(keepingCapacity: true)
+            scratch.removeAll(keepingCapacity: true)
+        }
+
+        mutating func cell(_ column: Int, _ body: (inout [UInt8]) -> Void) {
+            let start = scratch.count
+            body(&scratch)
+            guard scratch.count > start else { return }
+            cells.append((column, start..<scratch.count))
+        }
+
+        mutating func endRow() {
+            if let covering = mergesOfRow[row] { fillMerges(covering) }
+            if cells.count > 1, zip(cells, cells.dropFirst()).contains(where: { $0.column >= $1.column }) { cells.sort { $0.column < $1.column } }
+            var column = 0
+            scratch.withUnsafeBufferPointer { scratch in
+                for (index, range) in cells {
+                    guard index >= column else { continue }
+                    while column < index { out.append(UInt8(ascii: ",")); column += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[range]))
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+            line = row + 1
+        }
+
+        private mutating func fillMerges(_ covering: [Int]) {
+            for m in covering {
+                let merge = merges[m]
+                if row == merge.rows.lowerBound, mergeValues[m] == nil,
+                   let first = cells.first(where: { $0.column == merge.columns.lowerBound }) {
+                    mergeValues[m] = Array(scratch[first.range])
+                }
+                guard let value = mergeValues[m] else { continue }
+                for column in merge.columns where !cells.contains(where: { $0.column == column }) {
+                    let start = scratch.count
+                    scratch += value
+                    cells.append((column, start..<scratch.count))
+                }
+            }
+        }
+
+        mutating func finish() -> [UInt8] { out }
+    }
+}

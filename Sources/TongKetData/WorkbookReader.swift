@@ -1,0 +1,109 @@
+/// An .xlsx workbook read as the exports are: every sheet that holds a table is one more file
+/// of rows, named `ketqua.xlsx[2023]` in messages, its positions cells (`!F14`). A sheet
+/// without a table (notes, a chart) is skipped and said so; `--sheet` picks one.
+enum WorkbookReader {
+    static func isWorkbook(_ input: InputFile) -> Bool {
+        input.withBytes { bytes, _ in bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    }
+
+    static func read(_ input: InputFile, options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog,
+                     sheetLogs: inout [DiagnosticLog]) {
+        let sheets: [Workbook.Sheet]
+        do {
+            sheets = try input.withBytes { bytes, _ in Result { () throws(Workbook.Problem) in try Workbook.read(bytes) } }.get()
+        } catch {
+            report(error, log: &log)
+            return
+        }
+        var chosen = sheets
+        // Text typed in a legacy Vietnamese font shows as "Tæng hîp": converted, and said so.
+        let legacy: LegacyVietnamese?
+        if case let .legacy(forced)? = options.encoding { legacy = forced } else { legacy = legacyEncoding(sheets) }
+        if let legacy {
+            for i in chosen.indices { chosen[i].text = Array(legacy.decode(String(decoding: chosen[i].text, as: UTF8.self)).utf8) }
+            let name = SourceEncoding.legacy(legacy).description
+            log.warning("the text is in \(name), as old Vietnamese spreadsheets were typed; it was converted to Unicode. If letters look wrong, give --encoding tcvn3 or --encoding vni",
+                        vi: "chữ trong sổ tính được gõ bằng bảng mã \(name) như các bảng tính tiếng Việt cũ; đã chuyển sang Unicode. Nếu chữ hiển thị sai, chỉ rõ bằng --encoding tcvn3 hoặc --encoding vni")
+        }
+        if let wanted = options.sheet {
+            chosen = sheets.filter { HeaderName.fold($0.name) == HeaderName.fold(wanted) }
+            if chosen.isEmpty {
+                let names = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                log.error(line: nil, "the workbook has no sheet \"\(wanted)\"; its sheets are \(names)",
+                          vi: "sổ tính không có trang tính \"\(wanted)\"; các trang tính là \(names)")
+                return
+            }
+        }
+        var skipped: [String] = []
+        var read = 0
+        for sheet in chosen {
+            if sheet.hidden && options.sheet == nil {
+                skipped.append(sheet.name)
+                continue
+            }
+            let name = "\(input.name)[\(sheet.name)]"
+            var sheetLog = DiagnosticLog(file: name, limit: options.diagnosticLimit, inSheet: true)
+            let file = assembler.addFile(name, inSheet: true)
+            let found = sheet.text.withUnsafeBufferPointer { buffer in
+                var reader = FileReader(buffer: buffer, file: file, options: options, release: nil,
+                                        source: FileReader.Source(fileName: name, sheetName: sheet.name, typedCells: true))
+                return reader.readRows(into: &assembler, log: &sheetLog)
+            }
+            guard found else {
+                assembler.dropLastFile()
+                skipped.append(sheet.name)
+                continue
+            }
+            read += 1
+            if !sheet.hiddenRows.isEmpty || !sheet.hiddenColumns.isEmpty {
+                let rows = sheet.hiddenRows.prefix(8).map(String.init).joined(separator: ", ") + (sheet.hiddenRows.count > 8 ? " …" : "")
+                let columns = sheet.hiddenColumns.prefix(8).map { Diagnostic.columnLetters($0 + 1) }.joined(separator: ", ")
+                let en = [rows.isEmpty ? nil : (sheet.hiddenRows.count == 1 ? "row " : "rows ") + rows,
+                          columns.isEmpty ? nil : (sheet.hiddenColumns.count == 1 ? "column " : "columns ") + columns].compactMap { $0 }.joined(separator: " and ")
+                let vi = [rows.isEmpty ? nil : "các dòng \(rows)", columns.isEmpty ? nil : "các cột \(columns)"].compactMap { $0 }.joined(separator: " và ")
+                let plural = sheet.hiddenRows.count + sheet.hiddenColumns.count > 1
+                sheetLog.warning("\(en) \(plural ? "are" : "is") hidden in Excel; \(plural ? "they are" : "it is") read like the others",
+                                 vi: "\(vi) đang bị ẩn trong Excel; vẫn được đọc như các dòng, cột khác")
+            }
+            sheetLogs.append(sheetLog)
+        }
+        if read == 0 {
+            let names = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            log.error(line: nil, "no sheet of the workbook (\(names)) holds a table: a header row naming đơn vị, chỉ tiêu, kế hoạch (KH) and thực hiện (TH)",
+                      vi: "không trang tính nào của sổ tính (\(names)) có bảng số liệu: một dòng tiêu đề ghi đơn vị, chỉ tiêu, kế hoạch (KH) và thực hiện (TH)")
+        } else if !skipped.isEmpty {
+            let names = skipped.map { "\"\($0)\"" }.joined(separator: ", ")
+            log.warning("sheets \(names) hold no table (or are hidden) and were skipped; name one with --sheet to read it",
+                        vi: "các trang tính \(names) không có bảng số liệu (hoặc đang ẩn) nên được bỏ qua; chọn bằng --sheet để đọc")
+        }
+    }
+
+    /// The start of the sheets' text (numbers and markers do not count as words), for the
+    /// legacy-font detector.
+    private static func shownText(_ sheets: [Workbook.Sheet]) -> String {
+        var text: [UInt8] = []
+        for sheet in sheets where text.count < 1 << 14 { text += sheet.text.prefix((1 << 14) - text.count) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The legacy font the workbook's text is in, if any. Legacy text shows as Latin-1 letters
+    /// only; text with any letter past U+00FF (ơ, ư, ạ …) is Unicode already.
+    static func legacyEncoding(_ sheets: [Workbook.Sheet]) -> LegacyVietnamese? {
+        let text = shownText(sheets)
+        if text.unicodeScalars.contains(where: { $0.value > 0xFF }) { return nil }
+        return LegacyVietnamese.detect(text)
+    }
+
+    private static func report(_ problem: Workbook.Problem, log: inout DiagnosticLog) {
+        switch problem {
+        case let .notAWorkbook(what):
+            log.error(line: nil, "this is \(what), not an Excel workbook", vi: "đây là \(what), không phải sổ tính Excel")
+        case let .zip(.tooLarge(name, limit)):
+            log.error(line: nil, "the part \(name) of the workbook unpacks to more than \(limit / 1_000_000) MB; no real workbook is that large (a damaged file, or a zip bomb)",
+                      vi: "phần \(name) của sổ tính giải nén ra hơn \(limit / 1_000_000) MB; không sổ tính thật nào lớn như vậy (tệp hỏng, hoặc bom nén)")
+        case let .zip(.corrupt(why)), let .zip(.unsupported(why)):
+            log.error(line: nil, "the workbook cannot be read (\(why)); open it in Excel and save it again as .xlsx (Excel Workbook)",
+                      vi: "không đọc được sổ tính (\(why)); mở bằng Excel rồi lưu lại dạng .xlsx (Excel Workbook)")
+        }
+    }
+}

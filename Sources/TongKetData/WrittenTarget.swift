@@ -1,0 +1,32 @@
+/// Targets as offices write them: "≥ 95 %", "> 90%", "Không quá 2", "≤ 5%", "Tối thiểu 80". The
+/// number is read by the number reader as any other; the words before it say, when they do,
+/// whether the target is a floor (higher is better) or a ceiling.
+enum WrittenTarget {
+    /// Folded words and symbols before the number, and the direction they give.
+    static let prefixes: [(String, Direction)] = [
+        ("khong vuot qua", .lower), ("khong qua", .lower), ("toi da", .lower), ("duoi", .lower), ("nho hon", .lower),
+        ("at most", .lower), ("max", .lower), ("<=", .lower), ("≤", .lower), ("<", .lower),
+        ("khong duoi", .higher), ("toi thieu", .higher), ("it nhat", .higher), ("tren", .higher), ("lon hon", .higher),
+        ("at least", .higher), ("min", .higher), (">=", .higher), ("≥", .higher), (">", .higher), ("=>", .higher),
+    ]
+
+    /// The cell's number part, and the direction its words give; the cell unchanged when it
+    /// starts with the number or with words that are not a known prefix (the number reader
+    /// then says what is wrong with it).
+    static func split(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction?) {
+        guard field.start < field.end else { return (field, nil) }
+        let first = buffer[field.start]
+        // The common case: a number, a sign or a space before a number.
+        if (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 1 || first == 2 {
+            return (field, nil)
+        }
+        var digit = field.start
+        while digit < field.end, !(buffer[digit] >= UInt8(ascii: "0") && buffer[digit] <= UInt8(ascii: "9")) { digit += 1 }
+        guard digit < field.end, digit > field.start else { return (field, nil) }
+        let prefix = HeaderName.fold(String(decoding: UnsafeBufferPointer(rebasing: buffer[field.start..<digit]), as: UTF8.self))
+        guard let direction = prefixes.first(where: { $0.0 == prefix })?.1 else { return (field, nil) }
+        var number = field
+        number.start = digit
+        return (number, direction)
+    }
+}
