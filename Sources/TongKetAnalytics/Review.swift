@@ -168,7 +168,13 @@ public enum Review {
             let tolerance = profile.formula.isSum ? max(0.5, 1e-4 * abs(computed.actual)) : max(0.05, 0.005 * abs(computed.actual))
             guard abs(total.actual - computed.actual) > tolerance else { continue }
             let indicator = table.indicators[Int(total.indicator)]
-            let how = profile.formula.isSum ? ("the sum of the units", "tổng các đơn vị") : ("the mean of the units", "trung bình các đơn vị")
+            let how: (String, String)
+            switch profile.formula {
+            case .sum, .none: how = ("the sum of the units", "tổng các đơn vị")
+            case .mean: how = ("the mean of the units", "trung bình các đơn vị")
+            case .weightedMean: how = ("the units' weighted mean", "trung bình có trọng số của các đơn vị")
+            case .ratio: how = ("the province's overall ratio", "tỷ lệ chung của toàn tỉnh")
+            }
             let row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: total.target, actual: total.actual,
                                    file: total.file, line: total.line)
             out.append(finding(.totalMismatch, table, row, .actual,

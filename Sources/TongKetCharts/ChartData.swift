@@ -43,6 +43,17 @@ struct ChartData {
                       "Assumed, not confirmed in the catalogue: \(ceilings) ceiling\(ceilings == 1 ? "" : "s"), \(means) province mean\(means == 1 ? "" : "s") (inferred from names)")
     }
 
+    /// How a province figure that is not a total was formed, in a chart's words: short for a
+    /// tile ("trung bình", "tỷ lệ chung"), long for a subtitle; nil for a plain total.
+    func formulaWords(_ indicator: Int32, _ c: ChartContext) -> (short: String, long: String)? {
+        switch metrics.profile(indicator).formula {
+        case .sum, .none: return nil
+        case .mean: return (c.pick("trung bình", "mean"), c.pick("trung bình các đơn vị", "mean of units"))
+        case .weightedMean: return (c.pick("bình quân gia quyền", "weighted mean"), c.pick("trung bình có trọng số của các đơn vị", "weighted mean of units"))
+        case .ratio: return (c.pick("tỷ lệ chung", "overall ratio"), c.pick("tỷ lệ chung của toàn tỉnh", "the province's overall ratio"))
+        }
+    }
+
     func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
     func change(_ f: Figures, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
 }

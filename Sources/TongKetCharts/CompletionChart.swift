@@ -17,7 +17,7 @@ struct CompletionChart {
         if ceiling { subtitle += c.pick(" · chỉ tiêu trần: đạt khi không vượt kế hoạch", " · a ceiling: met when not above the target") }
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }), let completion = province.completion {
             subtitle += c.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
-            if data.metrics.isMean(province) { subtitle += c.pick(" (trung bình các đơn vị)", " (mean of units)") }
+            if let words = data.formulaWords(province.indicator, c) { subtitle += " (" + words.long + ")" }
         }
         let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)
         let rows = figures.map { f -> HorizontalBars.Row in

@@ -37,7 +37,7 @@ struct KPIChart {
             var y = inner.y
             // Name: two lines at most.
             let nameStyle = c.style(.label, bold: true, scale: min(1, tileHeight / (320 * u)))
-            let nameText = data.indicator(f.indicator) + (data.metrics.isMean(f) ? c.pick(" (trung bình)", " (mean)") : "")
+            let nameText = data.indicator(f.indicator) + (data.formulaWords(f.indicator, c).map { " (" + $0.short + ")" } ?? "")
             let nameSize = c.measure(nameText, nameStyle, width: inner.width, maxLines: 2)
             items.append(.text(TextRun(text: nameText, style: nameStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: nameSize.height), maxLines: 2, motion: .fade(span))))
             y += nameSize.height + 8 * u

@@ -11,10 +11,10 @@ struct TrendChart {
         let u = c.u
         let series = data.provinceFigures(indicator: indicator).filter { $0.year <= year }
         let name = data.indicator(indicator)
-        let mean = series.first.map(data.metrics.isMean) ?? false
         let first = series.first?.year ?? year
         let title = name
-        let subtitle = (mean ? c.pick("Trung bình các đơn vị", "Mean of the units") : c.pick("Tổng toàn tỉnh", "Province total"))
+        let formed = data.formulaWords(indicator, c).map { $0.long.prefix(1).uppercased() + $0.long.dropFirst() }
+        let subtitle = (formed ?? c.pick("Tổng toàn tỉnh", "Province total"))
             + c.pick(", \(first)–\(year); kế hoạch nét đứt", ", \(first)–\(year); target dashed")
         let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)
         let plot = frame.plot

@@ -13,7 +13,7 @@ struct YearOverYearChart {
         let title = name
         var subtitle = c.pick("Năm \(year) so với năm \(year - 1), theo đơn vị", "\(year) compared with \(year - 1), by unit")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
-            let word = data.metrics.isMean(province) ? c.pick("trung bình toàn tỉnh", "province mean") : c.pick("toàn tỉnh", "province")
+            let word = data.formulaWords(province.indicator, c).map { c.pick("toàn tỉnh (\($0.short))", "province (\($0.short))") } ?? c.pick("toàn tỉnh", "province")
             subtitle += " · \(word) " + data.value(province.actual, province, n) + " (" + data.change(province, n) + ")"
         }
         let frame = ChartFrame(title: title, subtitle: subtitle, note: data.assumptionNote([indicator], c), context: c)

@@ -143,8 +143,13 @@ struct FileReader {
                     wide = layout
                     break
                 }
-                // Two columns naming one thing: this is the header, and it is wrong.
-                if case .duplicate = error { best = (line, headers, error, Int.max); break }
+                // Two columns naming one thing: the header, and wrong — unless a line below is the
+                // header proper (a group heading merged over "KH | TH" above them).
+                if case .duplicate = error {
+                    if best?.mapped != Int.max { best = (line, headers, error, Int.max) }
+                    titles.append(headers.filter { !$0.isEmpty }.joined(separator: " "))
+                    continue
+                }
                 let mapped = HeaderMap.mappedCount(headers)
                 if best == nil || mapped > best?.mapped ?? 0 { best = (line, headers, error, mapped) }
                 titles.append(headers.filter { !$0.isEmpty }.joined(separator: " "))

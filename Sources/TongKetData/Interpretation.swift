@@ -172,7 +172,16 @@ public struct Interpretation: Sendable {
             }
         }
 
-        let rebuilt = try Self.rebuild(table, unitNames: unitNames, indicatorNames: indicatorNames, isTotal: isTotal)
+        // A total line can also stand in the indicator column ("Cộng" under a unit's block).
+        let isTotalIndicator = indicatorNames.map { name in
+            indicatorEntries[NameClues.spellingKey(name)] == nil && NameClues.isTotal(indicator: name)
+        }
+        for (id, total) in isTotalIndicator.enumerated() where total {
+            note(.totalRow, row: firstRow.indicators[id], field: true,
+                 "\"\(indicatorNames[id])\" in the indicator column is a total line, not an indicator: its rows are left out of every figure",
+                 vi: "\"\(indicatorNames[id])\" ở cột chỉ tiêu là dòng cộng, không phải chỉ tiêu: các dòng này không tính vào số liệu nào")
+        }
+        let rebuilt = try Self.rebuild(table, unitNames: unitNames, indicatorNames: indicatorNames, isTotal: isTotal, isTotalIndicator: isTotalIndicator)
         var newTable = rebuilt.table
         let totals = rebuilt.totals
 
@@ -339,10 +348,10 @@ public struct Interpretation: Sendable {
 
     /// The table with names replaced and total rows taken out; unchanged (no copy) when there
     /// is nothing to replace. `origin[i]` is the original index of the new row i.
-    static func rebuild(_ table: IndicatorTable, unitNames: [String], indicatorNames: [String], isTotal: [Bool])
+    static func rebuild(_ table: IndicatorTable, unitNames: [String], indicatorNames: [String], isTotal: [Bool], isTotalIndicator: [Bool])
         throws(LoadError) -> (table: IndicatorTable, totals: [TotalRow], origin: [Int]) {
         let renamed = unitNames != table.units || indicatorNames != table.indicators
-        guard renamed || isTotal.contains(true) else { return (table, [], Array(table.rows.indices)) }
+        guard renamed || isTotal.contains(true) || isTotalIndicator.contains(true) else { return (table, [], Array(table.rows.indices)) }
         var assembler = TableAssembler()
         for (i, file) in table.files.enumerated() {
             _ = assembler.addFile(file, fields: i < table.fields.count ? table.fields[i] : [:], inSheet: table.sheetFiles.contains(Int32(i)))
@@ -362,6 +371,7 @@ public struct Interpretation: Sendable {
                 totalRows.append((Int(row.unit), row))
                 continue
             }
+            if isTotalIndicator[Int(row.indicator)] { continue }
             if indicatorIDs[Int(row.indicator)] < 0 { indicatorIDs[Int(row.indicator)] = assembler.indicators.id(for: indicatorNames[Int(row.indicator)]) }
             row.indicator = indicatorIDs[Int(row.indicator)]
             row.unit = unit
@@ -407,9 +417,12 @@ public struct Interpretation: Sendable {
             }
             return found
         }
+        // Each name's place and folded form once, not once per pair compared.
+        let places = Dictionary(table.units.map { ($0, NameClues.place(unit: $0)) }, uniquingKeysWith: { a, _ in a })
+        let foldedIndicators = Dictionary(table.indicators.map { ($0, NameClues.folded($0)) }, uniquingKeysWith: { a, _ in a })
         for (old, new) in pairs(table.units, span.units, similar: { a, b in
-            let p = NameClues.place(unit: a)
-            return !p.isEmpty && p == NameClues.place(unit: b)
+            let p = places[a] ?? ""
+            return !p.isEmpty && p == places[b]
         }) {
             let years = span.units[old]
             out.append(Finding(kind: .likelyRename, diagnostic: read.warning(at: read.rows[origin[first.units[new]]], nil,
@@ -417,7 +430,7 @@ public struct Interpretation: Sendable {
                 vietnamese: "đơn vị \"\(table.units[new])\" xuất hiện từ năm sau năm cuối của \"\(table.units[old])\" (\(years.first)–\(years.last)): có lẽ là một đơn vị đổi tên; để so sánh qua các năm, thêm vào danh mục dòng: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))")))
         }
         for (old, new) in pairs(table.indicators, span.indicators, similar: { a, b in
-            let x = NameClues.folded(a), y = NameClues.folded(b)
+            let x = foldedIndicators[a] ?? "", y = foldedIndicators[b] ?? ""
             let distance = EditDistance.between(x, y)
             return distance > 0 && Double(distance) <= 0.25 * Double(max(x.count, y.count))
         }) {

@@ -60,13 +60,23 @@ public enum NameClues {
         let words = folded(name)
         if let measure, !measure.isEmpty {
             let m = HeaderName.fold(measure)
-            if meanMeasures.contains(m) || m.hasSuffix("%") || m.contains("/") || m.contains(" tren ")
+            if meanMeasures.contains(m) || m.hasSuffix("%") || isPerSomething(m) || m.contains(" tren ")
                 || (timeMeasures.contains(m) && !words.hasPrefix("so ")) {
                 return Clue(words: measure, fromMeasure: true)
             }
         }
         if let word = meanWords.first(where: { contains(words, $0) }) { return Clue(words: word) }
         return nil
+    }
+
+    /// A measure per population, area, time or a number of something ("giường/vạn dân",
+    /// "bé trai/100 bé gái", "tấn/ha"): a rate. A count of two things ("vụ/việc") is not.
+    static func isPerSomething(_ measure: String) -> Bool {
+        guard let slash = measure.firstIndex(of: "/") else { return false }
+        let after = measure[measure.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+        if after.first?.isNumber == true { return true }
+        let words = ["dan", "nguoi", "van", "nghin", "ha", "km", "km2", "nam", "thang", "ngay", "gio", "ho", "tre", "ca sinh", "lao dong"]
+        return words.contains { after == $0 || after.hasPrefix($0 + " ") || after.hasSuffix(" " + $0) }
     }
 
     /// Names of total rows: "Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng số", "Tổng".
@@ -79,7 +89,17 @@ public enum NameClues {
 
     /// `isTotal` of a name already folded (folding is the expensive part for thousands of units).
     static func isTotal(words: String) -> Bool {
-        totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ")
+        if totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ") { return true }
+        // Subtotals: "Cộng cấp huyện", "Tổng khối tỉnh", "Cộng các đơn vị" — the word right after.
+        return ["cong ", "tong "].contains { words.hasPrefix($0) }
+            && ["cap ", "khoi ", "nhom ", "cac don vi"].contains { words.dropFirst(5).hasPrefix($0) }
+    }
+
+    /// A total line standing in the indicator column: its whole name only ("Cộng", "Tổng cộng"),
+    /// never an indicator that begins with "Tổng" ("Tổng vốn đầu tư").
+    public static func isTotal(indicator name: String) -> Bool {
+        let words = folded(name)
+        return totalNames.contains(words) && words != "tinh"
     }
 
     /// District-level offices by the words of their name; nil when the name says nothing.
@@ -91,8 +111,13 @@ public enum NameClues {
     public static func level(unit name: String) -> LevelGuess? { level(words: folded(name)) }
 
     static func level(words folded: String) -> LevelGuess? {
-        // "quản lý" folds to "quan ly", which is no "quận".
-        let words = contains(folded, "quan ly") ? (" " + folded + " ").replacingOccurrences(of: " quan ly ", with: " ") : folded
+        // A provincial department may name the city it sits in ("Sở Y tế thành phố Cần Thơ").
+        if ["so ", "cuc ", "ban ", "chi cuc ", "bo ", "vien "].contains(where: { folded.hasPrefix($0) }) { return .province }
+        // "quản lý", "quân sự", "hải quan", "cơ quan" fold to words with "quan", which is no "quận".
+        var words = folded
+        for phrase in ["quan ly", "quan su", "hai quan", "co quan"] where contains(words, phrase) {
+            words = (" " + words + " ").replacingOccurrences(of: " " + phrase + " ", with: " ")
+        }
         if districtWords.contains(where: { contains(words, $0) }) && !words.hasSuffix(" tinh") { return .district }
         if provinceWords.contains(where: { contains(words, $0) }) { return .province }
         return nil

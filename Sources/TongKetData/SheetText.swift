@@ -16,6 +16,7 @@ enum SheetText {
     static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>) -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int]) {
         xml.withUnsafeBufferPointer { buffer in
             var writer = Writer(merges: merges(buffer))
+            let percentByStyle = (0..<((percentStyles.max() ?? -1) + 1)).map(percentStyles.contains)
             // The text is about a quarter of the XML: reserved once, not grown page by page.
             writer.out.reserveCapacity(buffer.count / 3)
             var scanner = XMLScanner(buffer)
@@ -42,7 +43,7 @@ enum SheetText {
                         }
                         let at = column ?? nextColumn
                         nextColumn = at + 1
-                        cell = selfClosing ? nil : (at, type, !percentStyles.isEmpty && percentStyles.contains(style))
+                        cell = selfClosing ? nil : (at, type, style < percentByStyle.count && percentByStyle[style])
                         value = nil
                         inline.removeAll(keepingCapacity: true)
                     } else if scanner.is(name, "v") {
@@ -50,7 +51,9 @@ enum SheetText {
                     } else if scanner.is(name, "t") {
                         inInlineText = cell != nil && !selfClosing
                     } else if scanner.is(name, "row") {
-                        let number = scanner.attribute("r", in: attributes).flatMap { Int(scanner.string($0)) } ?? nextRow
+                        // Excel's rows are 1…1 048 576 and increase; anything else is read as the next row.
+                        var number = scanner.attribute("r", in: attributes).flatMap { integer(buffer, $0) } ?? nextRow
+                        if number < nextRow || number > 1_048_576 { number = nextRow }
                         nextRow = number + 1
                         nextColumn = 0
                         if let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) { hiddenRows.append(number) }
@@ -121,17 +124,26 @@ enum SheetText {
     static func typedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let first = bytes.first, first == number || first == percent else { return nil }
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        guard first == percent else { return Double(text) }
         // 0.029 × 100 is 2.9000000000000004 in binary; "0.029e2" is read as the decimal 2.9.
-        return first == percent ? Double(text + "e2") : Double(text)
+        // Excel writes small values with an exponent ("5.0000000000000001E-3"): raise it by 2.
+        let parts = text.split(whereSeparator: { $0 == "E" || $0 == "e" })
+        if parts.count == 2, let exponent = Int(parts[1]) { return Double(parts[0] + "e" + String(exponent + 2)) }
+        return Double(text + "e2")
     }
 
     /// The sheet's merged ranges, from the `<mergeCells>` after its data: found by looking back
     /// from the end, so the data is scanned only once.
     private static func merges(_ buffer: UnsafeBufferPointer<UInt8>) -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
-        let marker = Array("</sheetData>".utf8)
+        // "sheetData>" closing, with or without a prefix (`</x:sheetData>` from the Open XML SDK).
+        let marker = Array("sheetData>".utf8)
         var at = buffer.count - marker.count
-        while at >= 0, !(buffer[at] == marker[0] && (1..<marker.count).allSatisfy { buffer[at + $0] == marker[$0] }) { at -= 1 }
-        guard at >= 0 else { return [] }
+        while at >= 1 {
+            if buffer[at] == marker[0], (1..<marker.count).allSatisfy({ buffer[at + $0] == marker[$0] }),
+               buffer[at - 1] == UInt8(ascii: "/") || buffer[at - 1] == UInt8(ascii: ":") { break }
+            at -= 1
+        }
+        guard at >= 1 else { return [] }
         var scanner = XMLScanner(UnsafeBufferPointer(rebasing: buffer[at...]))
         var out: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
         while let event = scanner.next() {
@@ -193,8 +205,9 @@ enum SheetText {
             var byRow: [Int: [Int]] = [:]
             var covered = 0
             for (m, merge) in merges.enumerated() {
-                // A merge down a million rows is no table's: past this many, the rest are ignored.
-                covered += merge.rows.count
+                // No table merges more than this many cells: past it, the rest are ignored (a
+                // 300-byte sheet merging A1:XFD1048576 must not fill 17 billion cells).
+                covered += merge.rows.count * merge.columns.count
                 if covered > 2_000_000 { break }
                 for row in merge.rows { byRow[row, default: []].append(m) }
             }
@@ -244,7 +257,8 @@ enum SheetText {
                     mergeValues[m] = Array(scratch[first.range])
                 }
                 guard let value = mergeValues[m] else { continue }
-                for column in merge.columns where !cells.contains(where: { $0.column == column }) {
+                let written = Set(cells.map(\.column))
+                for column in merge.columns where !written.contains(column) {
                     let start = scratch.count
                     scratch += value
                     cells.append((column, start..<scratch.count))

@@ -15,13 +15,16 @@ struct Workbook {
     enum Problem: Error, Equatable {
         case zip(ZipArchive.Problem)
         case notAWorkbook(String)
+        /// `--sheet` names no sheet; the workbook's sheets are these.
+        case noSheet(String, sheets: [String])
     }
 
     /// No part of a real workbook is this large (a million-row sheet is about 220 MB of XML); a
     /// zip bomb that states its size stops here before inflating.
     static let partLimit = 300_000_000
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, partLimit: Int = Workbook.partLimit) throws(Problem) -> [Sheet] {
+    /// Every sheet, or only the one named `only` (`--sheet`): the others are not even inflated.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, only: String? = nil, partLimit: Int = Workbook.partLimit) throws(Problem) -> [Sheet] {
         let zip: ZipArchive
         do { zip = try ZipArchive(bytes) } catch { throw .zip(error) }
         func part(_ name: String) throws(Problem) -> [UInt8]? {
@@ -40,7 +43,10 @@ struct Workbook {
         let encoded = strings.map(SheetText.field)
         let percentStyles = try part("xl/styles.xml").map(percentStyleIndices) ?? []
         var sheets: [Sheet] = []
-        for (name, id, hidden) in sheetList(workbook) {
+        let listed = sheetList(workbook)
+        let chosen = listed.filter { only == nil || HeaderName.fold($0.0) == HeaderName.fold(only ?? "") }
+        if let only, chosen.isEmpty { throw .noSheet(only, sheets: listed.map(\.0)) }
+        for (name, id, hidden) in chosen {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
@@ -140,12 +146,18 @@ struct Workbook {
     /// "A1:C2" → rows 1…2, columns 0…2.
     static func cellRange(_ text: String) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
         func parse(_ cell: Substring) -> (row: Int, column: Int)? {
-            var column = 0
+            var column = 0, letters = 0
             var digits = ""
             for c in cell {
-                if let ascii = c.asciiValue, c.isUppercase, c.isLetter { column = column * 26 + Int(ascii - 64) } else { digits.append(c) }
+                if let ascii = c.asciiValue, c.isUppercase, c.isLetter {
+                    letters += 1
+                    guard letters <= 3 else { return nil }   // XFD is Excel's last column
+                    column = column * 26 + Int(ascii - 64)
+                } else {
+                    digits.append(c)
+                }
             }
-            guard column > 0, let row = Int(digits) else { return nil }
+            guard column > 0, digits.count <= 7, let row = Int(digits), (1...1_048_576).contains(row) else { return nil }
             return (row, column - 1)
         }
         let parts = text.split(separator: ":")

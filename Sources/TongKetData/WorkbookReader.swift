@@ -10,7 +10,7 @@ enum WorkbookReader {
                      sheetLogs: inout [DiagnosticLog]) {
         let sheets: [Workbook.Sheet]
         do {
-            sheets = try input.withBytes { bytes, _ in Result { () throws(Workbook.Problem) in try Workbook.read(bytes) } }.get()
+            sheets = try input.withBytes { bytes, _ in Result { () throws(Workbook.Problem) in try Workbook.read(bytes, only: options.sheet) } }.get()
         } catch {
             report(error, log: &log)
             return
@@ -24,15 +24,6 @@ enum WorkbookReader {
             let name = SourceEncoding.legacy(legacy).description
             log.warning("the text is in \(name), as old Vietnamese spreadsheets were typed; it was converted to Unicode. If letters look wrong, give --encoding tcvn3 or --encoding vni",
                         vi: "chữ trong sổ tính được gõ bằng bảng mã \(name) như các bảng tính tiếng Việt cũ; đã chuyển sang Unicode. Nếu chữ hiển thị sai, chỉ rõ bằng --encoding tcvn3 hoặc --encoding vni")
-        }
-        if let wanted = options.sheet {
-            chosen = sheets.filter { HeaderName.fold($0.name) == HeaderName.fold(wanted) }
-            if chosen.isEmpty {
-                let names = sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                log.error(line: nil, "the workbook has no sheet \"\(wanted)\"; its sheets are \(names)",
-                          vi: "sổ tính không có trang tính \"\(wanted)\"; các trang tính là \(names)")
-                return
-            }
         }
         var skipped: [String] = []
         var read = 0
@@ -101,6 +92,10 @@ enum WorkbookReader {
         case let .zip(.tooLarge(name, limit)):
             log.error(line: nil, "the part \(name) of the workbook unpacks to more than \(limit / 1_000_000) MB; no real workbook is that large (a damaged file, or a zip bomb)",
                       vi: "phần \(name) của sổ tính giải nén ra hơn \(limit / 1_000_000) MB; không sổ tính thật nào lớn như vậy (tệp hỏng, hoặc bom nén)")
+        case let .noSheet(wanted, sheets):
+            let names = sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+            log.error(line: nil, "the workbook has no sheet \"\(wanted)\"; its sheets are \(names)",
+                      vi: "sổ tính không có trang tính \"\(wanted)\"; các trang tính là \(names)")
         case let .zip(.corrupt(why)), let .zip(.unsupported(why)):
             log.error(line: nil, "the workbook cannot be read (\(why)); open it in Excel and save it again as .xlsx (Excel Workbook)",
                       vi: "không đọc được sổ tính (\(why)); mở bằng Excel rồi lưu lại dạng .xlsx (Excel Workbook)")

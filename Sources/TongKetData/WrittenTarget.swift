@@ -14,8 +14,10 @@ enum WrittenTarget {
     /// starts with the number or with words that are not a known prefix (the number reader
     /// then says what is wrong with it).
     static func split(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction?) {
-        guard field.start < field.end else { return (field, nil) }
-        let first = buffer[field.start]
+        var start = field.start
+        while start < field.end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+        guard start < field.end else { return (field, nil) }
+        let first = buffer[start]
         // The common case: a number, a sign or a space before a number.
         if (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == 1 || first == 2 {
             return (field, nil)

@@ -47,7 +47,8 @@ import TongKetData
         #expect(clue.fromMeasure == byMeasure)
     }
 
-    @Test(arguments: [("Số lượt khám bệnh", "lượt"), ("Số ngày công lao động", "ngày"), ("Tổng vốn đầu tư toàn xã hội", "tỷ đồng")])
+    @Test(arguments: [("Số lượt khám bệnh", "lượt"), ("Số ngày công lao động", "ngày"), ("Tổng vốn đầu tư toàn xã hội", "tỷ đồng"),
+                      ("Số vụ án đã giải quyết", "vụ/việc")])
     func countsAddUp(name: String, measure: String) {
         #expect(NameClues.mean(indicator: name, measure: measure) == nil)
     }
@@ -55,6 +56,9 @@ import TongKetData
     @Test func totalRowsAreKnownByTheirWholeName() {
         for name in ["Tổng cộng", "TỔNG CỘNG", "Cộng", "Toàn tỉnh", "Tổng số", "Tổng", "Tổng cộng:"] { #expect(NameClues.isTotal(unit: name), "\(name)") }
         for name in ["Văn phòng tổng hợp", "Phòng Tổng hợp", "Huyện Tân Phước"] { #expect(!NameClues.isTotal(unit: name), "\(name)") }
+        for name in ["Cộng cấp huyện", "Tổng khối tỉnh", "Cộng các đơn vị"] { #expect(NameClues.isTotal(unit: name), "\(name)") }
+        #expect(NameClues.isTotal(indicator: "Cộng") && NameClues.isTotal(indicator: "Tổng cộng"))
+        #expect(!NameClues.isTotal(indicator: "Tổng vốn đầu tư toàn xã hội") && !NameClues.isTotal(indicator: "Tổng thu ngân sách"))
     }
 
     @Test func districtOfficesAreKnownByTheirAdministrativeWord() {
@@ -62,6 +66,9 @@ import TongKetData
         #expect(NameClues.level(unit: "Thành phố Vị Thanh") == .district)
         #expect(NameClues.level(unit: "Bệnh viện Đa khoa tỉnh") == .province)
         #expect(NameClues.level(unit: "Ban Quản lý dự án") == .province)  // "quản" is not "quận"
+        #expect(NameClues.level(unit: "Bộ Chỉ huy Quân sự tỉnh") == .province)
+        #expect(NameClues.level(unit: "Sở Y tế thành phố Cần Thơ") == .province)
+        #expect(NameClues.level(unit: "Quận Ninh Kiều") == .district)
     }
 
     @Test func aRenameKeepsThePlace() {
