@@ -96,6 +96,9 @@ struct FileReader {
     /// A wide table's year columns ("Thực hiện 2023 | KH 2024 | TH 2024"), when the file is one.
     var wide: WideLayout?
     var rowsWithoutIndicator: [Int] = []
+    /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
+    var rateColumn = -1
+    var rateMismatches = 0
 
     /// Where the rows come from, for what the rows themselves do not say.
     struct Source {
@@ -174,6 +177,7 @@ struct FileReader {
                         vi: "không có cột năm: mọi dòng được tính là năm \(year), lấy từ \(place.vi)")
         }
         fillsUnitDown = !titles.isEmpty || map.headers.contains { HeaderName.fold($0) == "stt" }
+        rateColumn = map.headers.firstIndex { ["ty le", "ty le %", "ty le (%)", "ty le hoan thanh", "% hoan thanh", "ty le th/kh", "% th/kh"].contains(HeaderName.fold($0)) } ?? -1
         firstRow = assembler.rowCount
         assembler.setFields(map.index, file: file)
         // Rows are rarely shorter than 24 bytes; reserving address space costs no memory
@@ -231,6 +235,22 @@ struct FileReader {
         reportTokenizerProblems(log: &log, map: map)
         resolvePending(into: &assembler, map: map, log: &log)
         return true
+    }
+
+    /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
+    /// look, but only the figures themselves are used. Written as a fraction (0,955) or a
+    /// percentage (95,5); a few mismatches are named, the rest counted.
+    private mutating func crossCheckRate(_ field: CSVField, completion: Double, line: Int, map: HeaderMap, log: inout DiagnosticLog) {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
+        guard let stated = SheetText.typedNumber(bytes) ?? NumberParser.plainInteger(bytes) ?? NumberParser.read(bytes).value(in: .vi) else { return }
+        let shown = stated <= 5 && completion > 20 ? stated * 100 : stated
+        guard abs(shown - completion) > 0.5 else { return }
+        rateMismatches += 1
+        guard rateMismatches <= 5 else { return }
+        let header = map.headers[rateColumn]
+        log.warning(line: line, column: rateColumn + 1,
+                    "\"\(header)\" says \(Self.plain((shown * 10).rounded() / 10)) but TH / KH is \(Self.plain((completion * 10).rounded() / 10)); the figures use TH and KH — check the formula or the numbers",
+                    vi: "cột \"\(header)\" ghi \(Self.plainVi((shown * 10).rounded() / 10)) nhưng TH / KH là \(Self.plainVi((completion * 10).rounded() / 10)); số liệu dùng TH và KH — kiểm tra lại công thức hoặc số liệu")
     }
 
     /// The year of a file without a year column: a sheet named for it, else a year in the title
@@ -322,6 +342,9 @@ struct FileReader {
             let value = text(fields[columns.target]), header = map.headers[columns.target]
             log.error(line: line, column: columns.target + 1, "the target \(value) in column \"\(header)\" is negative; targets are 0 or more (leave the cell empty when no target was set)",
                       vi: "kế hoạch \(value) ở cột \"\(header)\" là số âm; kế hoạch phải từ 0 trở lên (để trống ô nếu không giao kế hoạch)")
+        }
+        if rateColumn >= 0, rateColumn < fields.count, let target, target > 0, let actual, !actual.isNaN, log.errorCount == errorsBefore {
+            crossCheckRate(fields[rateColumn], completion: actual / target * 100, line: line, map: map, log: &log)
         }
         guard log.errorCount == errorsBefore, let year, let unit, let indicator else {
             // Pending cells of a rejected row are dropped with it.

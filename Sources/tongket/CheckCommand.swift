@@ -40,10 +40,10 @@ struct Check: ParsableCommand {
         out += "\n" + MessageLanguage.pick(
             "\(files): \(table.rows.count) dòng, \(table.units.count) đơn vị, \(table.indicators.count) chỉ tiêu, năm \(span)"
                 + (totals > 0 ? " (và \(totals) dòng tổng để riêng)" : "") + ": không có lỗi; "
-                + (findings.isEmpty ? "không có cảnh báo." : "\(findings.count) cảnh báo."),
+                + (findings.isEmpty ? "không có cảnh báo nào khác." : "\(findings.count) cảnh báo khi rà soát."),
             "\(files): \(table.rows.count) rows, \(table.units.count) units, \(table.indicators.count) indicators, years \(span)"
                 + (totals > 0 ? " (and \(totals) total row\(totals == 1 ? "" : "s") set aside)" : "") + ": no problems found; "
-                + (findings.isEmpty ? "no warnings." : "\(findings.count) warning\(findings.count == 1 ? "" : "s").")) + "\n"
+                + (findings.isEmpty ? "no other warnings." : "\(findings.count) review warning\(findings.count == 1 ? "" : "s").")) + "\n"
         out += CheckWords.checked(catalogue: input.catalogueFile) + "\n"
         Terminal.output(out.hasPrefix("\n") ? String(out.dropFirst()) : out)
         if strict && !findings.isEmpty { throw ExitCode(65) }
