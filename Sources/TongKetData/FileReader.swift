@@ -223,9 +223,16 @@ struct FileReader {
                 if let row = readRow(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log) { assembler.append(row) }
             }
         }
-        if dataRows == 0 && log.errorCount == 0 {
-            log.error(line: headerLine, "the header is here but no data rows follow; export the sheet with its data",
-                      vi: "có dòng tiêu đề nhưng không có dòng số liệu nào; xuất lại trang tính kèm số liệu")
+        if assembler.rowCount == firstRow && log.errorCount == 0 {
+            // A workbook's sheet with only a header (next year's blank form) holds no table.
+            if source.sheetName != nil { return false }
+            if dataRows == 0 {
+                log.error(line: headerLine, "the header is here but no data rows follow; export the sheet with its data",
+                          vi: "có dòng tiêu đề nhưng không có dòng số liệu nào; xuất lại trang tính kèm số liệu")
+            } else {
+                log.error(line: headerLine, "no row under the header has both an indicator and a result; export the sheet with its data",
+                          vi: "không dòng nào dưới dòng tiêu đề có đủ chỉ tiêu và số thực hiện; xuất lại trang tính kèm số liệu")
+            }
         }
         if let first = rowsWithoutIndicator.first {
             let rows = rowsWithoutIndicator.prefix(8).map(String.init).joined(separator: ", ") + (rowsWithoutIndicator.count > 8 ? " …" : "")

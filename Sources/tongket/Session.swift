@@ -86,7 +86,10 @@ enum Session {
     /// The year asked for, or the latest in the table; a year without rows is a usage error.
     static func year(_ requested: Int?, in table: IndicatorTable) throws -> Int {
         let years = table.years
-        guard let year = requested ?? years.last else { throw ExitCode(65) }
+        guard let year = requested ?? years.last else {
+            Terminal.error(MessageLanguage.pick("Các tệp không có dòng số liệu nào.", "The files hold no data rows."))
+            throw ExitCode(65)
+        }
         if !years.contains(year) {
             let list = years.map(String.init).joined(separator: ", ")
             Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))

@@ -54,6 +54,16 @@ import TongKetData
         #expect(!result.stderr.contains(":2:6:"))
     }
 
+    /// Found by the `sheet` fuzz target: a header whose rows all lack an indicator loaded as an
+    /// empty table, and the commands stopped without a word.
+    @Test func aHeaderWhoseRowsHaveNoIndicatorIsOneClearError() throws {
+        let folder = try temporaryFolder()
+        let file = try write("BIỂU TỔNG HỢP NĂM 2023\nSTT;Đơn vị;Chỉ tiêu;KH;TH\nI;Công tác hình sự;;;\n;NGƯỜI LẬP BIỂU;;VIỆN TRƯỞNG;\n", to: "bao-cao.csv", in: folder)
+        let result = try CLI.run(["summary", file])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bao-cao.csv:2: no row under the header has both an indicator and a result"), "\(result.stderr)")
+    }
+
     @Test func aWideSheetIsUnpivotedAndItsMappingPrinted() throws {
         let result = try CLI.run(["check", Self.path("chi-tieu-wide.xlsx")])
         #expect(result.stderr.contains("a wide table: \"Thực hiện 2021\" → actual 2021"))
