@@ -161,10 +161,12 @@ enum SheetText {
         for i in range {
             let b = bytes[i]
             guard b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") else { break }
-            column = column * 26 + Int(b - UInt8(ascii: "A") + 1)
+            // XFD is Excel's last column: a longer reference is no cell (and would overflow).
             letters += 1
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(b - UInt8(ascii: "A") + 1)
         }
-        return letters > 0 && letters <= 3 ? column - 1 : nil
+        return letters > 0 ? column - 1 : nil
     }
 
     /// A cell's type by its first letter: s(hared), i(nlineStr), b(oolean), n(umber), e(rror), str.

@@ -26,6 +26,11 @@ import Testing
         #expect(text("<row r=\"9223372036854775807\"><c><v>1</v></c></row><row r=\"2000000000\"><c><v>2</v></c></row>") == "1\n2\n")
     }
 
+    /// Found by the `workbook` fuzz target: a cell reference of many letters overflowed.
+    @Test func aCellReferenceOfManyLettersIsNoCell() {
+        #expect(text("<row r=\"1\"><c r=\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1\"><v>7</v></c></row>") == "7\n")
+    }
+
     @Test func aHugeMergeIsNotFilled() {
         let sheet = text("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", merges: "<mergeCells><mergeCell ref=\"A1:XFD1048576\"/><mergeCell ref=\"AAAAAAAAAAAAAAA1:B2\"/></mergeCells>")
         #expect(sheet == "1\n")
