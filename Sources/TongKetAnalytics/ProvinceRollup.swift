@@ -50,20 +50,19 @@ public enum ProvinceRollup {
         }
 
         // One accumulator per (indicator, year), found by position rather than by hashing each row.
-        let years = table.years
-        let firstYear = Int32(years.first ?? 0)
-        let yearSlots = Int((years.last ?? 0) - Int(firstYear) + 1)
-        var slots = [Int](repeating: -1, count: table.indicators.count * max(yearSlots, 1))
+        let (years, position) = table.yearPositions()
+        let yearSlots = max(years.count, 1)
+        var slots = [Int32](repeating: -1, count: table.indicators.count * yearSlots)
         var accumulators: [Accumulator] = []
         var ratioScales: [Int32: [Double]] = [:]
         for row in table.rows where counted(row) {
             let formula = formulas[Int(row.indicator)]
             if formula == .none { continue }
-            let slotKey = Int(row.indicator) * yearSlots + Int(row.year - firstYear)
-            var slot = slots[slotKey]
+            let slotKey = Int(row.indicator) * yearSlots + Int(position[Int(row.year)])
+            var slot = Int(slots[slotKey])
             if slot < 0 {
                 slot = accumulators.count
-                slots[slotKey] = slot
+                slots[slotKey] = Int32(slot)
                 accumulators.append(Accumulator(indicator: row.indicator, year: row.year))
             }
             var a = accumulators[slot]

@@ -108,10 +108,9 @@ public enum Review {
     static func targetCoverage(_ metrics: Metrics) -> [Finding] {
         let table = metrics.table
         // Counted in arrays by (indicator, year): a dictionary would hash every row.
-        let years = table.years
-        let firstYear = years.first ?? 0
-        let yearSlots = (years.last ?? 0) - firstYear + 1
-        var with = [Int](repeating: 0, count: table.indicators.count * yearSlots)
+        let (years, position) = table.yearPositions()
+        let yearSlots = max(years.count, 1)
+        var with = [Int32](repeating: 0, count: table.indicators.count * yearSlots)
         var without: [Int: [Int]] = [:]
         var reporters = [(Int32, Int32)](repeating: (-1, -1), count: table.indicators.count)
         var firstRow = [Int](repeating: -1, count: table.indicators.count)
@@ -122,7 +121,7 @@ public enum Review {
             if reporters[id].0 < 0 { reporters[id].0 = row.unit } else if reporters[id].0 != row.unit { reporters[id].1 = row.unit }
             if table.isEarlier(i, than: firstRow[id]) { firstRow[id] = i }
             guard targeted[id] else { continue }
-            let slot = id * yearSlots + Int(row.year) - firstYear
+            let slot = id * yearSlots + Int(position[Int(row.year)])
             if row.target == nil { without[slot, default: []].append(i) } else { with[slot] += 1 }
         }
         var out: [Finding] = []

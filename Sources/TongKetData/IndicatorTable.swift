@@ -90,6 +90,15 @@ public struct IndicatorTable: Sendable {
         return present.indices.filter { present[$0] }
     }
 
+    /// Each year's position in `years`, by year (-1 for a year with no rows): slots per
+    /// (indicator, year) sized by the years present, not by the span from first to last.
+    public func yearPositions() -> (years: [Int], position: [Int32]) {
+        let years = self.years
+        var position = [Int32](repeating: -1, count: 10_000)
+        for (i, year) in years.enumerated() { position[year] = Int32(i) }
+        return (years, position)
+    }
+
     /// The 1-based column of `column` in the file a row came from, for messages.
     public func field(_ column: InputColumn, of row: IndicatorRow) -> Int? {
         let file = Int(row.file)

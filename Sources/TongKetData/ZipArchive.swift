@@ -106,7 +106,9 @@ private final class Inflater {
             throw .corrupt("zlib could not start")
         }
         inflater.started = true
-        var out = [UInt8](repeating: 0, count: min(max(expected, 1 << 16), limit + 1))
+        // Deflate shrinks at most about 1032 to 1: a tiny part that states 299 MB is given room
+        // for what it can hold, and grows only if it really does.
+        var out = [UInt8](repeating: 0, count: min(expected, data.count * 1032 + 1024, limit) + 1)
         var produced = 0
         inflater.stream.next_in = UnsafeMutablePointer(mutating: data.baseAddress)
         inflater.stream.avail_in = uInt(data.count)
