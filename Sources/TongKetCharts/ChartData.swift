@@ -39,8 +39,11 @@ struct ChartData {
             return parts.isEmpty ? nil : parts.joined(separator: "; ") + c.pick(" — chưa xác nhận trong danh mục chỉ tiêu", " — not confirmed in the catalogue")
         }
         guard ceilings + means > 0 else { return nil }
-        return c.pick("Giả định chưa xác nhận trong danh mục chỉ tiêu: \(ceilings) chỉ tiêu trần, \(means) chỉ tiêu toàn tỉnh tính trung bình (suy ra từ tên)",
-                      "Assumed, not confirmed in the catalogue: \(ceilings) ceiling\(ceilings == 1 ? "" : "s"), \(means) province mean\(means == 1 ? "" : "s") (inferred from names)")
+        var vi: [String] = [], en: [String] = []
+        if ceilings > 0 { vi.append("\(ceilings) chỉ tiêu trần"); en.append("\(ceilings) ceiling\(ceilings == 1 ? "" : "s")") }
+        if means > 0 { vi.append("\(means) chỉ tiêu toàn tỉnh tính trung bình"); en.append("\(means) province mean\(means == 1 ? "" : "s")") }
+        return c.pick("Giả định chưa xác nhận trong danh mục chỉ tiêu: " + vi.joined(separator: ", ") + " (suy ra từ tên hoặc đơn vị tính)",
+                      "Assumed, not confirmed in the catalogue: " + en.joined(separator: ", ") + " (inferred from names or measures)")
     }
 
     /// How a province figure that is not a total was formed, in a chart's words: short for a
