@@ -27,7 +27,6 @@ public enum CatalogueDraft {
         let headlines = Set(Headlines.ranked(metrics, year: year).prefix(6))
         var reporters: [Int32: Set<Int32>] = [:]
         for row in table.rows { reporters[row.indicator, default: []].insert(row.unit) }
-        let merged = spellingsMerged(interpretation)
         for (position, id) in firstSeen({ $0.indicator }).enumerated() {
             let name = table.indicators[Int(id)]
             let profile = interpretation.indicators[Int(id)]
@@ -65,22 +64,18 @@ public enum CatalogueDraft {
                 notes.append("lĩnh vực: đơn vị duy nhất báo cáo")
             }
             let headline = profile.headline.map { $0 ? "có" : "không" } ?? (headlines.contains(id) ? "có?" : "")
-            lines.append(["chỉ tiêu", name, (merged.indicators[id] ?? []).joined(separator: "; "), profile.label ?? "",
+            lines.append(["chỉ tiêu", name, (interpretation.indicatorSpellings[name] ?? []).joined(separator: "; "), profile.label ?? "",
                           mark(direction, profile.directionBasis), mark(rollup, profile.formulaBasis), numerator, denominator,
                           field, String(profile.order ?? position + 1), headline, "", notes.joined(separator: "; ")])
-        }
-        var renamedFrom: [String: String] = [:]
-        for finding in interpretation.findings where finding.kind == .likelyRename && finding.diagnostic.message.hasPrefix("unit") {
-            if let (new, old) = finding.quotedPair { renamedFrom[new] = old }
         }
         for id in firstSeen({ $0.unit }) {
             let profile = interpretation.units[Int(id)]
             var notes: [String] = []
             if case .inferred = profile.groupBasis { notes.append("nhóm suy ra từ tên") }
-            if let old = renamedFrom[table.units[Int(id)]] {
+            if let old = interpretation.likelyRenamedUnits[table.units[Int(id)]] {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
-            lines.append(["đơn vị", table.units[Int(id)], (merged.units[id] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
+            lines.append(["đơn vị", table.units[Int(id)], (interpretation.unitSpellings[table.units[Int(id)]] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
                           profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", notes.joined(separator: "; ")])
         }
         for name in Set(interpretation.totals.map(\.name)).sorted() {
@@ -92,32 +87,5 @@ public enum CatalogueDraft {
     /// A value with "?" when the tool assumed it.
     static func mark(_ value: String, _ basis: Basis) -> String { basis.isAssumed ? value + "?" : value }
 
-    static func cell(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") || text.contains("\n")
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-
-    /// The spellings read as each name, from the interpretation's findings, as old names.
-    static func spellingsMerged(_ interpretation: Interpretation) -> (indicators: [Int32: [String]], units: [Int32: [String]]) {
-        var indicators: [Int32: [String]] = [:], units: [Int32: [String]] = [:]
-        let table = interpretation.table
-        for finding in interpretation.findings where finding.kind == .spellingVariant {
-            guard let (old, kept) = finding.quotedPair else { continue }
-            if finding.diagnostic.message.hasPrefix("indicator"), let id = table.indicators.firstIndex(of: kept) {
-                indicators[Int32(id), default: []].append(old)
-            } else if let id = table.units.firstIndex(of: kept) {
-                units[Int32(id), default: []].append(old)
-            }
-        }
-        return (indicators, units)
-    }
-}
-
-extension Finding {
-    /// The first two quoted names of the message: (the spelling found, the name it is read as).
-    var quotedPair: (String, String)? {
-        let parts = diagnostic.message.split(separator: "\"", omittingEmptySubsequences: false)
-        guard parts.count >= 5 else { return nil }
-        return (String(parts[1]), String(parts[3]))
-    }
+    static func cell(_ text: String) -> String { String(decoding: CSVField.quoted(Array(text.utf8)), as: UTF8.self) }
 }

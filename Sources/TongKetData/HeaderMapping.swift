@@ -88,9 +88,12 @@ public struct HeaderMap: Sendable, Equatable {
     init(headers: [String], index: [InputColumn: Int]) {
         self.headers = headers
         self.index = index
-        var width = 0
-        for (i, header) in headers.enumerated() where !header.trimmingCharacters(in: .whitespaces).isEmpty { width = i + 1 }
-        self.width = width
+        self.width = Self.width(of: headers)
+    }
+
+    /// Up to the last named header: Excel pads a header row with empty cells.
+    private static func width(of headers: [String]) -> Int {
+        (headers.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
     }
 
     /// How many of the contract's columns `headers` name: how close a line comes to a header.
@@ -102,9 +105,7 @@ public struct HeaderMap: Sendable, Equatable {
     /// year column out; the reader supplies it.
     public init(headers: [String], yearOptional: Bool = false) throws(Problem) {
         self.headers = headers
-        var width = 0
-        for (i, header) in headers.enumerated() where !header.trimmingCharacters(in: .whitespaces).isEmpty { width = i + 1 }
-        self.width = width
+        self.width = Self.width(of: headers)
         for (i, header) in headers.enumerated() {
             guard let column = InputColumn.byFoldedName[HeaderName.fold(header)] else { continue }
             if let first = index[column] { throw .duplicate(column, firstField: first + 1, secondField: i + 1) }

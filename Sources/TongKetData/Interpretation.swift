@@ -105,6 +105,12 @@ public struct Interpretation: Sendable {
     public let units: [UnitProfile]
     public let totals: [TotalRow]
     public let findings: [Finding]
+    /// The spellings read as each name (kept name → the others), for units and indicators: the
+    /// old names `tongket init` writes so that next year reads them without a warning.
+    public let unitSpellings: [String: [String]]
+    public let indicatorSpellings: [String: [String]]
+    /// Units likely renamed: the new name → the old one (not joined until the catalogue says so).
+    public let likelyRenamedUnits: [String: String]
 
     /// The indicators whose direction or province formula is assumed rather than given.
     public var assumedCeilings: [Int32] {
@@ -136,11 +142,14 @@ public struct Interpretation: Sendable {
         // spacing or punctuation, kept as the most frequent one.
         let unitEntries = Self.entries(catalogue.units.map { ($0.name, $0.oldNames) })
         let indicatorEntries = Self.entries(catalogue.indicators.map { ($0.name, $0.oldNames) })
+        var unitSpellings: [String: [String]] = [:], indicatorSpellings: [String: [String]] = [:]
         let unitNames = Self.merge(table.units, counts: rowCounts.units, entries: unitEntries.mapValues { catalogue.units[$0].name }) { old, kept in
+            unitSpellings[kept, default: []].append(table.units[old])
             note(.spellingVariant, row: firstRow.units[old], "unit \"\(table.units[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
                  vi: "đơn vị \"\(table.units[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
         }
         let indicatorNames = Self.merge(table.indicators, counts: rowCounts.indicators, entries: indicatorEntries.mapValues { catalogue.indicators[$0].name }) { old, kept in
+            indicatorSpellings[kept, default: []].append(table.indicators[old])
             note(.spellingVariant, row: firstRow.indicators[old], field: true, "indicator \"\(table.indicators[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
                  vi: "chỉ tiêu \"\(table.indicators[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
         }
@@ -309,8 +318,11 @@ public struct Interpretation: Sendable {
         self.indicators = profiles
         self.units = unitProfiles
         self.totals = totals
-        findings += Self.renames(table, newTable, origin: rebuilt.origin)
-        self.findings = findings
+        let renames = Self.renames(table, newTable, origin: rebuilt.origin)
+        self.findings = findings + renames.findings
+        self.unitSpellings = unitSpellings
+        self.indicatorSpellings = indicatorSpellings
+        self.likelyRenamedUnits = renames.units
     }
 
     /// Catalogue entries by the spelling key of each name and old name. An old name wins over
@@ -391,7 +403,7 @@ public struct Interpretation: Sendable {
     /// renames, each with the catalogue line that would join them.
     /// `table` is the table as read (its rows are where messages point); `origin` maps each row of
     /// `interpreted` to one of them.
-    static func renames(_ read: IndicatorTable, _ table: IndicatorTable, origin: [Int]) -> [Finding] {
+    static func renames(_ read: IndicatorTable, _ table: IndicatorTable, origin: [Int]) -> (findings: [Finding], units: [String: String]) {
         // First and last year of each name: all a rename needs, kept without a set per name
         // (a million rows would hash two million years).
         var span = (units: [(first: Int32, last: Int32)](repeating: (.max, .min), count: table.units.count),
@@ -405,6 +417,7 @@ public struct Interpretation: Sendable {
             if table.isEarlier(i, than: first.indicators[k]) { first.indicators[k] = i }
         }
         var out: [Finding] = []
+        var renamedUnits: [String: String] = [:]
         // Only a name whose years all come after the other's can be its new name; comparing
         // first and last years first keeps thousands of units cheap.
         func pairs(_ names: [String], _ spans: [(first: Int32, last: Int32)], similar: (String, String) -> Bool) -> [(old: Int, new: Int)] {
@@ -425,6 +438,7 @@ public struct Interpretation: Sendable {
             return !p.isEmpty && p == places[b]
         }) {
             let years = span.units[old]
+            renamedUnits[table.units[new]] = table.units[old]
             out.append(Finding(kind: .likelyRename, diagnostic: read.warning(at: read.rows[origin[first.units[new]]], nil,
                 "unit \"\(table.units[new])\" first appears the year after \"\(table.units[old])\" last does (\(years.first)–\(years.last)): likely the same unit renamed; to compare the years, add to the catalogue: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))",
                 vietnamese: "đơn vị \"\(table.units[new])\" xuất hiện từ năm sau năm cuối của \"\(table.units[old])\" (\(years.first)–\(years.last)): có lẽ là một đơn vị đổi tên; để so sánh qua các năm, thêm vào danh mục dòng: đơn vị,\(csvCell(table.units[new])),\(csvCell(table.units[old]))")))
@@ -438,7 +452,7 @@ public struct Interpretation: Sendable {
                 "indicator \"\(table.indicators[new])\" first appears the year after \"\(table.indicators[old])\" last does: likely the same indicator renamed; to join them, add to the catalogue: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))",
                 vietnamese: "chỉ tiêu \"\(table.indicators[new])\" xuất hiện từ năm sau năm cuối của \"\(table.indicators[old])\": có lẽ là một chỉ tiêu đổi tên; để nối hai tên, thêm vào danh mục dòng: chỉ tiêu,\(csvCell(table.indicators[new])),\(csvCell(table.indicators[old]))")))
         }
-        return out
+        return (out, renamedUnits)
     }
 
     static func csvCell(_ text: String) -> String {
