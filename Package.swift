@@ -6,11 +6,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tongket", targets: ["tongket"]),
+        // Everything a Swift program needs, behind one import.
+        .library(name: "TongKet", targets: ["TongKet"]),
         .library(name: "TongKetData", targets: ["TongKetData"]),
         .library(name: "TongKetAnalytics", targets: ["TongKetAnalytics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target TongKet`: the library's DocC catalog.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // zlib's inflate, for .xlsx workbooks (a ZIP of deflated XML parts).
@@ -27,12 +31,16 @@ let package = Package(
         ),
         // Metrics → Scene: chart recipes, scales, themes, layout. No C types.
         .target(name: "TongKetCharts", dependencies: ["TongKetAnalytics", "TongKetData"]),
+        // Files put in place atomically, undone on Ctrl-C; the output formats. Foundation only.
+        .target(name: "TongKetOutput"),
         // Scene → PNG / PDF / SVG / BGRA frames, text measured with Pango.
-        .target(name: "TongKetCairo", dependencies: ["CCairo", "CZlib", "TongKetCharts"]),
+        .target(name: "TongKetCairo", dependencies: ["CCairo", "CZlib", "TongKetCharts", "TongKetOutput"]),
         // Timeline → frames on both cores → ffmpeg (MP4) or numbered PNGs.
-        .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo"]),
+        .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetOutput"]),
         // Metrics → the conference pack: chart plan, deck, narrative, manifest, video, safe output.
-        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData"]),
+        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData", "TongKetOutput"]),
+        // The library product: one import, reading in one call, a chart in one more.
+        .target(name: "TongKet", dependencies: ["TongKetData", "TongKetAnalytics", "TongKetCharts", "TongKetCairo", "TongKetOutput", "TongKetReport"]),
         // The bundled sample, embedded in the executable so `tongket` works from any folder.
         .target(
             name: "TongKetSample",
@@ -45,7 +53,15 @@ let package = Package(
         .executableTarget(
             name: "tongket",
             dependencies: [
-                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo", "TongKetReport", "TongKetVideo",
+                "TongKetData", "TongKetAnalytics", "TongKetSample", "TongKetCharts", "TongKetCairo", "TongKetReport", "TongKetVideo", "TongKetOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmarks: stage timings, chart and video frame timings, the pandas checksum.
+        .executableTarget(
+            name: "tongket-bench",
+            dependencies: [
+                "TongKetData", "TongKetAnalytics", "TongKetCharts", "TongKetCairo", "TongKetReport", "TongKetVideo", "TongKetOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,10 +70,12 @@ let package = Package(
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
+        .testTarget(name: "TongKetOutputTests", dependencies: ["TongKetOutput"]),
+        .testTarget(name: "TongKetTests", dependencies: ["TongKet"]),
         .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
         .testTarget(name: "TongKetVideoTests", dependencies: ["TongKetVideo", "TongKetReport", "TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
-        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "TongKetSample", "TongKetData"]),
+        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "tongket-bench", "TongKetSample", "TongKetData"]),
     ],
     swiftLanguageModes: [.v6]
 )

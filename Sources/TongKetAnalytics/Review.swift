@@ -37,7 +37,6 @@ public enum Review {
         let en = NumberText(.en), vi = NumberText(.vi)
         var out: [Finding] = []
         var start = 0
-        var values: [Double] = []
         var sorted: [Double] = []
         while start < rows.count {
             var end = start + 1

@@ -1,6 +1,7 @@
 import CCairo
 import Foundation
 import TongKetCharts
+import TongKetOutput
 
 /// Scenes to files and frames: PNG (pixel size from the canvas), PDF (vector, embedded
 /// font subsets, one page per scene, fixed dates), SVG, and raw BGRA frames for video.
@@ -103,7 +104,7 @@ public final class ChartRenderer {
     /// A PDF with one page per scene, each page the scene's size in points.
     public func pdf(_ scenes: [Scene], info: DocumentInfo, to path: String) throws(RenderError) {
         guard let first = scenes.first else { return }
-        try AtomicFile.write(path) { (temporary: String) throws(RenderError) in
+        try RenderError.atomically(path) { (temporary: String) throws(RenderError) in
             let stream = try FileStream(path: temporary)
             do throws(RenderError) {
                 let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(FileStream.write, stream.closure, first.width, first.height))
@@ -139,7 +140,7 @@ public final class ChartRenderer {
         try renderer.draw(scene, on: context, scale: 1)
         try surface.finish()
         let svg = Self.renumberSurfaceIDs(in: String(decoding: stream.bytes, as: UTF8.self))
-        try AtomicFile.write(Array(svg.utf8), to: path)
+        try RenderError.writing { () throws(OutputError) in try AtomicFile.write(Array(svg.utf8), to: path) }
     }
 
     /// Cairo names SVG groups after a process-wide surface counter ("surface380"), so the same

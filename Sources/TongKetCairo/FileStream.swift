@@ -1,5 +1,6 @@
 import CCairo
 import Foundation
+import TongKetOutput
 
 /// Where a PDF or SVG surface writes, through a callback of ours rather than cairo's own
 /// stdio stream: cairo does not report a write that failed on a full disk, and a truncated

@@ -44,45 +44,29 @@ public struct ChartContext {
     }
 
     func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-}
 
-/// Title, subtitle, source and logo around a plot area, so every chart has them in the same
-/// places; the plot gets whatever is left.
-struct ChartFrame {
-    var items: [Primitive] = []
-    var plot: Rect
-
-    /// `note` follows the source line: what the chart's reading rests on that nobody confirmed.
-    init(title: String, subtitle: String, note: String? = nil, context: ChartContext) {
-        let u = context.u
-        let size = context.size
-        let margin = 56 * u
-        var top = margin
-        var textWidth = size.width - 2 * margin
-        if let logo = context.logoPath {
-            let side = 96 * u
-            items.append(.image(ImageMark(path: logo, frame: Rect(x: size.width - margin - side, y: margin, width: side, height: side))))
-            textWidth -= side + 24 * u
+    /// The largest size of a style, from `from` times its base down to `through` in steps of
+    /// 0.05, for which `fits` holds — else the smallest. Every chart shrinks text this way.
+    func fitting(_ role: FontRole, bold: Bool = false, color: Color? = nil, from: Double = 1, through: Double, _ fits: (TextStyle) -> Bool) -> TextStyle {
+        var style = self.style(role, bold: bold, color: color, scale: from)
+        for scale in stride(from: from, through: through, by: -0.05) {
+            style = self.style(role, bold: bold, color: color, scale: scale)
+            if fits(style) { break }
         }
-        let titleStyle = context.style(.title)
-        let titleSize = context.measure(title, titleStyle, width: textWidth, maxLines: 2)
-        items.append(.text(TextRun(text: title, style: titleStyle, frame: Rect(x: margin, y: top, width: textWidth, height: titleSize.height), maxLines: 2)))
-        top += titleSize.height + 8 * u
-        let subtitleStyle = context.style(.subtitle)
-        let subtitleSize = context.measure(subtitle, subtitleStyle, width: textWidth, maxLines: 2)
-        items.append(.text(TextRun(text: subtitle, style: subtitleStyle, frame: Rect(x: margin, y: top, width: textWidth, height: subtitleSize.height), maxLines: 2)))
-        top += subtitleSize.height + 36 * u
-        var bottom = size.height - margin
-        let source = (context.source ?? context.pick("Nguồn: TongKet, từ số liệu báo cáo của các đơn vị", "Source: TongKet, from the units' reported figures"))
-            + (note.map { " · " + $0 } ?? "")
-        let captionStyle = context.style(.caption)
-        let captionSize = context.measure(source, captionStyle, width: size.width - 2 * margin, maxLines: 2)
-        bottom -= captionSize.height
-        items.append(.text(TextRun(text: source, style: captionStyle, frame: Rect(x: margin, y: bottom, width: size.width - 2 * margin, height: captionSize.height), maxLines: 2)))
-        bottom -= 28 * u
-        // The plot never collapses: at least a third of the canvas stays for it.
-        let minimum = size.height / 3
-        if bottom - top < minimum { top = max(margin, bottom - minimum) }
-        plot = Rect(x: margin, y: top, width: size.width - 2 * margin, height: max(minimum, bottom - top))
+        return style
     }
+
+    /// The last row of a cut list: "… và 12 đơn vị khác".
+    func moreUnits(_ count: Int) -> String { pick("… và \(count) đơn vị khác", "… and \(count) more units") }
+
+    /// A value axis's tick label.
+    func axisText(_ value: Double, _ format: AxisFormat) -> String {
+        switch format {
+        case .number: return numbers.number(value)
+        case .percentPoints: return ChartWords(language).percentPoints(value)
+        }
+    }
+
+    /// Text that reads on `fill`: the theme's dark ink on light fills, white on dark ones.
+    func ink(on fill: Color, threshold: Double) -> Color { fill.luminance > threshold ? theme.inkOnLight : theme.inkOnDark }
 }

@@ -47,10 +47,10 @@ struct DivergingColors {
     let neutral: Color
     let above: Color
     /// Completion (ratio) at which each end is reached.
-    let low = 0.5, high = 1.5
+    static let low = 0.5, high = 1.5
 
     func color(for ratio: Double) -> Color {
-        if ratio < 1 { return neutral.mixed(with: below, min(1, (1 - ratio) / (1 - low))) }
-        return neutral.mixed(with: above, min(1, (ratio - 1) / (high - 1)))
+        if ratio < 1 { return neutral.mixed(with: below, min(1, (1 - ratio) / (1 - Self.low))) }
+        return neutral.mixed(with: above, min(1, (ratio - 1) / (Self.high - 1)))
     }
 }

@@ -175,6 +175,34 @@ public enum Primitive: Sendable, Equatable {
     case layer(Layer)
 }
 
+extension Primitive {
+    /// Where the mark's ink can go: a path's points widened by half its line, a circle's box
+    /// with its stroke, a text's or image's frame. Layout tests check it for every primitive.
+    public var bounds: Rect {
+        switch self {
+        case let .rect(mark): return mark.frame
+        case let .text(run): return run.frame
+        case let .image(mark): return mark.frame
+        case let .circle(mark):
+            // The renderer strokes a ring 0.45 of the radius wide, centred on the circle.
+            let r = mark.radius * (mark.stroke == nil ? 1 : 1.225)
+            return Rect(x: mark.center.x - r, y: mark.center.y - r, width: 2 * r, height: 2 * r)
+        case let .path(mark):
+            let xs = mark.points.map(\.x), ys = mark.points.map(\.y)
+            guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+            let half = mark.lineWidth / 2
+            return Rect(x: minX - half, y: minY - half, width: maxX - minX + 2 * half, height: maxY - minY + 2 * half)
+        case let .layer(layer):
+            let boxes = layer.items.map(\.bounds)
+            guard let first = boxes.first else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+            return boxes.dropFirst().reduce(first) { a, b in
+                let x = min(a.x, b.x), y = min(a.y, b.y)
+                return Rect(x: x, y: y, width: max(a.maxX, b.maxX) - x, height: max(a.maxY, b.maxY) - y)
+            }
+        }
+    }
+}
+
 /// Marks composited together at one opacity: how one scene cross-fades into another
 /// (drawn into a group, then painted with alpha — not each mark faded on its own).
 public struct Layer: Sendable, Equatable {

@@ -17,6 +17,9 @@ public struct Theme: Sendable, Equatable {
     public var below: Color
     public var above: Color
     public var neutral: Color
+    /// Text written on a coloured fill: dark ink on light fills, light on dark ones.
+    public var inkOnLight = Color(hex: 0x1C2430)
+    public var inkOnDark = Color(hex: 0xFFFFFF)
     public var fontFamily: String
 
     public static let light = Theme(

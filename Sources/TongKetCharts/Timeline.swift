@@ -62,7 +62,9 @@ public struct Timeline: Sendable {
         var remaining = max(0, frame)
         for (k, slide) in slides.enumerated() {
             if remaining < slideFrames[k] {
-                return slide.scene.frame(at: progress(ofFrame: remaining, in: slide), language: language)
+                // Held still once its entrance is over: the static scene, nothing to compute.
+                let t = progress(ofFrame: remaining, in: slide)
+                return t >= 1 ? slide.scene : slide.scene.frame(at: t, language: language)
             }
             remaining -= slideFrames[k]
             if k + 1 < slides.count, remaining < fadeFrames {

@@ -57,10 +57,18 @@ public struct CSVTokenizer {
     /// of a word, for `skipWords`.
     private let plainStops: SIMD4<UInt64>
     private let quotedStops: SIMD4<UInt64>
+    /// false: every byte is looked at on its own — the reference the tests hold the
+    /// word-at-a-time reading to.
+    private let skipsWords: Bool
 
     public init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        self.init(bytes: bytes, delimiter: delimiter, skipsWords: true)
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, skipsWords: Bool) {
         self.bytes = bytes
         self.delimiter = delimiter
+        self.skipsWords = skipsWords
         let ones: UInt64 = 0x0101_0101_0101_0101
         plainStops = SIMD4(UInt64(delimiter) &* ones, UInt64(Self.quote) &* ones, UInt64(Self.lineFeed) &* ones, UInt64(Self.carriageReturn) &* ones)
         quotedStops = SIMD4(UInt64(Self.quote) &* ones, UInt64(Self.lineFeed) &* ones, UInt64(Self.carriageReturn) &* ones, UInt64(Self.quote) &* ones)
@@ -70,7 +78,7 @@ public struct CSVTokenizer {
     /// fields, and testing a word at a time is several times faster than a byte at a time.
     @inline(__always)
     private func skipWords(from start: Int, stops: SIMD4<UInt64>) -> Int {
-        guard let base = bytes.baseAddress else { return start }
+        guard skipsWords, let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         let ones = SIMD4<UInt64>(repeating: 0x0101_0101_0101_0101)
         let highs = SIMD4<UInt64>(repeating: 0x8080_8080_8080_8080)
@@ -183,8 +191,12 @@ public struct CSVTokenizer {
 
     /// Convenience for tests and small inputs: every record as strings.
     public static func records(in text: [UInt8], delimiter: UInt8) -> (records: [[String]], problems: [CSVProblem]) {
+        records(in: text, delimiter: delimiter, skipsWords: true)
+    }
+
+    static func records(in text: [UInt8], delimiter: UInt8, skipsWords: Bool) -> (records: [[String]], problems: [CSVProblem]) {
         text.withUnsafeBufferPointer { buffer in
-            var tokenizer = CSVTokenizer(bytes: buffer, delimiter: delimiter)
+            var tokenizer = CSVTokenizer(bytes: buffer, delimiter: delimiter, skipsWords: skipsWords)
             var fields: [CSVField] = []
             var records: [[String]] = []
             while tokenizer.nextRecord(into: &fields) != nil {

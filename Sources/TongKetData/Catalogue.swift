@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the province's figure for an indicator is formed from the units' figures (DESIGN §3).
 public enum Rollup: Sendable, Equatable, Hashable {
     /// Counts: the units' values added up.
@@ -97,4 +99,17 @@ public struct Catalogue: Sendable, Equatable {
 
     /// The file names looked for beside the first data file when `--catalogue` is not given.
     public static let conventionalNames = ["danh-muc-chi-tieu.csv", "danh-muc.csv", "catalogue.csv"]
+}
+
+extension Catalogue {
+    /// The catalogue with a conventional name in the folder of `dataFile`, if there is one.
+    public static func path(beside dataFile: String) -> String? {
+        let folder = URL(fileURLWithPath: dataFile).deletingLastPathComponent()
+        return conventionalNames.map { folder.appendingPathComponent($0).path }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Whether `path` is named like a catalogue, so that a wildcard (`*.csv`) does not read it as data.
+    public static func isCatalogueName(_ path: String) -> Bool {
+        conventionalNames.contains(URL(fileURLWithPath: path).lastPathComponent.lowercased())
+    }
 }

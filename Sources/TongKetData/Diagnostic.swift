@@ -52,7 +52,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a load failed. Each case maps to a sysexits code so scripts can tell them apart.
-public enum LoadError: Error, Sendable, Equatable {
+public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The data is wrong (EX_DATAERR, 65): every problem found, up to the report limit.
     case invalidData([Diagnostic], omitted: Int)
     /// A file named on the command line does not exist or cannot be read (EX_NOINPUT, 66).
@@ -70,6 +70,8 @@ public enum LoadError: Error, Sendable, Equatable {
 
     /// The lines to print in English, one problem a line, and a count of what was left out.
     public var messages: [String] { messages(vietnamese: false) }
+
+    public var description: String { messages.joined(separator: "\n") }
 
     /// The lines to print, in Vietnamese where the messages were written in it.
     public func messages(vietnamese: Bool) -> [String] {

@@ -3,6 +3,7 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetOutput
 import TongKetVideo
 
 /// What the pack is made of and how it looks.
@@ -10,7 +11,7 @@ public struct ReportOptions: Sendable {
     public var outputRoot: String
     public var dataset: String
     public var year: Int
-    public var formats: Set<String>
+    public var formats: Set<OutputFormat>
     public var size: CanvasSize
     public var theme: Theme
     public var language: Language
@@ -23,7 +24,7 @@ public struct ReportOptions: Sendable {
     /// Add video.mp4 when set.
     public var video: VideoOptions?
 
-    public init(outputRoot: String, dataset: String, year: Int, formats: Set<String> = ["png", "pdf"], size: CanvasSize = .slide,
+    public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
                 source: String? = nil, logo: String? = nil, date: String, video: VideoOptions? = nil) {
         self.outputRoot = outputRoot
@@ -84,7 +85,7 @@ public enum ReportPack {
             try swapIntoPlace(staging, final)
             return (final.path, files)
         } catch {
-            try? fm.removeItem(at: staging)
+            Interruption.changingFiles { try? fm.removeItem(at: staging) }
             throw error
         }
     }
@@ -105,14 +106,9 @@ public enum ReportPack {
                     let entry = entries[index]
                     let scene = Charts.scene(entry.request, metrics: metrics, context: context)
                     var files: [ManifestEntry] = []
-                    for format in ["png", "pdf", "svg"] where o.formats.contains(format) {
-                        let path = "charts/\(entry.name).\(format)"
-                        let target = folder.appendingPathComponent(path).path
-                        switch format {
-                        case "png": try AtomicFile.write(renderer.png(scene, size: o.size), to: target)
-                        case "pdf": try renderer.pdf([scene], info: .init(title: scene.title, subject: scene.subject), to: target)
-                        default: try renderer.svg(scene, to: target)
-                        }
+                    for format in o.formats.sorted() {
+                        let path = "charts/\(entry.name).\(format.fileExtension)"
+                        try renderer.write(scene, as: format, size: o.size, to: folder.appendingPathComponent(path).path)
                         files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: narrative.alt(for: entry.request)))
                     }
                     let page = o.size == .slide ? scene : Charts.scene(entry.request, metrics: metrics, context: slide)
@@ -172,6 +168,8 @@ public enum ReportPack {
             try body(writer)
             try writer.flush()
             try AtomicFile.write(bytes, to: folder.appendingPathComponent(name).path)
+        } catch let error as OutputError {
+            throw .filesystem(error.description)
         } catch {
             throw .filesystem("\(folder.appendingPathComponent(name).path): \(error)")
         }
@@ -179,6 +177,10 @@ public enum ReportPack {
 
     /// The new pack replaces the old one with two renames; the old is deleted only after.
     private static func swapIntoPlace(_ staging: URL, _ final: URL) throws(ReportError) {
+        try Interruption.changingFiles { () throws(ReportError) in try swap(staging, final) }
+    }
+
+    private static func swap(_ staging: URL, _ final: URL) throws(ReportError) {
         let fm = FileManager.default
         let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
         let hadOld = fm.fileExists(atPath: final.path)

@@ -1,4 +1,5 @@
 import Foundation
+import TongKetOutput
 import TongKetCairo
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import TongKetCairo
 import TongKetCharts
+import TongKetOutput
 
 /// A timeline to an MP4 (through ffmpeg) or to a folder of numbered PNGs.
 public enum VideoWriter {
@@ -44,10 +45,12 @@ public enum VideoWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw failure
         }
-        if rename(temporary.path, target.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .cannotWrite(path: path, reason: reason)
+        try Interruption.changingFiles { () throws(VideoError) in
+            if rename(temporary.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw .cannotWrite(path: path, reason: reason)
+            }
         }
     }
 
@@ -58,7 +61,7 @@ public enum VideoWriter {
         // Frames of an earlier, longer run would otherwise trail on after this one's end.
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in previous where name.hasPrefix("frame-") && name.hasSuffix(".png") && name.dropFirst(6).dropLast(4).allSatisfy(\.isASCIIDigit) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            Interruption.changingFiles { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
         }
         let digits = max(5, String(timeline.frameCount).count)
         try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
@@ -66,10 +69,10 @@ public enum VideoWriter {
         }, consume: { index, bytes throws(VideoError) in
             let number = String(index + 1)
             let path = folder + "/frame-" + String(repeating: "0", count: digits - number.count) + number + ".png"
-            do {
+            do throws(OutputError) {
                 try AtomicFile.write(bytes, to: path)
             } catch {
-                throw .cannotWrite(path: path, reason: "\(error)")
+                throw .cannotWrite(path: path, reason: error.reason)
             }
             progress(index + 1, timeline.frameCount)
         })

@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
                 + (findings.isEmpty ? "no other warnings." : "\(findings.count) review warning\(findings.count == 1 ? "" : "s").")) + "\n"
         out += CheckWords.checked(catalogue: input.catalogueFile) + "\n"
         Terminal.output(out.hasPrefix("\n") ? String(out.dropFirst()) : out)
-        if strict && !findings.isEmpty { throw ExitCode(65) }
+        if strict && !findings.isEmpty { throw ExitStatus.dataError }
     }
 }
 

@@ -32,7 +32,7 @@ struct Init: ParsableCommand {
             Terminal.error(MessageLanguage.pick(
                 "\(path) đã có; tongket đang dùng danh mục này. Để viết lại từ đầu, thêm --force (danh mục cũ sẽ bị thay), hoặc chọn tên khác với -o.",
                 "\(path) already exists and is in use. To start it again add --force (the old one is replaced), or write elsewhere with -o."))
-            throw ExitCode(73)
+            throw ExitStatus.cannotCreate
         }
         try OutputFile.write(to: path) { writer in try writer.write(CatalogueDraft.csv(metrics)) }
         let interpretation = metrics.interpretation

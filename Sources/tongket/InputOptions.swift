@@ -47,18 +47,13 @@ struct InputOptions: ParsableArguments {
 
     /// The data files: a catalogue caught by a wildcard (`*.csv`) is not data.
     var dataFiles: [String] {
-        files.filter { path in
-            let name = URL(fileURLWithPath: path).lastPathComponent.lowercased()
-            return !Catalogue.conventionalNames.contains(name) && path != catalogue
-        }
+        files.filter { !Catalogue.isCatalogueName($0) && $0 != catalogue }
     }
 
     /// The catalogue named, else one with a conventional name beside the first data file.
     var catalogueFile: String? {
         if let catalogue { return catalogue }
-        guard let first = dataFiles.first else { return nil }
-        let folder = URL(fileURLWithPath: first).deletingLastPathComponent()
-        return Catalogue.conventionalNames.map { folder.appendingPathComponent($0).path }.first { FileManager.default.fileExists(atPath: $0) }
+        return dataFiles.first.flatMap(Catalogue.path(beside:))
     }
 
     var readOptions: ReadOptions {

@@ -5,31 +5,17 @@ import TongKetCharts
 
 /// How charts look: shared by `chart` and `report`.
 struct LookOptions: ParsableArguments {
-    @Option(help: "slide (1920×1080), 4k, a4, a4-landscape, or WxH in pixels.")
-    var size: String = "slide"
+    @Option(name: .customLong("size"), help: "slide (1920×1080), 4k, a4, a4-landscape, 1080p, 720p, or WxH in pixels.")
+    var canvas: CanvasSize = .slide
 
-    @Option(help: "light, dark (for video) or print (serif, for written reports).")
-    var theme: String = "light"
+    @Option(name: .customLong("theme"), help: "light, dark (for video) or print (serif, for written reports).")
+    var chosenTheme: Theme = .light
 
     @OptionGroup var captions: CaptionOptions
-
-    func validate() throws {
-        if CanvasSize(parsing: size) == nil {
-            throw ValidationError(MessageLanguage.pick("Không có khổ \"\(size)\"; dùng slide, 4k, a4, a4-landscape hoặc RỘNGxCAO tính bằng điểm ảnh, ví dụ 1280x720.",
-                                                       "Unknown size \"\(size)\"; use slide, 4k, a4, a4-landscape or WxH such as 1280x720."))
-        }
-        if Theme.named(theme) == nil {
-            throw ValidationError(MessageLanguage.pick("Không có giao diện \"\(theme)\"; dùng light, dark hoặc print.",
-                                                       "Unknown theme \"\(theme)\"; use light, dark or print."))
-        }
-    }
 
     var lang: Language { captions.lang }
     var source: String? { captions.source }
     var logo: String? { captions.logo }
-
-    var canvas: CanvasSize { CanvasSize(parsing: size) ?? .slide }
-    var chosenTheme: Theme { Theme.named(theme) ?? .light }
 }
 
 /// The words around every chart: shared by charts, the pack and the video.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongKetAnalytics
-import TongKetCairo
+import TongKetOutput
 
 /// Where a command's result goes: stdout, or a file written under a temporary name and
 /// renamed into place, so a failed run never leaves half a file behind (a device or a pipe
@@ -13,10 +13,15 @@ enum OutputFile {
             do { try body(writer) } catch let failure as Terminal.WriteFailure {
                 Terminal.error(MessageLanguage.pick("đầu ra chuẩn: ghi thất bại (\(failure.reason))",
                                                     "standard output: writing failed (\(failure.reason))"))
-                throw ExitCode(74)
+                throw ExitStatus.ioError
             }
             return
         }
+        // One step an interrupt waits for: the temporary file never outlives the run.
+        try Interruption.changingFiles { try writeFile(path, body) }
+    }
+
+    private static func writeFile(_ path: String, _ body: (ByteWriter) throws -> Void) throws {
         let (target, replace) = AtomicFile.target(path)
         let url = URL(fileURLWithPath: target)
         let destination = replace ? url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path : target
@@ -25,7 +30,7 @@ enum OutputFile {
             let reason = String(cString: strerror(errno))
             Terminal.error(MessageLanguage.pick("\(path): không ghi được vào đây (\(reason)); kiểm tra thư mục có tồn tại và có quyền ghi không.",
                                                 "\(path): cannot write here (\(reason)); check that the folder exists and is writable."))
-            throw ExitCode(73)
+            throw ExitStatus.cannotCreate
         }
         let token = replace ? Interruption.removeOnInterrupt(destination) : nil
         defer { token.map(Interruption.done) }
@@ -45,7 +50,7 @@ enum OutputFile {
             let reason = (error as? Terminal.WriteFailure)?.reason ?? "\(error)"
             Terminal.error(MessageLanguage.pick("\(path): ghi thất bại (\(reason)); \(replace ? "tệp cũ không bị thay đổi" : "tệp ghi ra chưa đầy đủ").",
                                                 "\(path): writing failed (\(reason)); \(replace ? "nothing was changed" : "the output is incomplete")."))
-            throw ExitCode(74)
+            throw ExitStatus.ioError
         }
     }
 }

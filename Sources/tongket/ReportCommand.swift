@@ -4,6 +4,7 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetOutput
 import TongKetReport
 import TongKetSample
 import TongKetVideo
@@ -17,7 +18,7 @@ struct PackOptions: ParsableArguments {
     var out: String = "Output"
 
     @Option(help: "Chart formats, comma-separated: png, pdf, svg.")
-    var formats: String = "png,pdf"
+    var formats = CommaList<OutputFormat>([.png, .pdf])
 
     @OptionGroup var look: LookOptions
 
@@ -38,30 +39,22 @@ struct PackOptions: ParsableArguments {
 
     @OptionGroup var pacing: PacingOptions
 
-    func validate() throws {
-        let unknown = chosenFormats.subtracting(["png", "pdf", "svg"])
-        if !unknown.isEmpty || chosenFormats.isEmpty {
-            throw ValidationError(MessageLanguage.pick("--formats nhận png, pdf và svg, cách nhau bằng dấu phẩy.", "--formats takes png, pdf and svg, comma-separated."))
-        }
-    }
-
-    var chosenFormats: Set<String> { Set(formats.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
 
     /// `pointsAtCheck`: say how much the figures assume and to run `check` (not for the bundled
     /// sample, which has no file to check).
     func run(_ inputs: [InputFile], catalogue: Catalogue?, dataset: String, readOptions: ReadOptions, pointsAtCheck: Bool = true) throws {
         if video && !VideoWriter.canWriteMP4 {
-            Terminal.error(VideoError.ffmpegMissing.description)
-            throw ExitCode(69)
+            throw ExitStatus.failure(VideoError.ffmpegMissing)
         }
         let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level)
         let table = metrics.table
         let reviewYear = try Session.year(year, in: table)
         let today = Today.string
-        let videoOptions = video ? VideoOptions(fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
+        // The video takes the pack's size, unless that is a paper size.
+        let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
                                                 date: date ?? today, source: look.source, logo: look.logo) : nil
         let options = ReportOptions(
-            outputRoot: out, dataset: dataset, year: reviewYear, formats: chosenFormats, size: look.canvas,
+            outputRoot: out, dataset: dataset, year: reviewYear, formats: Set(formats.elements), size: look.canvas,
             theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? "", source: look.source,
             logo: look.logo, date: date ?? today, video: videoOptions)
         do {
@@ -73,13 +66,7 @@ struct PackOptions: ParsableArguments {
                 "\(folder): \(files.count) files (deck.pdf, \(charts) chart files, metrics.csv, summaries, manifest.json)\n"))
         } catch {
             Interruption.waitIfInterrupted()
-            Terminal.error(error.description)
-            switch error {
-            case .video(.ffmpegMissing): throw ExitCode(69)
-            case .render(.cannotWrite), .video(.cannotWrite): throw ExitCode(73)
-            case .video(.ffmpegFailed), .render: throw ExitCode(70)
-            default: throw ExitCode(73)
-            }
+            throw ExitStatus.failure(error)
         }
     }
 }

@@ -68,7 +68,7 @@ enum Session {
                     : MessageLanguage.pick("các cấp có trong tệp: ", "levels present: ") + available.joined(separator: ", ")
                 Terminal.error(MessageLanguage.pick("Không có dòng nào thuộc cấp \"\(level)\"; \(list).", "No row has level \"\(level)\"; \(list)."))
             }
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         return metrics
     }
@@ -88,12 +88,12 @@ enum Session {
         let years = table.years
         guard let year = requested ?? years.last else {
             Terminal.error(MessageLanguage.pick("Các tệp không có dòng số liệu nào.", "The files hold no data rows."))
-            throw ExitCode(65)
+            throw ExitStatus.dataError
         }
         if !years.contains(year) {
             let list = years.map(String.init).joined(separator: ", ")
             Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         return year
     }
@@ -105,7 +105,7 @@ enum Session {
         case let .notFound(suggestions):
             Terminal.error(MessageLanguage.pick("Không có chỉ tiêu nào tên \"\(name)\". Tên gần giống:", "No indicator is called \"\(name)\". Close matches:")
                            + "\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
     }
 }

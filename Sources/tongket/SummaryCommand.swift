@@ -32,7 +32,7 @@ struct Summary: ParsableCommand {
         if let year, !table.years.contains(year) {
             let list = table.years.map(String.init).joined(separator: ", ")
             Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         try OutputFile.write(to: output) { writer in
             switch format {

@@ -1,4 +1,5 @@
 import Foundation
+import TongKetOutput
 import TongKetCairo
 
 /// Printing: results to stdout, messages to stderr, straight to the file descriptors (the

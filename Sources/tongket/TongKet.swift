@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TongKetCairo
+import TongKetOutput
 import TongKetAnalytics
 import TongKetData
 import TongKetSample
@@ -15,7 +15,7 @@ struct TongKet: ParsableCommand {
             (\(BundledSample.fileName), a provincial procuracy's 2023 review) in Output/.
             """,
         version: TongKetVersion.current,
-        subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Init.self, Bench.self]
+        subcommands: [Report.self, Video.self, Summary.self, Chart.self, Check.self, Init.self]
     )
 
     /// A file-size limit (ulimit -f) must fail a write with a message, not kill the process;

@@ -4,6 +4,7 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetOutput
 import TongKetReport
 import TongKetVideo
 
@@ -105,15 +106,9 @@ struct Video: ParsableCommand {
         } catch let error as VideoError {
             Interruption.waitIfInterrupted()
             bar.finish()
-            Terminal.error(error.description)
-            switch error {
-            case .ffmpegMissing: throw ExitCode(69)
-            case .cannotWrite: throw ExitCode(73)
-            case .ffmpegFailed, .render: throw ExitCode(70)
-            }
+            throw ExitStatus.failure(error)
         } catch let error as RenderError {
-            Terminal.error(error.description)
-            throw ExitCode(70)
+            throw ExitStatus.failure(error)
         }
     }
 
@@ -129,35 +124,25 @@ struct Video: ParsableCommand {
 
 /// The video's size and look (the pack's video takes the pack's language, source and logo).
 struct MotionOptions: ParsableArguments {
-    @Option(help: "1080p (1920×1080) or 4k (3840×2160).")
-    var size: String = "1080p"
+    @Option(name: .customLong("size"), help: "slide or 1080p (1920×1080), 4k (3840×2160), 720p, or WxH in pixels.")
+    var canvas: CanvasSize = .slide
 
-    @Option(help: "dark (default for video) or light.")
-    var theme: String = "dark"
+    @Option(help: "dark (default for video), light or print.")
+    var theme: Theme = .dark
 
     @OptionGroup var captions: CaptionOptions
 
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
-        if canvas == nil {
-            throw ValidationError(MessageLanguage.pick("Không có khổ video \"\(size)\"; dùng 1080p hoặc 4k.", "Unknown video size \"\(size)\"; use 1080p or 4k."))
-        }
-        if Theme.named(theme) == nil {
-            throw ValidationError(MessageLanguage.pick("Không có giao diện \"\(theme)\"; dùng dark hoặc light.", "Unknown theme \"\(theme)\"; use dark or light."))
-        }
-    }
-
-    var canvas: CanvasSize? {
-        switch size.lowercased() {
-        case "1080p", "slide": return .slide
-        case "4k", "2160p": return .uhd
-        default: return nil
+        if canvas.isPaper {
+            throw ValidationError(MessageLanguage.pick("Video cần khổ màn hình, không phải khổ giấy \"\(canvas.name)\"; dùng slide, 1080p, 4k, 720p hoặc RỘNGxCAO.",
+                                                       "A video needs a screen size, not the paper size \"\(canvas.name)\"; use slide, 1080p, 4k, 720p or WxH."))
         }
     }
 
     func options(kinds: [ChartKind], indicators: [Int32], title: String?, organisation: String, date: String?) -> VideoOptions {
-        VideoOptions(size: canvas ?? .slide, fps: pacing.fps, theme: Theme.named(theme) ?? .dark, language: captions.lang, pacing: pacing.pacing,
+        VideoOptions(size: canvas, fps: pacing.fps, theme: theme, language: captions.lang, pacing: pacing.pacing,
                      kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? Today.string, source: captions.source, logo: captions.logo)
     }
 }

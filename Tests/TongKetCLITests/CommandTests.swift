@@ -123,8 +123,9 @@ import TongKetSample
     }
 
     /// The conformance files lack the indicator columns: rejected cleanly, never a crash.
-    @Test func conformanceFilesAreRejectedAsMissingColumns() throws {
-        guard let shared = sharedFolder else { print("skipped: ../shared is not beside this checkout"); return }
+    @Test(.enabled(if: sharedFolder != nil, "../shared is not beside this checkout"))
+    func conformanceFilesAreRejectedAsMissingColumns() throws {
+        let shared = try #require(sharedFolder)
         let dir = shared.appendingPathComponent("conformance/csv-spectrum/csvs")
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
             let result = try CLI.run(["check", dir.appendingPathComponent(name).path])

@@ -20,7 +20,7 @@ import Testing
         try Self.stress(["huge", "200", path])
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size > 199_000_000)
-        let result = try CLI.run(["bench", path])
+        let result = try Process.run(CLI.binary.deletingLastPathComponent().appendingPathComponent("tongket-bench").path, [path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("rows=2151961 units=5000 indicators=60"))
         let peak = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("peak memory: ") }.flatMap { Int($0.dropFirst(13).dropLast(3)) })

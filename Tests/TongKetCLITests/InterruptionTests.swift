@@ -59,6 +59,59 @@ import Testing
         #expect(contents(datasetFolder.appendingPathComponent("2023")) == before)
     }
 
+    /// Every file and folder under `root` whose name says it was left half done.
+    func leftovers(under root: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { path in
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            return name.contains(".building-") || name.contains(".old-") || name.hasSuffix(".tmp")
+        }
+    }
+
+    /// SIGTERM at 32 moments spread evenly over a whole pack's run (timed on this machine
+    /// first, so the spread does not depend on its speed): each time no staging folder, old
+    /// pack or temporary file stays, and the pack is the previous one or the new one, whole.
+    @Test func aPackKilledAtAnyMomentLeavesThePreviousOrTheNewOneAndNoTrace() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("hau-giang/2023")
+        let dates = ["2024-01-15", "2030-12-31"]
+        func arguments(_ date: String) -> [String] { ["report", Self.sample, "--out", root.path, "--formats", "svg", "--date", date] }
+        var packs: [[String: Data]] = []
+        let clock = ContinuousClock()
+        var run = Duration.zero
+        for date in dates {
+            let start = clock.now
+            #expect(try CLI.run(arguments(date)).status == 0)
+            run = clock.now - start
+            packs.append(contents(folder))
+        }
+        #expect(packs[0] != packs[1] && packs[0].count == packs[1].count)
+        var current = 1, interrupted = 0
+        let moments = 32
+        for moment in 0..<moments {
+            let target = 1 - current
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = arguments(dates[target])
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(run / .microseconds(1) * (Double(moment) + 0.5) / Double(moments)))
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+            let status = process.terminationStatus
+            #expect(status == 0 || status == 128 + SIGTERM, "moment \(moment): exit \(status)")
+            if status != 0 { interrupted += 1 }
+            #expect(leftovers(under: root).isEmpty, "moment \(moment) of \(moments): \(leftovers(under: root))")
+            let now = contents(folder)
+            #expect(now == packs[current] || now == packs[target], "moment \(moment): the pack is neither the previous one nor the new one")
+            if now == packs[target] { current = target }
+        }
+        // Most moments fell inside a run (a kill after the end tests nothing).
+        #expect(interrupted >= moments * 3 / 4, "only \(interrupted) of \(moments) runs were interrupted")
+    }
+
     @Test(.enabled(if: VideoCommandTests.ffprobe != nil, "needs ffmpeg"))
     func anInterruptedVideoLeavesNoPartialFileAndNoFFmpeg() throws {
         let folder = try temporaryFolder()

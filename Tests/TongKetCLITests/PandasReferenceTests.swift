@@ -5,12 +5,12 @@ import Testing
 /// (`ref_mpl.py metrics_csv`), row by row, every number to 1e-9. Needs a Python with pandas:
 /// TONGKET_PANDAS_PYTHON names it (CI sets one up); otherwise the test skips and says why.
 @Suite struct PandasReferenceTests {
-    @Test func smallCSVEqualsPandasRowByRow() throws {
-        guard let shared = sharedFolder else { print("skipped: ../shared is not beside this checkout"); return }
-        guard let python = ProcessInfo.processInfo.environment["TONGKET_PANDAS_PYTHON"] else {
-            print("skipped: set TONGKET_PANDAS_PYTHON to a Python with pandas to compare with the pandas reference")
-            return
-        }
+    static let python = ProcessInfo.processInfo.environment["TONGKET_PANDAS_PYTHON"]
+
+    @Test(.enabled(if: sharedFolder != nil, "../shared is not beside this checkout"),
+          .enabled(if: python != nil, "set TONGKET_PANDAS_PYTHON to a Python with pandas to compare with the pandas reference"))
+    func smallCSVEqualsPandasRowByRow() throws {
+        let shared = try #require(sharedFolder), python = try #require(Self.python)
         let folder = try temporaryFolder()
         let peers = shared.appendingPathComponent("peers")
         try runTool(python, [peers.appendingPathComponent("gen_data.py").path, folder.path, "--small-only"])

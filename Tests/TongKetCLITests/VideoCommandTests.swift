@@ -128,8 +128,10 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("pie"))
         let format = try CLI.run(["video", Self.sample, "-o", "/tmp/x.avi"])
         #expect(format.status == 64 && format.stderr.contains(".mp4"))
-        let size = try CLI.run(["video", Self.sample, "--size", "720p", "-o", "/tmp/x.mp4"])
-        #expect(size.status == 64 && size.stderr.contains("1080p or 4k"))
+        let size = try CLI.run(["video", Self.sample, "--size", "huge", "-o", "/tmp/x.mp4"])
+        #expect(size.status == 64 && size.stderr.contains("'huge'") && size.stderr.contains("1080p"))
+        let paper = try CLI.run(["video", Self.sample, "--size", "a4", "-o", "/tmp/x.mp4"])
+        #expect(paper.status == 64 && paper.stderr.contains("screen size"))
         let indicator = try CLI.run(["video", Self.sample, "--indicator", "Số vụ phúc thẩmm", "-o", "/tmp/x.mp4"])
         #expect(indicator.status == 64 && indicator.stderr.contains("Close matches"))
     }

@@ -55,4 +55,29 @@ import Testing
         let detected = Array(text.utf8).withUnsafeBufferPointer { DelimiterDetector.detect(in: $0) }
         #expect(detected == Character(expected).asciiValue!)
     }
+
+    /// The word-at-a-time reading against the byte-at-a-time one, on generated inputs made of
+    /// what matters to a tokenizer — delimiters, quotes, both line ends, multi-byte letters,
+    /// runs long enough to span whole words — at every length up to a few words, each
+    /// delimiter: the same records, the same problems at the same lines.
+    @Test(arguments: [",", ";", "\t", "|"])
+    func skippingWordsReadsExactlyAsByteByByte(delimiter: Character) {
+        let d = delimiter.asciiValue!
+        let pieces: [[UInt8]] = [[d], [d], [0x22], [0x22], [0x22, 0x22], [0x0A], [0x0D, 0x0A], [0x0D], Array("ệ".utf8), Array("Số vụ".utf8),
+                                 Array("abcdefgh".utf8), Array("0123456789abcdefXYZ".utf8), [0x20], Array("1.054,5".utf8)]
+        // A seeded linear congruential generator (Knuth's MMIX constants): the same inputs on every run.
+        var state = UInt64(d)
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        for length in 0..<400 {
+            var text: [UInt8] = []
+            for _ in 0..<(length % 40) { text += pieces[Int(next() % UInt64(pieces.count))] }
+            let words = CSVTokenizer.records(in: text, delimiter: d, skipsWords: true)
+            let bytes = CSVTokenizer.records(in: text, delimiter: d, skipsWords: false)
+            #expect(words.records == bytes.records, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            #expect(words.problems == bytes.problems, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
 }

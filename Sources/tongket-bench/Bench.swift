@@ -4,14 +4,23 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetOutput
 
-/// Times the stages in one process and prints the same checksum line as the pandas reference
-/// (../shared/peers/ref_mpl.py), so a large file's figures can be compared line for line.
+/// The benchmarks, apart from the user's command line: times the stages in one process and
+/// prints the same checksum line as the pandas reference (../shared/peers/ref_mpl.py), so a
+/// large file's figures can be compared line for line. Build it in release to measure:
+/// `swift run -c release tongket-bench large.csv --charts 50`.
+@main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tongket-bench",
         abstract: "Time reading and every figure on a file, and print a checksum of the figures.")
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "CSV exports or .xlsx workbooks, as for tongket.")
+    var files: [String]
+
+    @Option(help: "The indicator catalogue to read them with.")
+    var catalogue: String?
 
     @Option(help: "Also draw the year-over-year chart of the first indicator this many times, warm, and time each PNG and PDF page.")
     var charts: Int = 0
@@ -28,12 +37,11 @@ struct Bench: ParsableCommand {
             marks.append((name, now - start))
             start = now
         }
-        var inputs: [InputFile] = []
-        for path in input.dataFiles { inputs.append(try Session.readFile(path, options: input.readOptions)) }
+        let inputs = try files.map { try InputFile.load(path: $0, limit: ReadOptions.defaultSizeLimit) }
         mark("read file")
-        let table = try Session.read(inputs, options: input.readOptions)
+        let table = try TableReader.read(inputs).table
         mark("decode+parse+validate")
-        let metrics = try Session.metrics(table, catalogue: Session.catalogue(at: input.catalogueFile), level: nil)
+        let metrics = try Metrics(Interpretation(table, catalogue: catalogue.map { try CatalogueReader.read(path: $0) }), level: nil)
         mark("interpretation+province")
         let checksum = Checksum(metrics)
         mark("unit figures")
@@ -43,12 +51,12 @@ struct Bench: ParsableCommand {
             _ = Scorecard.province(metrics, year: year)
         }
         mark("scorecards+rankings")
-        Terminal.output(checksum.line + "\n")
+        print(checksum.line)
         let phases = marks.map { "\($0.0) \(Int(($0.1 / .milliseconds(1)).rounded())) ms" }.joined(separator: ", ")
-        Terminal.error("phases: " + phases)
+        say("phases: " + phases)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        Terminal.error("peak memory: \(usage.ru_maxrss / 1024) MB")
+        say("peak memory: \(usage.ru_maxrss / 1024) MB")
         if charts > 0 { try ChartTiming(metrics: metrics, runs: charts).report() }
         if let video { try VideoTiming(metrics: metrics, size: video).report() }
     }
@@ -148,12 +156,17 @@ struct ChartTiming {
             for _ in 0..<runs { _ = try renderer.bgra(scene, size: .slide) }
             let frame = (clock.now - start) / .milliseconds(1) / Double(runs)
             func median(_ values: [Double]) -> String { String(format: "%.2f ms", values.sorted()[values.count / 2]) }
-            Terminal.error(String(format: "same chart: a page of a %d-page PDF deck %.2f ms; a raw BGRA frame (draw + copy) %.2f ms", runs, deckPage, frame))
-            Terminal.error("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
-            Terminal.error("the same, its text not yet laid out in this process: scene+PNG \(median(firstPNGs)), scene+PDF \(median(firstPDFs))")
+            say(String(format: "same chart: a page of a %d-page PDF deck %.2f ms; a raw BGRA frame (draw + copy) %.2f ms", runs, deckPage, frame))
+            say("yoy chart, 1920×1080, warm, median of \(runs): scene \(median(scenes)), PNG (draw+encode+write) \(median(pngs)) (\(bytes / 1024) KiB), PDF page (draw+write) \(median(pdfs))")
+            say("the same, its text not yet laid out in this process: scene+PNG \(median(firstPNGs)), scene+PDF \(median(firstPDFs))")
         } catch {
-            Terminal.error(MessageLanguage.pick("đo thời gian vẽ biểu đồ thất bại: \(error)", "chart timing failed: \(error)"))
+            say("chart timing failed: \(error)")
             throw ExitCode(70)
         }
     }
+}
+
+/// Timings go to stderr, the checksum alone to stdout.
+func say(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -5,15 +5,22 @@ import Foundation
 /// unfinished files and folders, a child still writing. Whoever starts writing something
 /// registers how to remove it and unregisters once it is in place; the signal handler runs
 /// the rest and exits 130 (SIGINT) or 128 + the signal.
+///
+/// Every change to the file system happens inside `changingFiles`. The handler first stops
+/// new changes and waits for the ones under way to finish, then undoes: otherwise a worker
+/// on the other core could create a file in a folder the handler had just removed (the
+/// staging folder left behind by a SIGTERM 0.4 s into a pack).
 public enum Interruption {
     public typealias Token = Int
 
     private final class Registry: @unchecked Sendable {
-        let lock = NSLock()
+        let lock = NSCondition()
         var next = 0
         var undo: [Int: @Sendable () -> Void] = [:]
         var sources: [DispatchSourceSignal] = []
         var interrupted = false
+        /// Threads inside `changingFiles`.
+        var changing = 0
     }
     private static let registry = Registry()
 
@@ -43,6 +50,40 @@ public enum Interruption {
         registry.lock.unlock()
     }
 
+    /// The path removed (a folder with what is in it) if the process is interrupted.
+    public static func removeOnInterrupt(_ path: String) -> Token {
+        onInterrupt { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Runs `body`, which creates, writes, renames or removes files, as one step an interrupt
+    /// waits for. Once interrupted, no new step starts: the thread waits for the handler to
+    /// exit. Steps nest (a step inside a step on the same thread just runs).
+    public static func changingFiles<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        let r = registry
+        let depth = Thread.current.threadDictionary[depthKey] as? Int ?? 0
+        if depth == 0 {
+            r.lock.lock()
+            if r.interrupted {
+                r.lock.unlock()
+                while true { pause() }
+            }
+            r.changing += 1
+            r.lock.unlock()
+        }
+        Thread.current.threadDictionary[depthKey] = depth + 1
+        defer {
+            Thread.current.threadDictionary[depthKey] = depth
+            if depth == 0 {
+                r.lock.lock()
+                r.changing -= 1
+                if r.changing == 0 { r.lock.broadcast() }
+                r.lock.unlock()
+            }
+        }
+        return try body()
+    }
+    private static let depthKey = "TongKetOutput.changingFiles"
+
     /// Called before the process exits on its own: while an interrupt is being handled, the
     /// run's other threads fail (ffmpeg was stopped, files vanished) and must not exit first
     /// with their own error; they wait for the handler, which exits.
@@ -51,11 +92,6 @@ public enum Interruption {
         let interrupted = registry.interrupted
         registry.lock.unlock()
         if interrupted { while true { pause() } }
-    }
-
-    /// The path removed (a folder with what is in it) if the process is interrupted.
-    public static func removeOnInterrupt(_ path: String) -> Token {
-        onInterrupt { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// Signals are taken on a dispatch queue, not in a signal handler, so the undo can use
@@ -67,6 +103,7 @@ public enum Interruption {
             source.setEventHandler {
                 r.lock.lock()
                 r.interrupted = true
+                while r.changing > 0 { r.lock.wait() }
                 let undo = r.undo.sorted { $0.key > $1.key }.map(\.value)
                 r.undo = [:]
                 r.lock.unlock()

@@ -28,7 +28,7 @@ struct ChartData {
 
     /// What a chart of these indicators rests on that the export and the catalogue did not say:
     /// ceilings and province means taken from the names. nil when nothing was assumed.
-    func assumptionNote(_ indicators: [Int32], _ c: ChartContext) -> String? {
+    func assumptionNote(_ indicators: [Int32], _ c: ChartWords) -> String? {
         let profiles = indicators.map(metrics.profile)
         let ceilings = profiles.filter { $0.direction == .lower && $0.directionBasis.isAssumed }.count
         let means = profiles.filter { !$0.formula.isSum && $0.formulaBasis.isAssumed }.count
@@ -48,7 +48,7 @@ struct ChartData {
 
     /// How a province figure that is not a total was formed, in a chart's words: short for a
     /// tile ("trung bình", "tỷ lệ chung"), long for a subtitle; nil for a plain total.
-    func formulaWords(_ indicator: Int32, _ c: ChartContext) -> (short: String, long: String)? {
+    func formulaWords(_ indicator: Int32, _ c: ChartWords) -> (short: String, long: String)? {
         switch metrics.profile(indicator).formula {
         case .sum, .none: return nil
         case .mean: return (c.pick("trung bình", "mean"), c.pick("trung bình các đơn vị", "mean of units"))

@@ -1,30 +1,15 @@
-/// The mark layout shared by the bar charts: one row per unit, a wrapped name on the left,
-/// one or more bars, a value label after each bar, an optional note column on the right
-/// (the year-over-year change), a reference line (the target) and a value axis.
+/// A `BarPlot` laid out: one row per unit, a wrapped name on the left, one or more bars, a
+/// value label after each bar, an optional note column on the right (the year-over-year
+/// change), a rule (the target) and a value axis. Bars grow and their figures count up in
+/// video, row after row.
 ///
 /// Guarantees, checked by the tests on the Scene: names wrap to at most three lines (then an
 /// ellipsis) and shrink rather than overlap when rows are many; value labels stay clear of
 /// the reference line; nothing leaves the plot.
-struct HorizontalBars {
-    struct Bar {
-        var value: Double?
-        var color: Color
-        var label: String
-    }
-
-    struct Row {
-        var label: String
-        var bars: [Bar]
-        var note: String = ""
-        var noteColor: Color?
-    }
-
-    var rows: [Row]
-    var reference: (value: Double, label: String)?
-    var legend: [(String, Color)] = []
-    var axisLabel: (Double) -> String
-    /// The value axis reaches at least this far.
-    var minimumUpper: Double = 0
+struct BarLayout {
+    typealias Row = BarPlot.Row
+    let spec: BarPlot
+    var rows: [Row] { spec.rows }
 
     func layout(in plot: Rect, context c: ChartContext) -> [Primitive] {
         var items: [Primitive] = []
@@ -37,7 +22,7 @@ struct HorizontalBars {
         if rows.count > fitting {
             let left = rows.count - (fitting - 1)
             rows = Array(rows.prefix(fitting - 1))
-            rows.append(Row(label: c.pick("… và \(left) đơn vị khác", "… and \(left) more units"), bars: []))
+            rows.append(Row(label: c.moreUnits(left), bars: []))
         }
         let u = c.u
         let theme = c.theme
@@ -46,7 +31,7 @@ struct HorizontalBars {
         // Legend and the reference's label share the top row; tick labels the bottom one.
         let smallStyle = c.style(.caption, color: theme.secondaryText)
         let lineHeight = c.measure("Ág", smallStyle).height
-        let hasTopRow = !legend.isEmpty || reference != nil
+        let hasTopRow = !spec.legend.isEmpty || spec.rule != nil
         let rowsTop = plot.y + (hasTopRow ? lineHeight + 14 * u : 0)
         let rowsBottom = plot.maxY - lineHeight - 10 * u
         let count = max(rows.count, 1)
@@ -54,20 +39,16 @@ struct HorizontalBars {
 
         // Names: the largest font and most lines (≤ 3) that fit the band.
         let labelWidth = labelColumnWidth(plot: plot, context: c)
-        var labelStyle = c.style(.label)
-        var maxLines = 3
-        search: for scale in stride(from: 1.0, through: 0.4, by: -0.05) {
+        var maxLines = 1
+        let labelStyle = c.fitting(.label, through: 0.4) { style in
             for lines in stride(from: 3, through: 1, by: -1) {
-                let style = c.style(.label, scale: scale)
                 let tallest = rows.map { c.measure($0.label, style, width: labelWidth, maxLines: lines).height }.max() ?? 0
                 if tallest <= band * 0.92 {
-                    labelStyle = style
                     maxLines = lines
-                    break search
+                    return true
                 }
-                labelStyle = style
-                maxLines = 1
             }
+            return false
         }
 
         // Value labels: no taller than a bar, no larger than the names.
@@ -88,7 +69,7 @@ struct HorizontalBars {
         let noteWidth = rows.map { $0.note.isEmpty ? 0 : c.measure($0.note, noteStyle).width }.max() ?? 0
         let barsLeft = plot.x + labelWidth + gap
         let barsRight = max(barsLeft + plot.width * 0.25, plot.maxX - valueWidth - gap - (noteWidth > 0 ? noteWidth + 2 * gap : 0))
-        let upper = max(rows.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, reference?.value ?? 0, minimumUpper)
+        let upper = max(rows.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, spec.rule?.value ?? 0, spec.minimumUpper)
         let scale = LinearScale(upper: upper, from: barsLeft, to: barsRight)
 
         // Grid and axis.
@@ -97,7 +78,7 @@ struct HorizontalBars {
         for tick in scale.ticks {
             let x = scale(tick)
             items.append(.path(PathMark(points: [Point(x, rowsTop), Point(x, rowsBottom)], stroke: theme.grid, lineWidth: max(1, 1.5 * u))))
-            let text = axisLabel(tick)
+            let text = c.axisText(tick, spec.axis)
             let size = c.measure(text, tickStyle)
             var box = Rect(x: x - size.width / 2, y: rowsBottom + 8 * u, width: size.width, height: size.height)
             box.x = min(max(box.x, plot.x), plot.maxX - box.width)
@@ -107,17 +88,11 @@ struct HorizontalBars {
         }
 
         // The top row: legend swatches from the left, then the reference's label at its line.
-        var cursor = barsLeft
-        for (name, color) in legend {
-            let swatch = lineHeight * 0.7
-            items.append(.rect(RectMark(frame: Rect(x: cursor, y: plot.y + (lineHeight - swatch) / 2, width: swatch, height: swatch), fill: color, cornerRadius: 3 * u)))
-            cursor += swatch + 8 * u
-            let size = c.measure(name, smallStyle)
-            items.append(.text(TextRun(text: name, style: smallStyle, frame: Rect(x: cursor, y: plot.y, width: size.width, height: size.height))))
-            cursor += size.width + 28 * u
-        }
+        let legend = LegendLayout(spec.legend, theme: theme).layout(x: barsLeft, y: plot.y, context: c)
+        items += legend.items
+        let cursor = legend.end
         var referenceX: Double?
-        if let reference {
+        if let reference = spec.rule {
             let x = scale(reference.value)
             referenceX = x
             items.append(.path(PathMark(points: [Point(x, rowsTop - 6 * u), Point(x, rowsBottom)], stroke: theme.reference, lineWidth: 2.5 * u, dash: [10 * u, 7 * u])))
@@ -146,7 +121,7 @@ struct HorizontalBars {
                     end = scale(max(0, value))
                     var frame = inner
                     frame.width = max(0, end - barsLeft)
-                    items.append(.rect(RectMark(frame: frame, fill: bar.color, cornerRadius: min(6 * u, frame.height / 4), motion: .grow(span))))
+                    items.append(.rect(RectMark(frame: frame, fill: theme.color(bar.tone), cornerRadius: min(6 * u, frame.height / 4), motion: .grow(span))))
                 }
                 if !labelEveryBar && k < row.bars.count - 1 { continue }
                 let size = c.measure(bar.label, valueStyle)
@@ -156,14 +131,14 @@ struct HorizontalBars {
                 if box.maxX > barsRight + valueWidth + gap {
                     // No room after the bar: inside its end, in the background colour.
                     box.x = end - size.width - 8 * u
-                    style.color = bar.color.luminance > 0.45 ? theme.text : Color(hex: 0xFFFFFF)
+                    style.color = theme.color(bar.tone).luminance > 0.45 ? theme.text : theme.inkOnDark
                 }
                 let motion: Motion = bar.value == nil ? .fade(Span(span.end - 0.2, span.end)) : .count(span, travel: end - barsLeft)
                 items.append(.text(TextRun(text: bar.label, style: style, frame: box, motion: motion)))
             }
             if !row.note.isEmpty {
                 var style = noteStyle
-                if let color = row.noteColor { style.color = color }
+                if let tone = row.noteTone { style.color = theme.color(tone) }
                 let size = c.measure(row.note, style)
                 items.append(.text(TextRun(text: row.note, style: style,
                                            frame: Rect(x: plot.maxX - size.width, y: top + (band - size.height) / 2, width: size.width, height: size.height),

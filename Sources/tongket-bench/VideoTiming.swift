@@ -39,12 +39,12 @@ struct VideoTiming {
                 draws += clock.now - start
             }
             let n = Double(max(sample.count, 1))
-            Terminal.error(String(format: "video %@ %d×%d: %d frames (%.1f s at %d fps) rendered in %.2f s on 2 cores = %.0f frames/s; layout of the slides %.0f ms",
+            say(String(format: "video %@ %d×%d: %d frames (%.1f s at %d fps) rendered in %.2f s on 2 cores = %.0f frames/s; layout of the slides %.0f ms",
                                   canvas.name, canvas.pixelWidth, canvas.pixelHeight, timeline.frameCount, timeline.duration, timeline.fps,
                                   all / .seconds(1), fps, layout / .milliseconds(1)))
-            Terminal.error(String(format: "one core, per frame: the frame's Scene %.2f ms, drawing it into a reused BGRA buffer %.2f ms", scenes / .milliseconds(1) / n, draws / .milliseconds(1) / n))
+            say(String(format: "one core, per frame: the frame's Scene %.2f ms, drawing it into a reused BGRA buffer %.2f ms", scenes / .milliseconds(1) / n, draws / .milliseconds(1) / n))
         } catch {
-            Terminal.error(MessageLanguage.pick("đo thời gian dựng video thất bại: \(error)", "video timing failed: \(error)"))
+            say("video timing failed: \(error)")
             throw ExitCode(70)
         }
     }

@@ -1,0 +1,26 @@
+import TongKetAnalytics
+
+/// 3. One indicator per unit: last year's and this year's value side by side, and the change.
+struct YearOverYearChart {
+    let data: ChartData
+    let indicator: Int32
+    let year: Int
+
+    func spec(_ w: ChartWords) -> ChartSpec {
+        let n = w.numbers
+        let figures = data.unitFigures(indicator: indicator, year: year).sorted { ($0.actual, data.name($1)) > ($1.actual, data.name($0)) }
+        var subtitle = w.pick("Năm \(year) so với năm \(year - 1), theo đơn vị", "\(year) compared with \(year - 1), by unit")
+        if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
+            let word = data.formulaWords(province.indicator, w).map { w.pick("toàn tỉnh (\($0.short))", "province (\($0.short))") } ?? w.pick("toàn tỉnh", "province")
+            subtitle += " · \(word) " + data.value(province.actual, province, n) + " (" + data.change(province, n) + ")"
+        }
+        let rows = figures.map { f -> BarPlot.Row in
+            .init(label: data.name(f), bars: [
+                .init(value: f.previousActual, tone: .previous, label: f.previousActual.map { n.number($0) } ?? n.undefined),
+                .init(value: f.actual, tone: .current, label: n.number(f.actual)),
+            ], note: data.change(f, n))
+        }
+        let plot = BarPlot(rows: rows, legend: [LegendEntry(String(year - 1), .previous), LegendEntry(String(year), .current)])
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
+    }
+}

@@ -1,0 +1,223 @@
+/// A chart as data: what it shows and says, with no coordinates, fonts or colours — the
+/// stage between `Metrics` and a `Scene` (DESIGN §5). A chart kind is a function that
+/// builds one (`Charts.spec`); `ChartLayout` turns any spec into a Scene for a canvas, a
+/// theme and a text measurer, so geometry, fitting, legends and animation are solved once.
+///
+/// The vocabulary follows Swift Charts and ggplot2: a few marks (bars, a rule, lines and
+/// points, cells, tiles) carry their values and the labels to write beside them; colours are
+/// `Tone`s the theme resolves; legends list what the tones mean.
+public struct ChartSpec: Sendable, Equatable {
+    public var title: String
+    public var subtitle: String
+    /// What the chart's reading rests on that nobody confirmed; it follows the source line.
+    public var note: String?
+    public var plot: Plot
+
+    public enum Plot: Sendable, Equatable {
+        /// One row per category, one or more horizontal bars in it.
+        case bars(BarPlot)
+        /// Series over ordered categories (years).
+        case lines(LinePlot)
+        /// A grid of coloured cells: rows × columns.
+        case cells(CellPlot)
+        /// Headline tiles: a figure each, with its change and verdict.
+        case tiles(TilePlot)
+    }
+
+    public init(title: String, subtitle: String, note: String? = nil, plot: Plot) {
+        self.title = title
+        self.subtitle = subtitle
+        self.note = note
+        self.plot = plot
+    }
+}
+
+/// A colour by meaning; the theme says which colour each meaning is.
+public enum Tone: Sendable, Equatable, Hashable {
+    case met, notMet, undefined, previous, current, target, reference, text, secondaryText
+}
+
+/// One entry of a legend: a swatch (bars, cells) or a line sample (series).
+public struct LegendEntry: Sendable, Equatable {
+    public enum Symbol: Sendable, Equatable { case swatch, line, dashedLine }
+    public var label: String
+    public var tone: Tone
+    public var symbol: Symbol
+    public init(_ label: String, _ tone: Tone, symbol: Symbol = .swatch) {
+        self.label = label
+        self.tone = tone
+        self.symbol = symbol
+    }
+}
+
+/// How a value axis writes its ticks.
+public enum AxisFormat: Sendable, Equatable {
+    /// Grouped digits, as many decimals as the value has (up to one).
+    case number
+    /// Values are already percentages: "50 %".
+    case percentPoints
+}
+
+/// A vertical reference line across the bars at `value`, labelled above the plot (a target).
+public struct RuleMark: Sendable, Equatable {
+    public var value: Double
+    public var label: String
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+public struct BarPlot: Sendable, Equatable {
+    public struct Bar: Sendable, Equatable {
+        /// nil: no bar, only the label (an undefined completion, a unit without targets).
+        public var value: Double?
+        public var tone: Tone
+        /// Written after the bar's end.
+        public var label: String
+        public init(value: Double?, tone: Tone, label: String) {
+            self.value = value
+            self.tone = tone
+            self.label = label
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var label: String
+        public var bars: [Bar]
+        /// A figure in a column of its own at the right (the change, or actual / target).
+        public var note: String
+        public var noteTone: Tone?
+        public init(label: String, bars: [Bar], note: String = "", noteTone: Tone? = nil) {
+            self.label = label
+            self.bars = bars
+            self.note = note
+            self.noteTone = noteTone
+        }
+    }
+
+    /// In the order drawn, top first. When more rows come than fit, the last ones give way to a
+    /// row that counts them, so order them by importance.
+    public var rows: [Row]
+    public var rule: RuleMark?
+    public var legend: [LegendEntry]
+    public var axis: AxisFormat
+    /// The value axis reaches at least this far (100 for completion, so the target shows).
+    public var minimumUpper: Double
+
+    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0) {
+        self.rows = rows
+        self.rule = rule
+        self.legend = legend
+        self.axis = axis
+        self.minimumUpper = minimumUpper
+    }
+}
+
+public struct LinePlot: Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
+        public var tone: Tone
+        public var dashed: Bool
+        /// One per category; nil where the series has no value.
+        public var values: [Double?]
+        /// Written at each point (nil: none) — the figures being presented.
+        public var labels: [String?]
+        public init(tone: Tone, dashed: Bool = false, values: [Double?], labels: [String?] = []) {
+            self.tone = tone
+            self.dashed = dashed
+            self.values = values
+            self.labels = labels
+        }
+    }
+
+    /// The x axis, in order (years).
+    public var categories: [String]
+    /// Drawn in order: a later series lies on top of an earlier one.
+    public var series: [Series]
+    public var legend: [LegendEntry]
+
+    public init(categories: [String], series: [Series], legend: [LegendEntry]) {
+        self.categories = categories
+        self.series = series
+        self.legend = legend
+    }
+}
+
+public struct CellPlot: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        /// Where the cell sits on the diverging scale: 1 is on target, above is better. nil: the
+        /// cell has a figure but nothing to colour it by (no target).
+        public var score: Double?
+        public var text: String
+        public init(score: Double?, text: String) {
+            self.score = score
+            self.text = text
+        }
+    }
+
+    public var rows: [String]
+    public var columns: [String]
+    /// rows × columns; nil where a unit does not report the indicator.
+    public var cells: [[Cell?]]
+    /// Stops of the colour scale shown in the legend, with their labels.
+    public var scale: [(score: Double, label: String)]
+
+    public init(rows: [String], columns: [String], cells: [[Cell?]], scale: [(score: Double, label: String)]) {
+        self.rows = rows
+        self.columns = columns
+        self.cells = cells
+        self.scale = scale
+    }
+
+    public static func == (a: CellPlot, b: CellPlot) -> Bool {
+        a.rows == b.rows && a.columns == b.columns && a.cells == b.cells
+            && a.scale.map(\.score) == b.scale.map(\.score) && a.scale.map(\.label) == b.scale.map(\.label)
+    }
+}
+
+public struct TilePlot: Sendable, Equatable {
+    public struct Tile: Sendable, Equatable {
+        public var name: String
+        public var figure: String
+        /// Beside the figure, smaller ("bị can", "%"); may be empty.
+        public var measure: String
+        public var change: String
+        /// The change's arrow: up or down, and whether that is the better way.
+        public var arrow: (up: Bool, better: Bool)?
+        public var verdict: String
+        public var verdictTone: Tone
+
+        public init(name: String, figure: String, measure: String, change: String, arrow: (up: Bool, better: Bool)?, verdict: String, verdictTone: Tone) {
+            self.name = name
+            self.figure = figure
+            self.measure = measure
+            self.change = change
+            self.arrow = arrow
+            self.verdict = verdict
+            self.verdictTone = verdictTone
+        }
+
+        public static func == (a: Tile, b: Tile) -> Bool {
+            a.name == b.name && a.figure == b.figure && a.measure == b.measure && a.change == b.change
+                && a.arrow?.up == b.arrow?.up && a.arrow?.better == b.arrow?.better && a.verdict == b.verdict && a.verdictTone == b.verdictTone
+        }
+    }
+
+    public var tiles: [Tile]
+    public init(tiles: [Tile]) { self.tiles = tiles }
+}
+
+extension Theme {
+    public func color(_ tone: Tone) -> Color {
+        switch tone {
+        case .met: return met
+        case .notMet: return notMet
+        case .undefined, .secondaryText: return secondaryText
+        case .previous: return previous
+        case .current: return current
+        case .target: return target
+        case .reference: return reference
+        case .text: return text
+        }
+    }
+}

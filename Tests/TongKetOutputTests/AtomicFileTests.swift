@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TongKetOutput
+
+@Suite struct AtomicFileTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aFileReplacesTheOldOneWholeAndLeavesNoTemporaryFile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.csv").path
+        try AtomicFile.write(Array("old".utf8), to: path)
+        try AtomicFile.write(Array("new".utf8), to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("new".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a.csv"])
+    }
+
+    @Test func aFailingBodyLeavesTheOldFileAndNoTemporaryOne() throws {
+        struct Failure: Error {}
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("deck.pdf").path
+        try AtomicFile.write(Array("old".utf8), to: path)
+        #expect(throws: AtomicWriteError<Failure>.self) {
+            try AtomicFile.write(path) { (temporary: String) throws(Failure) in
+                FileManager.default.createFile(atPath: temporary, contents: Data("half".utf8))
+                throw Failure()
+            }
+        }
+        #expect(FileManager.default.contents(atPath: path) == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["deck.pdf"])
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsNamedWithTheSystemsReason() throws {
+        #expect { try AtomicFile.write([1, 2, 3], to: "/proc/tongket/x.png") } throws: { error in
+            guard let error = error as? OutputError else { return false }
+            return error.path == "/proc/tongket/x.png" && !error.reason.isEmpty && error.description.hasPrefix("/proc/tongket/x.png: ")
+        }
+        let file = try folder().appendingPathComponent("file")
+        FileManager.default.createFile(atPath: file.path, contents: Data())
+        #expect(AtomicFile.makeFolder(file.path + "/charts") == "\(file.path) is a file, not a folder")
+    }
+
+    @Test(arguments: [("chart.PNG", OutputFormat.png), ("a/b.c/deck.pdf", .pdf), ("x.svg", .svg)])
+    func aFormatIsKnownByItsExtension(name: String, format: OutputFormat) {
+        #expect(OutputFormat(fileName: name) == format)
+    }
+
+    @Test(arguments: ["chart", "chart.gif", "folder.png/chart"])
+    func otherNamesHaveNoFormat(name: String) {
+        #expect(OutputFormat(fileName: name) == nil)
+    }
+
+    @Test func stepsNestOnOneThread() {
+        let value = Interruption.changingFiles { Interruption.changingFiles { 42 } }
+        #expect(value == 42)
+    }
+}
