@@ -37,8 +37,10 @@ let package = Package(
         .target(name: "TongKetCairo", dependencies: ["CCairo", "CZlib", "TongKetCharts", "TongKetOutput"]),
         // Timeline → frames on both cores → ffmpeg (MP4) or numbered PNGs.
         .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetOutput"]),
+        // The Office files: deck.pptx, report.docx, metrics.xlsx — ZIP and XML written here, zlib's deflate.
+        .target(name: "TongKetOffice", dependencies: ["CZlib", "TongKetAnalytics", "TongKetData"]),
         // Metrics → the conference pack: chart plan, deck, narrative, manifest, video, safe output.
-        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData", "TongKetOutput"]),
+        .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData", "TongKetOutput", "TongKetOffice"]),
         // The library product: one import, reading in one call, a chart in one more.
         .target(name: "TongKet", dependencies: ["TongKetData", "TongKetAnalytics", "TongKetCharts", "TongKetCairo", "TongKetOutput", "TongKetReport"]),
         // The bundled sample, embedded in the executable so `tongket` works from any folder.
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
         .testTarget(name: "TongKetVideoTests", dependencies: ["TongKetVideo", "TongKetReport", "TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
-        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "tongket-bench", "TongKetSample", "TongKetData"]),
+        .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "tongket-bench", "TongKetSample", "TongKetData", "TongKet"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,14 @@ public struct NumberText: Sendable {
         number(ratio * 100) + (language == .vi ? " %" : "%")
     }
 
+    /// A completion that must not read as reached when it was not (99,97 % is "100 %" to one
+    /// decimal): below 1, at most "99,9 %", else two decimals.
+    public func completion(_ ratio: Double) -> String {
+        let text = percent(ratio)
+        guard ratio < 1, text == percent(1) else { return text }
+        return number(ratio * 100, fractionDigits: 2) + (language == .vi ? " %" : "%")
+    }
+
     /// A signed change: "+6", "–3", "0". The minus is an en dash (U+2013): the typographic
     /// minus U+2212 is missing from Noto Sans, and Pango would borrow it from another font.
     public func signed(_ value: Double, fractionDigits: Int = 1) -> String {

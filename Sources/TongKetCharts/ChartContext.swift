@@ -25,6 +25,11 @@ public struct ChartContext {
     public var numbers: NumberText { NumberText(language) }
     var u: Double { size.unit }
 
+    /// No text is smaller than this, however much has to fit: 24 px on a 1920×1080 slide
+    /// (12 pt at a projected slide's size) and in proportion on other screens, 7 pt on paper.
+    /// What does not fit at it is cut or split, never shrunk further.
+    public var minimumTextSize: Double { size.isPaper ? 7 : 24 * u }
+
     func style(_ role: FontRole, bold: Bool = false, color: Color? = nil, scale: Double = 1) -> TextStyle {
         let base: Double
         switch role {
@@ -36,7 +41,7 @@ public struct ChartContext {
         case .figure: base = 84
         }
         let fallback = role == .subtitle || role == .caption ? theme.secondaryText : theme.text
-        return TextStyle(role: role, size: base * u * scale, bold: bold || role == .title, color: color ?? fallback, family: theme.fontFamily)
+        return TextStyle(role: role, size: max(base * u * scale, minimumTextSize), bold: bold || role == .title, color: color ?? fallback, family: theme.fontFamily)
     }
 
     func measure(_ text: String, _ style: TextStyle, width: Double? = nil, maxLines: Int = 1) -> TextSize {
@@ -63,7 +68,7 @@ public struct ChartContext {
     func axisText(_ value: Double, _ format: AxisFormat) -> String {
         switch format {
         case .number: return numbers.number(value)
-        case .percentPoints: return ChartWords(language).percentPoints(value)
+        case .percentPoints: return numbers.number(value) + (language == .vi ? " %" : "%")
         }
     }
 

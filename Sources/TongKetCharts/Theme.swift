@@ -81,6 +81,9 @@ public struct CanvasSize: Sendable, Equatable {
     public var pixelWidth: Int { Int((width * pixelScale).rounded()) }
     public var pixelHeight: Int { Int((height * pixelScale).rounded()) }
 
+    /// A4 is for print: its design units are points, not pixels.
+    public var isPaper: Bool { name.hasPrefix("a4") }
+
     /// The unit text and spacing scale with: 1 on a slide, about 0.5 on A4.
     public var unit: Double { (width * height).squareRoot() / (1920.0 * 1080.0).squareRoot() }
 }

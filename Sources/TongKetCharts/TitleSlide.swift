@@ -8,7 +8,7 @@ public enum TitleSlide {
         var lines: [(String, TextStyle, Int)] = [
             (title, c.style(.title, scale: 1.5), 3),
             (organisation, c.style(.subtitle, scale: 1.2), 2),
-            (c.pick("Năm \(year)", "\(year)") + " · " + date, c.style(.subtitle), 1),
+            (c.pick("Năm \(year)", "\(year)") + (date.isEmpty ? "" : " · " + date), c.style(.subtitle), 1),
         ]
         lines = lines.filter { !$0.0.isEmpty }
         let sizes = lines.map { c.measure($0.0, $0.1, width: width, maxLines: $0.2) }
@@ -26,6 +26,13 @@ public enum TitleSlide {
             items.append(.image(ImageMark(path: logo, frame: Rect(x: c.size.width - x - side, y: 56 * u, width: side, height: side))))
         }
         return Scene(width: c.size.width, height: c.size.height, background: c.theme.background, items: items, title: title, subject: organisation)
+    }
+}
+
+extension TitleSlide {
+    /// The deck's last page: thanks, and who presented, centred like the title page.
+    public static func closing(organisation: String, year: Int, context c: ChartContext) -> Scene {
+        scene(title: c.pick("Xin trân trọng cảm ơn!", "Thank you"), organisation: organisation, year: year, date: "", context: c)
     }
 }
 

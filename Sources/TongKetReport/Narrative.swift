@@ -19,25 +19,73 @@ public struct Narrative {
     private var n: NumberText { NumberText(language) }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
+    /// In the deck's order: the headlines, the units' scorecard, what was not met, then each
+    /// section's province figures and its units' figures, then the notes on the figures.
     public var markdown: String {
         var out = "# " + pick("Tổng kết năm \(year)", "Review of \(year)") + "\n\n"
-        let province = Scorecard.province(metrics, year: year)
-        out += "## " + pick("Toàn tỉnh", "Province") + "\n\n"
-        if let ratio = province.ratio {
-            out += pick("Toàn tỉnh đạt \(province.met)/\(province.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
-                        "The province met \(province.met) of \(province.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
+        let province = figures(scope: .province)
+        let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
+        out += "## " + pick("Kết quả nổi bật", "Highlights") + "\n\n"
+        for id in Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
+
+        out += "\n## " + pick("Kết quả theo đơn vị", "Results by unit") + "\n\n"
+        let scorecard = Scorecard.province(metrics, year: year)
+        if let ratio = scorecard.ratio {
+            out += pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
+                        "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
         }
-        for f in figures(scope: .province) { out += "- " + sentence(f) + "\n" }
         for card in Ranking.units(metrics, year: year) {
-            out += "\n## " + metrics.table.units[Int(card.unit)] + "\n\n"
-            if let ratio = card.ratio {
-                out += (ratio >= 1
-                    ? pick("Hoàn thành 100 % chỉ tiêu được giao (\(card.met)/\(card.defined)).", "Met all \(card.defined) assigned targets.")
-                    : pick("Đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "Met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n\n"
+            let name = metrics.table.units[Int(card.unit)]
+            guard let ratio = card.ratio else { out += "- " + name + pick(": không có chỉ tiêu được giao kế hoạch.", ": no assigned targets.") + "\n"; continue }
+            out += "- " + name + ": " + (ratio >= 1
+                ? pick("hoàn thành 100 % chỉ tiêu được giao (\(card.met)/\(card.defined)).", "met all \(card.defined) assigned targets.")
+                : pick("đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n"
+        }
+
+        out += "\n## " + pick("Tồn tại, hạn chế", "Shortfalls") + "\n\n" + shortfalls
+
+        for section in DeckPlan.sections(metrics, year: year, only: nil, language: language) {
+            out += "\n## " + (section.title ?? pick("Kết quả các chỉ tiêu", "The indicators")) + "\n\n"
+            let members = Set(section.indicators)
+            for id in section.indicators { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
+            for card in Ranking.units(metrics, year: year) {
+                let mine = figures(scope: .unit).filter { $0.unit == card.unit && members.contains($0.indicator) }
+                guard !mine.isEmpty else { continue }
+                out += "\n### " + metrics.table.units[Int(card.unit)] + "\n\n"
+                for f in mine { out += "- " + sentence(f) + "\n" }
             }
-            for f in figures(scope: .unit).filter({ $0.unit == card.unit }) { out += "- " + sentence(f) + "\n" }
         }
         return out + notes
+    }
+
+    /// "Tồn tại, hạn chế": how many targets were missed, then each, the province's first, with
+    /// its gap — for a ceiling, how far above its limit.
+    var shortfalls: String {
+        let missed = metrics.figures(year: year).filter { $0.status == .notMet }.sorted { a, b in
+            a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
+        }
+        guard !missed.isEmpty else { return pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.") + "\n" }
+        let provinceMissed = missed.filter { $0.scope == .province }.count
+        let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
+        var out = pick("Năm \(year), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
+                       "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one.") + "\n\n"
+        for f in missed {
+            let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
+            out += "- " + who + " — " + sentence(f) + gapNote(f) + "\n"
+        }
+        return out
+    }
+
+    /// " Còn thiếu 12 vụ." / " Vượt trần 3 vụ.": the distance a missed target leaves.
+    private func gapNote(_ f: Figures) -> String {
+        guard let target = f.target else { return "" }
+        let measure = metrics.measureName(f)
+        let amount = abs(f.actual - target)
+        // A rate misses by percentage points, shown to the digit that is not zero.
+        let distance = ProvinceRollup.isRate(measure)
+            ? n.number(amount, fractionDigits: amount < 0.1 ? 2 : 1) + pick(" điểm %", " percentage points")
+            : n.value(amount, measure: measure)
+        return f.direction == .lower ? pick(" Vượt trần \(distance).", " \(distance) above the ceiling.") : pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
 
     /// The closing note: how province figures were formed and everything the figures assume
@@ -93,7 +141,7 @@ public struct Narrative {
         case (.lower, let target?, .met): parts.append(pick("trong giới hạn không quá \(value(target))", "within the ceiling of \(value(target))"))
         case (.lower, let target?, .notMet): parts.append(pick("vượt mức trần \(value(target))", "above the ceiling of \(value(target))"))
         case (.higher, _, _) where f.completion != nil:
-            parts.append(pick("đạt \(n.percent(f.completion ?? 0)) kế hoạch", "\(n.percent(f.completion ?? 0)) of the target"))
+            parts.append(pick("đạt \(n.completion(f.completion ?? 0)) kế hoạch", "\(n.completion(f.completion ?? 0)) of the target"))
         default: break
         }
         return parts.joined(separator: "; ") + "."
@@ -122,12 +170,21 @@ public struct Narrative {
             return pick("Tỷ lệ hoàn thành kế hoạch năm \(year) theo đơn vị và chỉ tiêu.", "Completion of \(year) targets by unit and indicator.")
         case .kpi:
             return pick("Các kết quả nổi bật của toàn tỉnh năm \(year) so với năm \(year - 1).", "The province's headline results for \(year) against \(year - 1).")
-        case .completion, .yoy, .trend:
+        case .bullet:
+            let ids = request.indicators
+            let met = figures(scope: .province).filter { ids.contains($0.indicator) && $0.status == .met }.count
+            return pick("Kết quả toàn tỉnh năm \(year) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
+                        "The province's \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
+        case .shortfalls:
+            let missed = metrics.figures(year: year).filter { $0.status == .notMet }.count
+            return pick("Các chỉ tiêu chưa đạt kế hoạch năm \(year) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
+        case .completion, .yoy, .trend, .multiples:
             let id = request.indicator ?? 0
             let name = table.indicators[Int(id)]
             guard let f = figures(scope: .province).first(where: { $0.indicator == id }) else { return name }
             let lead = request.kind == .completion ? pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị. ", "Completion by unit. ")
                 : request.kind == .yoy ? pick("So sánh với năm \(year - 1) theo đơn vị. ", "Compared with \(year - 1) by unit. ")
+                : request.kind == .multiples ? pick("Diễn biến của từng đơn vị qua các năm. ", "Each unit over the years. ")
                 : pick("Diễn biến toàn tỉnh qua các năm. ", "The province over the years. ")
             return lead + pick("Toàn tỉnh năm \(year) — ", "Province in \(year): ") + sentence(f)
         }

@@ -3,6 +3,7 @@ import TongKetAnalytics
 import TongKetCairo
 import TongKetCharts
 import TongKetData
+import TongKetOffice
 import TongKetOutput
 import TongKetVideo
 
@@ -23,6 +24,14 @@ public struct ReportOptions: Sendable {
     public var date: String
     /// Add video.mp4 when set.
     public var video: VideoOptions?
+    /// The deck's length at most, title and closing pages included.
+    public var maxPages = 25
+    /// Only these kinds of chart, in the charts/ folder and the deck (nil: all).
+    public var kinds: Set<ChartKind>?
+    /// Only these indicators (nil: all).
+    public var indicators: Set<Int32>?
+    /// Add deck.pptx, report.docx and metrics.xlsx.
+    public var office = true
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
@@ -49,6 +58,8 @@ public struct ManifestEntry: Codable, Equatable, Sendable {
     public var kind: String
     public var title: String
     public var alt: String
+    /// Its page in deck.pdf, when the deck shows it.
+    public var deckPage: Int?
 }
 
 public enum ReportError: Error, CustomStringConvertible {
@@ -91,7 +102,12 @@ public enum ReportPack {
     }
 
     private static func build(_ metrics: Metrics, options o: ReportOptions, in folder: URL) throws(ReportError) -> [ManifestEntry] {
-        let entries = ReportPlan(metrics: metrics, year: o.year).entries
+        let deck = DeckPlan(metrics: metrics, year: o.year, language: o.language, maxPages: o.maxPages, kinds: o.kinds, indicators: o.indicators)
+        let entries = ReportPlan(metrics: metrics, year: o.year, kinds: o.kinds, indicators: o.indicators, deck: deck).entries
+        // Deck page 1 is the title; the charts follow in the deck's order.
+        var pageOf: [Int: Int] = [:]
+        for (i, page) in deck.pages.enumerated() { if let index = entries.firstIndex(where: { $0.request == page }) { pageOf[index] = i + 2 } }
+        let deckPage = pageOf
         // Independent charts on both cores, each worker with its own renderer (Pango's
         // objects stay on the thread that made them); results land in their entry's slot.
         let results = ChartResults(count: entries.count)
@@ -109,7 +125,7 @@ public enum ReportPack {
                     for format in o.formats.sorted() {
                         let path = "charts/\(entry.name).\(format.fileExtension)"
                         try renderer.write(scene, as: format, size: o.size, to: folder.appendingPathComponent(path).path)
-                        files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: narrative.alt(for: entry.request)))
+                        files.append(ManifestEntry(path: path, kind: entry.request.kind.rawValue, title: scene.title, alt: narrative.alt(for: entry.request), deckPage: deckPage[index]))
                     }
                     let page = o.size == .slide ? scene : Charts.scene(entry.request, metrics: metrics, context: slide)
                     results.set(index, files: files, page: page)
@@ -120,15 +136,20 @@ public enum ReportPack {
         }
         if let failure = results.failure { throw .render(failure) }
         var files = results.files.flatMap { $0 }
+        let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)")
+        var deckScenes: [Scene] = []
+        let deckCharts = deck.pages.compactMap { page in entries.firstIndex { $0.request == page } }
         do {
             let renderer = try ChartRenderer()
             let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
-            let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)")
-            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + results.pages.compactMap { $0 }
+            let charts = deckCharts.compactMap { results.pages[$0] }
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + charts
+                + [TitleSlide.closing(organisation: o.organisation, year: o.year, context: slide)]
             let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
             try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)
+            deckScenes = numbered
             files.insert(ManifestEntry(path: "deck.pdf", kind: "deck", title: title,
-                                       alt: o.language == .vi ? "Bộ trình chiếu \(pages.count) trang: trang tiêu đề và các biểu đồ." : "A \(pages.count)-page deck: the title page and the charts."), at: 0)
+                                       alt: o.language == .vi ? "Bộ trình chiếu \(pages.count) trang: trang tiêu đề, \(charts.count) biểu đồ theo trình tự hội nghị tổng kết và trang kết." : "A \(pages.count)-page deck: the title page, \(charts.count) charts in the order of a review conference, and a closing page."), at: 0)
         } catch {
             throw .render(error)
         }
@@ -146,6 +167,10 @@ public enum ReportPack {
                 throw .render(error as? RenderError ?? .cairo("\(error)"))
             }
         }
+        if o.office {
+            files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes,
+                                     charts: deckCharts.compactMap { i in results.pages[i].map { (entries[i], $0) } }, in: folder)
+        }
         try writeText(folder, "metrics.csv") { writer in try MetricsExport.write(metrics, year: nil, format: .csv, to: writer) }
         files.append(ManifestEntry(path: "metrics.csv", kind: "metrics", title: "metrics.csv", alt: "Every figure of every year, one row per scope, year, unit and indicator."))
         for language in [Language.vi, .en] {
@@ -159,6 +184,50 @@ public enum ReportPack {
         guard let manifest = try? encoder.encode(["files": files]) else { throw .filesystem("manifest.json could not be encoded") }
         try writeText(folder, "manifest.json") { writer in try writer.write(bytes: [UInt8](manifest) + [10]) }
         return files
+    }
+
+    /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts (the
+    /// pack's own slide PNGs when it has them, else drawn now); metrics.xlsx.
+    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene],
+                                    charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
+        let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
+        let reuse = o.size == .slide && o.formats.contains(.png)
+        let pngs = try renderPNGs(deckScenes + (reuse ? [] : charts.map(\.1)))
+        let chartPNGs: [[UInt8]] = reuse
+            ? charts.map { (try? [UInt8](Data(contentsOf: folder.appendingPathComponent("charts/\($0.0.name).png")))) ?? [] }
+            : Array(pngs.dropFirst(deckScenes.count))
+        let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
+        let pages = zip(deckScenes, pngs.prefix(deckScenes.count)).map { (title: $0.title, png: $1) }
+        let vi = o.language == .vi
+        try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: office.presentation(pages: pages, requests: requests, title: title)) }
+        let markdown = Narrative(metrics: metrics, year: o.year, language: o.language).markdown
+        try writeText(folder, "report.docx") { writer in
+            try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) }, organisation: o.organisation))
+        }
+        try writeText(folder, "metrics.xlsx") { writer in try writer.write(bytes: MetricsWorkbook.data(metrics, language: o.language)) }
+        return [
+            ManifestEntry(path: "deck.pptx", kind: "deck", title: title,
+                          alt: vi ? "Bộ trình chiếu PowerPoint \(pages.count) trang, như deck.pdf, có ghi chú cho người trình bày." : "The \(pages.count)-slide PowerPoint deck, as deck.pdf, with speaker notes."),
+            ManifestEntry(path: "report.docx", kind: "report", title: vi ? "Báo cáo tổng kết năm \(o.year)" : "Review of \(o.year)",
+                          alt: vi ? "Báo cáo tổng kết dạng Word: các phần như bộ trình chiếu, \(charts.count) biểu đồ có chú thích, bảng số liệu từng phần." : "The written review in Word: the deck's sections, \(charts.count) captioned charts, a table of figures per section."),
+            ManifestEntry(path: "metrics.xlsx", kind: "metrics", title: "metrics.xlsx",
+                          alt: vi ? "Số liệu như metrics.csv, dạng bảng tính Excel: đơn vị và toàn tỉnh, mỗi phạm vi một trang." : "The figures of metrics.csv as an Excel workbook: units and province, one sheet each."),
+        ]
+    }
+
+    /// Scenes to 1920×1080 PNGs on both cores, each worker with its own renderer.
+    private static func renderPNGs(_ scenes: [Scene]) throws(ReportError) -> [[UInt8]] {
+        let out = RenderedPNGs(count: scenes.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let renderer = try ChartRenderer()
+                for i in stride(from: worker, to: scenes.count, by: 2) { out.set(i, try renderer.png(scenes[i], size: .slide)) }
+            } catch {
+                out.fail(error)
+            }
+        }
+        if let failure = out.failure { throw .render(failure) }
+        return out.pngs
     }
 
     private static func writeText(_ folder: URL, _ name: String, _ body: (ByteWriter) throws -> Void) throws(ReportError) {
@@ -190,6 +259,24 @@ public enum ReportPack {
             throw .filesystem("\(final.path): cannot move the new pack into place")
         }
         if hadOld { try? fm.removeItem(at: old) }
+    }
+}
+
+/// PNGs by position, filled by the two workers (each its own indices).
+private final class RenderedPNGs: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var pngs: [[UInt8]]
+    private(set) var failure: RenderError?
+    init(count: Int) { pngs = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ png: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        pngs[index] = png
+    }
+    func fail(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if failure == nil { failure = (error as? RenderError) ?? .cairo("\(error)") }
     }
 }
 

@@ -2,42 +2,73 @@ import TongKetAnalytics
 import TongKetCharts
 import TongKetData
 
-/// Which charts a year's pack holds, in the order of the deck: the headline tiles, the
-/// units' scorecard, the heatmap, then for each indicator its completion (when it has
-/// targets), its year-over-year change (when the year before is there) and its trend
-/// (with three years or more).
+/// Which charts a year's pack holds in its charts/ folder: the headline tiles, the units'
+/// scorecard, the heatmap, then for each indicator its completion (when it has targets), its
+/// year-over-year change (when the year before is there) and its trend (with three years or
+/// more); then the deck's own pages. The deck shows a chosen few of them (`DeckPlan`).
 public struct ReportPlan {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var request: ChartRequest
         /// "04-completion-so-vu-phuc-tham": the file name without extension.
         public var name: String
     }
 
     public let entries: [Entry]
+    static let heatmapRows = 12
 
-    public init(metrics: Metrics, year: Int) {
+    /// `kinds` and `indicators` narrow it (nil: every kind, every indicator); `deck`'s pages
+    /// that are not among the charts are added after them.
+    public init(metrics: Metrics, year: Int, kinds: Set<ChartKind>? = nil, indicators: Set<Int32>? = nil, deck: DeckPlan? = nil) {
+        func wanted(_ kind: ChartKind) -> Bool { kinds?.contains(kind) ?? true }
         var requests: [(ChartRequest, String)] = [
             (ChartRequest(kind: .kpi, year: year), "kpi"),
             (ChartRequest(kind: .scorecard, year: year), "scorecard"),
-            (ChartRequest(kind: .heatmap, year: year), "heatmap"),
-        ]
-        let table = metrics.table
-        let indicators = table.indicators.indices.sorted { table.indicators[$0] < table.indicators[$1] }
+        ].filter { wanted($0.0.kind) }
         var slugs = Slug.Registry()
+        // A heatmap per section, twelve indicators at most: rows a slide holds legibly.
+        if wanted(.heatmap) {
+            let sections = deck?.sections ?? DeckPlan.sections(metrics, year: year, only: indicators, language: .vi)
+            var number = 0
+            for section in sections {
+                for start in stride(from: 0, to: section.indicators.count, by: Self.heatmapRows) {
+                    number += 1
+                    let chunk = Array(section.indicators[start..<min(start + Self.heatmapRows, section.indicators.count)])
+                    let name = "heatmap-\(number)" + (section.title.map { "-" + slugs.unique($0) } ?? "")
+                    requests.append((ChartRequest(kind: .heatmap, year: year, indicators: chunk, section: section.title), name))
+                }
+            }
+        }
+        let table = metrics.table
+        let indicators = table.indicators.indices.sorted { table.indicators[$0] < table.indicators[$1] }.filter { indicators?.contains(Int32($0)) ?? true }
+        var slugOf: [Int32: String] = [:]
         for index in indicators {
             let id = Int32(index)
             let rows = table.rows.filter { $0.indicator == id }
             let thisYear = rows.filter { Int($0.year) == year }
             guard !thisYear.isEmpty else { continue }
             let slug = slugs.unique(table.indicators[index])
-            if thisYear.contains(where: { Completion.ratio(target: $0.target, actual: $0.actual) != nil }) {
+            slugOf[id] = slug
+            if wanted(.completion), thisYear.contains(where: { Completion.ratio(target: $0.target, actual: $0.actual) != nil }) {
                 requests.append((ChartRequest(kind: .completion, year: year, indicator: id), "completion-" + slug))
             }
-            if rows.contains(where: { Int($0.year) == year - 1 }) {
+            if wanted(.yoy), rows.contains(where: { Int($0.year) == year - 1 }) {
                 requests.append((ChartRequest(kind: .yoy, year: year, indicator: id), "yoy-" + slug))
             }
-            if Set(rows.map(\.year)).filter({ Int($0) <= year }).count >= 3 {
+            if wanted(.trend), Set(rows.map(\.year)).filter({ Int($0) <= year }).count >= 3 {
                 requests.append((ChartRequest(kind: .trend, year: year, indicator: id), "trend-" + slug))
+            }
+        }
+        var overviews = 0
+        for page in deck?.pages ?? [] where !requests.contains(where: { $0.0 == page }) {
+            switch page.kind {
+            case .bullet:
+                overviews += 1
+                requests.append((page, "bullet-\(overviews)" + (page.section.map { "-" + slugs.unique($0) } ?? "")))
+            case .multiples, .completion, .yoy, .trend:
+                let id = page.indicator ?? 0
+                requests.append((page, page.kind.rawValue + "-" + (slugOf[id] ?? slugs.unique(table.indicators[Int(id)]))))
+            default:
+                requests.append((page, page.kind.rawValue))
             }
         }
         let width = max(2, String(requests.count).count)

@@ -62,8 +62,9 @@ public enum VideoPlan {
         var requests: [ChartRequest] = []
         for kind in o.kinds {
             let candidates = kind.needsIndicator ? indicators.map { ChartRequest(kind: kind, year: year, indicator: $0) } : [ChartRequest(kind: kind, year: year)]
-            for request in candidates where supported.contains(where: { $0.kind == request.kind && $0.indicator == request.indicator }) {
-                requests.append(request)
+            // The pack's own chart of that kind (a heatmap: its first section's).
+            for request in candidates {
+                if let match = supported.first(where: { $0.kind == request.kind && $0.indicator == request.indicator }) { requests.append(match) }
             }
         }
         return requests

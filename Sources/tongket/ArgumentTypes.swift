@@ -52,8 +52,3 @@ struct CommaList<Element: ExpressibleByArgument & Hashable>: ExpressibleByArgume
     var defaultValueDescription: String { elements.map(\.defaultValueDescription).joined(separator: ",") }
     static var allValueStrings: [String] { Element.allValueStrings }
 }
-
-extension CanvasSize {
-    /// A4 is for print; a video of a page makes no sense, so it takes the slide size.
-    var isPaper: Bool { name.hasPrefix("a4") }
-}

@@ -22,7 +22,7 @@ enum ExitStatus {
 
     /// Says what went wrong on stderr and gives the code to exit with.
     static func failure(_ error: Error) -> ExitCode {
-        Terminal.error((error as? CustomStringConvertible)?.description ?? "\(error)")
+        Terminal.error("\(error)")
         return code(error)
     }
 

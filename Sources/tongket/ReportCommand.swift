@@ -22,6 +22,18 @@ struct PackOptions: ParsableArguments {
 
     @OptionGroup var look: LookOptions
 
+    @Option(help: "Only these kinds of chart, comma-separated: kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap (default: all).")
+    var charts: CommaList<ChartKind>?
+
+    @Option(help: "Only these indicators, comma-separated (close enough is fine; default: all).")
+    var indicators: String?
+
+    @Option(help: "The deck's length at most, with its title and closing pages.")
+    var maxPages = 25
+
+    @Flag(help: "Leave out deck.pptx, report.docx and metrics.xlsx.")
+    var noOffice = false
+
     @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
     var title: String?
 
@@ -39,6 +51,12 @@ struct PackOptions: ParsableArguments {
 
     @OptionGroup var pacing: PacingOptions
 
+    func validate() throws {
+        if maxPages < 3 {
+            throw ValidationError(MessageLanguage.pick("--max-pages cần ít nhất 3: trang tiêu đề, một trang biểu đồ và trang kết.",
+                                                       "--max-pages needs at least 3: the title page, one chart and the closing page."))
+        }
+    }
 
     /// `pointsAtCheck`: say how much the figures assume and to run `check` (not for the bundled
     /// sample, which has no file to check).
@@ -53,10 +71,14 @@ struct PackOptions: ParsableArguments {
         // The video takes the pack's size, unless that is a paper size.
         let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
                                                 date: date ?? today, source: look.source, logo: look.logo) : nil
-        let options = ReportOptions(
+        var options = ReportOptions(
             outputRoot: out, dataset: dataset, year: reviewYear, formats: Set(formats.elements), size: look.canvas,
             theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? "", source: look.source,
             logo: look.logo, date: date ?? today, video: videoOptions)
+        options.maxPages = maxPages
+        options.office = !noOffice
+        options.kinds = charts.map { Set($0.elements) }
+        options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             if pointsAtCheck { Session.reviewHint(metrics) }

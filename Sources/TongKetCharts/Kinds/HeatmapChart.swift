@@ -1,35 +1,54 @@
 import TongKetData
 import TongKetAnalytics
 
-/// 5. Units × indicators, each cell the completion of the target, coloured on a scale
-/// centred on 100 %, with the value written in a colour that reads on the fill.
+/// 5. Indicators × units, each cell the unit's result on its target, coloured on a scale
+/// centred on the target, with the figure written in an ink that reads on the fill. One row
+/// per indicator (its name has room on the left), one column per unit (names shortened by
+/// the words all of them share); a unit or indicator with no figure has no row or column.
+/// A ceiling's cell holds its value and is coloured by how far it stayed under its limit.
 struct HeatmapChart {
     let data: ChartData
     let year: Int
+    /// These indicators only, in this order (empty: every one reported in the year).
+    let indicators: [Int32]
+    let section: String?
+    /// Columns a slide holds with their names legible.
+    static let maximumColumns = 14
 
     func spec(_ w: ChartWords) -> ChartSpec {
-        let figures = data.metrics.figures(year: year).filter { $0.scope == .unit }
-        let units = Array(Set(figures.map(\.unit))).sorted { NameOrder.precedes(data.table.units[Int($0)], data.table.units[Int($1)]) }
-        let indicators = Array(Set(figures.map(\.indicator))).sorted { data.table.indicators[Int($0)] < data.table.indicators[Int($1)] }
+        let wanted = indicators.isEmpty ? data.indicatorsReported(year: year) : indicators
+        let figures = data.metrics.figures(year: year).filter { $0.scope == .unit && wanted.contains($0.indicator) }
+        let present = Set(figures.map(\.indicator))
+        let rows = wanted.filter(present.contains)
+        var units = Array(Set(figures.map(\.unit))).sorted { NameOrder.precedes(data.table.units[Int($0)], data.table.units[Int($1)]) }
+        let hidden = max(0, units.count - Self.maximumColumns)
+        units = Array(units.prefix(Self.maximumColumns))
         var byCell: [Int64: Figures] = [:]
         for f in figures { byCell[Int64(f.unit) << 32 | Int64(f.indicator)] = f }
-        let cells = units.map { unit in
-            indicators.map { indicator -> CellPlot.Cell? in
+        let cells = rows.map { indicator in
+            units.map { unit -> CellPlot.Cell? in
                 guard let f = byCell[Int64(unit) << 32 | Int64(indicator)] else { return nil }
-                // Ceilings are scored by how well they were kept: under the ceiling is good.
-                let score = f.completion.map { f.direction == .lower ? ($0 > 0 ? 1 / $0 : DivergingColors.high) : $0 }
-                return CellPlot.Cell(score: score, text: f.completion.map { w.percentPoints($0 * 100) } ?? w.numbers.undefined)
+                guard let completion = f.completion else { return CellPlot.Cell(score: nil, text: w.numbers.undefined) }
+                if f.direction == .lower {
+                    // Kept under the limit is good: the score is limit / value.
+                    let score = completion > 0 ? 1 / completion : DivergingColors.high
+                    return CellPlot.Cell(score: score, text: data.value(f.actual, f, w.numbers))
+                }
+                return CellPlot.Cell(score: completion, text: w.percentPoints(completion * 100))
             }
         }
-        // The ends hold everything beyond them; the subtitle says which side is which.
-        // (No "≤ ≥": Noto Sans lacks them, and a borrowed glyph would not match.)
+        // The ends hold everything beyond them. (No "≤ ≥": Noto Sans lacks them.)
         let scale = [0.5, 0.75, 1.0, 1.25, 1.5].map { score in
-            (score: score, label: w.percentPoints(score * 100) + (score == 0.5 ? w.pick(" trở xuống", " or less") : score == 1.5 ? w.pick(" trở lên", " or more") : ""))
+            (score: score, label: score == 0.5 ? w.pick("50 % kế hoạch trở xuống", "50 % of target or less") : score == 1.5 ? w.pick("150 % trở lên", "150 % or more") : w.percentPoints(score * 100))
         }
-        let plot = CellPlot(rows: units.map { data.table.units[Int($0)] }, columns: indicators.map { data.table.indicators[Int($0)] }, cells: cells, scale: scale)
-        return ChartSpec(title: w.pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị và chỉ tiêu", "Completion of targets by unit and indicator"),
-                         subtitle: w.pick("Năm \(year) · màu cam: dưới kế hoạch, màu xanh: vượt kế hoạch · — : không có kế hoạch",
-                                          "\(year) · orange: below target, blue: above · —: no target"),
-                         note: data.assumptionNote(indicators, w), plot: .cells(plot))
+        let ceilings = rows.contains { data.metrics.profile($0).direction == .lower }
+        var subtitle = w.pick("Năm \(year) · tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị: cam dưới, xanh vượt · — : không có kế hoạch",
+                              "\(year) · completion of the target by indicator and unit: orange below, blue above · —: no target")
+        if ceilings { subtitle += w.pick(" · chỉ tiêu trần ghi giá trị, xanh khi dưới trần", " · ceilings show their value, blue when under the limit") }
+        if hidden > 0 { subtitle += w.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
+        let plot = CellPlot(rows: rows.map(data.shortName), columns: ShortNames.distinct(units.map(data.unitShortName)), cells: cells, scale: scale,
+                            overflow: w.pick("… và %d chỉ tiêu khác", "… and %d more indicators"))
+        let title = section ?? w.pick("Tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị", "Completion of targets by indicator and unit")
+        return ChartSpec(title: title, subtitle: subtitle, note: data.assumptionNote(rows, w), plot: .cells(plot))
     }
 }

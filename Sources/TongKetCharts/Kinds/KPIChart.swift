@@ -16,7 +16,7 @@ struct KPIChart {
         let figures = Headlines.ranked(data.metrics, year: year).compactMap { byIndicator[$0] }.prefix(Self.maximumTiles)
         let tiles = figures.map { f in
             TilePlot.Tile(
-                name: data.indicator(f.indicator) + (data.formulaWords(f.indicator, w).map { " (" + $0.short + ")" } ?? ""),
+                name: data.indicator(f.indicator) + data.formulaSuffix(f.indicator, w),
                 figure: n.number(f.actual),
                 measure: data.isRate(f) ? "%" : data.metrics.measureName(f),
                 change: data.change(f, n) + " " + w.pick("so với \(year - 1)", "vs \(year - 1)"),
@@ -37,7 +37,7 @@ struct KPIChart {
         case (_, .notMet) where f.direction == .lower:
             return w.pick("vượt trần ", "above the ceiling of ") + data.value(f.target ?? 0, f, n)
         case let (ratio?, status):
-            return w.pick("đạt \(n.percent(ratio)) kế hoạch", "\(n.percent(ratio)) of target") + (status == .notMet ? w.pick(" · chưa đạt", " · not met") : "")
+            return w.pick("đạt \(n.completion(ratio)) kế hoạch", "\(n.completion(ratio)) of target") + (status == .notMet ? w.pick(" · chưa đạt", " · not met") : "")
         case (nil, .met): return w.pick("đạt (không vượt trần)", "met (within the ceiling)")
         case (nil, .notMet): return w.pick("vượt trần", "above the ceiling")
         default: return w.pick("không có kế hoạch", "no target")

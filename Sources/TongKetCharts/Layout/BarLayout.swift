@@ -22,7 +22,7 @@ struct BarLayout {
         if rows.count > fitting {
             let left = rows.count - (fitting - 1)
             rows = Array(rows.prefix(fitting - 1))
-            rows.append(Row(label: c.moreUnits(left), bars: []))
+            rows.append(Row(label: spec.overflow.map { $0.replacingOccurrences(of: "%d", with: String(left)) } ?? c.moreUnits(left), bars: []))
         }
         let u = c.u
         let theme = c.theme
@@ -69,7 +69,7 @@ struct BarLayout {
         let noteWidth = rows.map { $0.note.isEmpty ? 0 : c.measure($0.note, noteStyle).width }.max() ?? 0
         let barsLeft = plot.x + labelWidth + gap
         let barsRight = max(barsLeft + plot.width * 0.25, plot.maxX - valueWidth - gap - (noteWidth > 0 ? noteWidth + 2 * gap : 0))
-        let upper = max(rows.flatMap { $0.bars.compactMap(\.value) }.max() ?? 0, spec.rule?.value ?? 0, spec.minimumUpper)
+        let upper = max(rows.flatMap { $0.bars.compactMap(\.value) + $0.bars.compactMap(\.marker) }.max() ?? 0, spec.rule?.value ?? 0, spec.minimumUpper)
         let scale = LinearScale(upper: upper, from: barsLeft, to: barsRight)
 
         // Grid and axis.
@@ -123,10 +123,18 @@ struct BarLayout {
                     frame.width = max(0, end - barsLeft)
                     items.append(.rect(RectMark(frame: frame, fill: theme.color(bar.tone), cornerRadius: min(6 * u, frame.height / 4), motion: .grow(span))))
                 }
+                // A limit across the bar: a ceiling's, standing out of it above and below.
+                var markerX: Double?
+                if let marker = bar.marker {
+                    let x = scale(marker)
+                    markerX = x
+                    let reach = inner.height * 0.25
+                    items.append(.path(PathMark(points: [Point(x, inner.y - reach), Point(x, inner.maxY + reach)], stroke: theme.target, lineWidth: 5 * u, motion: .fade(span))))
+                }
                 if !labelEveryBar && k < row.bars.count - 1 { continue }
                 let size = c.measure(bar.label, valueStyle)
                 var box = Rect(x: end + 8 * u, y: inner.midY - size.height / 2, width: size.width, height: size.height)
-                if let rx = referenceX, box.x - 4 * u < rx + 3 * u, box.maxX + 4 * u > rx - 3 * u { box.x = rx + 10 * u }
+                for rx in [referenceX, markerX].compactMap({ $0 }) where box.x - 4 * u < rx + 3 * u && box.maxX + 4 * u > rx - 3 * u { box.x = rx + 10 * u }
                 var style = valueStyle
                 if box.maxX > barsRight + valueWidth + gap {
                     // No room after the bar: inside its end, in the background colour.

@@ -1,5 +1,5 @@
-/// A `CellPlot` laid out: column headers wrapped and shrunk to the cell width, row names on
-/// the left, each cell filled on the diverging scale with its text in an ink that reads on
+/// A `CellPlot` laid out: column headers wrapped to the cell width, row names on the left
+/// (rows that do not fit at a legible size give way to a last row that counts them), each cell filled on the diverging scale with its text in an ink that reads on
 /// the fill, and the scale as a legend under the grid. In video the rows fill in from the top.
 struct CellLayout {
     let spec: CellPlot
@@ -8,30 +8,30 @@ struct CellLayout {
         let u = c.u
         var items: [Primitive] = []
         let colors = DivergingColors(below: c.theme.below, neutral: c.theme.neutral, above: c.theme.above)
-        // A readable grid holds a few dozen rows; a last row counts the ones left out.
-        let maximumRows = max(4, Int(c.size.height / (28 * u)))
+        let legendHeight = c.measure("Ág", c.style(.caption)).height
+        let gridBottom = plot.maxY - legendHeight - 20 * u
+        let columns = max(spec.columns.count, 1)
+        // Row names: up to two lines, in at most a third of the width.
+        let labelStyle = c.style(.label)
+        let labelWidth = min(plot.width * 0.34, (spec.rows.map { c.measure($0, labelStyle).width }.max() ?? 0) + 8 * u)
+        let cellWidth = (plot.width - labelWidth - 12 * u) / Double(columns)
+        // Column headers: wrapped to the cell width, up to three lines, shrunk until they fit.
+        let headerStyle = c.fitting(.caption, through: 0.45) { style in
+            let sizes = spec.columns.map { c.measure($0, style, width: cellWidth - 8 * u, maxLines: 3) }
+            return !sizes.contains(where: \.truncated) && (sizes.map(\.height).max() ?? 0) < (gridBottom - plot.y) * 0.3
+        }
+        let headerHeight = spec.columns.map { c.measure($0, headerStyle, width: cellWidth - 8 * u, maxLines: 3).height }.max() ?? 0
+        let gridTop = plot.y + headerHeight + 10 * u
+        // As many rows as hold one line of a name; a last row counts the ones left out.
+        let line = c.measure("Ág", labelStyle).height
+        let maximumRows = max(2, Int((gridBottom - gridTop) / (line * 1.1)))
         var rows = spec.rows
         var cells = spec.cells
         if rows.count > maximumRows {
             let left = rows.count - (maximumRows - 1)
-            rows = Array(rows.prefix(maximumRows - 1)) + [c.moreUnits(left)]
+            rows = Array(rows.prefix(maximumRows - 1)) + [spec.overflow.map { $0.replacingOccurrences(of: "%d", with: String(left)) } ?? c.moreUnits(left)]
             cells = Array(cells.prefix(maximumRows - 1)) + [[]]
         }
-
-        // Legend strip at the bottom.
-        let legendHeight = c.measure("Ág", c.style(.caption)).height
-        let gridBottom = plot.maxY - legendHeight - 20 * u
-
-        let labelWidth = min(plot.width * 0.24, (rows.map { c.measure($0, c.style(.label)).width }.max() ?? 0) + 8 * u)
-        let columns = max(spec.columns.count, 1)
-        let cellWidth = (plot.width - labelWidth - 12 * u) / Double(columns)
-        // Column headers: wrapped to the cell width, up to four lines, shrunk until they fit.
-        let headerStyle = c.fitting(.caption, through: 0.45) { style in
-            let sizes = spec.columns.map { c.measure($0, style, width: cellWidth - 8 * u, maxLines: 4) }
-            return !sizes.contains(where: \.truncated) && (sizes.map(\.height).max() ?? 0) < (gridBottom - plot.y) * 0.3
-        }
-        let headerHeight = min(spec.columns.map { c.measure($0, headerStyle, width: cellWidth - 8 * u, maxLines: 4).height }.max() ?? 0, (gridBottom - plot.y) * 0.35)
-        let gridTop = plot.y + headerHeight + 10 * u
         let cellHeight = (gridBottom - gridTop) / Double(max(rows.count, 1))
         let gridLeft = plot.x + labelWidth + 12 * u
 
@@ -40,8 +40,7 @@ struct CellLayout {
                                        frame: Rect(x: gridLeft + Double(j) * cellWidth + 4 * u, y: plot.y, width: cellWidth - 8 * u, height: headerHeight),
                                        alignment: .center, maxLines: 4)))
         }
-        // Row names and cell texts: the largest font that fits every cell.
-        let labelStyle = c.fitting(.label, through: 0.35) { c.measure("Ág", $0).height <= cellHeight * 0.9 }
+        // Cell texts: the largest font that fits every cell.
         let valueStyle = c.fitting(.value, bold: true, through: 0.3) { style in
             let size = c.measure("888 %", style)
             return size.width <= cellWidth - 6 * u && size.height <= cellHeight * 0.9

@@ -11,6 +11,8 @@ public enum ChartLayout {
         case let .lines(plot): items = LineLayout(spec: plot).layout(in: frame.plot, context: c)
         case let .cells(plot): items = CellLayout(spec: plot).layout(in: frame.plot, context: c)
         case let .tiles(plot): items = TileLayout(spec: plot).layout(in: frame.plot, context: c)
+        case let .bullets(plot): items = BulletLayout(spec: plot).layout(in: frame.plot, context: c)
+        case let .panels(plot): items = PanelLayout(spec: plot).layout(in: frame.plot, context: c)
         }
         return Scene(width: c.size.width, height: c.size.height, background: c.theme.background,
                      items: frame.items + items, title: spec.title, subject: spec.subtitle)

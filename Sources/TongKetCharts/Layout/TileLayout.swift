@@ -1,7 +1,8 @@
 /// A `TilePlot` laid out: tiles in a grid of up to four columns, each with its name (two
-/// lines), the figure as large as the tile allows with its measure beside it, and at the foot
-/// the change with an arrow (blue when for the better) and the verdict. In video the tiles
-/// arrive one after another and their figures count up.
+/// lines), the figure with its measure beside it, and at the foot the change with an arrow
+/// (blue when for the better) and the verdict. The figures of a row share one size and one
+/// baseline — the largest every tile of the row can hold — so they read as one line of
+/// results. In video the tiles arrive one after another and their figures count up.
 struct TileLayout {
     let spec: TilePlot
 
@@ -17,6 +18,17 @@ struct TileLayout {
         let pad = 24 * u
         // Small tiles shrink their words with them.
         let shrink = min(1, tileHeight / (320 * u))
+        let nameStyle = c.style(.label, bold: true, scale: shrink)
+        let inner0 = Rect(x: 0, y: 0, width: tileWidth, height: tileHeight).inset(by: pad)
+        let nameHeights = spec.tiles.map { c.measure($0.name, nameStyle, width: inner0.width, maxLines: 2).height }
+        let figureStyles = spec.tiles.map { tile in
+            c.fitting(.figure, bold: true, color: c.theme.current, from: 1.6, through: 0.3) { style in
+                let size = c.measure(tile.figure, style)
+                return size.width <= inner0.width * 0.62 && size.height <= inner0.height * 0.42
+            }
+        }
+        // Per row: the tallest name, and the smallest figure size.
+        func row(_ index: Int) -> Range<Int> { (index / columns * columns)..<min(index / columns * columns + columns, spec.tiles.count) }
 
         for (index, tile) in spec.tiles.enumerated() {
             let box = Rect(x: plot.x + Double(index % columns) * (tileWidth + gap), y: plot.y + Double(index / columns) * (tileHeight + gap), width: tileWidth, height: tileHeight)
@@ -24,18 +36,13 @@ struct TileLayout {
             items.append(.rect(RectMark(frame: box, fill: c.theme.neutral, cornerRadius: 16 * u, motion: .fade(span))))
             let inner = box.inset(by: pad)
             var y = inner.y
-            let nameStyle = c.style(.label, bold: true, scale: shrink)
-            let nameSize = c.measure(tile.name, nameStyle, width: inner.width, maxLines: 2)
-            items.append(.text(TextRun(text: tile.name, style: nameStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: nameSize.height), maxLines: 2, motion: .fade(span))))
-            y += nameSize.height + 8 * u
-            // The figure: as large as fits the tile's width and a third of its height.
-            let figureStyle = c.fitting(.figure, bold: true, color: c.theme.current, from: 1.6, through: 0.3) { style in
-                let size = c.measure(tile.figure, style)
-                return size.width <= inner.width * 0.62 && size.height <= inner.height * 0.42
-            }
+            items.append(.text(TextRun(text: tile.name, style: nameStyle, frame: Rect(x: inner.x, y: y, width: inner.width, height: nameHeights[index]), maxLines: 2, motion: .fade(span))))
+            y += row(index).map { nameHeights[$0] }.max()! + 8 * u
+            let figureStyle = row(index).map { figureStyles[$0] }.min { $0.size < $1.size }!
             let figureSize = c.measure(tile.figure, figureStyle)
+            let rowFigureHeight = row(index).map { c.measure(spec.tiles[$0].figure, figureStyle).height }.max()!
             // The figure centred in the space between the name and the foot.
-            y = max(y, y + (inner.maxY - y - figureSize.height - 2.4 * c.measure("Ág", c.style(.value, scale: shrink)).height) / 2 - 12 * u)
+            y = max(y, y + (inner.maxY - y - rowFigureHeight - 2.4 * c.measure("Ág", c.style(.value, scale: shrink)).height) / 2 - 12 * u)
             items.append(.text(TextRun(text: tile.figure, style: figureStyle, frame: Rect(x: inner.x, y: y, width: figureSize.width, height: figureSize.height), motion: .count(span, travel: 0))))
             if !tile.measure.isEmpty {
                 let style = c.style(.subtitle, scale: min(1, figureStyle.size / (84 * u)))

@@ -23,6 +23,15 @@ struct ChartData {
 
     func name(_ f: Figures) -> String { metrics.unitName(f) }
     func indicator(_ id: Int32) -> String { table.indicators[Int(id)] }
+    /// The catalogue's short label for charts, else the name.
+    func shortName(_ id: Int32) -> String { metrics.profile(id).label ?? table.indicators[Int(id)] }
+    func unitShortName(_ unit: Int32) -> String { metrics.interpretation.units[Int(unit)].shortName ?? table.units[Int(unit)] }
+
+    /// The indicators units report in `year`, in the catalogue's order, then the files'.
+    func indicatorsReported(year: Int) -> [Int32] {
+        let ids = Set(metrics.figures(year: year).filter { $0.scope == .unit }.map(\.indicator))
+        return ids.sorted { (metrics.profile($0).order ?? Int.max, $0) < (metrics.profile($1).order ?? Int.max, $1) }
+    }
 
     func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
 
@@ -55,6 +64,12 @@ struct ChartData {
         case .weightedMean: return (c.pick("bình quân gia quyền", "weighted mean"), c.pick("trung bình có trọng số của các đơn vị", "weighted mean of units"))
         case .ratio: return (c.pick("tỷ lệ chung", "overall ratio"), c.pick("tỷ lệ chung của toàn tỉnh", "the province's overall ratio"))
         }
+    }
+
+    /// " (trung bình)" after a name, unless the name says so already ("Thời gian chờ … trung bình").
+    func formulaSuffix(_ indicator: Int32, _ c: ChartWords) -> String {
+        guard let short = formulaWords(indicator, c)?.short, !HeaderName.fold(shortName(indicator)).contains(HeaderName.fold(short)) else { return "" }
+        return " (" + short + ")"
     }
 
     func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }

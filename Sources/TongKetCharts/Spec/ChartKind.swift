@@ -1,25 +1,37 @@
 import TongKetAnalytics
 import TongKetData
 
-/// The six conference charts (DESIGN §4).
+/// The conference charts: the six of DESIGN §4, and the deck's overview (bullet), its
+/// shortfalls page and the units' small multiples.
 public enum ChartKind: String, Sendable, CaseIterable {
-    case scorecard, completion, yoy, trend, heatmap, kpi
+    case scorecard, completion, yoy, trend, heatmap, kpi, bullet, shortfalls, multiples
 
     /// Kinds drawn for one indicator.
-    public var needsIndicator: Bool { self == .completion || self == .yoy || self == .trend }
+    public var needsIndicator: Bool { self == .completion || self == .yoy || self == .trend || self == .multiples }
+
+    /// Headline tiles a slide holds legibly.
+    public static let headlineTiles = KPIChart.maximumTiles
+    /// Small charts a slide holds legibly.
+    public static let panelLimit = SmallMultiplesChart.maximumPanels
 }
 
 /// What to draw: a kind, the year (and the one before it), and the indicator for the kinds
 /// that show one.
-public struct ChartRequest: Sendable {
+public struct ChartRequest: Sendable, Equatable {
     public var kind: ChartKind
     public var year: Int
     public var indicator: Int32?
+    /// For bullet and heatmap: these indicators only, in this order (empty: all).
+    public var indicators: [Int32]
+    /// For bullet: the section the page is about, its title.
+    public var section: String?
 
-    public init(kind: ChartKind, year: Int, indicator: Int32? = nil) {
+    public init(kind: ChartKind, year: Int, indicator: Int32? = nil, indicators: [Int32] = [], section: String? = nil) {
         self.kind = kind
         self.year = year
         self.indicator = indicator
+        self.indicators = indicators
+        self.section = section
     }
 }
 
@@ -34,8 +46,13 @@ public enum Charts {
         case .completion: return CompletionChart(data: data, indicator: indicator, year: request.year).spec(words)
         case .yoy: return YearOverYearChart(data: data, indicator: indicator, year: request.year).spec(words)
         case .trend: return TrendChart(data: data, indicator: indicator, year: request.year).spec(words)
-        case .heatmap: return HeatmapChart(data: data, year: request.year).spec(words)
+        case .heatmap: return HeatmapChart(data: data, year: request.year, indicators: request.indicators, section: request.section).spec(words)
         case .kpi: return KPIChart(data: data, year: request.year).spec(words)
+        case .bullet:
+            let all = request.indicators.isEmpty ? data.indicatorsReported(year: request.year) : request.indicators
+            return BulletChart(data: data, indicators: all, year: request.year, section: request.section).spec(words)
+        case .shortfalls: return ShortfallChart(data: data, year: request.year).spec(words)
+        case .multiples: return SmallMultiplesChart(data: data, indicator: indicator, year: request.year).spec(words)
         }
     }
 

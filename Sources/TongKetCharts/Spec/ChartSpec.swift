@@ -22,6 +22,10 @@ public struct ChartSpec: Sendable, Equatable {
         case cells(CellPlot)
         /// Headline tiles: a figure each, with its change and verdict.
         case tiles(TilePlot)
+        /// Several indicators each on its own scale, against its target or limit.
+        case bullets(BulletPlot)
+        /// Small line charts, one per unit, on one scale.
+        case panels(PanelPlot)
     }
 
     public init(title: String, subtitle: String, note: String? = nil, plot: Plot) {
@@ -75,10 +79,13 @@ public struct BarPlot: Sendable, Equatable {
         public var tone: Tone
         /// Written after the bar's end.
         public var label: String
-        public init(value: Double?, tone: Tone, label: String) {
+        /// A limit drawn across the bar (a ceiling's), on the value axis.
+        public var marker: Double?
+        public init(value: Double?, tone: Tone, label: String, marker: Double? = nil) {
             self.value = value
             self.tone = tone
             self.label = label
+            self.marker = marker
         }
     }
 
@@ -104,13 +111,16 @@ public struct BarPlot: Sendable, Equatable {
     public var axis: AxisFormat
     /// The value axis reaches at least this far (100 for completion, so the target shows).
     public var minimumUpper: Double
+    /// The last row when rows are cut, "%d" the number left out: "… và %d đơn vị khác".
+    public var overflow: String?
 
-    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0) {
+    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0, overflow: String? = nil) {
         self.rows = rows
         self.rule = rule
         self.legend = legend
         self.axis = axis
         self.minimumUpper = minimumUpper
+        self.overflow = overflow
     }
 }
 
@@ -161,12 +171,15 @@ public struct CellPlot: Sendable, Equatable {
     public var cells: [[Cell?]]
     /// Stops of the colour scale shown in the legend, with their labels.
     public var scale: [(score: Double, label: String)]
+    /// The last row when rows are cut, "%d" the number left out.
+    public var overflow: String?
 
-    public init(rows: [String], columns: [String], cells: [[Cell?]], scale: [(score: Double, label: String)]) {
+    public init(rows: [String], columns: [String], cells: [[Cell?]], scale: [(score: Double, label: String)], overflow: String? = nil) {
         self.rows = rows
         self.columns = columns
         self.cells = cells
         self.scale = scale
+        self.overflow = overflow
     }
 
     public static func == (a: CellPlot, b: CellPlot) -> Bool {

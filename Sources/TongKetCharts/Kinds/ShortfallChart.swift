@@ -1,0 +1,44 @@
+import TongKetAnalytics
+
+/// 8. What was not met ("tồn tại, hạn chế"): every missed target, the province's first, each
+/// with how far it fell short — or for a ceiling, how far above its limit it went.
+struct ShortfallChart {
+    let data: ChartData
+    let year: Int
+
+    static func missed(_ data: ChartData, year: Int) -> [Figures] {
+        let figures = data.metrics.figures(year: year).filter { $0.status == .notMet && ($0.target ?? 0) > 0 }
+        return figures.sorted { a, b in
+            if a.scope != b.scope { return a.scope == .province }
+            return (gap(a), data.name(b)) > (gap(b), data.name(a))
+        }
+    }
+
+    /// The distance from the target as a share of it: short of it, or above a ceiling.
+    static func gap(_ f: Figures) -> Double {
+        guard let target = f.target, target > 0 else { return 0 }
+        return abs(f.actual - target) / target
+    }
+
+    func spec(_ w: ChartWords) -> ChartSpec {
+        let n = w.numbers
+        let missed = Self.missed(data, year: year)
+        let rows = missed.map { f -> BarPlot.Row in
+            let who = f.scope == .province ? w.pick("Toàn tỉnh", "Province") : data.name(f)
+            // A rate falls short by percentage points; a count by its measure, and by a share.
+            let rate = data.isRate(f)
+            let amount = abs(f.actual - (f.target ?? 0))
+            let distance = rate ? n.number(amount, fractionDigits: amount < 0.1 ? 2 : 1) + w.pick(" điểm %", " points") : data.value(amount, f, n)
+            let words = f.direction == .lower ? w.pick("vượt trần \(distance)", "\(distance) above the ceiling") : w.pick("thiếu \(distance)", "\(distance) short")
+            return .init(label: who + " — " + data.shortName(f.indicator),
+                         bars: [.init(value: Self.gap(f) * 100, tone: .notMet, label: words + (rate ? "" : " (" + n.percent(Self.gap(f)) + ")"))])
+        }
+        let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
+        let province = missed.filter { $0.scope == .province }.count
+        return ChartSpec(title: w.pick("Tồn tại, hạn chế: các chỉ tiêu chưa đạt kế hoạch", "Shortfalls: the targets not met"),
+                         subtitle: w.pick("Năm \(year) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
+                                          "\(year) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
+                         note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
+                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"))))
+    }
+}

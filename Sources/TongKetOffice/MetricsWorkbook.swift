@@ -1,0 +1,131 @@
+import TongKetAnalytics
+import TongKetData
+
+/// metrics.csv as an Excel workbook: one sheet for the units' figures and one for the
+/// province's, every year; numbers as numbers, ratios as Excel percentages with a display
+/// format, the header frozen and filterable, columns wide enough to read.
+public enum MetricsWorkbook {
+    public static func data(_ metrics: Metrics, language: Language) -> [UInt8] {
+        let vi = language == .vi
+        let headers = vi
+            ? ["Năm", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Chiều", "Kế hoạch", "Thực hiện", "Tỷ lệ hoàn thành", "Đánh giá",
+               "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)", "Thay đổi tỷ lệ hoàn thành (điểm %)"]
+            : ["Year", "Unit", "Indicator", "Measure", "Direction", "Target", "Actual", "Completion", "Status",
+               "Previous actual", "Change", "Change (%)", "Completion change (points)"]
+        let widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16]
+        var units: [Figures] = [], province: [Figures] = []
+        for i in 0..<metrics.unitFigureCount { units.append(metrics.unitFigures(at: i)) }
+        for i in 0..<metrics.provinceFigureCount { province.append(metrics.provinceFigures(at: i)) }
+        let sheets = [(vi ? "Đơn vị" : "Units", units), (vi ? "Toàn tỉnh" : "Province", province)]
+
+        var zip = ZipWriter()
+        zip.add("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            \(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+            </Types>
+            """)
+        zip.add("_rels/.rels", OfficeParts.packageRelationships(main: "xl/workbook.xml"))
+        zip.add("docProps/core.xml", OfficeParts.core(title: vi ? "Số liệu tổng kết" : "Review figures"))
+        zip.add("docProps/app.xml", OfficeParts.app(application: "TongKet"))
+        zip.add("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <bookViews><workbookView activeTab="0"/></bookViews><sheets>\
+            \(sheets.enumerated().map { "<sheet name=\"\(xml($1.0))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())\
+            </sheets><definedNames>\
+            \(sheets.enumerated().map { "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\($0)\" hidden=\"1\">'\(xml($1.0))'!$A$1:$M$\($1.1.count + 1)</definedName>" }.joined())\
+            </definedNames></workbook>
+            """)
+        zip.add("xl/_rels/workbook.xml.rels", OfficeParts.relationships(
+            sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
+            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]))
+        // Styles: 0 plain, 1 header (bold, shaded), 2 percentage (0.0 %), 3 number (#,##0.##).
+        zip.add("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.##"/></numFmts>\
+            <fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts>\
+            <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+            <fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F0"/><bgColor indexed="64"/></patternFill></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
+            <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+            </styleSheet>
+            """)
+        for (index, sheet) in sheets.enumerated() {
+            zip.add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.1, metrics, headers: headers, widths: widths, vi: vi))
+        }
+        return zip.finished()
+    }
+
+    private enum Cell {
+        case text(String)
+        case number(Double?, style: Int)
+    }
+
+    private static func worksheet(_ figures: [Figures], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <dimension ref="A1:M\(figures.count + 1)"/>\
+            <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
+            <sheetFormatPr defaultRowHeight="15"/><cols>
+            """
+        for (i, width) in widths.enumerated() { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>" }
+        out += "</cols><sheetData>"
+        out += row(1, headers.map { .text($0) }, header: true)
+        for (i, f) in figures.enumerated() {
+            let status: String
+            switch f.status {
+            case .met: status = vi ? "đạt" : "met"
+            case .notMet: status = vi ? "không đạt" : "not met"
+            case .undefined: status = vi ? "không có kế hoạch" : "no target"
+            }
+            let direction = f.direction == .lower ? (vi ? "càng thấp càng tốt" : "lower is better") : (vi ? "càng cao càng tốt" : "higher is better")
+            out += row(i + 2, [
+                .number(Double(f.year), style: 0), .text(f.unit < 0 ? (vi ? "Toàn tỉnh" : "Province") : metrics.unitName(f)),
+                .text(metrics.indicatorName(f)), .text(f.measure < 0 ? "" : metrics.measureName(f)), .text(direction),
+                .number(f.target, style: 3), .number(f.actual, style: 3), .number(f.completion, style: 2), .text(status),
+                .number(f.previousActual, style: 3), .number(f.yoyDelta, style: 3), .number(f.yoyPercent, style: 2),
+                .number(f.completionChangePoints, style: 3),
+            ], header: false)
+        }
+        out += "</sheetData><autoFilter ref=\"A1:M\(figures.count + 1)\"/>"
+        out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
+        return out
+    }
+
+    private static let letters = Array("ABCDEFGHIJKLM")
+
+    private static func row(_ r: Int, _ cells: [Cell], header: Bool) -> String {
+        var out = "<row r=\"\(r)\">"
+        for (i, cell) in cells.enumerated() {
+            let ref = "\(letters[i])\(r)"
+            switch cell {
+            case let .text(text):
+                out += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
+            case let .number(value?, style) where value.isFinite:
+                out += "<c r=\"\(ref)\"\(style == 0 ? "" : " s=\"\(style)\"")><v>\(shortest(value))</v></c>"
+            case .number:
+                continue
+            }
+        }
+        return out + "</row>"
+    }
+
+    /// The shortest decimal that reads back as the same double (Swift's description).
+    private static func shortest(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}

@@ -1,0 +1,135 @@
+import TongKetAnalytics
+import TongKetCharts
+import TongKetData
+
+/// The deck a review conference is held on, at most `maxPages` pages with its title and
+/// closing pages, in the order a review goes: the headline tiles, the units' scorecard, what
+/// was not met, then one section per field (the catalogue's, else the unit groups') with its
+/// overview page and the indicator charts that earn a page — an indicator at least three
+/// units report, or a headline — most important first until the pages run out. Everything
+/// else stays in the pack's charts/ folder.
+public struct DeckPlan: Sendable {
+    public struct Section: Sendable, Equatable {
+        /// nil when the deck has one section and no field to name.
+        public var title: String?
+        public var indicators: [Int32]
+    }
+
+    public let sections: [Section]
+    /// The chart pages in order; the title page comes before, the closing page after.
+    public let pages: [ChartRequest]
+
+    /// `kinds`: only these kinds of chart (nil: all); `indicators`: only these (nil: all).
+    public init(metrics: Metrics, year: Int, language: Language = .vi, maxPages: Int = 25, kinds: Set<ChartKind>? = nil, indicators: Set<Int32>? = nil) {
+        func wanted(_ kind: ChartKind) -> Bool { kinds?.contains(kind) ?? true }
+        func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+        let sections = Self.sections(metrics, year: year, only: indicators, language: language)
+        self.sections = sections
+        var opening: [ChartRequest] = []
+        if wanted(.kpi) { opening.append(ChartRequest(kind: .kpi, year: year)) }
+        if wanted(.scorecard) { opening.append(ChartRequest(kind: .scorecard, year: year)) }
+        if wanted(.shortfalls), metrics.figures(year: year).contains(where: { $0.status == .notMet }) {
+            opening.append(ChartRequest(kind: .shortfalls, year: year))
+        }
+        // Each section's overview, eight indicators a page.
+        var overviews: [[ChartRequest]] = sections.map { section in
+            guard wanted(.bullet) else { return [] }
+            let chunks = stride(from: 0, to: section.indicators.count, by: Self.bulletRows).map { Array(section.indicators[$0..<min($0 + Self.bulletRows, section.indicators.count)]) }
+            return chunks.enumerated().map { i, chunk in
+                var title = section.title
+                if i > 0 { title = (title ?? pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators")) + pick(" (tiếp)", " (continued)") }
+                return ChartRequest(kind: .bullet, year: year, indicators: chunk, section: title)
+            }
+        }
+        var budget = maxPages - 2 - opening.count - overviews.reduce(0) { $0 + $1.count }
+        // Too many sections for the pages: the last overviews give way.
+        while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
+            overviews[last].removeLast()
+            budget += 1
+        }
+        // The indicator pages, by importance (the headlines' order), within the budget.
+        var chosen: [Int32: [ChartRequest]] = [:]
+        let inSections = Set(sections.flatMap(\.indicators))
+        for indicator in Headlines.ranked(metrics, year: year) where inSections.contains(indicator) && budget > 0 {
+            for request in Self.pages(for: indicator, metrics, year: year, wanted: wanted) where budget > 0 {
+                chosen[indicator, default: []].append(request)
+                budget -= 1
+            }
+        }
+        var pages = opening
+        for (section, overview) in zip(sections, overviews) {
+            pages += overview
+            for indicator in section.indicators { pages += chosen[indicator] ?? [] }
+        }
+        self.pages = pages
+    }
+
+    static let bulletRows = 8
+
+    /// The charts an indicator earns: its completion by unit (or, without targets, the change
+    /// by unit) when at least three units report it, and for a headline its units' paths
+    /// over the years when there are three years or more.
+    static func pages(for indicator: Int32, _ metrics: Metrics, year: Int, wanted: (ChartKind) -> Bool) -> [ChartRequest] {
+        let figures = metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == indicator }
+        var out: [ChartRequest] = []
+        if figures.count >= 3 {
+            if figures.filter({ $0.target != nil }).count >= 3, wanted(.completion) {
+                out.append(ChartRequest(kind: .completion, year: year, indicator: indicator))
+            } else if figures.filter({ $0.previousActual != nil }).count >= 3, wanted(.yoy) {
+                out.append(ChartRequest(kind: .yoy, year: year, indicator: indicator))
+            }
+        }
+        let headline = metrics.profile(indicator).headline == true || Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).contains(indicator)
+        let years = Set(metrics.table.rows.lazy.filter { $0.indicator == indicator && Int($0.year) <= year }.map(\.year)).count
+        if headline, years >= 3 {
+            if (4...ChartKind.panelLimit).contains(figures.count), wanted(.multiples) {
+                out.append(ChartRequest(kind: .multiples, year: year, indicator: indicator))
+            } else if wanted(.trend) {
+                out.append(ChartRequest(kind: .trend, year: year, indicator: indicator))
+            }
+        }
+        return out
+    }
+
+    /// The catalogue's fields when it names any, else the unit groups (an indicator belongs
+    /// to the group most of its units are in), else one section; indicators in the
+    /// catalogue's order, then the files'.
+    static func sections(_ metrics: Metrics, year: Int, only: Set<Int32>?, language: Language) -> [Section] {
+        let other = language == .vi ? "Các chỉ tiêu khác" : "Other indicators"
+        let reported = metrics.figures(year: year).filter { $0.scope == .unit }
+        var present: [Int32] = []
+        var seen = Set<Int32>()
+        for f in reported where seen.insert(f.indicator).inserted && (only?.contains(f.indicator) ?? true) { present.append(f.indicator) }
+        present.sort { (metrics.profile($0).order ?? Int.max, $0) < (metrics.profile($1).order ?? Int.max, $1) }
+        var titles: [String] = []
+        var members: [String: [Int32]] = [:]
+        func add(_ title: String, _ indicator: Int32) {
+            if members[title] == nil { titles.append(title) }
+            members[title, default: []].append(indicator)
+        }
+        if present.contains(where: { metrics.profile($0).field != nil }) {
+            for indicator in present { add(metrics.profile(indicator).field ?? other, indicator) }
+        } else {
+            let groups = metrics.interpretation.units.map(\.group)
+            guard Set(groups.compactMap { $0 }).count > 1 else { return present.isEmpty ? [] : [Section(title: nil, indicators: present)] }
+            for indicator in present {
+                var counts: [String: Int] = [:]
+                for f in reported where f.indicator == indicator { if let group = groups[Int(f.unit)] { counts[group, default: 0] += 1 } }
+                let group = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+                add(group.map { groupTitle($0, language) } ?? other, indicator)
+            }
+        }
+        return titles.map { Section(title: $0, indicators: members[$0] ?? []) }
+    }
+
+    /// A unit group as a section's title: "Các đơn vị cấp huyện" for "district" or "cấp huyện".
+    static func groupTitle(_ group: String, _ language: Language) -> String {
+        let folded = HeaderName.fold(group)
+        let level: (vi: String, en: String)? =
+            ["district", "huyen", "cap huyen", "quan"].contains(folded) ? ("cấp huyện", "district level")
+            : ["province", "tinh", "cap tinh", "department", "so", "phong"].contains(folded) ? ("cấp tỉnh", "province level")
+            : ["commune", "xa", "cap xa", "phuong"].contains(folded) ? ("cấp xã", "commune level") : nil
+        guard let level else { return language == .vi ? "Chỉ tiêu của nhóm \(group)" : "Indicators of the group \(group)" }
+        return language == .vi ? "Chỉ tiêu của các đơn vị \(level.vi)" : "Indicators of \(level.en) units"
+    }
+}

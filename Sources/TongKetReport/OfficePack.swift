@@ -1,0 +1,104 @@
+import TongKetAnalytics
+import TongKetCharts
+import TongKetData
+import TongKetOffice
+
+/// The pack's Office files from what the pack already made: deck.pptx from the deck's pages,
+/// report.docx from the narrative with the deck's charts in its sections and a table of
+/// figures in each, metrics.xlsx from the figures.
+struct OfficePack {
+    let metrics: Metrics
+    let year: Int
+    let language: Language
+    let deck: DeckPlan
+
+    private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    /// `pages`: the deck's pages as PNGs, title and closing included, with their titles.
+    func presentation(pages: [(title: String, png: [UInt8])], requests: [ChartRequest?], title: String) -> [UInt8] {
+        let narrative = Narrative(metrics: metrics, year: year, language: language)
+        let slides = zip(pages, requests).map { page, request in
+            let alt = request.map(narrative.alt(for:)) ?? page.title
+            return DeckPresentation.Slide(title: page.title, png: page.png, alt: alt, notes: request.map { notes(for: $0, narrative) } ?? [])
+        }
+        return DeckPresentation.data(slides, title: title)
+    }
+
+    /// What the presenter says on a page: its one-sentence summary, then the figures it shows.
+    private func notes(for request: ChartRequest, _ narrative: Narrative) -> [String] {
+        let province = metrics.figures(year: year).filter { $0.scope == .province }
+        var out = [narrative.alt(for: request)]
+        switch request.kind {
+        case .kpi: out += Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
+        case .bullet: out += request.indicators.compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
+        case .shortfalls: out += narrative.shortfalls.split(separator: "\n").map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : String($0) }.filter { !$0.isEmpty }
+        default: break
+        }
+        return out
+    }
+
+    /// The narrative as the report's blocks: its headings, sentences and bullets, each deck
+    /// chart after the heading of its section with a numbered caption, and after the charts
+    /// a table of the section's province figures.
+    func document(markdown: String, charts: [(request: ChartRequest, png: [UInt8], title: String)], organisation: String) -> [UInt8] {
+        let narrative = Narrative(metrics: metrics, year: year, language: language)
+        var bySection: [String: [(ChartRequest, [UInt8], String)]] = [:]
+        for chart in charts { bySection[section(of: chart.request), default: []].append((chart.request, chart.png, chart.title)) }
+        var blocks: [ReportDocument.Block] = []
+        let title = pick("Báo cáo tổng kết năm \(year)", "Review of \(year)")
+        blocks.append(.title(title))
+        if !organisation.isEmpty { blocks.append(.subtitle(organisation)) }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
+            if line.hasPrefix("# ") { continue }
+            if line.hasPrefix("## ") {
+                let heading = String(line.dropFirst(3))
+                blocks.append(.heading(heading, level: 1))
+                for (request, png, chartTitle) in bySection[heading] ?? [] {
+                    blocks.append(.chart(png: png, caption: chartTitle, alt: narrative.alt(for: request)))
+                }
+                if let table = table(for: heading) { blocks.append(table) }
+            } else if line.hasPrefix("### ") {
+                blocks.append(.heading(String(line.dropFirst(4)), level: 2))
+            } else if line.hasPrefix("- ") {
+                blocks.append(.bullet(String(line.dropFirst(2))))
+            } else {
+                blocks.append(.paragraph(line))
+            }
+        }
+        return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"))
+    }
+
+    /// The narrative's heading a chart belongs under.
+    private func section(of request: ChartRequest) -> String {
+        switch request.kind {
+        case .kpi: return pick("Kết quả nổi bật", "Highlights")
+        case .scorecard: return pick("Kết quả theo đơn vị", "Results by unit")
+        case .shortfalls: return pick("Tồn tại, hạn chế", "Shortfalls")
+        default:
+            let ids = request.indicators.isEmpty ? request.indicator.map { [$0] } ?? [] : request.indicators
+            let section = deck.sections.first { s in ids.contains { s.indicators.contains($0) } }
+            return section?.title ?? pick("Kết quả các chỉ tiêu", "The indicators")
+        }
+    }
+
+    /// The province's figures of a section: indicator, target, actual, completion (or, for a
+    /// ceiling, whether it stayed within), change on last year.
+    private func table(for heading: String) -> ReportDocument.Block? {
+        guard let section = deck.sections.first(where: { ($0.title ?? pick("Kết quả các chỉ tiêu", "The indicators")) == heading }) else { return nil }
+        let n = NumberText(language)
+        let province = metrics.figures(year: year).filter { $0.scope == .province }
+        let rows = section.indicators.compactMap { id -> [String]? in
+            guard let f = province.first(where: { $0.indicator == id }) else { return nil }
+            let measure = metrics.measureName(f)
+            let verdict: String
+            switch (f.direction, f.status) {
+            case (.lower, .met): verdict = pick("trong giới hạn", "within the ceiling")
+            case (.lower, .notMet): verdict = pick("vượt trần", "above the ceiling")
+            default: verdict = f.completion.map(n.completion) ?? "—"
+            }
+            return [metrics.indicatorName(f), f.target.map { n.value($0, measure: measure) } ?? "—", n.value(f.actual, measure: measure), verdict, n.change(f, measure: measure)]
+        }
+        guard !rows.isEmpty else { return nil }
+        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|Hoàn thành|So với năm trước", "Indicator|Target|Actual|Completion|On last year").split(separator: "|").map(String.init), rows: rows)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TongKet
+
+/// The deck a review conference is held on, for the bundled sample and for two other
+/// agencies' exports: at most 25 pages in review order, no page of one bar, the charts
+/// chosen with --charts, --indicators and --max-pages, and the narrative in the deck's order.
+@Suite struct DeckTests {
+    static let sample = ReportCommandTests.sample
+    static let datasets: [String: [String]] = [
+        "sample": [sample],
+        "y-te": AgencyExportsTests.files("y-te"),
+        "kinh-te-xa-hoi": AgencyExportsTests.files("kinh-te-xa-hoi"),
+    ]
+
+    @Test(arguments: ["sample", "y-te", "kinh-te-xa-hoi"])
+    func theDefaultDeckFitsTwentyMinutesInReviewOrderWithNoOneBarPage(dataset: String) throws {
+        let metrics = try Metrics(reading: try #require(Self.datasets[dataset]))
+        let year = try #require(metrics.latestYear)
+        let deck = DeckPlan(metrics: metrics, year: year)
+        let kinds = deck.pages.map(\.kind)
+        // Title and closing pages around the charts.
+        #expect(deck.pages.count + 2 <= 25 && deck.pages.count >= 8, "\(deck.pages.count + 2) pages")
+        // The review's order: headlines, the units' scorecard, what was not met, then the sections.
+        #expect(Array(kinds.prefix(3)) == [.kpi, .scorecard, .shortfalls])
+        #expect(kinds[3] == .bullet)
+        // Each section opens with its overview, and an indicator's page follows its section's.
+        var section: Set<Int32> = []
+        for page in deck.pages.dropFirst(3) {
+            if page.kind == .bullet {
+                #expect(page.indicators.count <= 8)
+                if !(page.section?.hasSuffix("(tiếp)") ?? false) { section = [] }
+                section.formUnion(page.indicators)
+            } else if let indicator = page.indicator {
+                #expect(section.contains(indicator), "\(metrics.table.indicators[Int(indicator)]) outside its section")
+            }
+        }
+        // No page of one bar: every per-unit page has at least three units.
+        for page in deck.pages where [.completion, .yoy, .multiples].contains(page.kind) {
+            let units = metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == page.indicator }.count
+            #expect(units >= 3, "\(page.kind) of \(metrics.table.indicators[Int(page.indicator ?? 0)]): \(units) units")
+        }
+        // Nothing twice.
+        #expect(Set(deck.pages.map { "\($0.kind)\($0.indicator ?? -1)\($0.indicators)" }).count == deck.pages.count)
+    }
+
+    func manifest(_ folder: URL) throws -> [[String: Any]] {
+        let pack = try #require(FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("manifest.json") })
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(pack))) as? [String: Any]
+        return try #require(json?["files"] as? [[String: Any]])
+    }
+
+    @Test func chartsIndicatorsAndMaxPagesChooseTheDeck() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["report", Self.sample, "--out", folder.path, "--formats", "svg", "--date", "2024-01-15",
+                                  "--charts", "kpi,scorecard,completion", "--indicators", "Số tố giác, tin báo về tội phạm đã kiểm sát,số vụ án hình sự",
+                                  "--max-pages", "4"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try manifest(folder)
+        let charts = files.filter { ($0["path"] as? String)?.hasPrefix("charts/") == true }
+        #expect(Set(charts.compactMap { $0["kind"] as? String }) == ["kpi", "scorecard", "completion"])
+        #expect(charts.filter { $0["kind"] as? String == "completion" }.count == 2)
+        let pages = charts.compactMap { $0["deckPage"] as? Int }.sorted()
+        // Title, kpi, scorecard, closing: the completion pages did not fit in four.
+        #expect(pages == [2, 3])
+        let deck = try #require(files.first { $0["path"] as? String == "deck.pdf" })
+        #expect((deck["alt"] as? String)?.hasPrefix("Bộ trình chiếu 4 trang") == true)
+
+        let refused = try CLI.run(["report", Self.sample, "--out", folder.path, "--max-pages", "2"])
+        #expect(refused.status == 64 && refused.stderr.contains("--max-pages"))
+        let unknown = try CLI.run(["report", Self.sample, "--out", folder.path, "--charts", "kpi,pie"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("pie"))
+    }
+
+    @Test func theNarrativeFollowsTheDeck() throws {
+        let metrics = try Metrics(reading: AgencyExportsTests.files("y-te"))
+        let year = try #require(metrics.latestYear)
+        let text = Narrative(metrics: metrics, year: year, language: .vi).markdown
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        let sections = DeckPlan(metrics: metrics, year: year).sections.compactMap(\.title)
+        #expect(headings == ["Kết quả nổi bật", "Kết quả theo đơn vị", "Tồn tại, hạn chế"] + sections + ["Ghi chú về số liệu"])
+        // A missed ceiling is said as a ceiling: above its limit, by how much.
+        #expect(text.contains("vượt mức trần") && text.contains("Vượt trần"))
+        #expect(!text.contains("Số ca mắc sốt xuất huyết: 1.326 ca, tăng 421 ca (46,5 %) so với cùng kỳ; đạt"))
+    }
+}
