@@ -26,8 +26,8 @@ public final class ChartWriter {
     /// Where charts are laid out: this writer's size, theme, language and measurer.
     public var context: ChartContext { ChartContext(size: size, theme: theme, language: language, measurer: renderer.measurer) }
 
-    /// One of the six charts as data, for `year` (default: the latest) and, for completion,
-    /// yoy and trend, the indicator named (close enough is fine; default: the headline one).
+    /// One of the charts (`ChartKind`) as data, for `year` (default: the latest) and, for
+    /// completion, yoy, trend and multiples, the indicator named (close enough is fine; default: the headline one).
     public func spec(_ kind: ChartKind, of metrics: Metrics, year: Int? = nil, indicator: String? = nil) throws -> ChartSpec {
         Charts.spec(try request(kind, metrics, year, indicator), metrics: metrics, language: language)
     }
@@ -35,12 +35,12 @@ public final class ChartWriter {
     /// Any spec laid out on this writer's canvas: a Scene, for a backend or for inspection.
     public func scene(_ spec: ChartSpec) -> Scene { ChartLayout.scene(spec, context: context) }
 
-    /// One of the six charts written to `path`: PNG, PDF or SVG by its extension (or `format`).
+    /// One of the charts written to `path`: PNG, PDF or SVG by its extension (or `format`).
     public func write(_ kind: ChartKind, of metrics: Metrics, year: Int? = nil, indicator: String? = nil, to path: String, format: OutputFormat? = nil) throws {
         try write(spec(kind, of: metrics, year: year, indicator: indicator), to: path, format: format)
     }
 
-    /// Any spec — one of the six, changed, or one of your own — written to `path`.
+    /// Any spec — one of the built-in kinds', changed, or one of your own — written to `path`.
     public func write(_ spec: ChartSpec, to path: String, format: OutputFormat? = nil) throws {
         try renderer.write(scene(spec), as: format ?? OutputFormat(fileName: path) ?? .png, size: size, to: path)
     }

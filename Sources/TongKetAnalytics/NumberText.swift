@@ -25,11 +25,10 @@ public struct NumberText: Sendable {
     }
 
     /// A completion that must not read as reached when it was not (99,97 % is "100 %" to one
-    /// decimal): below 1, at most "99,9 %", else two decimals.
+    /// decimal): below 1 it is rounded down, so at most "99,9 %".
     public func completion(_ ratio: Double) -> String {
-        let text = percent(ratio)
-        guard ratio < 1, text == percent(1) else { return text }
-        return number(ratio * 100, fractionDigits: 2) + (language == .vi ? " %" : "%")
+        guard ratio < 1, percent(ratio) == percent(1) else { return percent(ratio) }
+        return number((ratio * 1000).rounded(.down) / 10) + (language == .vi ? " %" : "%")
     }
 
     /// A signed change: "+6", "–3", "0". The minus is an en dash (U+2013): the typographic

@@ -23,7 +23,8 @@ public enum DeckPresentation {
     /// EMU: 914 400 an inch; a 13.333 × 7.5 inch slide.
     static let width = 12_192_000, height = 6_858_000
 
-    public static func data(_ slides: [Slide], title: String) -> [UInt8] {
+    /// `lang`: the text's language tag for proofing ("vi-VN", "en-GB").
+    public static func data(_ slides: [Slide], title: String, lang: String) -> [UInt8] {
         var zip = ZipWriter()
         let p = "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
         let ct = "application/vnd.openxmlformats-officedocument.presentationml"
@@ -82,14 +83,14 @@ public enum DeckPresentation {
         }
         zip.add("ppt/slideMasters/slideMaster1.xml", OfficeParts.header + "<p:sldMaster \(p)><p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>\(group)"
             + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr>\(titleBox)<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr anchor=\"ctr\"/><a:lstStyle/><a:p><a:endParaRPr lang=\"vi-VN\"/></a:p></p:txBody></p:sp>"
+            + "<p:spPr>\(titleBox)<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr anchor=\"ctr\"/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
             + "</p:spTree></p:cSld>\(clrMap)<p:sldLayoutIdLst><p:sldLayoutId id=\"2147483649\" r:id=\"rId1\"/></p:sldLayoutIdLst>"
             + "<p:txStyles><p:titleStyle>\(level(3600))</p:titleStyle><p:bodyStyle>\(level(2400))</p:bodyStyle><p:otherStyle>\(level(1800))</p:otherStyle></p:txStyles></p:sldMaster>")
         zip.add("ppt/slideMasters/_rels/slideMaster1.xml.rels", OfficeParts.relationships([
             ("rId1", rel + "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", rel + "theme", "../theme/theme1.xml")]))
         zip.add("ppt/slideLayouts/slideLayout1.xml", OfficeParts.header + "<p:sldLayout \(p) type=\"titleOnly\" preserve=\"1\"><p:cSld name=\"Title Only\"><p:spTree>\(group)"
             + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"vi-VN\"/></a:p></p:txBody></p:sp>"
+            + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
             + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>")
         zip.add("ppt/slideLayouts/_rels/slideLayout1.xml.rels", OfficeParts.relationships([("rId1", rel + "slideMaster", "../slideMasters/slideMaster1.xml")]))
         zip.add("ppt/notesMasters/notesMaster1.xml", OfficeParts.header + "<p:notesMaster \(p)><p:cSld><p:spTree>\(group)"
@@ -97,7 +98,7 @@ public enum DeckPresentation {
             + "<p:spPr><a:xfrm><a:off x=\"381000\" y=\"685800\"/><a:ext cx=\"6096000\" cy=\"3429000\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:sp>"
             + "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>"
             + "<p:spPr><a:xfrm><a:off x=\"685800\" y=\"4343400\"/><a:ext cx=\"5486400\" cy=\"4114800\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr>"
-            + "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"vi-VN\"/></a:p></p:txBody></p:sp>"
+            + "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
             + "</p:spTree></p:cSld>\(clrMap)<p:notesStyle>\(level(1200))</p:notesStyle></p:notesMaster>")
         zip.add("ppt/notesMasters/_rels/notesMaster1.xml.rels", OfficeParts.relationships([("rId1", rel + "theme", "../theme/theme2.xml")]))
 
@@ -106,7 +107,7 @@ public enum DeckPresentation {
             zip.add("ppt/media/image\(n).png", slide.png)
             zip.add("ppt/slides/slide\(n).xml", OfficeParts.header + "<p:sld \(p)><p:cSld><p:spTree>\(group)"
                 + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-                + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang=\"vi-VN\"/><a:t>\(xml(slide.title))</a:t></a:r></a:p></p:txBody></p:sp>"
+                + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(xml(slide.title))</a:t></a:r></a:p></p:txBody></p:sp>"
                 + "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"\(xml(slide.title))\" descr=\"\(xml(slide.alt))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
                 + "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
                 + "<p:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
@@ -114,8 +115,8 @@ public enum DeckPresentation {
             zip.add("ppt/slides/_rels/slide\(n).xml.rels", OfficeParts.relationships([
                 ("rId1", rel + "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", rel + "image", "../media/image\(n).png"),
                 ("rId3", rel + "notesSlide", "../notesSlides/notesSlide\(n).xml")]))
-            let paragraphs = slide.notes.isEmpty ? "<a:p><a:endParaRPr lang=\"vi-VN\"/></a:p>"
-                : slide.notes.map { "<a:p><a:r><a:rPr lang=\"vi-VN\"/><a:t>\(xml($0))</a:t></a:r></a:p>" }.joined()
+            let paragraphs = slide.notes.isEmpty ? "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>"
+                : slide.notes.map { "<a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(xml($0))</a:t></a:r></a:p>" }.joined()
             zip.add("ppt/notesSlides/notesSlide\(n).xml", OfficeParts.header + "<p:notes \(p)><p:cSld><p:spTree>\(group)"
                 + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
                 + "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>"

@@ -46,20 +46,22 @@ public enum MetricsWorkbook {
         zip.add("xl/_rels/workbook.xml.rels", OfficeParts.relationships(
             sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
             + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]))
-        // Styles: 0 plain, 1 header (bold, shaded), 2 percentage (0.0 %), 3 number (#,##0.##).
+        // Styles: 0 plain, 1 header (bold, shaded), 2 percentage (0.0 %), 3 a fraction
+        // (#,##0.0##), 4 a whole number (#,##0) — "1.234" never shows as "1.234,".
         zip.add("xl/styles.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-            <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.##"/></numFmts>\
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.0##"/></numFmts>\
             <fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts>\
             <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
             <fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F0"/><bgColor indexed="64"/></patternFill></fill></fills>\
             <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
             <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-            <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+            <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
             <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
             <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-            <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+            <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+            <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
             <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
             </styleSheet>
             """)
@@ -116,7 +118,8 @@ public enum MetricsWorkbook {
             case let .text(text):
                 out += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
             case let .number(value?, style) where value.isFinite:
-                out += "<c r=\"\(ref)\"\(style == 0 ? "" : " s=\"\(style)\"")><v>\(shortest(value))</v></c>"
+                let chosen = style == 3 && value == value.rounded() ? 4 : style
+                out += "<c r=\"\(ref)\"\(chosen == 0 ? "" : " s=\"\(chosen)\"")><v>\(shortest(value))</v></c>"
             case .number:
                 continue
             }

@@ -14,7 +14,8 @@ public enum ReportDocument {
         case table(headers: [String], rows: [[String]])
     }
 
-    public static func data(_ blocks: [Block], title: String, chartWord: String) -> [UInt8] {
+    /// `lang`: the text's language tag for proofing ("vi-VN", "en-GB").
+    public static func data(_ blocks: [Block], title: String, chartWord: String, lang: String) -> [UInt8] {
         var zip = ZipWriter()
         let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         zip.add("[Content_Types].xml", OfficeParts.header
@@ -30,7 +31,7 @@ public enum ReportDocument {
         zip.add("_rels/.rels", OfficeParts.packageRelationships(main: "word/document.xml"))
         zip.add("docProps/core.xml", OfficeParts.core(title: title))
         zip.add("docProps/app.xml", OfficeParts.app(application: "TongKet"))
-        zip.add("word/styles.xml", styles)
+        zip.add("word/styles.xml", styles(lang: lang))
         let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         zip.add("word/footer1.xml", OfficeParts.header + "<w:ftr \(ns)><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
             + "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>")
@@ -91,8 +92,11 @@ public enum ReportDocument {
     private static let textWidth = 9071
 
     private static func table(_ headers: [String], _ rows: [[String]]) -> String {
+        guard !headers.isEmpty else { return "" }
+        // Every row as wide as the header: cut or padded.
+        let rows = rows.map { Array(($0 + Array(repeating: "", count: headers.count)).prefix(headers.count)) }
         // The first column (the indicator's name) takes what the figures leave.
-        let figure = 1350
+        let figure = min(1350, textWidth / (headers.count + 1))
         let widths = [textWidth - figure * (headers.count - 1)] + Array(repeating: figure, count: headers.count - 1)
         func cell(_ text: String, _ width: Int, header: Bool, first: Bool) -> String {
             "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F0\"/>" : "")</w:tcPr>"
@@ -105,27 +109,27 @@ public enum ReportDocument {
         return out + "</w:tbl><w:p/>"
     }
 
-    private static let styles: String = {
+    private static func styles(lang: String) -> String {
         let font = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
         func style(_ id: String, _ name: String, pPr: String, rPr: String, next: String = "Normal") -> String {
             "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"\(next)\"/><w:qFormat/>"
                 + "<w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
         }
         return OfficeParts.header + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-            + "<w:docDefaults><w:rPrDefault><w:rPr>\(font)<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/><w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault>"
+            + "<w:docDefaults><w:rPrDefault><w:rPr>\(font)<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/><w:lang w:val=\"\(lang)\"/></w:rPr></w:rPrDefault>"
             + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:jc w:val=\"both\"/><w:ind w:firstLine=\"567\"/></w:pPr></w:style>"
-            + style("Title", "Title", pPr: "<w:jc w:val=\"center\"/><w:ind w:firstLine=\"0\"/><w:spacing w:after=\"60\"/>", rPr: "<w:b/><w:caps/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>")
-            + style("Subtitle", "Subtitle", pPr: "<w:jc w:val=\"center\"/><w:ind w:firstLine=\"0\"/><w:spacing w:after=\"360\"/>", rPr: "<w:i/>")
-            + style("Heading1", "heading 1", pPr: "<w:keepNext/><w:jc w:val=\"left\"/><w:ind w:firstLine=\"0\"/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>", rPr: "<w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
-            + style("Heading2", "heading 2", pPr: "<w:keepNext/><w:jc w:val=\"left\"/><w:ind w:firstLine=\"0\"/><w:spacing w:before=\"180\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/><w:i/>")
-            + style("ListBullet", "List Bullet", pPr: "<w:ind w:left=\"567\" w:hanging=\"283\" w:firstLine=\"0\"/><w:spacing w:after=\"60\"/>", rPr: "")
-            + style("Figure", "Figure", pPr: "<w:keepNext/><w:jc w:val=\"center\"/><w:ind w:firstLine=\"0\"/><w:spacing w:before=\"120\" w:after=\"0\"/>", rPr: "")
-            + style("Caption", "caption", pPr: "<w:jc w:val=\"center\"/><w:ind w:firstLine=\"0\"/><w:spacing w:after=\"240\"/>", rPr: "<w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
-            + style("TableText", "Table Text", pPr: "<w:jc w:val=\"left\"/><w:ind w:firstLine=\"0\"/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>", rPr: "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>")
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr></w:style>"
+            + style("Title", "Title", pPr: "<w:spacing w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:b/><w:caps/><w:sz w:val=\"30\"/><w:szCs w:val=\"30\"/>")
+            + style("Subtitle", "Subtitle", pPr: "<w:spacing w:after=\"360\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:i/>")
+            + style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>", rPr: "<w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
+            + style("Heading2", "heading 2", pPr: "<w:keepNext/><w:spacing w:before=\"180\" w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/><w:i/>")
+            + style("ListBullet", "List Bullet", pPr: "<w:spacing w:after=\"60\"/><w:ind w:left=\"567\" w:hanging=\"283\"/>", rPr: "")
+            + style("Figure", "Figure", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "")
+            + style("Caption", "caption", pPr: "<w:spacing w:after=\"240\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
+            + style("TableText", "Table Text", pPr: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>", rPr: "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>")
             + "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
             + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>" }.joined()
             + "</w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
             + "</w:styles>"
-    }()
+    }
 }

@@ -14,7 +14,9 @@ struct ZipWriter {
     mutating func add(_ name: String, _ data: [UInt8]) {
         let nameBytes = Array(name.utf8)
         let crc = data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-        let (method, stored) = Self.deflated(data).map { (UInt16(8), $0) } ?? (0, data)
+        // PNGs are compressed already: deflating them again costs time and saves nothing.
+        let compress = !name.hasSuffix(".png")
+        let (method, stored) = (compress ? Self.deflated(data) : nil).map { (UInt16(8), $0) } ?? (0, data)
         let offset = UInt32(bytes.count)
         var header: [UInt8] = []
         header.le32(0x0403_4B50)
@@ -67,7 +69,7 @@ struct ZipWriter {
         return out
     }
 
-    /// Raw deflate; nil when it does not make the part smaller (a PNG), which is then stored.
+    /// Raw deflate; nil when it does not make the part smaller, which is then stored.
     private static func deflated(_ data: [UInt8]) -> [UInt8]? {
         guard data.count > 64 else { return nil }
         var stream = z_stream()

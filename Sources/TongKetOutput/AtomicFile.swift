@@ -20,11 +20,13 @@ public enum AtomicFile {
     /// when the file cannot be put in place; the temporary file is gone either way.
     public static func write<E: Error>(_ path: String, _ body: (String) throws(E) -> Void) throws(AtomicWriteError<E>) {
         let (target, replace) = target(path)
+        // A device or a pipe is written as it is: nothing to undo, and a write blocked on a
+        // full pipe must not hold up an interrupt.
+        guard replace else {
+            do throws(E) { try body(target) } catch { throw .body(error) }
+            return
+        }
         try Interruption.changingFiles { () throws(AtomicWriteError<E>) in
-            guard replace else {
-                do throws(E) { try body(target) } catch { throw .body(error) }
-                return
-            }
             let url = URL(fileURLWithPath: target)
             let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
             let token = Interruption.removeOnInterrupt(temporary)

@@ -6,7 +6,8 @@ import Foundation
 /// registers how to remove it and unregisters once it is in place; the signal handler runs
 /// the rest and exits 130 (SIGINT) or 128 + the signal.
 ///
-/// Every change to the file system happens inside `changingFiles`. The handler first stops
+/// Every change the pack makes to the file system — atomic files, folders, the swap into
+/// place, the clean-up after a failure — happens inside `changingFiles`. The handler first stops
 /// new changes and waits for the ones under way to finish, then undoes: otherwise a worker
 /// on the other core could create a file in a folder the handler had just removed (the
 /// staging folder left behind by a SIGTERM 0.4 s into a pack).
@@ -19,6 +20,8 @@ public enum Interruption {
         var undo: [Int: @Sendable () -> Void] = [:]
         var sources: [DispatchSourceSignal] = []
         var interrupted = false
+        /// A handler is undoing: a second signal (SIGHUP after Ctrl-C) waits for it to exit.
+        var handling = false
         /// Threads inside `changingFiles`.
         var changing = 0
     }
@@ -33,12 +36,13 @@ public enum Interruption {
         if r.sources.isEmpty { install(r) }
     }
 
-    /// Registers `undo` to run if the process is interrupted before `done(token)`.
+    /// Registers `undo` to run if the process is interrupted before `done(token)`. Only a
+    /// program that called `install()` is interrupted this way: a library never takes over
+    /// its host's signals.
     public static func onInterrupt(_ undo: @escaping @Sendable () -> Void) -> Token {
         let r = registry
         r.lock.lock()
         defer { r.lock.unlock() }
-        if r.sources.isEmpty { install(r) }
         r.next += 1
         r.undo[r.next] = undo
         return r.next
@@ -102,6 +106,11 @@ public enum Interruption {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 r.lock.lock()
+                if r.handling {
+                    r.lock.unlock()
+                    while true { pause() }
+                }
+                r.handling = true
                 r.interrupted = true
                 while r.changing > 0 { r.lock.wait() }
                 let undo = r.undo.sorted { $0.key > $1.key }.map(\.value)

@@ -37,21 +37,33 @@ public struct DeckPlan: Sendable {
             let chunks = stride(from: 0, to: section.indicators.count, by: Self.bulletRows).map { Array(section.indicators[$0..<min($0 + Self.bulletRows, section.indicators.count)]) }
             return chunks.enumerated().map { i, chunk in
                 var title = section.title
-                if i > 0 { title = (title ?? pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators")) + pick(" (tiếp)", " (continued)") }
+                if i > 0 { title = ReviewHeadings.section(section, language) + pick(" (tiếp)", " (continued)") }
                 return ChartRequest(kind: .bullet, year: year, indicators: chunk, section: title)
             }
         }
         var budget = maxPages - 2 - opening.count - overviews.reduce(0) { $0 + $1.count }
-        // Too many sections for the pages: the last overviews give way.
+        // Too many sections for the pages: the last overviews give way, then the opening's
+        // last pages (a deck of three pages is the title, the headlines and the closing).
         while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
             overviews[last].removeLast()
+            budget += 1
+        }
+        while budget < 0, !opening.isEmpty {
+            opening.removeLast()
             budget += 1
         }
         // The indicator pages, by importance (the headlines' order), within the budget.
         var chosen: [Int32: [ChartRequest]] = [:]
         let inSections = Set(sections.flatMap(\.indicators))
-        for indicator in Headlines.ranked(metrics, year: year) where inSections.contains(indicator) && budget > 0 {
-            for request in Self.pages(for: indicator, metrics, year: year, wanted: wanted) where budget > 0 {
+        let ranked = Headlines.ranked(metrics, year: year)
+        let headlines = Set(ranked.prefix(ChartKind.headlineTiles))
+        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
+        var years: [Int32: Set<Int32>] = [:]
+        for row in metrics.table.rows where Int(row.year) <= year { years[row.indicator, default: []].insert(row.year) }
+        for indicator in ranked where inSections.contains(indicator) && budget > 0 {
+            let earns = Self.pages(for: indicator, figures: figures.filter { $0.indicator == indicator }, years: years[indicator]?.count ?? 0,
+                                   headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted)
+            for request in earns where budget > 0 {
                 chosen[indicator, default: []].append(request)
                 budget -= 1
             }
@@ -69,8 +81,7 @@ public struct DeckPlan: Sendable {
     /// The charts an indicator earns: its completion by unit (or, without targets, the change
     /// by unit) when at least three units report it, and for a headline its units' paths
     /// over the years when there are three years or more.
-    static func pages(for indicator: Int32, _ metrics: Metrics, year: Int, wanted: (ChartKind) -> Bool) -> [ChartRequest] {
-        let figures = metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == indicator }
+    static func pages(for indicator: Int32, figures: [Figures], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool) -> [ChartRequest] {
         var out: [ChartRequest] = []
         if figures.count >= 3 {
             if figures.filter({ $0.target != nil }).count >= 3, wanted(.completion) {
@@ -79,8 +90,6 @@ public struct DeckPlan: Sendable {
                 out.append(ChartRequest(kind: .yoy, year: year, indicator: indicator))
             }
         }
-        let headline = metrics.profile(indicator).headline == true || Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).contains(indicator)
-        let years = Set(metrics.table.rows.lazy.filter { $0.indicator == indicator && Int($0.year) <= year }.map(\.year)).count
         if headline, years >= 3 {
             if (4...ChartKind.panelLimit).contains(figures.count), wanted(.multiples) {
                 out.append(ChartRequest(kind: .multiples, year: year, indicator: indicator))

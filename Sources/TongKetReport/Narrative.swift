@@ -25,10 +25,10 @@ public struct Narrative {
         var out = "# " + pick("Tổng kết năm \(year)", "Review of \(year)") + "\n\n"
         let province = figures(scope: .province)
         let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-        out += "## " + pick("Kết quả nổi bật", "Highlights") + "\n\n"
+        out += "## " + ReviewHeadings.highlights(language) + "\n\n"
         for id in Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
 
-        out += "\n## " + pick("Kết quả theo đơn vị", "Results by unit") + "\n\n"
+        out += "\n## " + ReviewHeadings.byUnit(language) + "\n\n"
         let scorecard = Scorecard.province(metrics, year: year)
         if let ratio = scorecard.ratio {
             out += pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
@@ -42,10 +42,10 @@ public struct Narrative {
                 : pick("đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n"
         }
 
-        out += "\n## " + pick("Tồn tại, hạn chế", "Shortfalls") + "\n\n" + shortfalls
+        out += "\n## " + ReviewHeadings.shortfalls(language) + "\n\n" + shortfalls
 
         for section in DeckPlan.sections(metrics, year: year, only: nil, language: language) {
-            out += "\n## " + (section.title ?? pick("Kết quả các chỉ tiêu", "The indicators")) + "\n\n"
+            out += "\n## " + ReviewHeadings.section(section, language) + "\n\n"
             let members = Set(section.indicators)
             for id in section.indicators { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
             for card in Ranking.units(metrics, year: year) {
@@ -114,7 +114,7 @@ public struct Narrative {
                          + " (" + (finding.diagnostic.file.split(separator: "/").last.map(String.init) ?? "") + ":\(finding.diagnostic.line ?? 0))")
         }
         guard !lines.isEmpty else { return "" }
-        return "\n## " + pick("Ghi chú về số liệu", "Notes on the figures") + "\n\n" + lines.map { "- " + $0 + "\n" }.joined()
+        return "\n## " + ReviewHeadings.notes(language) + "\n\n" + lines.map { "- " + $0 + "\n" }.joined()
     }
 
     private func figures(scope: Scope) -> [Figures] {

@@ -21,7 +21,7 @@ struct OfficePack {
             let alt = request.map(narrative.alt(for:)) ?? page.title
             return DeckPresentation.Slide(title: page.title, png: page.png, alt: alt, notes: request.map { notes(for: $0, narrative) } ?? [])
         }
-        return DeckPresentation.data(slides, title: title)
+        return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"))
     }
 
     /// What the presenter says on a page: its one-sentence summary, then the figures it shows.
@@ -65,26 +65,26 @@ struct OfficePack {
                 blocks.append(.paragraph(line))
             }
         }
-        return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"))
+        return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
     }
 
     /// The narrative's heading a chart belongs under.
     private func section(of request: ChartRequest) -> String {
         switch request.kind {
-        case .kpi: return pick("Kết quả nổi bật", "Highlights")
-        case .scorecard: return pick("Kết quả theo đơn vị", "Results by unit")
-        case .shortfalls: return pick("Tồn tại, hạn chế", "Shortfalls")
+        case .kpi: return ReviewHeadings.highlights(language)
+        case .scorecard: return ReviewHeadings.byUnit(language)
+        case .shortfalls: return ReviewHeadings.shortfalls(language)
         default:
             let ids = request.indicators.isEmpty ? request.indicator.map { [$0] } ?? [] : request.indicators
             let section = deck.sections.first { s in ids.contains { s.indicators.contains($0) } }
-            return section?.title ?? pick("Kết quả các chỉ tiêu", "The indicators")
+            return section.map { ReviewHeadings.section($0, language) } ?? ReviewHeadings.section(DeckPlan.Section(title: nil, indicators: []), language)
         }
     }
 
     /// The province's figures of a section: indicator, target, actual, completion (or, for a
     /// ceiling, whether it stayed within), change on last year.
     private func table(for heading: String) -> ReportDocument.Block? {
-        guard let section = deck.sections.first(where: { ($0.title ?? pick("Kết quả các chỉ tiêu", "The indicators")) == heading }) else { return nil }
+        guard let section = deck.sections.first(where: { ReviewHeadings.section($0, language) == heading }) else { return nil }
         let n = NumberText(language)
         let province = metrics.figures(year: year).filter { $0.scope == .province }
         let rows = section.indicators.compactMap { id -> [String]? in

@@ -103,7 +103,7 @@ public enum ReportPack {
 
     private static func build(_ metrics: Metrics, options o: ReportOptions, in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let deck = DeckPlan(metrics: metrics, year: o.year, language: o.language, maxPages: o.maxPages, kinds: o.kinds, indicators: o.indicators)
-        let entries = ReportPlan(metrics: metrics, year: o.year, kinds: o.kinds, indicators: o.indicators, deck: deck).entries
+        let entries = ReportPlan(metrics: metrics, year: o.year, language: o.language, kinds: o.kinds, indicators: o.indicators, deck: deck).entries
         // Deck page 1 is the title; the charts follow in the deck's order.
         var pageOf: [Int: Int] = [:]
         for (i, page) in deck.pages.enumerated() { if let index = entries.firstIndex(where: { $0.request == page }) { pageOf[index] = i + 2 } }
@@ -194,7 +194,11 @@ public enum ReportPack {
         let reuse = o.size == .slide && o.formats.contains(.png)
         let pngs = try renderPNGs(deckScenes + (reuse ? [] : charts.map(\.1)))
         let chartPNGs: [[UInt8]] = reuse
-            ? charts.map { (try? [UInt8](Data(contentsOf: folder.appendingPathComponent("charts/\($0.0.name).png")))) ?? [] }
+            ? try charts.map { chart throws(ReportError) in
+                let file = folder.appendingPathComponent("charts/\(chart.0.name).png")
+                guard let bytes = FileManager.default.contents(atPath: file.path) else { throw .filesystem("\(file.path): cannot read the chart back for report.docx") }
+                return [UInt8](bytes)
+            }
             : Array(pngs.dropFirst(deckScenes.count))
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
         let pages = zip(deckScenes, pngs.prefix(deckScenes.count)).map { (title: $0.title, png: $1) }

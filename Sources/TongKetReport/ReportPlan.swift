@@ -18,7 +18,7 @@ public struct ReportPlan {
 
     /// `kinds` and `indicators` narrow it (nil: every kind, every indicator); `deck`'s pages
     /// that are not among the charts are added after them.
-    public init(metrics: Metrics, year: Int, kinds: Set<ChartKind>? = nil, indicators: Set<Int32>? = nil, deck: DeckPlan? = nil) {
+    public init(metrics: Metrics, year: Int, language: Language = .vi, kinds: Set<ChartKind>? = nil, indicators: Set<Int32>? = nil, deck: DeckPlan? = nil) {
         func wanted(_ kind: ChartKind) -> Bool { kinds?.contains(kind) ?? true }
         var requests: [(ChartRequest, String)] = [
             (ChartRequest(kind: .kpi, year: year), "kpi"),
@@ -27,13 +27,14 @@ public struct ReportPlan {
         var slugs = Slug.Registry()
         // A heatmap per section, twelve indicators at most: rows a slide holds legibly.
         if wanted(.heatmap) {
-            let sections = deck?.sections ?? DeckPlan.sections(metrics, year: year, only: indicators, language: .vi)
+            let sections = deck?.sections ?? DeckPlan.sections(metrics, year: year, only: indicators, language: language)
             var number = 0
             for section in sections {
                 for start in stride(from: 0, to: section.indicators.count, by: Self.heatmapRows) {
                     number += 1
                     let chunk = Array(section.indicators[start..<min(start + Self.heatmapRows, section.indicators.count)])
-                    let name = "heatmap-\(number)" + (section.title.map { "-" + slugs.unique($0) } ?? "")
+                    // The number makes the name unique; the section's slug makes it readable.
+                    let name = "heatmap-\(number)" + (section.title.map { "-" + Slug.make($0) } ?? "")
                     requests.append((ChartRequest(kind: .heatmap, year: year, indicators: chunk, section: section.title), name))
                 }
             }
@@ -63,7 +64,7 @@ public struct ReportPlan {
             switch page.kind {
             case .bullet:
                 overviews += 1
-                requests.append((page, "bullet-\(overviews)" + (page.section.map { "-" + slugs.unique($0) } ?? "")))
+                requests.append((page, "bullet-\(overviews)" + (page.section.map { "-" + Slug.make($0) } ?? "")))
             case .multiples, .completion, .yoy, .trend:
                 let id = page.indicator ?? 0
                 requests.append((page, page.kind.rawValue + "-" + (slugOf[id] ?? slugs.unique(table.indicators[Int(id)]))))

@@ -57,7 +57,9 @@ public enum VideoPlan {
     /// The charts in the order asked, each kind once or once per chosen indicator, left out
     /// where the data does not support it (no target, no year before, fewer than 3 years).
     public static func requests(_ metrics: Metrics, year: Int, options o: VideoOptions) -> [ChartRequest] {
-        let supported = ReportPlan(metrics: metrics, year: year).entries.map(\.request)
+        // Every chart the pack could make, the deck's own kinds (bullet, shortfalls, multiples) too.
+        let deck = DeckPlan(metrics: metrics, year: year, language: o.language, maxPages: Int.max)
+        let supported = ReportPlan(metrics: metrics, year: year, language: o.language, deck: deck).entries.map(\.request)
         let indicators = o.indicators.isEmpty ? headline(metrics, year: year).map { [$0] } ?? [] : o.indicators
         var requests: [ChartRequest] = []
         for kind in o.kinds {

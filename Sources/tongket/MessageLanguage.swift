@@ -15,3 +15,16 @@ enum MessageLanguage {
 
     static func pick(_ vi: String, _ en: String) -> String { isVietnamese ? vi : en }
 }
+
+extension MessageLanguage {
+    /// ArgumentParser's own messages ("The value 'huge' is invalid for '--size <size>'") in
+    /// Vietnamese: its fixed phrases replaced, the names and values kept as typed.
+    static func vietnamese(_ parserMessage: String) -> String {
+        [("Error: ", "Lỗi: "), ("The value '", "Giá trị '"), ("' is invalid for '", "' không hợp lệ cho '"),
+         ("Unknown option '", "Không có tùy chọn '"), ("Missing expected argument '", "Thiếu tham số '"),
+         ("Missing value for '", "Thiếu giá trị cho '"), ("Unexpected argument '", "Tham số không mong đợi '"),
+         ("Help: ", "Trợ giúp: "), ("Usage: ", "Cách dùng: "), ("See '", "Xem '"), ("' for more information.", "' để biết thêm."),
+         ("Please provide one of the following:", "Hãy chọn một trong:")]
+            .reduce(parserMessage) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+}

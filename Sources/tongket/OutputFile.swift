@@ -17,7 +17,9 @@ enum OutputFile {
             }
             return
         }
-        // One step an interrupt waits for: the temporary file never outlives the run.
+        // A file is one step an interrupt waits for: its temporary file never outlives the
+        // run. A device or a pipe is not: a write blocked on a full pipe must not hold it up.
+        guard AtomicFile.target(path).replace else { return try writeFile(path, body) }
         try Interruption.changingFiles { try writeFile(path, body) }
     }
 

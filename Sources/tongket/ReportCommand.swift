@@ -25,7 +25,7 @@ struct PackOptions: ParsableArguments {
     @Option(help: "Only these kinds of chart, comma-separated: kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap (default: all).")
     var charts: CommaList<ChartKind>?
 
-    @Option(help: "Only these indicators, comma-separated (close enough is fine; default: all).")
+    @Option(help: "Only these indicators' charts and deck pages, comma-separated (close enough is fine; default: all). The headline, scorecard and shortfalls pages and the figures files keep every indicator.")
     var indicators: String?
 
     @Option(help: "The deck's length at most, with its title and closing pages.")
@@ -52,6 +52,7 @@ struct PackOptions: ParsableArguments {
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
+        if video { try MotionOptions.checkVideoSize(look.canvas.isPaper ? .slide : look.canvas) }
         if maxPages < 3 {
             throw ValidationError(MessageLanguage.pick("--max-pages cần ít nhất 3: trang tiêu đề, một trang biểu đồ và trang kết.",
                                                        "--max-pages needs at least 3: the title page, one chart and the closing page."))
@@ -84,8 +85,8 @@ struct PackOptions: ParsableArguments {
             if pointsAtCheck { Session.reviewHint(metrics) }
             let charts = files.filter { $0.path.hasPrefix("charts/") }.count
             Terminal.output(MessageLanguage.pick(
-                "\(folder): \(files.count) tệp (deck.pdf, \(charts) tệp biểu đồ, metrics.csv, các bản tóm tắt, manifest.json)\n",
-                "\(folder): \(files.count) files (deck.pdf, \(charts) chart files, metrics.csv, summaries, manifest.json)\n"))
+                "\(folder): \(files.count) tệp (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) tệp biểu đồ, metrics.csv, các bản tóm tắt, manifest.json\(video ? ", video.mp4" : ""))\n",
+                "\(folder): \(files.count) files (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) chart files, metrics.csv, summaries, manifest.json\(video ? ", video.mp4" : ""))\n"))
         } catch {
             Interruption.waitIfInterrupted()
             throw ExitStatus.failure(error)

@@ -100,18 +100,27 @@ enum Session {
 
     /// The indicator a user named (close enough is fine), or the close matches and exit 64.
     /// "A, B, C": several names, comma-separated — a name may hold a comma itself ("Số tin
-    /// báo, tố giác tội phạm"), so pieces that name nothing alone are joined with the next.
+    /// báo, tố giác tội phạm"). From each piece on, the longest run of pieces that is a whole
+    /// indicator name wins; else the shortest run that names one indicator closely enough.
     static func indicators(_ list: String, in table: IndicatorTable) throws -> [Int32] {
+        let pieces = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let exact = Dictionary(table.indicators.enumerated().map { (HeaderName.fold($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        func joined(_ range: Range<Int>) -> String { pieces[range].joined(separator: ",").trimmingCharacters(in: .whitespaces) }
         var found: [Int32] = []
-        var pending = ""
-        for piece in list.split(separator: ",", omittingEmptySubsequences: false) {
-            pending = pending.isEmpty ? String(piece) : pending + "," + piece
-            if case let .found(id) = IndicatorLookup.find(pending.trimmingCharacters(in: .whitespaces), in: table) {
-                found.append(id)
-                pending = ""
+        var start = 0
+        while start < pieces.count {
+            if let end = (start + 1...pieces.count).reversed().first(where: { exact[HeaderName.fold(joined(start..<$0))] != nil }) {
+                found.append(exact[HeaderName.fold(joined(start..<end))]!)
+                start = end
+                continue
             }
+            guard let end = (start + 1...pieces.count).first(where: { if case .found = IndicatorLookup.find(joined(start..<$0), in: table) { return true } else { return false } }) else {
+                found.append(try indicator(joined(start..<pieces.count), in: table))
+                break
+            }
+            found.append(try indicator(joined(start..<end), in: table))
+            start = end
         }
-        if !pending.trimmingCharacters(in: .whitespaces).isEmpty { found.append(try indicator(pending.trimmingCharacters(in: .whitespaces), in: table)) }
         return found
     }
 

@@ -28,6 +28,13 @@ struct TongKet: ParsableCommand {
             try command.run()
         } catch {
             Interruption.waitIfInterrupted()
+            // ArgumentParser's own messages speak the user's language too.
+            let code = exitCode(for: error)
+            // (An ExitCode was thrown after its message was printed.)
+            if MessageLanguage.isVietnamese, code.rawValue == 64, !(error is ExitCode) {
+                FileHandle.standardError.write(Data((MessageLanguage.vietnamese(fullMessage(for: error)) + "\n").utf8))
+                Foundation.exit(code.rawValue)
+            }
             exit(withError: error)
         }
         Interruption.waitIfInterrupted()

@@ -60,8 +60,8 @@ struct Video: ParsableCommand {
         return try charts.split(separator: ",").map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = ChartKind(rawValue: trimmed) else {
-                throw ValidationError(MessageLanguage.pick("Không có loại biểu đồ \"\(trimmed)\" trong --charts; dùng kpi, scorecard, completion, yoy, trend, heatmap.",
-                                                           "Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, completion, yoy, trend, heatmap."))
+                throw ValidationError(MessageLanguage.pick("Không có loại biểu đồ \"\(trimmed)\" trong --charts; dùng kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap.",
+                                                           "Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap."))
             }
             return kind
         }
@@ -135,6 +135,15 @@ struct MotionOptions: ParsableArguments {
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
+        try Self.checkVideoSize(canvas)
+    }
+
+    /// A video needs a screen size, even in both directions (H.264 in yuv420p halves the colour).
+    static func checkVideoSize(_ canvas: CanvasSize) throws {
+        if canvas.pixelWidth % 2 == 1 || canvas.pixelHeight % 2 == 1 {
+            throw ValidationError(MessageLanguage.pick("Khổ video phải chẵn cả chiều rộng lẫn chiều cao: \"\(canvas.name)\" có số lẻ.",
+                                                       "A video's width and height must be even: \"\(canvas.name)\" has an odd one."))
+        }
         if canvas.isPaper {
             throw ValidationError(MessageLanguage.pick("Video cần khổ màn hình, không phải khổ giấy \"\(canvas.name)\"; dùng slide, 1080p, 4k, 720p hoặc RỘNGxCAO.",
                                                        "A video needs a screen size, not the paper size \"\(canvas.name)\"; use slide, 1080p, 4k, 720p or WxH."))

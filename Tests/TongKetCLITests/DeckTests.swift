@@ -22,8 +22,7 @@ import TongKet
         // Title and closing pages around the charts.
         #expect(deck.pages.count + 2 <= 25 && deck.pages.count >= 8, "\(deck.pages.count + 2) pages")
         // The review's order: headlines, the units' scorecard, what was not met, then the sections.
-        #expect(Array(kinds.prefix(3)) == [.kpi, .scorecard, .shortfalls])
-        #expect(kinds[3] == .bullet)
+        #expect(Array(kinds.prefix(4)) == [.kpi, .scorecard, .shortfalls, .bullet])
         // Each section opens with its overview, and an indicator's page follows its section's.
         var section: Set<Int32> = []
         for page in deck.pages.dropFirst(3) {
@@ -67,6 +66,10 @@ import TongKet
         let deck = try #require(files.first { $0["path"] as? String == "deck.pdf" })
         #expect((deck["alt"] as? String)?.hasPrefix("Bộ trình chiếu 4 trang") == true)
 
+        // Three pages: the title, the headlines, the closing — the opening's other pages give way too.
+        let three = try CLI.run(["report", Self.sample, "--out", folder.path, "--formats", "svg", "--date", "2024-01-15", "--max-pages", "3", "--no-office"])
+        #expect(three.status == 0, "\(three.stderr)")
+        #expect(try manifest(folder).compactMap { $0["deckPage"] as? Int }.sorted() == [2])
         let refused = try CLI.run(["report", Self.sample, "--out", folder.path, "--max-pages", "2"])
         #expect(refused.status == 64 && refused.stderr.contains("--max-pages"))
         let unknown = try CLI.run(["report", Self.sample, "--out", folder.path, "--charts", "kpi,pie"])

@@ -13,6 +13,7 @@ import Testing
 
     static let pack: URL = {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-office-\(getpid())")
+        // A failed run leaves no pack, and every test then says which file is missing.
         _ = try? CLI.run(["report", sample, "--out", root.path, "--date", "2024-01-15", "--formats", "png"])
         return root.appendingPathComponent("hau-giang/2023")
     }()
@@ -43,6 +44,18 @@ import Testing
             t = posixpath.normpath(posixpath.join(base, r.getAttribute('Target')))
             assert t in names, '%s: target %s missing' % (n, t); rels += 1
     out = ['ok', 'rels=%d' % rels]
+    # Word refuses properties out of the schema's order: check every paragraph's and run's.
+    order = {'w:pPr': 'pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange',
+             'w:rPr': 'rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath'}
+    for n in names:
+        if not (n.startswith('word/') and n.endswith('.xml')): continue
+        doc = m.parseString(z.read(n))
+        for tag, names_ in order.items():
+            rank = {k: i for i, k in enumerate(names_.split())}
+            for e in doc.getElementsByTagName(tag):
+                kids = [c.tagName[2:] for c in e.childNodes if c.nodeType == 1]
+                ranks = [rank.get(k, -1) for k in kids]
+                assert -1 not in ranks and ranks == sorted(ranks), '%s: %s children out of order: %s' % (n, tag, kids)
     if 'ppt/presentation.xml' in names:
         layout = z.read('ppt/slideLayouts/_rels/slideLayout1.xml.rels').decode()
         assert 'slideMasters/slideMaster1.xml' in layout, 'layout not linked to its master'

@@ -7,16 +7,18 @@ struct ShortfallChart {
     let year: Int
 
     static func missed(_ data: ChartData, year: Int) -> [Figures] {
-        let figures = data.metrics.figures(year: year).filter { $0.status == .notMet && ($0.target ?? 0) > 0 }
+        let figures = data.metrics.figures(year: year).filter { $0.status == .notMet && $0.target != nil }
         return figures.sorted { a, b in
             if a.scope != b.scope { return a.scope == .province }
             return (gap(a), data.name(b)) > (gap(b), data.name(a))
         }
     }
 
-    /// The distance from the target as a share of it: short of it, or above a ceiling.
+    /// The distance from the target as a share of it: short of it, or above a ceiling; a
+    /// ceiling of 0 broken (a wrongful conviction where none is allowed) is 100 %.
     static func gap(_ f: Figures) -> Double {
-        guard let target = f.target, target > 0 else { return 0 }
+        guard let target = f.target else { return 0 }
+        guard target > 0 else { return 1 }
         return abs(f.actual - target) / target
     }
 

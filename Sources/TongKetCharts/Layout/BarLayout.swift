@@ -137,9 +137,9 @@ struct BarLayout {
                 for rx in [referenceX, markerX].compactMap({ $0 }) where box.x - 4 * u < rx + 3 * u && box.maxX + 4 * u > rx - 3 * u { box.x = rx + 10 * u }
                 var style = valueStyle
                 if box.maxX > barsRight + valueWidth + gap {
-                    // No room after the bar: inside its end, in the background colour.
+                    // No room after the bar: inside its end, in an ink that reads on the bar.
                     box.x = end - size.width - 8 * u
-                    style.color = theme.color(bar.tone).luminance > 0.45 ? theme.text : theme.inkOnDark
+                    style.color = c.ink(on: theme.color(bar.tone), threshold: 0.45)
                 }
                 let motion: Motion = bar.value == nil ? .fade(Span(span.end - 0.2, span.end)) : .count(span, travel: end - barsLeft)
                 items.append(.text(TextRun(text: bar.label, style: style, frame: box, motion: motion)))

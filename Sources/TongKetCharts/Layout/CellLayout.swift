@@ -41,12 +41,14 @@ struct CellLayout {
                                        alignment: .center, maxLines: 4)))
         }
         // Cell texts: the largest font that fits every cell.
+        // Sized for the widest text a cell holds ("104 %", a ceiling's "12,5 ngày").
+        let widest = spec.cells.flatMap { $0.compactMap { $0?.text } }.max { $0.count < $1.count } ?? "888 %"
         let valueStyle = c.fitting(.value, bold: true, through: 0.3) { style in
-            let size = c.measure("888 %", style)
+            let size = c.measure(widest, style)
             return size.width <= cellWidth - 6 * u && size.height <= cellHeight * 0.9
         }
         let gap = max(1, 2 * u)
-        for (i, name) in rows.enumerated() {
+        for (i, name) in rows.enumerated() where i < cells.count {
             let top = gridTop + Double(i) * cellHeight
             let lines = 2 * c.measure("Ág", labelStyle).height <= cellHeight * 0.95 ? 2 : 1
             let size = c.measure(name, labelStyle, width: labelWidth, maxLines: lines)

@@ -1,4 +1,4 @@
-/// A `PanelPlot` laid out: a grid of small line charts (up to four columns), all on one value
+/// A `PanelPlot` laid out: a grid of small line charts (up to five columns), all on one value
 /// scale whose top is written once in the corner, each with its unit's name above, its first
 /// and last year under it, and its last value at the line's end. In video every panel's line
 /// draws at the same pace.

@@ -11,7 +11,8 @@ enum ShortNames {
         // The leading phrase that saves the most words over all the names (ties: the commoner),
         // among those at least half of them begin with.
         let candidates = counts.filter { $0.value * 2 >= names.count && $0.value > 1 }
-        guard let prefix = candidates.max(by: { ($0.value * $0.key.count, $0.value) < ($1.value * $1.key.count, $1.value) })?.key else { return names }
+        // Ties broken by the words themselves: the same names give the same choice in every run.
+        guard let prefix = candidates.max(by: { ($0.value * $0.key.count, $0.value, $1.key.joined(separator: " ")) < ($1.value * $1.key.count, $1.value, $0.key.joined(separator: " ")) })?.key else { return names }
         let short = words.map { $0.starts(with: prefix) && $0.count > prefix.count ? $0.dropFirst(prefix.count).joined(separator: " ") : $0.joined(separator: " ") }
         return Set(short).count == Set(names).count ? short : names
     }
