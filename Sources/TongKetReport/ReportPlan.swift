@@ -3,9 +3,10 @@ import TongKetCharts
 import TongKetData
 
 /// Which charts a year's pack holds in its charts/ folder: the headline tiles, the units'
-/// scorecard, the heatmap, then for each indicator its completion (when it has targets), its
-/// year-over-year change (when the year before is there) and its trend (with three years or
-/// more); then the deck's own pages. The deck shows a chosen few of them (`DeckPlan`).
+/// scorecard, the heatmaps, then for each indicator its completion by unit (when it has
+/// targets) and its year-over-year change by unit (when the year before is there) — both only
+/// when two units or more report it — and its province trend (with three years or more);
+/// then the deck's own pages. The deck shows a chosen few of them (`DeckPlan`).
 public struct ReportPlan {
     public struct Entry: Sendable, Equatable {
         public var request: ChartRequest
@@ -49,10 +50,13 @@ public struct ReportPlan {
             guard !thisYear.isEmpty else { continue }
             let slug = slugs.unique(table.indicators[index])
             slugOf[id] = slug
-            if wanted(.completion), thisYear.contains(where: { Completion.ratio(target: $0.target, actual: $0.actual) != nil }) {
+            // A chart by unit needs two units at least: one bar says nothing the section's
+            // overview (bullet) does not, and costs a PNG and a PDF.
+            let byUnit = Set(thisYear.map(\.unit)).count >= 2
+            if wanted(.completion), byUnit, thisYear.contains(where: { Completion.ratio(target: $0.target, actual: $0.actual) != nil }) {
                 requests.append((ChartRequest(kind: .completion, year: year, indicator: id), "completion-" + slug))
             }
-            if wanted(.yoy), rows.contains(where: { Int($0.year) == year - 1 }) {
+            if wanted(.yoy), byUnit, rows.contains(where: { Int($0.year) == year - 1 }) {
                 requests.append((ChartRequest(kind: .yoy, year: year, indicator: id), "yoy-" + slug))
             }
             if wanted(.trend), Set(rows.map(\.year)).filter({ Int($0) <= year }).count >= 3 {
