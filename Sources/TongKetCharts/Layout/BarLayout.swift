@@ -4,8 +4,9 @@
 /// video, row after row.
 ///
 /// Guarantees, checked by the tests on the Scene: names wrap to at most three lines (then an
-/// ellipsis) and shrink rather than overlap when rows are many; value labels stay clear of
-/// the reference line; nothing leaves the plot.
+/// ellipsis) and shrink, down to the smallest legible size, rather than overlap; rows that
+/// still do not fit give way to a last row that counts them; value labels stay clear of the
+/// reference line and the limit markers; nothing leaves the plot.
 struct BarLayout {
     typealias Row = BarPlot.Row
     let spec: BarPlot
