@@ -6,6 +6,9 @@ struct ShortfallChart {
     let data: ChartData
     let year: Int
 
+    /// The worst this many are named, each on up to two lines; the narrative lists them all.
+    static let rowsShown = 12
+
     static func missed(_ data: ChartData, year: Int) -> [Figures] {
         let figures = data.metrics.figures(year: year).filter { $0.status == .notMet && $0.target != nil }
         return figures.sorted { a, b in
@@ -41,6 +44,7 @@ struct ShortfallChart {
                          subtitle: w.pick("Năm \(year) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
                                           "\(year) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
                          note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
-                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"))))
+                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),
+                                             maximumRows: Self.rowsShown)))
     }
 }

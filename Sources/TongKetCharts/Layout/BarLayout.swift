@@ -18,7 +18,7 @@ struct BarLayout {
         // legible size; a last row says how many were left out. Recipes sort rows so the
         // ones kept are the ones that matter (best scorecards, highest values).
         let smallest = c.measure("Ág", c.style(.label, scale: 0.4)).height / 0.92
-        let fitting = max(2, Int((plot.height * 0.9) / smallest))
+        let fitting = min(max(2, Int((plot.height * 0.9) / smallest)), spec.maximumRows.map { $0 + 1 } ?? Int.max)
         var rows = self.rows
         if rows.count > fitting {
             let left = rows.count - (fitting - 1)

@@ -113,8 +113,13 @@ public struct BarPlot: Sendable, Equatable {
     public var minimumUpper: Double
     /// The last row when rows are cut, "%d" the number left out: "… và %d đơn vị khác".
     public var overflow: String?
+    /// At most this many rows before the overflow row, however many would fit: long labels
+    /// then get room for two lines.
+    public var maximumRows: Int?
 
-    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0, overflow: String? = nil) {
+    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0,
+                overflow: String? = nil, maximumRows: Int? = nil) {
+        self.maximumRows = maximumRows
         self.rows = rows
         self.rule = rule
         self.legend = legend
