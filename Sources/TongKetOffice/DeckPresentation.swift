@@ -75,6 +75,16 @@ public enum DeckPresentation {
         zip.add("ppt/theme/theme1.xml", OfficeTheme.xml(name: "TongKet"))
         zip.add("ppt/theme/theme2.xml", OfficeTheme.xml(name: "TongKet Notes"))
 
+        /// A placeholder shape: `ph` its type (and index), `locks` what may not change, `spPr`
+        /// its geometry (empty: the master's), `text` its text body's paragraphs (nil: none).
+        func placeholder(_ id: Int, _ name: String, ph: String, locks: String = "noGrp=\"1\"", spPr: String = "<p:spPr/>",
+                         bodyPr: String = "<a:bodyPr/>", text: String? = nil) -> String {
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id)\" name=\"\(name)\"/><p:cNvSpPr><a:spLocks \(locks)/></p:cNvSpPr><p:nvPr><p:ph \(ph)/></p:nvPr></p:nvSpPr>"
+                + spPr + (text.map { "<p:txBody>\(bodyPr)<a:lstStyle/>\($0)</p:txBody>" } ?? "") + "</p:sp>"
+        }
+        let empty = "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>"
+        let rect = "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+        let imageLocks = "noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\""
         let group = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>"
         let titleBox = "<a:xfrm><a:off x=\"457200\" y=\"228600\"/><a:ext cx=\"11277600\" cy=\"914400\"/></a:xfrm>"
         let clrMap = "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>"
@@ -82,23 +92,20 @@ public enum DeckPresentation {
             "<a:lvl1pPr><a:defRPr sz=\"\(size)\"><a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill><a:latin typeface=\"+mn-lt\"/><a:cs typeface=\"+mn-cs\"/></a:defRPr></a:lvl1pPr>"
         }
         zip.add("ppt/slideMasters/slideMaster1.xml", OfficeParts.header + "<p:sldMaster \(p)><p:cSld><p:bg><p:bgRef idx=\"1001\"><a:schemeClr val=\"bg1\"/></p:bgRef></p:bg><p:spTree>\(group)"
-            + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr>\(titleBox)<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr anchor=\"ctr\"/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
+            + placeholder(2, "Title Placeholder 1", ph: "type=\"title\"", spPr: "<p:spPr>\(titleBox)\(rect)</p:spPr>", bodyPr: "<a:bodyPr anchor=\"ctr\"/>", text: empty)
             + "</p:spTree></p:cSld>\(clrMap)<p:sldLayoutIdLst><p:sldLayoutId id=\"2147483649\" r:id=\"rId1\"/></p:sldLayoutIdLst>"
             + "<p:txStyles><p:titleStyle>\(level(3600))</p:titleStyle><p:bodyStyle>\(level(2400))</p:bodyStyle><p:otherStyle>\(level(1800))</p:otherStyle></p:txStyles></p:sldMaster>")
         zip.add("ppt/slideMasters/_rels/slideMaster1.xml.rels", OfficeParts.relationships([
             ("rId1", rel + "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", rel + "theme", "../theme/theme1.xml")]))
         zip.add("ppt/slideLayouts/slideLayout1.xml", OfficeParts.header + "<p:sldLayout \(p) type=\"titleOnly\" preserve=\"1\"><p:cSld name=\"Title Only\"><p:spTree>\(group)"
-            + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
+            + placeholder(2, "Title 1", ph: "type=\"title\"", text: empty)
             + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>")
         zip.add("ppt/slideLayouts/_rels/slideLayout1.xml.rels", OfficeParts.relationships([("rId1", rel + "slideMaster", "../slideMasters/slideMaster1.xml")]))
         zip.add("ppt/notesMasters/notesMaster1.xml", OfficeParts.header + "<p:notesMaster \(p)><p:cSld><p:spTree>\(group)"
-            + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldImg\" idx=\"2\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr><a:xfrm><a:off x=\"381000\" y=\"685800\"/><a:ext cx=\"6096000\" cy=\"3429000\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:sp>"
-            + "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>"
-            + "<p:spPr><a:xfrm><a:off x=\"685800\" y=\"4343400\"/><a:ext cx=\"5486400\" cy=\"4114800\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr>"
-            + "<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang=\"\(lang)\"/></a:p></p:txBody></p:sp>"
+            + placeholder(2, "Slide Image Placeholder 1", ph: "type=\"sldImg\" idx=\"2\"", locks: imageLocks,
+                          spPr: "<p:spPr><a:xfrm><a:off x=\"381000\" y=\"685800\"/><a:ext cx=\"6096000\" cy=\"3429000\"/></a:xfrm>\(rect)</p:spPr>")
+            + placeholder(3, "Notes Placeholder 2", ph: "type=\"body\" idx=\"1\"",
+                          spPr: "<p:spPr><a:xfrm><a:off x=\"685800\" y=\"4343400\"/><a:ext cx=\"5486400\" cy=\"4114800\"/></a:xfrm>\(rect)</p:spPr>", text: empty)
             + "</p:spTree></p:cSld>\(clrMap)<p:notesStyle>\(level(1200))</p:notesStyle></p:notesMaster>")
         zip.add("ppt/notesMasters/_rels/notesMaster1.xml.rels", OfficeParts.relationships([("rId1", rel + "theme", "../theme/theme2.xml")]))
 
@@ -106,21 +113,19 @@ public enum DeckPresentation {
             let n = index + 1
             zip.add("ppt/media/image\(n).png", slide.png)
             zip.add("ppt/slides/slide\(n).xml", OfficeParts.header + "<p:sld \(p)><p:cSld><p:spTree>\(group)"
-                + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Title 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"title\"/></p:nvPr></p:nvSpPr>"
-                + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(xml(slide.title))</a:t></a:r></a:p></p:txBody></p:sp>"
+                + placeholder(2, "Title 1", ph: "type=\"title\"", text: "<a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(xml(slide.title))</a:t></a:r></a:p>")
                 + "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"\(xml(slide.title))\" descr=\"\(xml(slide.alt))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
                 + "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
-                + "<p:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
+                + "<p:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm>\(rect)</p:spPr></p:pic>"
                 + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
             zip.add("ppt/slides/_rels/slide\(n).xml.rels", OfficeParts.relationships([
                 ("rId1", rel + "slideLayout", "../slideLayouts/slideLayout1.xml"), ("rId2", rel + "image", "../media/image\(n).png"),
                 ("rId3", rel + "notesSlide", "../notesSlides/notesSlide\(n).xml")]))
-            let paragraphs = slide.notes.isEmpty ? "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>"
+            let paragraphs = slide.notes.isEmpty ? empty
                 : slide.notes.map { "<a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(xml($0))</a:t></a:r></a:p>" }.joined()
             zip.add("ppt/notesSlides/notesSlide\(n).xml", OfficeParts.header + "<p:notes \(p)><p:cSld><p:spTree>\(group)"
-                + "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
-                + "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr>"
-                + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>\(paragraphs)</p:txBody></p:sp>"
+                + placeholder(2, "Slide Image Placeholder 1", ph: "type=\"sldImg\"", locks: imageLocks)
+                + placeholder(3, "Notes Placeholder 2", ph: "type=\"body\" idx=\"1\"", text: paragraphs)
                 + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>")
             zip.add("ppt/notesSlides/_rels/notesSlide\(n).xml.rels", OfficeParts.relationships([
                 ("rId1", rel + "notesMaster", "../notesMasters/notesMaster1.xml"), ("rId2", rel + "slide", "../slides/slide\(n).xml")]))

@@ -18,32 +18,26 @@ struct ZipWriter {
         let compress = !name.hasSuffix(".png")
         let (method, stored) = (compress ? Self.deflated(data) : nil).map { (UInt16(8), $0) } ?? (0, data)
         let offset = UInt32(bytes.count)
-        var header: [UInt8] = []
-        header.le32(0x0403_4B50)
-        header.le16(20)
-        header.le16(0x0800)  // names in UTF-8
-        header.le16(method)
-        header.le16(Self.dosTime)
-        header.le16(Self.dosDate)
-        header.le32(crc)
-        header.le32(UInt32(stored.count))
-        header.le32(UInt32(data.count))
-        header.le16(UInt16(nameBytes.count))
-        header.le16(0)
-        bytes += header + nameBytes + stored
+        // From "version needed" to the extra field's length, a local header and its central
+        // directory entry say the same.
+        var fields: [UInt8] = []
+        fields.le16(20)
+        fields.le16(0x0800)  // names in UTF-8
+        fields.le16(method)
+        fields.le16(Self.dosTime)
+        fields.le16(Self.dosDate)
+        fields.le32(crc)
+        fields.le32(UInt32(stored.count))
+        fields.le32(UInt32(data.count))
+        fields.le16(UInt16(nameBytes.count))
+        fields.le16(0)
+
+        bytes.le32(0x0403_4B50)
+        bytes += fields + nameBytes + stored
 
         directory.le32(0x0201_4B50)
-        directory.le16(20)
-        directory.le16(20)
-        directory.le16(0x0800)
-        directory.le16(method)
-        directory.le16(Self.dosTime)
-        directory.le16(Self.dosDate)
-        directory.le32(crc)
-        directory.le32(UInt32(stored.count))
-        directory.le32(UInt32(data.count))
-        directory.le16(UInt16(nameBytes.count))
-        directory.le16(0)
+        directory.le16(20)  // made by
+        directory += fields
         directory.le16(0)
         directory.le16(0)
         directory.le16(0)
