@@ -167,14 +167,17 @@ public enum ReportPack {
                 throw .render(error as? RenderError ?? .cairo("\(error)"))
             }
         }
+        // The narrative in both languages, once: the summaries and report.docx are made from it.
+        var narratives: [Language: String] = [:]
+        for language in [Language.vi, .en] { narratives[language] = Narrative(metrics: metrics, year: o.year, language: language).markdown }
         if o.office {
-            files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes,
+            files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes, markdown: narratives[o.language] ?? "",
                                      charts: deckCharts.compactMap { i in results.pages[i].map { (entries[i], $0) } }, in: folder)
         }
         try writeText(folder, "metrics.csv") { writer in try MetricsExport.write(metrics, year: nil, format: .csv, to: writer) }
         files.append(ManifestEntry(path: "metrics.csv", kind: "metrics", title: "metrics.csv", alt: "Every figure of every year, one row per scope, year, unit and indicator."))
         for language in [Language.vi, .en] {
-            let text = Narrative(metrics: metrics, year: o.year, language: language).markdown
+            let text = narratives[language] ?? ""
             try writeText(folder, "summary.\(language.rawValue).md") { writer in try writer.write(text) }
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
@@ -188,7 +191,7 @@ public enum ReportPack {
 
     /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts (the
     /// pack's own slide PNGs when it has them, else drawn now); metrics.xlsx.
-    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene],
+    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene], markdown: String,
                                     charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let reuse = o.size == .slide && o.formats.contains(.png)
@@ -204,7 +207,6 @@ public enum ReportPack {
         let pages = zip(deckScenes, pngs.prefix(deckScenes.count)).map { (title: $0.title, png: $1) }
         let vi = o.language == .vi
         try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: office.presentation(pages: pages, requests: requests, title: title)) }
-        let markdown = Narrative(metrics: metrics, year: o.year, language: o.language).markdown
         try writeText(folder, "report.docx") { writer in
             try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) }, organisation: o.organisation))
         }
