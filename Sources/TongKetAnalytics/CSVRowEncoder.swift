@@ -9,6 +9,8 @@ struct CSVRowEncoder: Sendable {
     /// Where each piece starts in `text`; piece i ends where piece i + 1 starts.
     private let offsets: [Int]
     private let unitBase, indicatorBase, measureBase, fixedBase: Int
+    /// ",<period>," after the year: one table, one period.
+    private let period: [UInt8]
 
     init(_ metrics: Metrics) {
         let table = metrics.table
@@ -23,11 +25,14 @@ struct CSVRowEncoder: Sendable {
         // unit, province, higher, lower, then the statuses: see `fixed`.
         pieces += ["unit", "province", "higher", "lower", ""].map { Array(($0 + ",").utf8) }
         pieces += Status.allCases.map { Array(($0.rawValue + ",").utf8) }
+        period = MetricsExport.csvField(table.period.label) + [UInt8(ascii: ",")]
         var offsets = [0]
         for piece in pieces { offsets.append(offsets[offsets.count - 1] + piece.count) }
         self.offsets = offsets
         text = pieces.flatMap { $0 }
     }
+
+    private static let estimate = Array("estimate".utf8)
 
     private enum Fixed: Int { case unit, province, higher, lower, empty, met, notMet, undefined }
 
@@ -56,6 +61,7 @@ struct CSVRowEncoder: Sendable {
         for f in figures {
             try fixed(f.scope == .unit ? .unit : .province)
             try w.write(integer: Int64(f.year)); try w.write(byte: comma)
+            try w.write(bytes: period)
             if f.unit >= 0 { try piece(unitBase + Int(f.unit)) } else { try fixed(.empty) }
             try piece(indicatorBase + Int(f.indicator))
             if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
@@ -71,7 +77,8 @@ struct CSVRowEncoder: Sendable {
             try optional(f.previousActual, w); try w.write(byte: comma)
             try optional(f.yoyDelta, w); try w.write(byte: comma)
             try optional(f.yoyPercent, w); try w.write(byte: comma)
-            try optional(f.completionChangePoints, w)
+            try optional(f.completionChangePoints, w); try w.write(byte: comma)
+            if f.estimated { try w.write(bytes: Self.estimate) }
             try w.write(byte: UInt8(ascii: "\n"))
         }
     }

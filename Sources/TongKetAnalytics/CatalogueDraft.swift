@@ -87,5 +87,5 @@ public enum CatalogueDraft {
     /// A value with "?" when the tool assumed it.
     static func mark(_ value: String, _ basis: Basis) -> String { basis.isAssumed ? value + "?" : value }
 
-    static func cell(_ text: String) -> String { String(decoding: CSVField.quoted(Array(text.utf8)), as: UTF8.self) }
+    static func cell(_ text: String) -> String { String(decoding: CSVField.neutralised(Array(text.utf8)), as: UTF8.self) }
 }

@@ -22,6 +22,8 @@ public struct Figures: Sendable, Equatable {
     public var yoyDelta: Double?
     public var yoyPercent: Double?
     public var completionChangePoints: Double?
+    /// What metrics.csv's `flags` says of the row: `estimate` for a result given as "Ước TH".
+    public var estimated = false
 
     /// Figures of `rows[index]` in a series sorted by (entity, indicator, year): the year
     /// before is the row just above when it is the same entity and indicator and year − 1.
@@ -34,7 +36,7 @@ public struct Figures: Sendable, Equatable {
         }
         let completion = Completion.ratio(target: row.target, actual: row.actual)
         let previousCompletion = previous.flatMap { Completion.ratio(target: $0.target, actual: $0.actual) }
-        return Figures(
+        var figures = Figures(
             scope: scope, year: Int(row.year), unit: scope == .province ? -1 : row.unit, indicator: row.indicator,
             measure: row.measure, direction: row.direction, target: row.target, actual: row.actual,
             completion: completion,
@@ -43,5 +45,7 @@ public struct Figures: Sendable, Equatable {
             yoyDelta: YearOverYear.delta(actual: row.actual, previous: previous?.actual),
             yoyPercent: YearOverYear.percent(actual: row.actual, previous: previous?.actual),
             completionChangePoints: YearOverYear.completionChangePoints(current: completion, previous: previousCompletion))
+        figures.estimated = row.estimated
+        return figures
     }
 }

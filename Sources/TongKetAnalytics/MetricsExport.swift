@@ -4,9 +4,11 @@ import TongKetData
 /// The machine-readable metrics table of DESIGN §6, as CSV or JSON. Other tools and the
 /// report build on these columns, so their names and order are a contract.
 public enum MetricsExport {
+    /// `period` is the part of the year ("cả năm" for whole years); `flags` says `estimate` for a
+    /// result given as an estimate ("Ước TH 2024").
     public static let columns = [
-        "scope", "year", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
-        "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp",
+        "scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
+        "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
     ]
 
     public enum Format: String, Sendable, CaseIterable { case csv, json }
@@ -57,8 +59,9 @@ public enum MetricsExport {
         try w.write(bytes: encoder.encode(province.indices.lazy.filter { year == nil || Int(province[$0].year) == year }.map(metrics.provinceFigures(at:))))
     }
 
-    /// RFC 4180: quoted only when needed, inner quotes doubled.
-    static func csvField(_ text: String) -> [UInt8] { CSVField.quoted(Array(text.utf8)) }
+    /// RFC 4180: quoted only when needed, inner quotes doubled; a name Excel would run as a
+    /// formula ("=HYPERLINK(…)") written as text.
+    static func csvField(_ text: String) -> [UInt8] { CSVField.neutralised(Array(text.utf8)) }
 
     // MARK: JSON
 
@@ -72,11 +75,11 @@ public enum MetricsExport {
         try w.write("[")
         try forEachFigure(metrics, year: year) { f in
             let values: [JSONValue] = [
-                .text(f.scope.rawValue), .number(Double(f.year)), .text(f.unit < 0 ? nil : metrics.unitName(f)),
+                .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
                 .text(metrics.indicatorName(f)), .text(f.measure < 0 ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
-                .number(f.completionChangePoints),
+                .number(f.completionChangePoints), .text(f.estimated ? "estimate" : ""),
             ]
             try w.write(first ? "\n  {" : ",\n  {")
             first = false

@@ -27,6 +27,7 @@ public enum ProvinceRollup {
         var target = 0.0
         var count = 0
         var targets = 0
+        var estimated = false
         /// Weighted mean: Σ weight of the units counted, and of those with a target.
         var weight = 0.0
         var targetWeight = 0.0
@@ -66,6 +67,7 @@ public enum ProvinceRollup {
                 accumulators.append(Accumulator(indicator: row.indicator, year: row.year))
             }
             var a = accumulators[slot]
+            if row.estimated { a.estimated = true }
             switch formula {
             case .sum, .mean, .none:
                 a.actual += row.actual
@@ -109,8 +111,11 @@ public enum ProvinceRollup {
                 let scale = powerOfTen(near: ratioScales[a.indicator] ?? [])
                 (actual, target) = (a.actual / a.weight * scale, complete ? a.target / a.targetWeight : nil)
             }
-            return IndicatorRow(year: a.year, unit: -1, indicator: a.indicator, measure: model.measure, direction: model.direction,
-                                directionGiven: model.directionGiven, target: target, actual: actual)
+            var row = IndicatorRow(year: a.year, unit: -1, indicator: a.indicator, measure: model.measure, direction: model.direction,
+                                   directionGiven: model.directionGiven, target: target, actual: actual)
+            // A province figure built on an estimate is an estimate.
+            row.estimated = a.estimated
+            return row
         }
     }
 

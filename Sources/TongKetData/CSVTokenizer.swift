@@ -8,6 +8,30 @@ public struct CSVField: Sendable, Equatable {
 
     public var isEmpty: Bool { start == end }
 
+    /// `quoted`, for a file analysts open in Excel: text that Excel would run as a formula (it
+    /// begins with = + - @, a tab or a carriage return) gets a leading apostrophe inside the
+    /// quotes, as OWASP recommends; TongKet's own readers take it off again (`unneutralised`).
+    public static func neutralised(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.first, formulaStarts.contains(first) else { return quoted(bytes) }
+        var out: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "'")]
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { out.append(b) }
+            out.append(b)
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+
+    /// A cell written by `neutralised`, as it was.
+    public static func unneutralised(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.first == "'", let second = scalars.dropFirst().first, second.isASCII,
+              formulaStarts.contains(UInt8(second.value)) else { return text }
+        return String(text.dropFirst())
+    }
+
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
     /// `bytes` as one field of a CSV (RFC 4180): quoted only when they hold a comma, a quote or
     /// a line break, inner quotes doubled.
     public static func quoted(_ bytes: [UInt8]) -> [UInt8] {

@@ -63,7 +63,8 @@ public enum CatalogueReader {
         var fields: [CSVField] = []
         var catalogue = Catalogue(file: file)
         func cells() -> [String] {
-            fields.map { NameInterner.canonical(String(decoding: tokenizer.value(of: $0), as: UTF8.self)) }
+            // `init` wrote names Excel would run as formulas with a leading apostrophe: taken off.
+            fields.map { CSVField.unneutralised(NameInterner.canonical(String(decoding: tokenizer.value(of: $0), as: UTF8.self))) }
         }
         var headerLine = 0
         var index: [Column: Int] = [:]

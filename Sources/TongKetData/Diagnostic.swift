@@ -3,7 +3,8 @@
 /// `line` is the physical line in the file (a quoted field with line breaks spans several);
 /// `column` is the 1-based field number, and the message names the column by its header.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: Sendable, Equatable { case error, warning }
+    /// A note says how something was read (a layout, a sign): shown by `check`, never a problem.
+    public enum Severity: Sendable, Equatable { case error, warning, note }
 
     public var file: String
     public var line: Int?
@@ -46,7 +47,12 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             if line != nil, let column { position += ":\(column)" }
         }
         let vi = vietnamese ? self.vietnamese : nil
-        let prefix = severity == .warning ? (vi != nil ? "cảnh báo: " : "warning: ") : (vi != nil ? "lỗi: " : "")
+        let prefix: String
+        switch severity {
+        case .warning: prefix = vi != nil ? "cảnh báo: " : "warning: "
+        case .note: prefix = vi != nil ? "ghi chú: " : "note: "
+        case .error: prefix = vi != nil ? "lỗi: " : ""
+        }
         return "\(position): \(prefix)\(vi ?? message)"
     }
 }
@@ -97,9 +103,24 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
 struct DiagnosticLog {
     let file: String
     let limit: Int
-    private(set) var kept: [Diagnostic] = []
+    private var diagnostics: [Diagnostic] = []
     private(set) var omitted = 0
     private(set) var errorCount = 0
+    /// Errors of one kind in one column: the first is kept, the rest counted and placed in it.
+    private var groups: [String: (index: Int?, lines: [Int], count: Int)] = [:]
+
+    /// What was kept, each grouped error saying how many more rows of its column have it.
+    var kept: [Diagnostic] {
+        var out = diagnostics
+        for (_, group) in groups where group.count > 0 {
+            guard let index = group.index else { continue }
+            let lines = group.lines.map(String.init).joined(separator: ", ") + (group.count > group.lines.count ? " …" : "")
+            let rows = group.count == 1 ? "row" : "rows"
+            out[index].message += " — the same in \(group.count) more \(rows) of this column (lines \(lines))"
+            out[index].vietnamese? += " — cùng lỗi này ở \(group.count) dòng khác của cột (dòng \(lines))"
+        }
+        return out
+    }
     /// The log of a workbook sheet: positions are cells (`!F14`).
     var inSheet = false
 
@@ -110,8 +131,19 @@ struct DiagnosticLog {
     }
 
     /// An error, in English and in Vietnamese (`vi`).
-    mutating func error(line: Int?, column: Int? = nil, _ message: String, vi: String) {
+    /// `group` names the kind of problem and its column: the same problem on many rows of one
+    /// column is one message with the count and the first places.
+    mutating func error(line: Int?, column: Int? = nil, _ message: String, vi: String, group: String? = nil) {
         errorCount += 1
+        if let group {
+            if var seen = groups[group] {
+                seen.count += 1
+                if seen.lines.count < 8, let line { seen.lines.append(line) }
+                groups[group] = seen
+                return
+            }
+            groups[group] = (diagnostics.count < limit ? diagnostics.count : nil, [], 0)
+        }
         append(Diagnostic(file: file, line: line, column: column, message: message, vietnamese: vi))
     }
 
@@ -120,11 +152,18 @@ struct DiagnosticLog {
         append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, vietnamese: vi))
     }
 
+    /// How something was read, in English and in Vietnamese (`vi`).
+    mutating func note(line: Int? = nil, column: Int? = nil, _ message: String, vi: String) {
+        // A note is no problem: it never counts among those not shown.
+        guard diagnostics.count < limit else { return }
+        append(Diagnostic(file: file, line: line, column: column, severity: .note, message: message, vietnamese: vi))
+    }
+
     private mutating func append(_ diagnostic: Diagnostic) {
         var diagnostic = diagnostic
         diagnostic.inSheet = inSheet
-        if kept.count < limit { kept.append(diagnostic) } else { omitted += 1 }
+        if diagnostics.count < limit { diagnostics.append(diagnostic) } else { omitted += 1 }
     }
 
-    var warnings: [Diagnostic] { kept.filter { $0.severity == .warning } }
+    var warnings: [Diagnostic] { diagnostics.filter { $0.severity != .error } }
 }

@@ -96,6 +96,23 @@ struct FileReader {
     /// A wide table's year columns ("Thực hiện 2023 | KH 2024 | TH 2024"), when the file is one.
     var wide: WideLayout?
     var rowsWithoutIndicator: [Int] = []
+    /// A record read while looking for the header that turned out to be no part of it.
+    var pushedBack: (line: Int, fields: [CSVField])?
+    /// The first line of a two-row header (the line of the group heading).
+    var headerTop: Int?
+    /// The unit of every row when the file has no unit column (named in a title line).
+    var fileUnit: Int32?
+    /// A report-shaped file writes the year once over its rows: a blank year is the one above.
+    var yearAbove: Int?
+    /// The period of every row when the file has no period column (0: the whole year).
+    var filePeriod: UInt8 = 0
+    /// The section heading above the rows ("II. VKSND CẤP HUYỆN"): the group of their units.
+    var section: String?
+    /// `section` as a level of the table, once a row needs it.
+    var sectionLevel: Int32 = -1
+    /// What the form's rows said besides data, for the notes: numbering rows, sections, where the
+    /// signature block began, cells read as signs or with unit words, results left blank.
+    var formNotes = FormNotes()
     /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
     var rateColumn = -1
     var rateMismatches = 0
@@ -133,36 +150,51 @@ struct FileReader {
         var best: (line: Int, headers: [String], problem: HeaderMap.Problem, mapped: Int)?
         var found: (line: Int, map: HeaderMap)?
         while titles.count < Self.titleLinesAllowed, let line = nextNonBlankRecord(into: &fields) {
-            // Excel's empty columns to the right carry no names (a broken export can have a
-            // million of them).
-            let named = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
-            let headers = fields.prefix(named).map { checkedText($0).trimmingCharacters(in: .whitespaces) }
-            do {
-                found = (line, try HeaderMap(headers: headers, yearOptional: true))
-                break
-            } catch {
-                if let layout = WideLayout(headers: headers) {
-                    found = (line, layout.map)
-                    wide = layout
+            let headers = headerCells(fields)
+            let unitOptional = Self.unit(inTitles: titles, fileName: source.fileName) != nil
+            let single = Self.header(headers, unitOptional: unitOptional)
+            // A two-row header: a group heading merged over "KH | TH | Tỷ lệ %", the names on the
+            // row below (and in a CSV export, the cells merged down left blank there).
+            if let next = nextNonBlankRecord(into: &fields) {
+                let below = headerCells(fields)
+                let combined = zip(headers + Array(repeating: "", count: max(0, below.count - headers.count)),
+                                   below + Array(repeating: "", count: max(0, headers.count - below.count))).map { $1.isEmpty ? $0 : $1 }
+                let upper = HeaderMap.mappedCount(headers)
+                if upper >= 2, HeaderMap.mappedCount(combined) > upper, case let .success(map) = Self.header(combined, unitOptional: unitOptional) {
+                    found = (next, map.map)
+                    headerTop = line
+                    wide = map.wide
+                    titles.append(headers.filter { !$0.isEmpty && !below.contains($0) }.joined(separator: " "))
                     break
                 }
-                // Two columns naming one thing: the header, and wrong — unless a line below is the
-                // header proper (a group heading merged over "KH | TH" above them).
+                pushedBack = (next, fields)
+            }
+            switch single {
+            case let .success(header):
+                found = (line, header.map)
+                wide = header.wide
+            case let .failure(error):
                 if case .duplicate = error {
                     if best?.mapped != Int.max { best = (line, headers, error, Int.max) }
-                    titles.append(headers.filter { !$0.isEmpty }.joined(separator: " "))
-                    continue
+                } else {
+                    let mapped = HeaderMap.mappedCount(headers)
+                    if best == nil || mapped > best?.mapped ?? 0 { best = (line, headers, error, mapped) }
                 }
-                let mapped = HeaderMap.mappedCount(headers)
-                if best == nil || mapped > best?.mapped ?? 0 { best = (line, headers, error, mapped) }
-                titles.append(headers.filter { !$0.isEmpty }.joined(separator: " "))
+                titles.append(Self.titleText(headers))
+                continue
             }
+            break
         }
         guard let (headerLine, map) = found else {
             if source.sheetName != nil, best?.mapped ?? 0 < 2 { return false }
             if let best { report(best.problem, headers: best.headers, line: best.line, log: &log) } else { log.error(line: nil, Self.emptyFile, vi: Self.emptyFileVi) }
             reportTokenizerProblems(log: &log, map: nil)
             return true
+        }
+        if map.column(.unit) == nil, let (unit, place) = Self.unit(inTitles: titles, fileName: source.fileName) {
+            fileUnit = Array(unit.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) }
+            log.warning(line: headerLine, "no unit column: every row is taken as the unit \"\(unit)\", from \(place.en)",
+                        vi: "không có cột đơn vị: mọi dòng được tính cho đơn vị \"\(unit)\", lấy từ \(place.vi)")
         }
         if let wide {
             log.warning(line: headerLine, "a wide table: " + wide.description(english: true) + "; each is read as a row of that year",
@@ -176,6 +208,14 @@ struct FileReader {
             log.warning(line: headerLine, "no year column: every row is taken as \(year), from \(place.en)",
                         vi: "không có cột năm: mọi dòng được tính là năm \(year), lấy từ \(place.vi)")
         }
+        // The period of the whole file: its sheet's name or a title line ("SƠ KẾT 6 THÁNG ĐẦU NĂM 2024").
+        if map.column(.period) == nil, let (period, place) = Self.period(sheet: source.sheetName, titles: titles) {
+            filePeriod = assembler.periodID(period)
+            if !period.isWholeYear || period.dates != nil {
+                log.note(line: headerLine, "the rows are of the period \(period), from \(place.en)",
+                         vi: "các dòng thuộc kỳ \(period), lấy từ \(place.vi)")
+            }
+        }
         fillsUnitDown = !titles.isEmpty || map.headers.contains { HeaderName.fold($0) == "stt" }
         rateColumn = map.headers.firstIndex { ["ty le", "ty le %", "ty le (%)", "ty le hoan thanh", "% hoan thanh", "ty le th/kh", "% th/kh"].contains(HeaderName.fold($0)) } ?? -1
         firstRow = assembler.rowCount
@@ -186,7 +226,8 @@ struct FileReader {
         var dataRows = 0
         let columns = Columns(map)
         var released = 0
-        while let line = tokenizer.nextRecord(into: &fields) {
+        var tableStarted = false
+        while let line = nextDataRecord(into: &fields) {
             if let release, tokenizer.offset - released >= 1 << 23 {
                 released = tokenizer.offset
                 release(released)
@@ -198,6 +239,10 @@ struct FileReader {
                 let end = fields.last?.end ?? 0
                 fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: map.width - fields.count)
             }
+            if fillsUnitDown, let stop = formRow(fields, line: line, columns: columns, started: tableStarted) {
+                if stop { break }
+                continue
+            }
             if fields.count < map.width || (fields.count > map.width && fields[map.width...].contains { !$0.isEmpty }) {
                 let used = fields.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? fields.count
                 let delimiter = Character(UnicodeScalar(tokenizer.delimiter))
@@ -206,21 +251,22 @@ struct FileReader {
                           vi: "dòng này có \(used) ô nhưng dòng tiêu đề có \(map.width) cột; có thể một giá trị chứa dấu \"\(delimiter)\" mà không đặt trong ngoặc kép, hoặc thiếu một ô")
                 continue
             }
-            // A report's section headings ("I. Công tác hình sự"), signatures and notes have no
-            // indicator: not data, and said so once.
+            // A report's notes and headings have no indicator: not data, and said so once.
             if fillsUnitDown, isBlank(fields[columns.indicator]) {
                 if rowsWithoutIndicator.count < 1000 { rowsWithoutIndicator.append(line) }
                 continue
             }
+            tableStarted = true
             guard let wide else {
-                if let row = readRow(fields, line: line, columns: columns, map: map, assembler: &assembler, log: &log) { assembler.append(row) }
+                readRows(fields, line: line, columns: columns, map: map, assembler: &assembler, log: &log)
                 continue
             }
             // A wide table: one row per year that has a result.
             for slot in wide.years where !isBlank(fields[slot.actual]) {
                 var yearColumns = columns
                 (yearColumns.fixedYear, yearColumns.target, yearColumns.actual) = (slot.year, slot.target ?? -1, slot.actual)
-                if let row = readRow(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log) { assembler.append(row) }
+                yearColumns.estimated = slot.estimated
+                readRows(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log)
             }
         }
         if assembler.rowCount == firstRow && log.errorCount == 0 {
@@ -236,13 +282,78 @@ struct FileReader {
         }
         if let first = rowsWithoutIndicator.first {
             let rows = rowsWithoutIndicator.prefix(8).map(String.init).joined(separator: ", ") + (rowsWithoutIndicator.count > 8 ? " …" : "")
-            log.warning(line: first, "\(rowsWithoutIndicator.count == 1 ? "row" : "rows") \(rows) \(rowsWithoutIndicator.count == 1 ? "has" : "have") no indicator (headings, signatures or notes around the table) and were not read",
-                        vi: "các dòng \(rows) không có chỉ tiêu (tiêu đề mục, chữ ký hoặc ghi chú quanh bảng) nên không được đọc")
+            log.warning(line: first, "\(rowsWithoutIndicator.count == 1 ? "row" : "rows") \(rows) \(rowsWithoutIndicator.count == 1 ? "has no indicator (a note around the table) and was" : "have no indicator (notes around the table) and were") not read",
+                        vi: "các dòng \(rows) không có chỉ tiêu (ghi chú quanh bảng) nên không được đọc")
         }
+        formNotes.report(headerLine: headerLine, topLine: headerTop, layout: wide != nil ? .wide : fillsUnitDown ? .form : .long, map: map, log: &log)
         reportTokenizerProblems(log: &log, map: map)
         resolvePending(into: &assembler, map: map, log: &log)
         return true
     }
+
+    /// A header line's cells as the user wrote them, up to the last named one (Excel's empty
+    /// columns to the right carry no names; a broken export can have a million of them).
+    private mutating func headerCells(_ fields: [CSVField]) -> [String] {
+        let named = (fields.lastIndex { !$0.isEmpty } ?? 0) + 1
+        return fields.prefix(named).map { checkedText($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A title line's text: its cells joined, a merge's repeated text once.
+    static func titleText(_ cells: [String]) -> String {
+        var kept: [String] = []
+        for cell in cells where !cell.isEmpty && cell != kept.last { kept.append(cell) }
+        return kept.joined(separator: " ")
+    }
+
+    /// The header a line is, long or wide.
+    private static func header(_ headers: [String], unitOptional: Bool) -> Result<(map: HeaderMap, wide: WideLayout?), HeaderMap.Problem> {
+        do {
+            return .success((try HeaderMap(headers: headers, yearOptional: true, unitOptional: unitOptional), nil))
+        } catch {
+            if let layout = WideLayout(headers: headers, unitOptional: unitOptional) { return .success((layout.map, layout)) }
+            return .failure(error)
+        }
+    }
+
+    /// The period a sheet's name or a title line names, with where it was found.
+    static func period(sheet: String?, titles: [String]) -> (ReportingPeriod, place: (en: String, vi: String))? {
+        if let sheet, let (period, _) = ReportingPeriod.read(sheet) { return (period, ("the sheet name \"\(sheet)\"", "tên trang tính \"\(sheet)\"")) }
+        for title in titles {
+            if let (period, _) = ReportingPeriod.read(title) { return (period, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
+        }
+        return nil
+    }
+
+    /// The unit of a file without a unit column, from its title lines: the name after the dash of
+    /// the report's title ("BÁO CÁO … - PHÒNG GD&ĐT HUYỆN BA TRI"); else from the file's name.
+    static func unit(inTitles titles: [String], fileName: String = "") -> (String, place: (en: String, vi: String))? {
+        if let found = unitInTitleLines(titles) { return found }
+        // Else the file's own name, when it names a unit ("Phòng GD&ĐT Ba Tri 2024.csv").
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let stem = (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").dropLast().joined(separator: ".")
+        let name = stem.replacingOccurrences(of: "_", with: " ").split(separator: " ").filter { !($0.count == 4 && $0.allSatisfy(\.isNumber)) }
+            .joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
+        let words = HeaderName.fold(name)
+        guard unitWords.contains(where: { words.hasPrefix($0 + " ") }) else { return nil }
+        return (name, ("the file name \"\(base)\"", "tên tệp \"\(base)\""))
+    }
+
+    private static func unitInTitleLines(_ titles: [String]) -> (String, place: (en: String, vi: String))? {
+        for title in titles {
+            for dash in [" - ", " – ", " — "] {
+                guard let range = title.range(of: dash, options: .backwards) else { continue }
+                let name = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let words = HeaderName.fold(name)
+                guard unitWords.contains(where: { words.hasPrefix($0 + " ") }), !name.contains(where: \.isNumber) else { continue }
+                return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\""))
+            }
+        }
+        return nil
+    }
+
+    /// How a unit's name begins, for finding one in a title line.
+    static let unitWords = ["phong", "so", "vksnd", "vien kiem sat", "ubnd", "uy ban", "truong", "trung tam", "benh vien",
+                            "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi"]
 
     /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
     /// look, but only the figures themselves are used. Written as a fraction (0,955) or a
@@ -260,20 +371,48 @@ struct FileReader {
                     vi: "cột \"\(header)\" ghi \(Self.plainVi((shown * 10).rounded() / 10)) nhưng TH / KH là \(Self.plainVi((completion * 10).rounded() / 10)); số liệu dùng TH và KH — kiểm tra lại công thức hoặc số liệu")
     }
 
-    /// The year of a file without a year column: a sheet named for it, else a year in the title
-    /// lines ("… NĂM 2023"), else in the file's name ("ketqua-2023.csv"); with where it was found.
+    /// The year of a file without a year column: a sheet named for it, else a period line's end
+    /// date ("(Từ ngày 01/12/2022 đến ngày 30/11/2023)": the procuracy's year ends on 30 November),
+    /// else a year in the title lines ("… NĂM 2023"; a school year "2022 – 2023" at its end year;
+    /// a report's own date "ngày 05/12/2023" is no year of the data), else in the file's name
+    /// ("ketqua-2023.csv"); with where it was found.
     static func year(sheet: String?, titles: [String], fileName: String) -> (Int, place: (en: String, vi: String))? {
         func year(in text: String) -> Int? {
-            var digits = ""
             var found: [Int] = []
-            for c in text + " " {
-                if c.isASCII, c.isNumber { digits.append(c); continue }
-                if digits.count == 4, let value = Int(digits), (1990...2100).contains(value) { found.append(value) }
+            let characters = Array(text + " ")
+            var digits = ""
+            var start = 0
+            for (i, c) in characters.enumerated() {
+                if c.isASCII, c.isNumber {
+                    if digits.isEmpty { start = i }
+                    digits.append(c)
+                    continue
+                }
+                // A year inside a date (05/12/2023) is a date's, not the data's.
+                let inDate = start > 0 && (characters[start - 1] == "/" || characters[start - 1] == ".")
+                if digits.count == 4, !inDate, let value = Int(digits), (1990...2100).contains(value) {
+                    if let last = found.last, last + 1 == value, characters[..<start].suffix(4).contains(where: { "-–—".contains($0) }) {
+                        found[found.count - 1] = value
+                    } else {
+                        found.append(value)
+                    }
+                }
                 digits = ""
             }
             return found.count == 1 ? found[0] : nil
         }
+        func periodEnd(in text: String) -> Int? {
+            let words = HeaderName.fold(text)
+            guard words.contains("tu ngay") || words.hasPrefix("(tu ") || words.hasPrefix("tu "), let to = words.range(of: "den ") else { return nil }
+            let date = words[to.upperBound...].replacingOccurrences(of: "ngay ", with: "")
+            let parts = date.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " || $0 == ")" })
+            guard parts.count >= 3, let value = Int(parts[2]), (1990...2100).contains(value) else { return nil }
+            return value
+        }
         if let sheet, let value = year(in: sheet) { return (value, ("the sheet name \"\(sheet)\"", "tên trang tính \"\(sheet)\"")) }
+        for title in titles {
+            if let value = periodEnd(in: title) { return (value, ("the end of the period \"\(title)\"", "ngày cuối kỳ báo cáo \"\(title)\"")) }
+        }
         for title in titles { if let value = year(in: title) { return (value, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) } }
         let name = fileName.split(separator: "/").last.map(String.init) ?? fileName
         let stem = name.split(separator: "[").first.map(String.init) ?? name
@@ -283,9 +422,11 @@ struct FileReader {
 
     /// The field index of each column, or -1, looked up once per file rather than per row.
     struct Columns {
-        var year, unit, indicator, target, actual, measure, level, direction: Int
+        var year, unit, indicator, target, actual, measure, level, direction, period: Int
         /// The year of every row read through these columns (a wide table's year column pair).
         var fixedYear: Int?
+        /// The result columns are an estimate ("Ước TH 2024").
+        var estimated = false
         init(_ map: HeaderMap) {
             year = map.column(.year) ?? -1
             unit = map.column(.unit) ?? -1
@@ -295,37 +436,112 @@ struct FileReader {
             measure = map.column(.measure) ?? -1
             level = map.column(.level) ?? -1
             direction = map.column(.direction) ?? -1
+            period = map.column(.period) ?? -1
         }
     }
 
     private mutating func readRow(_ fields: [CSVField], line: Int, columns: Columns, map: HeaderMap,
-                                  assembler: inout TableAssembler, log: inout DiagnosticLog) -> IndicatorRow? {
+                                  assembler: inout TableAssembler, log: inout DiagnosticLog, half: String? = nil) -> IndicatorRow? {
         let errorsBefore = log.errorCount
         let rowIndex = assembler.rowCount
-        let year = columns.fixedYear ?? (columns.year < 0 ? fileYear : readYear(fields[columns.year], line: line, field: columns.year, map: map, log: &log))
+        var year: Int?
+        if let fixed = columns.fixedYear {
+            year = fixed
+        } else if columns.year < 0 {
+            year = fileYear
+        } else if fillsUnitDown, isBlank(fields[columns.year]), let above = yearAbove {
+            year = above
+        } else {
+            year = readYear(fields[columns.year], line: line, field: columns.year, map: map, log: &log)
+            yearAbove = year
+        }
+        var period = filePeriod
+        if columns.period >= 0, !isBlank(fields[columns.period]) {
+            let cell = text(fields[columns.period]).trimmingCharacters(in: .whitespaces)
+            if let (read, periodYear) = ReportingPeriod.read(cell) {
+                period = assembler.periodID(read)
+                if year == nil, columns.year < 0, let periodYear { year = periodYear }
+            } else if let whole = Int(cell.filter(\.isNumber)), (1990...2100).contains(whole), cell.filter(\.isNumber).count == 4 {
+                // "Năm 2024": the whole year.
+                if year == nil { year = whole }
+            } else {
+                log.error(line: line, column: columns.period + 1,
+                          "\"\(cell)\" in column \"\(map.displayName(.period))\" is not a period; write cả năm, 6 tháng đầu năm, 9 tháng, quý I–IV, or the dates (từ ngày 01/12/2023 đến ngày 31/5/2024)",
+                          vi: "\"\(cell)\" ở cột \"\(map.displayName(.period))\" không phải là kỳ báo cáo; ghi cả năm, 6 tháng đầu năm, 9 tháng, quý I–IV, hoặc ngày (từ ngày 01/12/2023 đến ngày 31/5/2024)")
+            }
+        }
         var unit: Int32?
-        if fillsUnitDown, isBlank(fields[columns.unit]), let above = unitAbove {
+        if columns.unit < 0 {
+            unit = fileUnit
+        } else if fillsUnitDown, isBlank(fields[columns.unit]), let above = unitAbove {
             unit = above
         } else {
             unit = readName(fields[columns.unit], line: line, field: columns.unit, column: .unit, map: map, interner: &assembler.units, log: &log)
             unitAbove = unit
         }
-        let indicator = readName(fields[columns.indicator], line: line, field: columns.indicator, column: .indicator, map: map, interner: &assembler.indicators, log: &log)
+        let indicator: Int32?
+        if let half, !isBlank(fields[columns.indicator]), fields[columns.indicator].end - fields[columns.indicator].start <= Self.longestName {
+            // Each count of a pair is its own indicator: "Số vụ án, bị can (vụ)", "… (bị can)".
+            indicator = Array((text(fields[columns.indicator]).trimmingCharacters(in: .whitespaces) + " (\(half))").utf8)
+                .withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
+        } else {
+            indicator = readName(fields[columns.indicator], line: line, field: columns.indicator, column: .indicator, map: map, interner: &assembler.indicators, log: &log)
+        }
+        // The statistical office's signs: "-" did not occur (0; no value for a rate), "..." not
+        // collected, "x" not applicable (no value), "Không phát sinh" (0). A row with no value is no row.
+        let actualField = fields[columns.actual]
+        var actualSign: ValueWords.Sign?
+        if fillsUnitDown || source.typedCells, actualField.end - actualField.start <= 40,
+           let sign = ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[actualField.start..<actualField.end])) {
+            actualSign = sign
+        }
+        var noValue = false
+        if let actualSign {
+            let measureText = columns.measure >= 0 ? text(fields[columns.measure]) : nil
+            switch actualSign {
+            case .didNotOccur: noValue = ValueWords.isRateOrAverage(indicator: text(fields[columns.indicator]), measure: measureText)
+            case .noneArose: noValue = false
+            case .notCollected, .notApplicable: noValue = true
+            }
+            formNotes.signs[actualSign.word, default: (0, line, 0)].count += 1
+            if noValue { formNotes.signs[actualSign.word, default: (0, line, 0)].noValue += 1 }
+        } else if fillsUnitDown, isBlank(actualField), log.errorCount == errorsBefore {
+            // A printed form's blank result is not reported, not zero; a total row's rate is often left blank.
+            let unitName = unit.map { assembler.units.names[Int($0)] } ?? ""
+            if !NameClues.isTotal(unit: unitName) { formNotes.blankResults.append(line) }
+            noValue = true
+        }
+        if noValue {
+            while let last = pending.last, last.row == rowIndex { pending.removeLast() }
+            return nil
+        }
         // "≥ 95 %", "Không quá 2": the number, and a direction when the words give one.
         var target: Double?, targetDirection: Direction?
         if columns.target >= 0 {
             let (targetField, direction) = WrittenTarget.split(fields[columns.target], in: buffer)
-            target = readNumber(targetField, line: line, field: columns.target, column: .target, row: rowIndex, map: map, log: &log)
-            targetDirection = direction
+            if let sign = ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[targetField.start..<targetField.end])) {
+                formNotes.targetSigns[sign.word, default: 0] += 1
+            } else {
+                target = readNumber(targetField, line: line, field: columns.target, column: .target, row: rowIndex, map: map, log: &log)
+                targetDirection = direction
+            }
         }
-        let actual = readNumber(fields[columns.actual], line: line, field: columns.actual, column: .actual, row: rowIndex, map: map, log: &log)
+        let actual = actualSign != nil ? 0 : readNumber(actualField, line: line, field: columns.actual, column: .actual, row: rowIndex, map: map, log: &log)
         var measure: Int32 = -1
-        if columns.measure >= 0, !fields[columns.measure].isEmpty {
+        if let half {
+            measure = Array(half.utf8).withUnsafeBufferPointer { assembler.measures.id(for: $0) }
+        } else if columns.measure >= 0, !fields[columns.measure].isEmpty {
             measure = intern(fields[columns.measure], into: &assembler.measures)
         }
         var level: Int32 = -1
         if columns.level >= 0, !fields[columns.level].isEmpty {
             level = intern(fields[columns.level], into: &assembler.levels)
+        } else if let section {
+            if sectionLevel < 0 {
+                sectionLevel = Array(section.utf8).withUnsafeBufferPointer { assembler.levels.id(for: $0) }
+                assembler.sectionLevels.insert(sectionLevel)
+            }
+            level = sectionLevel
         }
         var direction = targetDirection ?? .higher
         var directionGiven = targetDirection != nil
@@ -340,17 +556,17 @@ struct FileReader {
                           vi: "\"\(cell)\" ở cột \"\(header)\" không phải là chiều; ghi cao (higher) hoặc thấp (lower, chỉ tiêu trần)")
             }
         }
-        if isBlank(fields[columns.actual]) {
+        if actualSign == nil, isBlank(fields[columns.actual]) {
             let header = map.headers[columns.actual]
             log.error(line: line, column: columns.actual + 1, "the cell in column \"\(header)\" is empty; every row needs the achieved value (write 0 if nothing was done)",
-                      vi: "ô ở cột \"\(header)\" bị trống; dòng nào cũng phải có số thực hiện (ghi 0 nếu không thực hiện được)")
+                      vi: "ô ở cột \"\(header)\" bị trống; dòng nào cũng phải có số thực hiện (ghi 0 nếu không thực hiện được)", group: "empty \(columns.actual)")
         }
         if let target, target < 0 {
             let value = text(fields[columns.target]), header = map.headers[columns.target]
             log.error(line: line, column: columns.target + 1, "the target \(value) in column \"\(header)\" is negative; targets are 0 or more (leave the cell empty when no target was set)",
                       vi: "kế hoạch \(value) ở cột \"\(header)\" là số âm; kế hoạch phải từ 0 trở lên (để trống ô nếu không giao kế hoạch)")
         }
-        if rateColumn >= 0, rateColumn < fields.count, let target, target > 0, let actual, !actual.isNaN, log.errorCount == errorsBefore {
+        if half == nil, rateColumn >= 0, rateColumn < fields.count, let target, target > 0, let actual, !actual.isNaN, log.errorCount == errorsBefore {
             crossCheckRate(fields[rateColumn], completion: actual / target * 100, line: line, map: map, log: &log)
         }
         guard log.errorCount == errorsBefore, let year, let unit, let indicator else {
@@ -358,9 +574,12 @@ struct FileReader {
             while let last = pending.last, last.row == rowIndex { pending.removeLast() }
             return nil
         }
-        return IndicatorRow(year: Int32(year), unit: unit, indicator: indicator, measure: measure, level: level,
-                            direction: direction, directionGiven: directionGiven, target: target, actual: actual ?? .nan,
-                            file: file, line: Int32(line))
+        var row = IndicatorRow(year: Int32(year), unit: unit, indicator: indicator, measure: measure, level: level,
+                               direction: direction, directionGiven: directionGiven, target: target, actual: actual ?? .nan,
+                               file: file, line: Int32(line))
+        row.period = period
+        row.estimated = columns.estimated
+        return row
     }
 
     private func readYear(_ field: CSVField, line: Int, field index: Int, map: HeaderMap, log: inout DiagnosticLog) -> Int? {
@@ -371,12 +590,12 @@ struct FileReader {
         let cell = text(field).trimmingCharacters(in: .whitespaces)
         if cell.isEmpty {
             log.error(line: line, column: index + 1, "the cell in column \"\(map.displayName(.year))\" is empty; every row needs its year",
-                      vi: "ô ở cột \"\(map.displayName(.year))\" bị trống; dòng nào cũng phải có năm")
+                      vi: "ô ở cột \"\(map.displayName(.year))\" bị trống; dòng nào cũng phải có năm", group: "empty \(index)")
             return nil
         }
         guard let year = Int(cell), (1000...9999).contains(year) else {
             log.error(line: line, column: index + 1, "\"\(cell)\" in column \"\(map.displayName(.year))\" is not a year; write the year as a whole number such as 2023",
-                      vi: "\"\(cell)\" ở cột \"\(map.displayName(.year))\" không phải là năm; ghi năm bằng số nguyên, ví dụ 2023")
+                      vi: "\"\(cell)\" ở cột \"\(map.displayName(.year))\" không phải là năm; ghi năm bằng số nguyên, ví dụ 2023", group: "year \(index)")
             return nil
         }
         return year
@@ -386,7 +605,7 @@ struct FileReader {
                           interner: inout NameInterner, log: inout DiagnosticLog) -> Int32? {
         if isBlank(field) {
             log.error(line: line, column: index + 1, "the cell in column \"\(map.displayName(column))\" is empty; every row needs its \(column == .unit ? "unit" : "indicator")",
-                      vi: "ô ở cột \"\(map.displayName(column))\" bị trống; dòng nào cũng phải có tên \(column == .unit ? "đơn vị" : "chỉ tiêu")")
+                      vi: "ô ở cột \"\(map.displayName(column))\" bị trống; dòng nào cũng phải có tên \(column == .unit ? "đơn vị" : "chỉ tiêu")", group: "empty \(index)")
             return nil
         }
         if field.end - field.start > Self.longestName {
@@ -421,6 +640,12 @@ struct FileReader {
         case let .plain(value):
             return value
         case let .invalid(problem):
+            // "18 ngày", "157 bị can": the number, its unit word set aside.
+            if case .notANumber = problem, let range = ValueWords.numberBeforeWords(bytes) {
+                formNotes.unitWords += 1
+                let number = CSVField(start: field.start + range.lowerBound, end: field.start + range.upperBound, isQuoted: false, hasEscapedQuotes: false)
+                return readNumber(number, line: line, field: index, column: column, row: row, map: map, log: &log)
+            }
             let header = index < map.headers.count ? map.headers[index] : map.displayName(column)
             switch problem {
             case .notFinite:
@@ -431,7 +656,7 @@ struct FileReader {
                           vi: "\"\(cell)\" ở cột \"\(header)\" là giá trị lỗi của Excel, không phải là số; sửa công thức trong sổ tính rồi xuất lại")
             case .notANumber:
                 log.error(line: line, column: index + 1, "\"\(cell)\" in column \"\(header)\" is not a number",
-                          vi: "\"\(cell)\" ở cột \"\(header)\" không phải là số")
+                          vi: "\"\(cell)\" ở cột \"\(header)\" không phải là số", group: "number \(index)")
             }
             return nil
         default:
@@ -496,7 +721,96 @@ struct FileReader {
         plain(value).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// The next record under the header: one the header search read ahead comes first.
+    private mutating func nextDataRecord(into fields: inout [CSVField]) -> Int? {
+        if let (line, saved) = pushedBack {
+            pushedBack = nil
+            fields = saved
+            return line
+        }
+        return tokenizer.nextRecord(into: &fields)
+    }
+
+    /// A printed form's row that is not data: nil for a data row; false for a row to pass over
+    /// (a numbering row, a section heading), true where the signature block begins and the table ends.
+    private mutating func formRow(_ fields: [CSVField], line: Int, columns: Columns, started: Bool) -> Bool? {
+        let cells = fields.prefix(64).map { text($0).trimmingCharacters(in: .whitespaces) }
+        let filled = cells.filter { !$0.isEmpty }
+        if !started, FormRows.isNumbering(cells) {
+            formNotes.numbering.append(line)
+            return false
+        }
+        // A heading merged across the table: its text in every cell (a workbook) or in the first
+        // ones only (a CSV export); a data row has an indicator and a result besides.
+        let indicatorCell = columns.indicator < cells.count ? cells[columns.indicator] : ""
+        let actualCell = columns.actual < cells.count ? cells[columns.actual] : ""
+        let merged = Set(filled).count == 1
+        if merged || indicatorCell.isEmpty || actualCell.isEmpty, let text = filled.first, let name = FormRows.sectionName(text),
+           merged || (indicatorCell.isEmpty && actualCell.isEmpty) {
+            if columns.level < 0 {
+                section = name
+                sectionLevel = -1
+                formNotes.sections.append((line, name))
+            }
+            unitAbove = nil
+            return false
+        }
+        if filled.contains(where: FormRows.isSignature), actualCell.isEmpty || !actualCell.contains(where: \.isNumber) {
+            formNotes.signature = line
+            return true
+        }
+        return nil
+    }
+
+    /// The rows of one record: one, or two for a paired count ("74 vụ/157 bị can").
+    private mutating func readRows(_ fields: [CSVField], line: Int, columns: Columns, map: HeaderMap,
+                                   assembler: inout TableAssembler, log: inout DiagnosticLog) {
+        let actual = fields[columns.actual]
+        if actual.end - actual.start >= 5, buffer[actual.start..<actual.end].contains(0x2F),
+           let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) {
+            let measure = columns.measure >= 0 ? text(fields[columns.measure]) : ""
+            let cell = text(actual)
+            guard measure.isEmpty || measure.contains("/") else {
+                log.error(line: line, column: columns.actual + 1,
+                          "\"\(cell)\" holds two counts but the indicator counts one (\"\(measure)\"); put each count in its own row, or write the measure as \"\(halves[0].word)/\(halves[1].word)\" so the cell is read as two indicators",
+                          vi: "ô \"\(cell)\" ghi hai số đếm nhưng chỉ tiêu chỉ đếm một loại (\"\(measure)\"); ghi mỗi số vào một dòng, hoặc ghi đơn vị tính là \"\(halves[0].word)/\(halves[1].word)\" để ô được đọc thành hai chỉ tiêu")
+                return
+            }
+            let target = columns.target >= 0 ? fields[columns.target] : nil
+            let targetHalves = target.flatMap { field in
+                ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end]))
+            }
+            if let target, targetHalves == nil, !isBlank(target), ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[target.start..<target.end])) == nil {
+                log.error(line: line, column: columns.target + 1,
+                          "the result \"\(cell)\" holds two counts but the target \"\(text(target))\" one; write the target as two counts too (\"… \(halves[0].word)/… \(halves[1].word)\")",
+                          vi: "kết quả \"\(cell)\" ghi hai số đếm nhưng kế hoạch \"\(text(target))\" chỉ một; ghi kế hoạch cũng thành hai số (\"… \(halves[0].word)/… \(halves[1].word)\")")
+                return
+            }
+            formNotes.pairs += 1
+            for (h, half) in halves.enumerated() {
+                var split = fields
+                split[columns.actual] = CSVField(start: actual.start + half.number.lowerBound, end: actual.start + half.number.upperBound,
+                                                 isQuoted: false, hasEscapedQuotes: false)
+                if let target {
+                    let range = targetHalves.map { $0[h].number } ?? 0..<0
+                    split[columns.target] = CSVField(start: target.start + range.lowerBound, end: target.start + range.upperBound,
+                                                     isQuoted: false, hasEscapedQuotes: false)
+                }
+                if let row = readRow(split, line: line, columns: columns, map: map, assembler: &assembler, log: &log, half: half.word) {
+                    assembler.append(row)
+                }
+            }
+            return
+        }
+        if let row = readRow(fields, line: line, columns: columns, map: map, assembler: &assembler, log: &log) { assembler.append(row) }
+    }
+
     private mutating func nextNonBlankRecord(into fields: inout [CSVField]) -> Int? {
+        if let (line, saved) = pushedBack {
+            pushedBack = nil
+            fields = saved
+            return line
+        }
         while let line = tokenizer.nextRecord(into: &fields) {
             if !fields.allSatisfy(\.isEmpty) { return line }
         }
@@ -509,12 +823,29 @@ struct FileReader {
             let names = columns.map { "\"\($0.rawValue)\" (\($0.vietnameseName))" }.joined(separator: ", ")
             let namesVi = columns.map { "\"\($0.vietnameseName)\" (\($0.rawValue))" }.joined(separator: ", ")
             let found = headers.filter { !$0.isEmpty }.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
-            log.error(line: line, "the header row lacks the required column\(columns.count == 1 ? "" : "s") \(names); found \(found.isEmpty ? "no names" : found). The first row must name the columns year, unit, indicator, target, actual (or năm, đơn vị, chỉ tiêu, kế hoạch, thực hiện)",
-                      vi: "dòng tiêu đề thiếu \(columns.count == 1 ? "cột" : "các cột") bắt buộc \(namesVi); chỉ thấy \(found.isEmpty ? "ô trống, không có tên cột nào" : found). Dòng đầu tiên phải ghi tên các cột năm, đơn vị, chỉ tiêu, kế hoạch, thực hiện (hoặc year, unit, indicator, target, actual)")
+            log.error(line: line, "line \(line) comes closest to a header but lacks the required column\(columns.count == 1 ? "" : "s") \(names); found \(found.isEmpty ? "no names" : found). "
+                      + "TongKet reads three layouts — long: năm | đơn vị | chỉ tiêu | KH | TH, a row per year, unit and indicator; "
+                      + "wide by year: đơn vị | chỉ tiêu | TH 2023 | KH 2024 | TH 2024 (or Năm 2023 | Năm học 2023 – 2024); "
+                      + "a printed form: title lines, then STT | Đơn vị | Chỉ tiêu | ĐVT | KH | TH, the year in the title or the file name. "
+                      + "Words read as each role: \(Self.roleWords(english: true))",
+                      vi: "dòng \(line) gần giống dòng tiêu đề nhất nhưng thiếu \(columns.count == 1 ? "cột" : "các cột") bắt buộc \(namesVi); chỉ thấy \(found.isEmpty ? "ô trống, không có tên cột nào" : found). "
+                      + "TongKet đọc ba dạng bảng — dạng dọc: năm | đơn vị | chỉ tiêu | KH | TH, mỗi dòng một năm, đơn vị và chỉ tiêu; "
+                      + "dạng ngang theo năm: đơn vị | chỉ tiêu | TH 2023 | KH 2024 | TH 2024 (hoặc Năm 2023 | Năm học 2023 – 2024); "
+                      + "biểu mẫu báo cáo: các dòng tiêu đề, rồi STT | Đơn vị | Chỉ tiêu | ĐVT | KH | TH, năm ghi ở tiêu đề hoặc tên tệp. "
+                      + "Các tên cột được nhận: \(Self.roleWords(english: false))")
         case let .duplicate(column, first, second):
             log.error(line: line, column: second, "columns \(first) and \(second) both name \"\(column.rawValue)\" (\(column.vietnameseName)); keep one of them",
                       vi: "cột \(first) và cột \(second) đều là cột \"\(column.vietnameseName)\" (\(column.rawValue)); chỉ giữ một cột")
         }
+    }
+
+    /// "năm: năm, year, năm báo cáo; đơn vị: …", the header words each required role answers to.
+    static func roleWords(english: Bool) -> String {
+        InputColumn.allCases.filter(\.isRequired).map { column in
+            let words = column.names.filter { $0 != column.rawValue }.prefix(6).joined(separator: ", ")
+            return (english ? column.rawValue : column.vietnameseName) + ": " + words
+        }.joined(separator: "; ") + (english ? " (any case, with or without diacritics; a role word in parentheses, \"Chỉ tiêu giao (KH)\", counts)"
+                                            : " (không phân biệt chữ hoa, có dấu hay không; tên vai trò trong ngoặc, \"Chỉ tiêu giao (KH)\", cũng được)")
     }
 
     private func reportTokenizerProblems(log: inout DiagnosticLog, map: HeaderMap?) {

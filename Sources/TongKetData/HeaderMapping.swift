@@ -2,7 +2,7 @@ import Foundation
 
 /// The columns of the input contract (DESIGN §2), each with the header names it answers to.
 public enum InputColumn: String, CaseIterable, Sendable {
-    case year, unit, indicator, target, actual, measure, level, direction
+    case year, unit, indicator, target, actual, measure, level, direction, period
 
     /// Names compared after `HeaderName.fold`: whole names only, so "đơn vị tính" (measure)
     /// is never "đơn vị" (unit), nor "chỉ tiêu giao" (target) "chỉ tiêu" (indicator).
@@ -19,13 +19,14 @@ public enum InputColumn: String, CaseIterable, Sendable {
         case .measure: return ["measure", "don vi tinh", "dvt", "unit of measure"]
         case .level: return ["level", "cap"]
         case .direction: return ["direction", "chieu"]
+        case .period: return ["period", "ky bao cao", "ky", "thoi ky", "ky tong hop"]
         }
     }
 
     public var isRequired: Bool {
         switch self {
         case .year, .unit, .indicator, .target, .actual: return true
-        case .measure, .level, .direction: return false
+        case .measure, .level, .direction, .period: return false
         }
     }
 
@@ -40,7 +41,21 @@ public enum InputColumn: String, CaseIterable, Sendable {
         case .measure: return "đơn vị tính"
         case .level: return "cấp"
         case .direction: return "chiều"
+        case .period: return "kỳ báo cáo"
         }
+    }
+
+    /// The column a header names: its whole name, else a role word in parentheses ("Chỉ tiêu giao
+    /// (KH)", "Kết quả (TH)") or before them ("Đơn vị tính (ĐVT)"). Whole names only, so "đơn vị
+    /// tính" is still never "đơn vị".
+    public static func named(_ header: String) -> InputColumn? { named(folded: HeaderName.fold(header)) }
+
+    static func named(folded: String) -> InputColumn? {
+        if let column = byFoldedName[folded] { return column }
+        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
+        let inner = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)].trimmingCharacters(in: .whitespaces)
+        let outer = folded[..<open].trimmingCharacters(in: .whitespaces)
+        return byFoldedName[inner] ?? byFoldedName[outer]
     }
 
     static let byFoldedName: [String: InputColumn] = {
@@ -98,20 +113,20 @@ public struct HeaderMap: Sendable, Equatable {
 
     /// How many of the contract's columns `headers` name: how close a line comes to a header.
     static func mappedCount(_ headers: [String]) -> Int {
-        Set(headers.compactMap { InputColumn.byFoldedName[HeaderName.fold($0)] }).count
+        Set(headers.compactMap { InputColumn.named($0) }).count
     }
 
     /// `yearOptional`: a file whose rows are all one year (a sheet named "2023") may leave the
-    /// year column out; the reader supplies it.
-    public init(headers: [String], yearOptional: Bool = false) throws(Problem) {
+    /// year column out; the reader supplies it. `unitOptional` likewise for a unit named in the title.
+    public init(headers: [String], yearOptional: Bool = false, unitOptional: Bool = false) throws(Problem) {
         self.headers = headers
         self.width = Self.width(of: headers)
         for (i, header) in headers.enumerated() {
-            guard let column = InputColumn.byFoldedName[HeaderName.fold(header)] else { continue }
+            guard let column = InputColumn.named(header) else { continue }
             if let first = index[column] { throw .duplicate(column, firstField: first + 1, secondField: i + 1) }
             index[column] = i
         }
-        let missing = InputColumn.allCases.filter { $0.isRequired && index[$0] == nil && !(yearOptional && $0 == .year) }
+        let missing = InputColumn.allCases.filter { $0.isRequired && index[$0] == nil && !(yearOptional && $0 == .year) && !(unitOptional && $0 == .unit) }
         if !missing.isEmpty { throw .missing(missing) }
     }
 }

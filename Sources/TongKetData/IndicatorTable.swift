@@ -32,6 +32,10 @@ public struct IndicatorRow: Sendable, Equatable {
     /// True when the export's own direction column gave `direction`; otherwise the catalogue
     /// or the name decides it (see `Interpretation`).
     public var directionGiven: Bool
+    /// The row's part of its year: an index into the table's `periods`, 0 for the whole year.
+    public var period: UInt8 = 0
+    /// The result is an estimate ("Ước TH 2024"), marked wherever it is shown.
+    public var estimated = false
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double
@@ -69,9 +73,20 @@ public struct IndicatorTable: Sendable {
     public let fields: [[InputColumn: Int]]
     /// The files that are workbook sheets, whose positions are cells (`!F14`).
     public let sheetFiles: Set<Int32>
+    /// The levels that come from a printed form's section headings ("II. VKSND CẤP HUYỆN"): a
+    /// unit's group as stated by the form, which the catalogue may still override.
+    public let sectionLevels: Set<Int32>
+    /// The periods the rows' `period` points at; the first is always the whole year.
+    public let periods: [ReportingPeriod]
+
+    /// The period every row of the table is of (a table holds one: see `TableReader`).
+    public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
-         fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = []) {
+         fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
+         periods: [ReportingPeriod] = [.wholeYear]) {
+        self.sectionLevels = sectionLevels
+        self.periods = periods
         self.fields = fields
         self.sheetFiles = sheetFiles
         self.units = units

@@ -143,15 +143,40 @@ public struct Interpretation: Sendable {
         let unitEntries = Self.entries(catalogue.units.map { ($0.name, $0.oldNames) })
         let indicatorEntries = Self.entries(catalogue.indicators.map { ($0.name, $0.oldNames) })
         var unitSpellings: [String: [String]] = [:], indicatorSpellings: [String: [String]] = [:]
-        let unitNames = Self.merge(table.units, counts: rowCounts.units, entries: unitEntries.mapValues { catalogue.units[$0].name }) { old, kept in
-            unitSpellings[kept, default: []].append(table.units[old])
-            note(.spellingVariant, row: firstRow.units[old], "unit \"\(table.units[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
-                 vi: "đơn vị \"\(table.units[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
+        // Spellings one file uses side by side in the same year stay apart: who shares a key, and where.
+        let unitKeys = table.units.map(NameClues.spellingKey), indicatorKeys = table.indicators.map(NameClues.spellingKey)
+        // Each name's key once: the lookups below ask again for the same names.
+        var knownKeys = Dictionary(zip(table.units, unitKeys), uniquingKeysWith: { a, _ in a })
+        knownKeys.merge(zip(table.indicators, indicatorKeys), uniquingKeysWith: { a, _ in a })
+        let keyOf = knownKeys
+        func spelling(_ name: String) -> String { keyOf[name] ?? NameClues.spellingKey(name) }
+        func sharedKeys(_ keys: [String]) -> Set<Int32> {
+            var byKey: [String: [Int32]] = [:]
+            for (id, key) in keys.enumerated() { byKey[key, default: []].append(Int32(id)) }
+            return Set(byKey.values.filter { $0.count > 1 }.joined())
         }
-        let indicatorNames = Self.merge(table.indicators, counts: rowCounts.indicators, entries: indicatorEntries.mapValues { catalogue.indicators[$0].name }) { old, kept in
+        let unitPlaces = Self.occurrences(table.rows, unitSide: true, of: sharedKeys(unitKeys))
+        let indicatorPlaces = Self.occurrences(table.rows, unitSide: false, of: sharedKeys(indicatorKeys))
+        func together(_ places: [Int32: Set<Int64>]) -> (Int, Int) -> Bool {
+            { a, b in !(places[Int32(a)] ?? []).isDisjoint(with: places[Int32(b)] ?? []) }
+        }
+        let unitNames = Self.merge(table.units, keys: unitKeys, counts: rowCounts.units, entries: unitEntries.mapValues { catalogue.units[$0].name },
+                                   together: together(unitPlaces), apart: { old, other in
+            note(.spellingVariant, row: firstRow.units[old], "unit \"\(table.units[old])\" is kept apart from \"\(other)\": the names differ only in spelling, but both report the same indicator in the same year; if they are one unit, correct one of them",
+                 vi: "đơn vị \"\(table.units[old])\" được giữ riêng với \"\(other)\": hai tên chỉ khác cách viết nhưng cùng báo cáo một chỉ tiêu trong cùng năm; nếu là một đơn vị, hãy sửa một tên")
+        }) { old, kept in
+            unitSpellings[kept, default: []].append(table.units[old])
+            note(.spellingVariant, row: firstRow.units[old], "unit \"\(table.units[old])\" is read as \"\(kept)\": the names differ only in case, spacing, punctuation, i/y or an abbreviation (TP, TX, GV …)",
+                 vi: "đơn vị \"\(table.units[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng, dấu câu, i/y hoặc chữ viết tắt (TP, TX, GV …)")
+        }
+        let indicatorNames = Self.merge(table.indicators, keys: indicatorKeys, counts: rowCounts.indicators, entries: indicatorEntries.mapValues { catalogue.indicators[$0].name },
+                                        together: together(indicatorPlaces), apart: { old, other in
+            note(.spellingVariant, row: firstRow.indicators[old], field: true, "indicator \"\(table.indicators[old])\" is kept apart from \"\(other)\": the names differ only in spelling, but one unit reports both in the same year; if they are one indicator, correct one of them",
+                 vi: "chỉ tiêu \"\(table.indicators[old])\" được giữ riêng với \"\(other)\": hai tên chỉ khác cách viết nhưng một đơn vị báo cáo cả hai trong cùng năm; nếu là một chỉ tiêu, hãy sửa một tên")
+        }) { old, kept in
             indicatorSpellings[kept, default: []].append(table.indicators[old])
-            note(.spellingVariant, row: firstRow.indicators[old], field: true, "indicator \"\(table.indicators[old])\" is read as \"\(kept)\": the names differ only in case, spacing or punctuation",
-                 vi: "chỉ tiêu \"\(table.indicators[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng hoặc dấu câu")
+            note(.spellingVariant, row: firstRow.indicators[old], field: true, "indicator \"\(table.indicators[old])\" is read as \"\(kept)\": the names differ only in case, spacing, punctuation, i/y or an abbreviation (GV, HS …)",
+                 vi: "chỉ tiêu \"\(table.indicators[old])\" được hiểu là \"\(kept)\": hai tên chỉ khác chữ hoa, khoảng trắng, dấu câu, i/y hoặc chữ viết tắt (GV, HS …)")
         }
 
         // Each unit's name folded once, for the clues of total rows and groups.
@@ -161,7 +186,7 @@ public struct Interpretation: Sendable {
         // Total rows: the catalogue says so, else the name does.
         var isTotal = [Bool](repeating: false, count: table.units.count)
         for (id, name) in unitNames.enumerated() {
-            if let entry = unitEntries[NameClues.spellingKey(name)].map({ catalogue.units[$0] }), let total = entry.isTotal {
+            if let entry = unitEntries[spelling(name)].map({ catalogue.units[$0] }), let total = entry.isTotal {
                 isTotal[id] = total.value
             } else {
                 isTotal[id] = NameClues.isTotal(words: foldedUnit[name] ?? "")
@@ -183,7 +208,7 @@ public struct Interpretation: Sendable {
 
         // A total line can also stand in the indicator column ("Cộng" under a unit's block).
         let isTotalIndicator = indicatorNames.map { name in
-            indicatorEntries[NameClues.spellingKey(name)] == nil && NameClues.isTotal(indicator: name)
+            indicatorEntries[spelling(name)] == nil && NameClues.isTotal(indicator: name)
         }
         for (id, total) in isTotalIndicator.enumerated() where total {
             note(.totalRow, row: firstRow.indicators[id], field: true,
@@ -209,10 +234,10 @@ public struct Interpretation: Sendable {
             i < 0 ? -1 : rebuilt.origin[i]
         }
         var profiles: [IndicatorProfile] = []
-        let idByKey = Dictionary(newTable.indicators.enumerated().map { (NameClues.spellingKey($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        let idByKey = Dictionary(newTable.indicators.enumerated().map { (spelling($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var catalogueProblems: [Diagnostic] = []
         for (id, name) in newTable.indicators.enumerated() {
-            let entry = indicatorEntries[NameClues.spellingKey(name)].map { catalogue.indicators[$0] }
+            let entry = indicatorEntries[spelling(name)].map { catalogue.indicators[$0] }
             let measure = measureOf[id] < 0 ? nil : newTable.measures[Int(measureOf[id])]
             let clue = NameClues.ceiling(indicator: name)
             var profile = IndicatorProfile(direction: .higher, directionBasis: .standard, formula: .sum, formulaBasis: .standard,
@@ -301,9 +326,10 @@ public struct Interpretation: Sendable {
         let guesses = newTable.units.map { NameClues.level(words: foldedUnit[$0] ?? NameClues.folded($0)) }
         let twoGroups = guesses.contains(.district) && guesses.contains { $0 != .district }
         for (id, name) in newTable.units.enumerated() {
-            let entry = unitEntries[NameClues.spellingKey(name)].map { catalogue.units[$0] }
+            let entry = unitEntries[spelling(name)].map { catalogue.units[$0] }
             var profile = UnitProfile(group: nil, groupBasis: .standard, shortName: entry?.shortName)
-            if levelOf[id] >= 0 {
+            let fromSection = levelOf[id] >= 0 && newTable.sectionLevels.contains(levelOf[id])
+            if levelOf[id] >= 0, !(fromSection && entry?.group != nil) {
                 (profile.group, profile.groupBasis) = (newTable.levels[Int(levelOf[id])], .data)
             } else if let group = entry?.group {
                 (profile.group, profile.groupBasis) = (group.value, group.confirmed ? .catalogue : .proposed)
@@ -337,11 +363,31 @@ public struct Interpretation: Sendable {
         return out
     }
 
+    /// A name with case, spaces and dashes folded: names equal here are one name, always.
+    static func looseKey(_ name: String) -> String {
+        var text = name.lowercased()
+        for dash in ["–", "—", "‐"] { text = text.replacingOccurrences(of: dash, with: "-") }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+    }
+
+    /// For each id of a name column, the (year, other id) pairs its rows hold, for `together`.
+    static func occurrences(_ rows: [IndicatorRow], unitSide: Bool, of ids: Set<Int32>) -> [Int32: Set<Int64>] {
+        var out: [Int32: Set<Int64>] = [:]
+        guard !ids.isEmpty else { return out }
+        for row in rows {
+            let id = unitSide ? row.unit : row.indicator
+            guard ids.contains(id) else { continue }
+            out[id, default: []].insert(Int64(row.year) << 32 | Int64(unitSide ? row.indicator : row.unit))
+        }
+        return out
+    }
+
     /// The name each id is read as: the catalogue's, else the most frequent spelling of those
     /// that share a spelling key. `merged(old, kept)` is told of every spelling read as another.
-    static func merge(_ names: [String], counts: [Int], entries: [String: String], merged: (Int, String) -> Void) -> [String] {
+    static func merge(_ names: [String], keys: [String]? = nil, counts: [Int], entries: [String: String], together: (Int, Int) -> Bool = { _, _ in false },
+                      apart: (Int, String) -> Void = { _, _ in }, merged: (Int, String) -> Void) -> [String] {
         var groups: [String: [Int]] = [:]
-        for (id, name) in names.enumerated() { groups[NameClues.spellingKey(name), default: []].append(id) }
+        for (id, name) in names.enumerated() { groups[keys?[id] ?? NameClues.spellingKey(name), default: []].append(id) }
         var out = names
         for (key, ids) in groups {
             if let official = entries[key] {
@@ -351,6 +397,9 @@ public struct Interpretation: Sendable {
             guard ids.count > 1 else { continue }
             let kept = ids.max { counts[$0] != counts[$1] ? counts[$0] < counts[$1] : NameOrder.precedes(names[$1], names[$0]) } ?? ids[0]
             for id in ids where id != kept {
+                // Two names one file uses side by side ("Tổ 1/Phòng 7", "Tổ 1_Phòng 7" in one year for
+                // one indicator) are two things, unless they differ only in case, spaces or dashes.
+                if together(id, kept), looseKey(names[id]) != looseKey(names[kept]) { apart(id, names[kept]); continue }
                 out[id] = names[kept]
                 merged(id, names[kept])
             }
@@ -370,6 +419,8 @@ public struct Interpretation: Sendable {
         }
         for measure in table.measures { _ = assembler.measures.id(for: measure) }
         for level in table.levels { _ = assembler.levels.id(for: level) }
+        assembler.sectionLevels = table.sectionLevels
+        assembler.keepPeriods(table.periods)
         let unitIDs = unitNames.enumerated().map { id, name in isTotal[id] ? -1 : assembler.units.id(for: name) }
         // Indicators get ids from the units' rows only: a total line's own label ("Tổng cộng"
         // merged across the indicator column) is no indicator.

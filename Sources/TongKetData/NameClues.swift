@@ -90,9 +90,12 @@ public enum NameClues {
     /// `isTotal` of a name already folded (folding is the expensive part for thousands of units).
     static func isTotal(words: String) -> Bool {
         if totalNames.contains(words) || words.hasPrefix("tong cong ") || words.hasPrefix("cong toan ") { return true }
-        // Subtotals: "Cộng cấp huyện", "Tổng khối tỉnh", "Cộng các đơn vị" — the word right after.
-        return ["cong ", "tong "].contains { words.hasPrefix($0) }
-            && ["cap ", "khoi ", "nhom ", "cac don vi"].contains { words.dropFirst(5).hasPrefix($0) }
+        // Subtotals: "Cộng cấp huyện", "Tổng khối tỉnh", "Cộng các đơn vị" — the word right after;
+        // a section's own, "Cộng I", "Cộng mục II", "Tổng cộng A".
+        guard let head = ["tong cong ", "cong muc ", "cong ", "tong "].first(where: { words.hasPrefix($0) }) else { return false }
+        let rest = words.dropFirst(head.count)
+        if ["cap ", "khoi ", "nhom ", "cac don vi"].contains(where: { rest.hasPrefix($0) }) { return true }
+        return (rest.allSatisfy { "ivxl".contains($0) } || (rest.count == 1 && rest.allSatisfy(\.isLetter))) && !rest.isEmpty
     }
 
     /// A total line standing in the indicator column: its whole name only ("Cộng", "Tổng cộng"),
@@ -103,7 +106,7 @@ public enum NameClues {
     }
 
     /// District-level offices by the words of their name; nil when the name says nothing.
-    static let districtWords = ["huyen", "thi xa", "thanh pho", "quan", "thi tran"]
+    static let districtWords = ["huyen", "thi xa", "thanh pho", "quan", "thi tran", "tp", "tx"]
     static let provinceWords = ["tinh", "phong", "van phong", "so", "ban", "chi cuc", "benh vien", "cuc"]
 
     public enum LevelGuess: String, Sendable { case district, province }
@@ -136,9 +139,38 @@ public enum NameClues {
 
     /// The key two spellings of one name share: no case, punctuation as spaces, diacritics
     /// kept (they change meaning in Vietnamese), single spaces.
+    /// The i/y spellings and old tone places real files mix ("Tỉ lệ" / "Tỷ lệ", "Toà" / "Tòa") and
+    /// the abbreviations they use ("TP" for thành phố, "GV" for giáo viên): one key each.
     public static func spellingKey(_ name: String) -> String {
-        words(of: name.lowercased(), folding: false)
+        let key = words(of: name.lowercased(), folding: false)
+        // Most names hold no variant: found by one pass over the bytes, each short word packed
+        // into an integer, before any word is split out (thousands of names pass through here).
+        var hit = false, packed: UInt64 = 0, length = 0
+        for byte in key.utf8 {
+            if byte == 0x20 {
+                if length <= 8, variantWords.contains(packed) { hit = true; break }
+                (packed, length) = (0, 0)
+            } else {
+                packed = packed << 8 | UInt64(byte)
+                length += 1
+            }
+        }
+        guard hit || (length <= 8 && variantWords.contains(packed)) else { return key }
+        return key.split(separator: " ").map { word in syllableVariants[String(word)] ?? String(word) }.joined(separator: " ")
     }
+
+    /// The keys of `syllableVariants`, each packed as `spellingKey` packs a word.
+    private static let variantWords: Set<UInt64> = Set(syllableVariants.keys.map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
+    static let syllableVariants: [String: String] = [
+        "tỉ": "tỷ", "lí": "lý", "kĩ": "kỹ", "quí": "quý", "mĩ": "mỹ", "sĩ": "sỹ",
+        "toà": "tòa", "hoà": "hòa", "khoẻ": "khỏe", "thuỷ": "thủy", "uỷ": "ủy", "luỹ": "lũy", "tuỳ": "tùy",
+        "tp": "thành phố", "tx": "thị xã", "gv": "giáo viên", "hs": "học sinh", "ksv": "kiểm sát viên",
+        "vksnd": "viện kiểm sát nhân dân", "tand": "tòa án nhân dân", "ubnd": "ủy ban nhân dân",
+        "thpt": "trung học phổ thông", "thcs": "trung học cơ sở",
+    ]
 
     /// Folded words: "Số ca tử vong (người)" → "so ca tu vong nguoi"; "100.000" stays one number.
     static func folded(_ name: String) -> String {

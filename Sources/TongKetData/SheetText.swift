@@ -13,7 +13,8 @@ enum SheetText {
     static let percent: UInt8 = 2
 
     /// The text, and the hidden rows and columns (1-based rows, 0-based columns).
-    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>) -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int]) {
+    /// `complete` is false when the XML stops before its sheet data closes (a part cut short).
+    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>) -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool) {
         xml.withUnsafeBufferPointer { buffer in
             var writer = Writer(merges: merges(buffer))
             let percentByStyle = (0..<((percentStyles.max() ?? -1) + 1)).map(percentStyles.contains)
@@ -27,6 +28,7 @@ enum SheetText {
             var value: Range<Int>?
             var inline: [UInt8] = []
             var inValue = false, inInlineText = false
+            var complete = false
             while let event = scanner.next() {
                 switch event {
                 case let .open(name, attributes, selfClosing):
@@ -76,12 +78,14 @@ enum SheetText {
                     } else if scanner.is(name, "row"), inRow {
                         writer.endRow()
                         inRow = false
+                    } else if scanner.is(name, "sheetData") || scanner.is(name, "worksheet") {
+                        complete = true
                     }
                 case let .text(range):
                     if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
                 }
             }
-            return (writer.finish(), hiddenRows, hiddenColumns)
+            return (writer.finish(), hiddenRows, hiddenColumns, complete)
         }
     }
 

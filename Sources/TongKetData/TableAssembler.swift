@@ -11,6 +11,23 @@ struct TableAssembler {
     private var rows: [IndicatorRow] = []
 
     private(set) var sheetFiles: Set<Int32> = []
+    /// Levels that are a printed form's section headings, not a level column.
+    var sectionLevels: Set<Int32> = []
+    /// The periods rows point at; the whole year is 0.
+    private(set) var periods: [ReportingPeriod] = [.wholeYear]
+
+    /// A rebuilt table's periods, kept at their ids.
+    mutating func keepPeriods(_ periods: [ReportingPeriod]) { self.periods = periods }
+
+    /// A period's id; periods of one part are one ("6 tháng đầu năm" of 2023 and of 2024), whatever their dates.
+    mutating func periodID(_ period: ReportingPeriod) -> UInt8 {
+        var period = period
+        if period.part != .range { period.dates = nil }
+        if let known = periods.firstIndex(of: period) { return UInt8(known) }
+        guard periods.count < 255 else { return UInt8(periods.count - 1) }
+        periods.append(period)
+        return UInt8(periods.count - 1)
+    }
 
     mutating func addFile(_ name: String, fields: [InputColumn: Int] = [:], inSheet: Bool = false) -> Int32 {
         files.append(name)
@@ -64,8 +81,11 @@ struct TableAssembler {
                                            vietnamese: "hơn 16 triệu đơn vị hoặc chỉ tiêu khác nhau; đây không phải là bảng chỉ tiêu")], omitted: 0)
         }
         var keys = [UInt64](repeating: 0, count: rows.count)
+        // With more than one period, the low 16 bits hold the rank of (year, period) instead of the year.
+        let slot = periods.count > 1 ? Self.yearPeriodRanks(rows, periods: periods) : nil
         for (i, row) in rows.enumerated() {
-            keys[i] = UInt64(unitRank[Int(row.unit)]) << 40 | UInt64(indicatorRank[Int(row.indicator)]) << 16 | UInt64(UInt16(truncatingIfNeeded: row.year))
+            let time = slot?[Int64(row.year) << 8 | Int64(row.period)] ?? UInt16(truncatingIfNeeded: row.year)
+            keys[i] = UInt64(unitRank[Int(row.unit)]) << 40 | UInt64(indicatorRank[Int(row.indicator)]) << 16 | UInt64(time)
         }
         var order = Self.stableOrder(of: keys)
 
@@ -81,10 +101,11 @@ struct TableAssembler {
             let placeVi = first.file == row.file ? "dòng \(first.line)" : place
             let unit = units.names[Int(row.unit)], indicator = indicators.names[Int(row.indicator)]
             let file = Int(row.file)
+            let period = row.period == 0 ? "" : " (\(periods[Int(row.period)].label))"
             logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
                 line: Int(row.line),
-                "duplicate row: year \(row.year), unit \"\(unit)\", indicator \"\(indicator)\" is already on \(place); keep one of them",
-                vi: "dòng trùng: năm \(row.year), đơn vị \"\(unit)\", chỉ tiêu \"\(indicator)\" đã có ở \(placeVi); chỉ giữ một dòng")
+                "duplicate row: year \(row.year)\(period), unit \"\(unit)\", indicator \"\(indicator)\" is already on \(place); keep one of them",
+                vi: "dòng trùng: năm \(row.year)\(period), đơn vị \"\(unit)\", chỉ tiêu \"\(indicator)\" đã có ở \(placeVi); chỉ giữ một dòng")
         }
         if !logs.isEmpty {
             let ordered = logs.keys.sorted().compactMap { logs[$0] }
@@ -94,7 +115,20 @@ struct TableAssembler {
         let kept = keepingOrder ? order : []
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
-                               levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles), kept)
+                               levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
+                               sectionLevels: sectionLevels, periods: periods), kept)
+    }
+
+    /// Each (year, period) pair's rank in (year, period order): few pairs, however many rows.
+    static func yearPeriodRanks(_ rows: [IndicatorRow], periods: [ReportingPeriod]) -> [Int64: UInt16] {
+        var pairs = Set<Int64>()
+        for row in rows { pairs.insert(Int64(row.year) << 8 | Int64(row.period)) }
+        let ordered = pairs.sorted { a, b in
+            (a >> 8, periods[Int(a & 0xFF)].rank) < (b >> 8, periods[Int(b & 0xFF)].rank)
+        }
+        var rank: [Int64: UInt16] = [:]
+        for (i, pair) in ordered.enumerated() { rank[pair] = UInt16(truncatingIfNeeded: i) }
+        return rank
     }
 
     /// rows[i] = old rows[order[i]], in place, following each cycle of the permutation once;

@@ -17,6 +17,8 @@ struct Workbook {
         case notAWorkbook(String)
         /// `--sheet` names no sheet; the workbook's sheets are these.
         case noSheet(String, sheets: [String])
+        /// A sheet's XML stops before its data closes: read up to the cut, it would lose rows unseen.
+        case cut(sheet: String)
     }
 
     /// No part of a real workbook is this large (a million-row sheet is about 220 MB of XML); a
@@ -50,7 +52,8 @@ struct Workbook {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            let (text, hiddenRows, hiddenColumns) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            let (text, hiddenRows, hiddenColumns, complete) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            guard complete else { throw .cut(sheet: name) }
             sheets.append(Sheet(name: name, hidden: hidden, text: text, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
         }
         return sheets

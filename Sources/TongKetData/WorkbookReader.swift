@@ -96,6 +96,9 @@ enum WorkbookReader {
             let names = sheets.map { "\"\($0)\"" }.joined(separator: ", ")
             log.error(line: nil, "the workbook has no sheet \"\(wanted)\"; its sheets are \(names)",
                       vi: "sổ tính không có trang tính \"\(wanted)\"; các trang tính là \(names)")
+        case let .cut(sheet):
+            log.error(line: nil, "the sheet \"\(sheet)\" stops in the middle of its data (the file was cut or damaged); open it in Excel and save it again as .xlsx",
+                      vi: "trang tính \"\(sheet)\" bị cắt ngang giữa phần số liệu (tệp bị cắt hoặc hỏng); mở bằng Excel rồi lưu lại dạng .xlsx")
         case let .zip(.corrupt(why)), let .zip(.unsupported(why)):
             log.error(line: nil, "the workbook cannot be read (\(why)); open it in Excel and save it again as .xlsx (Excel Workbook)",
                       vi: "không đọc được sổ tính (\(why)); mở bằng Excel rồi lưu lại dạng .xlsx (Excel Workbook)")

@@ -15,9 +15,17 @@ struct XMLScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// A loop, never a recursion: a sheet may hold any number of comments in a row.
     mutating func next() -> Event? {
         let end = bytes.count
-        guard position < end else { return nil }
+        while position < end {
+            if let event = step(end) { return event }
+        }
+        return nil
+    }
+
+    /// One markup item: an event, or nil for one skipped (a comment, a declaration).
+    private mutating func step(_ end: Int) -> Event? {
         if bytes[position] != UInt8(ascii: "<") {
             let start = position
             while position < end, bytes[position] != UInt8(ascii: "<") { position += 1 }
@@ -34,7 +42,7 @@ struct XMLScanner {
             return .close(name: Self.local(bytes, nameStart..<Self.trimmed(bytes, nameStart, i)))
         case UInt8(ascii: "?"):
             skip(past: [UInt8(ascii: "?"), UInt8(ascii: ">")])
-            return next()
+            return nil
         case UInt8(ascii: "!"):
             if matches("<![CDATA[") {
                 let start = position + 9
@@ -42,7 +50,7 @@ struct XMLScanner {
                 return .text(start..<max(start, position - 3))
             }
             if matches("<!--") { skip(past: Array("-->".utf8)) } else { skip(past: [UInt8(ascii: ">")]) }
-            return next()
+            return nil
         default:
             var i = position + 1
             let nameStart = i

@@ -11,6 +11,8 @@ struct ZipArchive {
         var compressedSize: Int
         var uncompressedSize: Int
         var localHeader: Int
+        /// The CRC-32 the directory states for the part's bytes.
+        var crc: UInt32
     }
 
     enum Problem: Error, Equatable {
@@ -40,18 +42,27 @@ struct ZipArchive {
         let start = header + 30 + Int(read16(header + 26)) + Int(read16(header + 28))
         guard start + entry.compressedSize <= bytes.count else { throw .corrupt("the part \(entry.name) is cut short") }
         let data = UnsafeBufferPointer(rebasing: bytes[start..<start + entry.compressedSize])
+        let contents: [UInt8]
         switch entry.method {
         case 0:
             guard data.count <= limit else { throw .tooLarge(name: entry.name, limit: limit) }
-            return Array(data)
+            contents = Array(data)
         case 8:
             // The stated size is checked first (a bomb that says what it is stops at once) and
             // then holds while inflating (one that lies stops at the size it claimed).
             guard entry.uncompressedSize <= limit else { throw .tooLarge(name: entry.name, limit: limit) }
-            return try Inflater.inflate(data, expected: entry.uncompressedSize, limit: entry.uncompressedSize, name: entry.name)
+            contents = try Inflater.inflate(data, expected: entry.uncompressedSize, limit: entry.uncompressedSize, name: entry.name)
         default:
             throw .unsupported("the part \(entry.name) uses compression method \(entry.method)")
         }
+        // One changed byte in a stored sheet is a different figure: Excel refuses such a file, and so do we.
+        let crc = contents.withUnsafeBufferPointer { buffer in
+            UInt32(truncatingIfNeeded: crc32(0, buffer.baseAddress, uInt(buffer.count)))
+        }
+        guard crc == entry.crc else {
+            throw .corrupt("the part \(entry.name) fails its checksum (CRC-32): the file was damaged after it was saved")
+        }
+        return contents
     }
 
     private func read16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
@@ -83,8 +94,14 @@ struct ZipArchive {
             guard offset + 46 + nameLength <= end else { throw .corrupt("a ZIP directory entry is cut") }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset + 46..<offset + 46 + nameLength]), as: UTF8.self)
             entries.append(Entry(name: name, method: UInt16(u16(offset + 10)), flags: UInt16(u16(offset + 8)),
-                                 compressedSize: u32(offset + 20), uncompressedSize: u32(offset + 24), localHeader: u32(offset + 42)))
+                                 compressedSize: u32(offset + 20), uncompressedSize: u32(offset + 24), localHeader: u32(offset + 42),
+                                 crc: UInt32(truncatingIfNeeded: u32(offset + 16))))
             offset += 46 + nameLength + extra + comment
+        }
+        // Two parts of one name: programs disagree on which is read (LibreOffice the last), so none is.
+        var seen = Set<String>()
+        for entry in entries where !seen.insert(entry.name).inserted {
+            throw .corrupt("it holds two parts named \(entry.name), and programs disagree on which one is the sheet")
         }
         return entries
     }

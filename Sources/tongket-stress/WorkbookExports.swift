@@ -39,6 +39,8 @@ enum WorkbookExports {
         try save(Hostile.bomb(bombSheet, statedSize: 1000), folder, "bom-nen-gia.xlsx")
         try save(XLSX.package([.model(Hostile.badCell())]), folder, "sai-so.xlsx")
         try save(XLSX.package([.model(Hostile.legacyFont())]), folder, "tcvn3.xlsx")
+        try save(Hostile.changedDigit(), folder, "doi-so.xlsx")
+        try save(Hostile.twoPartsOfOneName(), folder, "trung-ten.xlsx")
         truth.hostile(halfOf: report.count)
         try save(Array(truth.text.utf8), folder, "truth.txt")
     }
@@ -512,6 +514,37 @@ private enum Hostile {
             sheet.rows.append(data)
         }
         return sheet
+    }
+
+    /// The bad-cell sheet with 74 for "abc", its parts kept as deflate's stored blocks, then one digit
+    /// of the stored sheet changed (74 → 94) after the ZIP was written: every size still agrees,
+    /// only the CRC-32 tells (Excel refuses such a file).
+    static func changedDigit() throws -> [UInt8] {
+        var sheet = badCell()
+        sheet.rows[2].set("F", .number(74))
+        var bytes = try XLSX.package([.model(sheet)], level: 0)
+        let needle = Array("<v>74</v>".utf8)
+        guard let at = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }) else {
+            throw StressError("the stored sheet has no <v>74</v> to change")
+        }
+        bytes[at + 3] = UInt8(ascii: "9")
+        return bytes
+    }
+
+    /// Two sheets, the second's part renamed in the ZIP to the first's name: two parts of one name,
+    /// each with its own good checksum. LibreOffice and Python read the last, a first-match reader the first.
+    static func twoPartsOfOneName() throws -> [UInt8] {
+        var other = badCell()
+        other.rows[1].set("F", .number(740))
+        other.rows[2].set("F", .number(740))
+        var bytes = try XLSX.package([.model(badCell()), .model(other)])
+        let from = Array("xl/worksheets/sheet2.xml".utf8), to = Array("xl/worksheets/sheet1.xml".utf8)
+        var at = 0
+        while at + from.count <= bytes.count {
+            if bytes[at..<(at + from.count)].elementsEqual(from) { bytes.replaceSubrange(at..<(at + from.count), with: to) }
+            at += 1
+        }
+        return bytes
     }
 
     /// An old sheet typed in the TCVN3 (.VnTime) font: its text, read as Windows shows the bytes,

@@ -9,6 +9,8 @@ import Foundation
 //                                          percent cells, counts typed as text, formulas, hidden rows and sheets),
 //                                          their canonical CSV twins, hostile ones (truncated, encrypted, no table,
 //                                          zip bombs) and truth.txt saying which quirk sits where
+//   tongket-stress offices FOLDER          a procuracy's printed forms and an education department's KPI
+//                                          exports as the offices keep them, and truth.csv: every unit row
 //   tongket-stress workbook-large ROWS FILE   a canonical long-layout .xlsx: ROWS data rows × 6 columns
 //   tongket-stress replay TARGET FILE…     run fuzz inputs through a target (regressions)
 //   tongket-stress fuzz TARGET [libFuzzer options]   (a build with -sanitize=fuzzer, see .ci/fuzz)
@@ -24,6 +26,8 @@ do {
         try AgencyExports.write(to: arguments[2])
     case "workbooks" where arguments.count == 3:
         try WorkbookExports.write(to: arguments[2])
+    case "offices" where arguments.count == 3:
+        try OfficeForms.write(to: arguments[2])
     case "workbook-large" where arguments.count == 4:
         guard let rows = Int(arguments[2]), rows > 0 else { throw StressError("ROWS must be a whole number") }
         try LargeWorkbook.write(rows: rows, to: arguments[3])
@@ -38,7 +42,7 @@ do {
         guard Fuzzing.available else { throw StressError("this build has no fuzzer; build it as .ci/fuzz does (-sanitize=fuzzer,address -DFUZZING)") }
         exit(Fuzzing.run(target, options: Array(arguments.dropFirst(3))))
     default:
-        throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | agencies FOLDER | workbooks FOLDER | workbook-large ROWS FILE | replay TARGET FILE… | fuzz TARGET …")
+        throw StressError("usage: tongket-stress huge MEGABYTES FILE | pathological FOLDER | agencies FOLDER | workbooks FOLDER | offices FOLDER | workbook-large ROWS FILE | replay TARGET FILE… | fuzz TARGET …")
     }
 } catch {
     FileHandle.standardError.write(Data("tongket-stress: \(error)\n".utf8))

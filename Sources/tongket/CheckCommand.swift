@@ -22,7 +22,7 @@ struct Check: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let metrics = try input.analyse(level: nil)
+        let metrics = try input.analyse(level: nil, notes: true)
         let table = metrics.table
         let findings = metrics.interpretation.findings + Review.findings(metrics)
         let vietnamese = MessageLanguage.isVietnamese
@@ -60,7 +60,7 @@ enum CheckWords {
         case .directionConflict: (vi, en) = ("Cột chiều trái với tên chỉ tiêu", "Direction column at odds with the name")
         case .totalRow: (vi, en) = ("Dòng tổng (không phải đơn vị)", "Total rows (not units)")
         case .totalMismatch: (vi, en) = ("Dòng tổng không khớp số toàn tỉnh", "Total rows that disagree with the province figure")
-        case .spellingVariant: (vi, en) = ("Tên viết khác nhau, gộp làm một", "Spellings merged into one name")
+        case .spellingVariant: (vi, en) = ("Tên viết khác nhau, gộp làm một hoặc giữ riêng", "Spellings merged into one name, or kept apart")
         case .likelyRename: (vi, en) = ("Có lẽ đổi tên giữa các năm", "Likely renamed between years")
         case .jump: (vi, en) = ("Số liệu tăng/giảm đột biến", "Values that jump")
         case .percentOver100: (vi, en) = ("Tỷ lệ vượt 100 %", "Percentages above 100")

@@ -64,8 +64,9 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Reads the files and the catalogue and computes every figure.
-    func analyse(level: String?) throws -> Metrics {
-        let table = try Session.read(dataFiles.map { try Session.readFile($0, options: readOptions) }, options: readOptions)
+    /// `notes`: also print how each file was read (its layout, signs, sections), as `check` does.
+    func analyse(level: String?, notes: Bool = false) throws -> Metrics {
+        let table = try Session.read(dataFiles.map { try Session.readFile($0, options: readOptions) }, options: readOptions, notes: notes)
         return try Session.metrics(table, catalogue: Session.catalogue(at: catalogueFile), level: level)
     }
 }

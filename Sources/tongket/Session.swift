@@ -7,10 +7,12 @@ import TongKetData
 /// Reading and analysing with every failure turned into messages on stderr and a sysexits
 /// code, so no command has to repeat that.
 enum Session {
-    static func read(_ inputs: [InputFile], options: ReadOptions) throws -> IndicatorTable {
+    static func read(_ inputs: [InputFile], options: ReadOptions, notes: Bool = false) throws -> IndicatorTable {
         do {
             let result = try TableReader.read(inputs, options: options)
-            result.warnings.forEach { Terminal.error($0.text(vietnamese: MessageLanguage.isVietnamese)) }
+            // In the order the files said them: a file's notes beside its warnings.
+            let said = (result.warnings + (notes ? result.notes : [])).sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+            said.forEach { Terminal.error($0.text(vietnamese: MessageLanguage.isVietnamese)) }
             return result.table
         } catch {
             fail(error)

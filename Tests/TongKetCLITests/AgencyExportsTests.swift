@@ -119,23 +119,23 @@ import Testing
         let result = try CLI.run(["summary"] + Self.files("y-te") + ["--format", "csv", "--year", "2024"])
         #expect(result.status == 0)
         let metrics = result.stdout.dropFirst().split(separator: "\n").map { CSVLine.cells(String($0), delimiter: ",") }
-        func province(_ indicator: String) -> [String]? { metrics.first { $0[0] == "province" && $0[3] == indicator } }
+        func province(_ indicator: String) -> [String]? { metrics.first { $0[0] == "province" && $0[4] == indicator } }
         // By hand: the units' rows of 2024, without the "Tổng cộng" line.
         let source = try String(contentsOfFile: Self.files("y-te")[3], encoding: .utf8)
         let rows = source.split(separator: "\n").dropFirst().map { CSVLine.cells(String($0), delimiter: ",") }.filter { $0[1] != "Tổng cộng" }
         func values(_ indicator: String) -> [Double] { rows.filter { $0[2].split(separator: " ").joined(separator: " ") == indicator }.map { Double(vietnamese: $0[5]) } }
         let visits = values("Số lượt khám bệnh")
         #expect(visits.count == 12)
-        #expect(Double(province("Số lượt khám bệnh")?[7] ?? "") == visits.reduce(0, +))
+        #expect(Double(province("Số lượt khám bệnh")?[8] ?? "") == visits.reduce(0, +))
         let waiting = values("Thời gian chờ khám bệnh trung bình")
-        #expect(abs((Double(province("Thời gian chờ khám bệnh trung bình")?[7] ?? "") ?? 0) - waiting.reduce(0, +) / Double(waiting.count)) < 1e-9)
-        #expect(province("Thời gian chờ khám bệnh trung bình")?[5] == "lower")
+        #expect(abs((Double(province("Thời gian chờ khám bệnh trung bình")?[8] ?? "") ?? 0) - waiting.reduce(0, +) / Double(waiting.count)) < 1e-9)
+        #expect(province("Thời gian chờ khám bệnh trung bình")?[6] == "lower")
         // A ceiling under its limit is met, whatever its completion.
-        for row in metrics where row[0] == "unit" && row[3] == "Số vụ ngộ độc thực phẩm" && !row[6].isEmpty {
-            let met = Double(row[7])! <= Double(row[6])!
-            #expect(row[9] == (met ? "met" : "not_met"), "\(row)")
+        for row in metrics where row[0] == "unit" && row[4] == "Số vụ ngộ độc thực phẩm" && !row[7].isEmpty {
+            let met = Double(row[8])! <= Double(row[7])!
+            #expect(row[10] == (met ? "met" : "not_met"), "\(row)")
         }
-        #expect(!metrics.contains { $0[2] == "Tổng cộng" })
+        #expect(!metrics.contains { $0[3] == "Tổng cộng" })
     }
 
     @Test func theCatalogueWrittenByInitEditedAndReadBackChangesTheFigures() throws {
@@ -150,8 +150,8 @@ import Testing
         #expect(try CLI.run(["init"] + files).status == 73)   // never overwritten without --force
         var text = try String(contentsOf: catalogue, encoding: .utf8)
         let before = try CLI.run(["summary"] + files + ["--format", "csv"]).stdout
-        #expect(before.contains("province,2024,,Thu nhập bình quân đầu người"))
-        #expect(before.contains("unit,2024,Huyện Long Mỹ") == false && before.contains("unit,2022,Huyện Long Mỹ"))
+        #expect(before.contains("province,2024,cả năm,,Thu nhập bình quân đầu người"))
+        #expect(before.contains("unit,2024,cả năm,Huyện Long Mỹ") == false && before.contains("unit,2022,cả năm,Huyện Long Mỹ"))
         // The analyst's edits: a rename joined, a direction corrected, a figure that must not combine.
         text = text.replacingOccurrences(of: "đơn vị,Thị xã Long Mỹ,,", with: "đơn vị,Thị xã Long Mỹ,Huyện Long Mỹ,")
         text = text.replacingOccurrences(of: "chỉ tiêu,Số hộ nghèo,,,thấp?,", with: "chỉ tiêu,Số hộ nghèo,,,cao,")
@@ -160,11 +160,11 @@ import Testing
         let after = try CLI.run(["summary"] + files + ["--format", "csv"])
         #expect(after.status == 0, "\(after.stderr)")
         let rows = after.stdout.split(separator: "\n").map { CSVLine.cells(String($0), delimiter: ",") }
-        #expect(!rows.contains { $0[2] == "Huyện Long Mỹ" })
-        let longMy2023 = try #require(rows.first { $0[0] == "unit" && $0[1] == "2023" && $0[2] == "Thị xã Long Mỹ" })
-        #expect(!longMy2023[10].isEmpty)   // the year before is there now
-        #expect(rows.filter { $0[3] == "Số hộ nghèo" }.allSatisfy { $0[5] == "higher" })
-        #expect(!rows.contains { $0[0] == "province" && $0[3] == "Thu nhập bình quân đầu người" })
+        #expect(!rows.contains { $0[3] == "Huyện Long Mỹ" })
+        let longMy2023 = try #require(rows.first { $0[0] == "unit" && $0[1] == "2023" && $0[3] == "Thị xã Long Mỹ" })
+        #expect(!longMy2023[11].isEmpty)   // the year before is there now
+        #expect(rows.filter { $0[4] == "Số hộ nghèo" }.allSatisfy { $0[6] == "higher" })
+        #expect(!rows.contains { $0[0] == "province" && $0[4] == "Thu nhập bình quân đầu người" })
         let check = try CLI.run(["check"] + files + ["--lang", "en"])
         #expect(!check.stdout.contains("\"Số hộ nghèo\" is taken as a ceiling"))
         #expect(check.stdout.contains("catalogue " + catalogue.path))

@@ -77,7 +77,7 @@ import Testing
     @Test func missingRequiredColumnsNameTheHeaderLine() {
         let messages = problems("năm,đơn vị,chỉ tiêu,thực hiện\n2023,A,X,1\n")
         #expect(messages.count == 1)
-        #expect(messages[0].hasPrefix("ketqua.csv:1: the header row lacks the required column \"target\" (kế hoạch); found \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\""))
+        #expect(messages[0].hasPrefix("ketqua.csv:1: line 1 comes closest to a header but lacks the required column \"target\" (kế hoạch); found \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\""))
     }
 
     @Test func anUnterminatedQuoteIsAnError() {
@@ -109,10 +109,16 @@ import Testing
     }
 
     @Test func problemsBeyondTheLimitAreCounted() {
-        let rows = (1...80).map { "2023,A,X\($0),1,bad\n" }.joined()
+        let rows = (1...80).map { "2023,A,X\($0),1\n" }.joined()
         let messages = problems(header + rows)
         #expect(messages.count == 51)
         #expect(messages.last == "… and 30 more problems not shown; fix these first and run again.")
+    }
+
+    @Test func theSameProblemOnEveryRowOfAColumnIsOneMessage() {
+        let rows = (1...80).map { "2023,A,X\($0),1,bad\n" }.joined()
+        let messages = problems(header + rows)
+        #expect(messages == ["ketqua.csv:2:5: \"bad\" in column \"actual\" is not a number — the same in 79 more rows of this column (lines 3, 4, 5, 6, 7, 8, 9, 10 …)"])
     }
 
     @Test func emptyTargetMeansNoTargetAndDirectionIsRead() throws {
@@ -197,7 +203,7 @@ import Testing
         ])
         #expect(vietnameseProblems(header + "2023,A,\"X,1,2\n2023,B,Y,1,2\n").contains(
             "ketqua.csv:2:3: lỗi: một giá trị mở ngoặc kép ở đây (cột \"indicator\") nhưng không đóng; thêm dấu \" đóng hoặc bỏ dấu \" mở"))
-        let rows = (1...80).map { "2023,A,X\($0),1,bad\n" }.joined()
+        let rows = (1...80).map { "2023,A,X\($0),1\n" }.joined()
         #expect(vietnameseProblems(header + rows).last == "… và 30 lỗi khác không hiện; sửa các lỗi trên rồi chạy lại.")
     }
 

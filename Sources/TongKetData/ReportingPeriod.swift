@@ -1,0 +1,105 @@
+import Foundation
+
+/// The part of a reporting year a row covers: the whole year (by default), or a part of it —
+/// "6 tháng đầu năm", "9 tháng", "quý III", a date range — read from a period column, a sheet's
+/// name or a title line. A whole year that does not run January–December (a procuracy's runs
+/// 1 December – 30 November) keeps its dates as written.
+public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
+    public enum Part: Hashable, Sendable {
+        case wholeYear, firstHalf, nineMonths
+        case quarter(Int)
+        /// Dates that make none of the above.
+        case range
+    }
+
+    public var part: Part
+    /// The dates as the file wrote them ("01/12/2023 – 30/11/2024"), when it gave dates.
+    public var dates: String?
+
+    public static let wholeYear = ReportingPeriod(part: .wholeYear)
+
+    public var isWholeYear: Bool { part == .wholeYear }
+
+    /// "cả năm", "6 tháng đầu năm", "9 tháng", "quý III", or the range: the words the review uses,
+    /// the value of metrics.csv's `period` column.
+    public var label: String {
+        switch part {
+        case .wholeYear: "cả năm"
+        case .firstHalf: "6 tháng đầu năm"
+        case .nineMonths: "9 tháng"
+        case let .quarter(n): "quý " + ["I", "II", "III", "IV"][max(0, min(3, n - 1))]
+        case .range: dates ?? "kỳ báo cáo"
+        }
+    }
+
+    public var description: String {
+        guard let dates, part != .range else { return label }
+        return "\(label) (\(dates))"
+    }
+
+    /// Order within a year: the whole year first, then the parts by how far they reach.
+    var rank: Int {
+        switch part {
+        case .wholeYear: 0
+        case let .quarter(n): n
+        case .firstHalf: 5
+        case .nineMonths: 6
+        case .range: 7
+        }
+    }
+
+    /// The period a text names, and the year it gives (the end year of a range): "6 tháng đầu năm
+    /// 2024", "Quý III/2024", "9 tháng năm 2024", "(Từ ngày 01/12/2023 đến ngày 31/5/2024)". Nil when
+    /// the text names no period (a plain "Năm 2024" is a whole year, said by saying nothing).
+    public static func read(_ text: String) -> (period: ReportingPeriod, year: Int?)? {
+        let folded = HeaderName.fold(text)
+        if let range = dateRange(folded) {
+            let months = (range.end.year - range.start.year) * 12 + range.end.month - range.start.month + 1
+            let dates = String(format: "%02d/%02d/%d – %02d/%02d/%d", range.start.day, range.start.month, range.start.year,
+                               range.end.day, range.end.month, range.end.year)
+            let part: Part
+            switch months {
+            case 12: part = .wholeYear
+            case 6: part = .firstHalf
+            case 9: part = .nineMonths
+            default: part = .range
+            }
+            return (ReportingPeriod(part: part, dates: dates), range.end.year)
+        }
+        let year = lastYear(folded)
+        if folded.range(of: #"\b6 thang\b"#, options: .regularExpression) != nil { return (ReportingPeriod(part: .firstHalf), year) }
+        if folded.range(of: #"\b9 thang\b"#, options: .regularExpression) != nil { return (ReportingPeriod(part: .nineMonths), year) }
+        if let quarter = folded.range(of: #"\bquy (iv|iii|ii|i|[1-4])\b"#, options: .regularExpression) {
+            let mark = folded[quarter].dropFirst(4)
+            let n = ["i": 1, "ii": 2, "iii": 3, "iv": 4][String(mark)] ?? Int(mark) ?? 1
+            return (ReportingPeriod(part: .quarter(n)), year)
+        }
+        if folded.range(of: #"\bca nam\b"#, options: .regularExpression) != nil { return (.wholeYear, year) }
+        return nil
+    }
+
+    private struct Day { var day, month, year: Int }
+
+    /// "tu ngay 01/12/2023 den ngay 30/11/2024" (folded), or "01/12/2023 - 30/11/2024".
+    private static func dateRange(_ folded: String) -> (start: Day, end: Day)? {
+        let pattern = #"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\D+?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"#
+        guard folded.contains("den") || folded.contains("-") || folded.contains("–"),
+              let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) else { return nil }
+        let n = (1...6).map { i -> Int in
+            guard let range = Range(match.range(at: i), in: folded) else { return 0 }
+            return Int(folded[range]) ?? 0
+        }
+        let start = Day(day: n[0], month: n[1], year: n[2]), end = Day(day: n[3], month: n[4], year: n[5])
+        guard (1...12).contains(start.month), (1...12).contains(end.month), (1990...2100).contains(end.year),
+              (start.year, start.month) <= (end.year, end.month) else { return nil }
+        return (start, end)
+    }
+
+    private static func lastYear(_ folded: String) -> Int? {
+        guard let regex = try? NSRegularExpression(pattern: #"(19|20)\d{2}"#) else { return nil }
+        let matches = regex.matches(in: folded, range: NSRange(folded.startIndex..., in: folded))
+        guard let last = matches.last, let range = Range(last.range, in: folded) else { return nil }
+        return Int(folded[range])
+    }
+}

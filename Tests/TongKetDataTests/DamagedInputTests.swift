@@ -1,0 +1,37 @@
+import Testing
+@testable import TongKetData
+
+/// Damaged and hostile input the reader must refuse or survive, never read wrong.
+@Suite struct DamagedInputTests {
+    /// Legal XML: ninety thousand comments in a row once overflowed the stack of a scanner that
+    /// called itself after each one.
+    @Test func ninetyThousandCommentsInARowAreScannedWithoutRecursion() {
+        let xml = "<worksheet><sheetData>" + String(repeating: "<!---->", count: 90_000)
+            + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>"
+        let result = SheetText.text(Array(xml.utf8), strings: [Array("Phòng 7".utf8)], percentStyles: [])
+        #expect(result.complete)
+        #expect(String(decoding: result.text, as: UTF8.self).contains("Phòng 7"))
+    }
+
+    /// A sheet cut in the middle of its XML is not read up to the cut: it says it is incomplete.
+    @Test func aSheetCutInTheMiddleSaysSo() {
+        let whole = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>24</v></c></row><row r=\"2\"><c r=\"A2\"><v>25</v></c></row></sheetData></worksheet>"
+        #expect(SheetText.text(Array(whole.utf8), strings: [], percentStyles: []).complete)
+        let cut = String(whole.prefix(60))
+        #expect(!SheetText.text(Array(cut.utf8), strings: [], percentStyles: []).complete)
+    }
+
+    /// OWASP's rule for CSV opened in Excel: a text beginning = + - @, tab or CR is written with a
+    /// leading apostrophe inside the quotes, and TongKet's own readers take it off.
+    @Test func formulaTextIsNeutralisedAndReadBack() {
+        for text in ["=HYPERLINK(\"http://x\")", "+1", "-VKSND", "@SUM(A1)", "\tx", "\rx"] {
+            let written = String(decoding: CSVField.neutralised(Array(text.utf8)), as: UTF8.self)
+            #expect(written.hasPrefix("\"'"), "\(text)")
+            let read = CSVTokenizer.records(in: Array(written.utf8), delimiter: UInt8(ascii: ",")).records.first?.first ?? ""
+            #expect(CSVField.unneutralised(read) == text)
+        }
+        // Near misses: ordinary names stay as they are, an apostrophe of the name's own is kept.
+        #expect(CSVField.neutralised(Array("Phòng 7".utf8)) == Array("Phòng 7".utf8))
+        #expect(CSVField.unneutralised("'Phòng 7") == "'Phòng 7")
+    }
+}
