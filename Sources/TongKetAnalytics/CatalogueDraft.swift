@@ -27,10 +27,12 @@ public enum CatalogueDraft {
         let headlines = Set(Headlines.ranked(metrics, year: year).prefix(6))
         var reporters: [Int32: Set<Int32>] = [:]
         for row in table.rows { reporters[row.indicator, default: []].insert(row.unit) }
+        let pairs = pairedCounts(table)
         for (position, id) in firstSeen({ $0.indicator }).enumerated() {
             let name = table.indicators[Int(id)]
             let profile = interpretation.indicators[Int(id)]
             var notes: [String] = []
+            if let pair = pairs[name] { notes.append("một nửa của ô ghép \"\(pair)\" trong biểu, đọc thành hai chỉ tiêu") }
             let direction = profile.direction == .lower ? "thấp" : "cao"
             switch profile.directionBasis {
             case let .inferred(words): notes.append("chiều suy ra từ tên (\"\(words)\")")
@@ -68,10 +70,15 @@ public enum CatalogueDraft {
                           mark(direction, profile.directionBasis), mark(rollup, profile.formulaBasis), numerator, denominator,
                           field, String(profile.order ?? position + 1), headline, "", notes.joined(separator: "; ")])
         }
+        var levelOf: [Int32: Int32] = [:]
+        for row in table.rows where row.level >= 0 && levelOf[row.unit] == nil { levelOf[row.unit] = row.level }
         for id in firstSeen({ $0.unit }) {
             let profile = interpretation.units[Int(id)]
             var notes: [String] = []
             if case .inferred = profile.groupBasis { notes.append("nhóm suy ra từ tên") }
+            if let level = levelOf[id], table.sectionLevels.contains(level), profile.group == table.levels[Int(level)] {
+                notes.append("nhóm theo đề mục của biểu")
+            }
             if let old = interpretation.likelyRenamedUnits[table.units[Int(id)]] {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
@@ -82,6 +89,28 @@ public enum CatalogueDraft {
             lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
         }
         return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The two halves of a paired count ("74 vụ/157 bị can" read as "… (vụ)" and "… (bị can)"):
+    /// names ending in the measure in parentheses, with a sibling of the same stem. By name → "vụ/bị can".
+    static func pairedCounts(_ table: IndicatorTable) -> [String: String] {
+        var measureOf: [Int32: Int32] = [:]
+        for row in table.rows where measureOf[row.indicator] == nil { measureOf[row.indicator] = row.measure }
+        var halves: [String: [(name: String, word: String)]] = [:]
+        for (id, name) in table.indicators.enumerated() {
+            guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), let measure = measureOf[Int32(id)], measure >= 0 else { continue }
+            let word = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            guard word == table.measures[Int(measure)] else { continue }
+            halves[String(name[..<open]), default: []].append((name, word))
+        }
+        var out: [String: String] = [:]
+        // In the cell's order: its words became measures in the order they were written.
+        let measureRank = Dictionary(table.measures.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for (_, pair) in halves where pair.count == 2 {
+            let words = pair.map(\.word).sorted { (measureRank[$0] ?? 0) < (measureRank[$1] ?? 0) }.joined(separator: "/")
+            for half in pair { out[half.name] = words }
+        }
+        return out
     }
 
     /// A value with "?" when the tool assumed it.

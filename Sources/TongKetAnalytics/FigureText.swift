@@ -8,6 +8,14 @@ extension NumberText {
         return number(v) + " " + measure
     }
 
+    /// A result as `value` says it, marked "(ước)" when it is an estimate ("Ước TH 2024").
+    public func actual(_ f: Figures, measure: String) -> String {
+        value(f.actual, measure: measure) + (f.estimated ? estimateMark : "")
+    }
+
+    /// After an estimated result, wherever one is shown.
+    public var estimateMark: String { language == .vi ? " (ước)" : " (est.)" }
+
     /// "+6 (+8,8 %)" for counts; "+1,3 điểm %" for rates, whose change is in points; the
     /// undefined mark when there is no year before.
     public func change(_ f: Figures, measure: String) -> String {

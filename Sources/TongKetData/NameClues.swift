@@ -132,10 +132,21 @@ public enum NameClues {
 
     /// A unit's name without its administrative words, for spotting renames between years.
     public static func place(unit name: String) -> String {
-        var words = " " + folded(name) + " "
-        for word in placeWords { words = words.replacingOccurrences(of: " " + word + " ", with: " ") }
-        return words.split(separator: " ").joined(separator: " ")
+        // Word by word, not a Foundation search per administrative word: every unit passes here.
+        let words = folded(name).split(separator: " ")
+        var kept: [Substring] = []
+        var i = 0
+        while i < words.count {
+            if i + 1 < words.count, placePhrases.contains(String(words[i]) + " " + String(words[i + 1])) { i += 2; continue }
+            if placeSingles.contains(words[i]) { i += 1; continue }
+            kept.append(words[i])
+            i += 1
+        }
+        return kept.joined(separator: " ")
     }
+
+    private static let placePhrases: Set<String> = Set(placeWords.filter { $0.contains(" ") })
+    private static let placeSingles: Set<Substring> = Set(placeWords.filter { !$0.contains(" ") }.map { Substring($0) })
 
     /// The key two spellings of one name share: no case, punctuation as spaces, diacritics
     /// kept (they change meaning in Vietnamese), single spaces.

@@ -9,10 +9,10 @@ public enum MetricsWorkbook {
         let vi = language == .vi
         let headers = vi
             ? ["Năm", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Chiều", "Kế hoạch", "Thực hiện", "Tỷ lệ hoàn thành", "Đánh giá",
-               "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)", "Thay đổi tỷ lệ hoàn thành (điểm %)"]
+               "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)", "Thay đổi tỷ lệ hoàn thành (điểm %)", "Ghi chú"]
             : ["Year", "Unit", "Indicator", "Measure", "Direction", "Target", "Actual", "Completion", "Status",
-               "Previous actual", "Change", "Change (%)", "Completion change (points)"]
-        let widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16]
+               "Previous actual", "Change", "Change (%)", "Completion change (points)", "Notes"]
+        let widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16, 10]
         var units: [Figures] = [], province: [Figures] = []
         for i in 0..<metrics.unitFigureCount { units.append(metrics.unitFigures(at: i)) }
         for i in 0..<metrics.provinceFigureCount { province.append(metrics.provinceFigures(at: i)) }
@@ -80,7 +80,7 @@ public enum MetricsWorkbook {
         var out = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <dimension ref="A1:M\(figures.count + 1)"/>\
+            <dimension ref="A1:N\(figures.count + 1)"/>\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
             <sheetFormatPr defaultRowHeight="15"/><cols>
             """
@@ -100,21 +100,23 @@ public enum MetricsWorkbook {
                 .text(metrics.indicatorName(f)), .text(f.measure < 0 ? "" : metrics.measureName(f)), .text(direction),
                 .number(f.target, style: 3), .number(f.actual, style: 3), .number(f.completion, style: 2), .text(status),
                 .number(f.previousActual, style: 3), .number(f.yoyDelta, style: 3), .number(f.yoyPercent, style: 2),
-                .number(f.completionChangePoints, style: 3),
+                .number(f.completionChangePoints, style: 3), .text(f.estimated ? (vi ? "ước" : "estimate") : ""),
             ], header: false)
         }
-        out += "</sheetData><autoFilter ref=\"A1:M\(figures.count + 1)\"/>"
+        out += "</sheetData><autoFilter ref=\"A1:N\(figures.count + 1)\"/>"
         out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
         return out
     }
 
-    private static let letters = Array("ABCDEFGHIJKLM")
+    private static let letters = Array("ABCDEFGHIJKLMN")
 
     private static func row(_ r: Int, _ cells: [Cell], header: Bool) -> String {
         var out = "<row r=\"\(r)\">"
         for (i, cell) in cells.enumerated() {
             let ref = "\(letters[i])\(r)"
             switch cell {
+            case let .text(text) where text.isEmpty && !header:
+                continue
             case let .text(text):
                 out += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
             case let .number(value?, style) where value.isFinite:

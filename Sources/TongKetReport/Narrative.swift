@@ -126,7 +126,7 @@ public struct Narrative {
         let measure = metrics.measureName(f)
         let rate = ProvinceRollup.isRate(measure)
         func value(_ v: Double) -> String { n.value(v, measure: measure) }
-        var parts = [metrics.indicatorName(f) + ": " + value(f.actual) + formulaNote(f)]
+        var parts = [metrics.indicatorName(f) + ": " + n.actual(f, measure: measure) + formulaNote(f)]
         if let delta = f.yoyDelta {
             let amount = rate ? n.number(abs(delta)) + pick(" điểm %", " percentage points") : value(abs(delta))
             if delta == 0 {

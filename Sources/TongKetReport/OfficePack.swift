@@ -96,7 +96,7 @@ struct OfficePack {
             case (.lower, .notMet): verdict = pick("vượt trần", "above the ceiling")
             default: verdict = f.completion.map(n.completion) ?? "—"
             }
-            return [metrics.indicatorName(f), f.target.map { n.value($0, measure: measure) } ?? "—", n.value(f.actual, measure: measure), verdict, n.change(f, measure: measure)]
+            return [metrics.indicatorName(f), f.target.map { n.value($0, measure: measure) } ?? "—", n.actual(f, measure: measure), verdict, n.change(f, measure: measure)]
         }
         guard !rows.isEmpty else { return nil }
         return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|Hoàn thành|So với năm trước", "Indicator|Target|Actual|Completion|On last year").split(separator: "|").map(String.init), rows: rows)

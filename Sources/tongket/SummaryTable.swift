@@ -91,7 +91,7 @@ struct SummaryTable {
             rows.append([
                 name,
                 f.target.map(value) ?? numbers.undefined,
-                value(f.actual) + (f.estimated ? MessageLanguage.pick(" (ước)", " (est.)") : ""),
+                numbers.actual(f, measure: measure),
                 f.completion.map(numbers.percent) ?? numbers.undefined,
                 words.status(f.status),
                 numbers.change(f, measure: measure),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TongKet
 
 /// The files two offices really keep — a procuracy's printed forms (.xlsx, and saved as CSV) and an
 /// education department's KPI exports (UTF-8 ";" and UTF-16 tab-separated), made by `tongket-stress
@@ -90,9 +91,13 @@ import Testing
         let result = try CLI.run(["init", file, "-o", catalogue])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: catalogue, encoding: .utf8)
-        let phong7 = try #require(text.split(separator: "\n").first { $0.contains(",Phòng 7,") })
-        #expect(phong7.contains("CÁC PHÒNG NGHIỆP VỤ VIỆN TỈNH"))
-        let district = try #require(text.split(separator: "\n").first { $0.contains("VKSND huyện Kế Sách") })
+        let lines = text.components(separatedBy: "\r\n")
+        let phong7 = try #require(lines.first { $0.contains(",Phòng 7,") })
+        #expect(phong7.contains("CÁC PHÒNG NGHIỆP VỤ VIỆN TỈNH") && phong7.contains("nhóm theo đề mục của biểu"))
+        // The pair is written for review: each half says which paired cell it was read from.
+        let half = try #require(lines.first { $0.contains("Số vụ án, bị can đã truy tố (bị can)") })
+        #expect(half.contains("một nửa của ô ghép \"\"vụ/bị can\"\""), "\(half)")
+        let district = try #require(lines.first { $0.hasPrefix("đơn vị,VKSND huyện Kế Sách") })
         #expect(district.contains("VKSND CẤP HUYỆN"))
     }
 
@@ -119,6 +124,17 @@ extension OfficeFormsTests {
         #expect(rows.filter { $0[1] == "2023" }.allSatisfy { $0.last == "" })
         let table = try CLI.run(["summary", file.path, "--lang", "vi", "--year", "2024"])
         #expect(table.stdout.contains("(ước)"), "\(table.stdout)")
+        // The charts, through the library: the tile says "ước", the bars' labels carry the mark.
+        let metrics = try Metrics(reading: [file.path])
+        let charts = try ChartWriter()
+        guard case let .tiles(tiles) = try charts.spec(.kpi, of: metrics).plot else { Issue.record("kpi is tiles"); return }
+        #expect(tiles.tiles.allSatisfy { $0.verdict.hasPrefix("ước · ") }, "\(tiles.tiles.map(\.verdict))")
+        // The pack's narrative and the workbook say it too.
+        let out = file.deletingLastPathComponent().appendingPathComponent("pack")
+        let pack = try CLI.run(["report", file.path, "--out", out.path, "--charts", "kpi", "--lang", "vi"])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let summary = try #require(FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("summary.vi.md") })
+        #expect(try String(contentsOf: out.appendingPathComponent(summary), encoding: .utf8).contains("(ước)"))
     }
 
     /// Part-year rows are read and labelled, never mixed with whole years: set aside beside them,

@@ -34,6 +34,13 @@ import Testing
         #expect(table.levels == ["CÁC PHÒNG NGHIỆP VỤ", "VKSND CẤP HUYỆN"])
         #expect(table.sectionLevels.count == 2)
         #expect(table.rows.map { table.levels[Int($0.level)] } == ["CÁC PHÒNG NGHIỆP VỤ", "VKSND CẤP HUYỆN"])
+        // Stated by the form, the group stands; the catalogue still wins over it.
+        let read = try Interpretation(table)
+        #expect(read.units.map(\.group) == ["CÁC PHÒNG NGHIỆP VỤ", "VKSND CẤP HUYỆN"])
+        let catalogue = try CatalogueReader.read(InputFile(name: "danh-muc.csv", bytes: Array("loại,tên,nhóm\nđơn vị,Phòng 7,Khối tham mưu\n".utf8)))
+        let overridden = try Interpretation(table, catalogue: catalogue)
+        let phong7 = try #require(overridden.table.units.firstIndex(of: "Phòng 7"))
+        #expect(overridden.units[phong7].group == "Khối tham mưu")
         #expect(FormRows.sectionName("III) Khối quận, huyện") == "Khối quận, huyện")
         // Near misses: an indicator numbered "1." and a unit named with a dot are no sections.
         #expect(FormRows.sectionName("1. Số vụ án") == nil)

@@ -16,7 +16,7 @@ struct BulletChart {
         let rows = figures.map { f -> BulletPlot.Row in
             let ceiling = f.direction == .lower
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            var label = data.value(f.actual, f, n)
+            var label = data.actual(f, n)
             if let target = f.target {
                 label += ceiling ? w.pick(" · trần ", " · ceiling ") + data.value(target, f, n) + (f.status == .met ? w.pick(" · trong giới hạn", " · within") : w.pick(" · vượt trần", " · above"))
                     : " · " + (f.completion.map { w.pick("đạt \(n.completion($0))", "\(n.completion($0)) of target") } ?? w.pick("kế hoạch ", "target ") + data.value(target, f, n))

@@ -19,7 +19,7 @@ struct CompletionChart {
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             // "132 / 117 bị can": achieved over target, the measure once.
-            let note = f.target.map { n.number(f.actual) + " / " + data.value($0, f, n) } ?? data.value(f.actual, f, n)
+            let note = f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n)
             return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
                          note: note, noteTone: .secondaryText)
         }
@@ -47,7 +47,7 @@ struct CompletionChart {
         }
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            let label = data.value(f.actual, f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
+            let label = data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
             let verdict = f.status == .met ? w.pick("trong giới hạn", "within") : f.status == .notMet ? w.pick("vượt trần", "above") : w.pick("không có trần", "no ceiling")
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
         }

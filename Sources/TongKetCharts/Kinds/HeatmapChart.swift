@@ -32,7 +32,7 @@ struct HeatmapChart {
                 if f.direction == .lower {
                     // Kept under the limit is good: the score is limit / value.
                     let score = completion > 0 ? 1 / completion : DivergingColors.high
-                    return CellPlot.Cell(score: score, text: data.value(f.actual, f, w.numbers))
+                    return CellPlot.Cell(score: score, text: data.actual(f, w.numbers))
                 }
                 return CellPlot.Cell(score: completion, text: w.percentPoints(completion * 100))
             }

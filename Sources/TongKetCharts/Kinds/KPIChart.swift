@@ -21,7 +21,7 @@ struct KPIChart {
                 measure: data.isRate(f) ? "%" : data.metrics.measureName(f),
                 change: data.change(f, n) + " " + w.pick("so với \(year - 1)", "vs \(year - 1)"),
                 arrow: f.yoyDelta.flatMap { $0 == 0 ? nil : (up: $0 > 0, better: ($0 > 0) == (f.direction == .higher)) },
-                verdict: verdict(f, w), verdictTone: f.status == .notMet ? .notMet : .text)
+                verdict: (f.estimated ? w.pick("ước · ", "estimate · ") : "") + verdict(f, w), verdictTone: f.status == .notMet ? .notMet : .text)
         }
         return ChartSpec(title: w.pick("Kết quả nổi bật toàn tỉnh năm \(year)", "Province highlights, \(year)"),
                          subtitle: w.pick("So với năm \(year - 1); mũi tên xanh: chuyển biến tốt", "Compared with \(year - 1); blue arrow: a change for the better"),

@@ -16,7 +16,7 @@ struct TrendChart {
             categories: series.map { String($0.year) },
             series: [
                 .init(tone: .target, dashed: true, values: series.map(\.target)),
-                .init(tone: .current, values: series.map(\.actual), labels: series.map { data.value($0.actual, $0, w.numbers) }),
+                .init(tone: .current, values: series.map(\.actual), labels: series.map { data.actual($0, w.numbers) }),
             ],
             legend: [LegendEntry(w.pick("Thực hiện", "Actual"), .current, symbol: .line), LegendEntry(w.pick("Kế hoạch", "Target"), .target, symbol: .dashedLine)])
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .lines(plot))

@@ -17,7 +17,7 @@ struct YearOverYearChart {
         let rows = figures.map { f -> BarPlot.Row in
             .init(label: data.name(f), bars: [
                 .init(value: f.previousActual, tone: .previous, label: f.previousActual.map { n.number($0) } ?? n.undefined),
-                .init(value: f.actual, tone: .current, label: n.number(f.actual)),
+                .init(value: f.actual, tone: .current, label: n.number(f.actual) + (f.estimated ? n.estimateMark : "")),
             ], note: data.change(f, n))
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(String(year - 1), .previous), LegendEntry(String(year), .current)])

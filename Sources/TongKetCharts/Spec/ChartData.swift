@@ -73,6 +73,8 @@ struct ChartData {
     }
 
     func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
+    /// The result, marked when it is an estimate.
+    func actual(_ f: Figures, _ numbers: NumberText) -> String { numbers.actual(f, measure: metrics.measureName(f)) }
     func change(_ f: Figures, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
 }
 
