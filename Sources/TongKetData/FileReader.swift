@@ -734,6 +734,13 @@ struct FileReader {
     /// A printed form's row that is not data: nil for a data row; false for a row to pass over
     /// (a numbering row, a section heading), true where the signature block begins and the table ends.
     private mutating func formRow(_ fields: [CSVField], line: Int, columns: Columns, started: Bool) -> Bool? {
+        // Most rows are data: an indicator and a result with digits in it leave at once.
+        if started, columns.indicator < fields.count, columns.actual < fields.count, !isBlank(fields[columns.indicator]),
+           buffer[fields[columns.actual].start..<fields[columns.actual].end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+           // (a heading merged across the table has the same text in both)
+           !buffer[fields[columns.indicator].start..<fields[columns.indicator].end].elementsEqual(buffer[fields[columns.actual].start..<fields[columns.actual].end]) {
+            return nil
+        }
         let cells = fields.prefix(64).map { text($0).trimmingCharacters(in: .whitespaces) }
         let filled = cells.filter { !$0.isEmpty }
         if !started, FormRows.isNumbering(cells) {
