@@ -85,6 +85,8 @@ public enum ReportPack {
         let datasetFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(Slug.make(options.dataset))
         let final = datasetFolder.appendingPathComponent(String(options.year))
         let staging = datasetFolder.appendingPathComponent(".\(options.year).building-\(getpid())")
+        // A file where the pack goes is the user's, never a pack to replace: said before any work.
+        if let problem = notAPack(final) { throw problem }
         // Registered before the folder exists, so no interrupt falls between the two.
         let token = Interruption.removeOnInterrupt(staging.path)
         defer { Interruption.done(token) }
@@ -255,7 +257,15 @@ public enum ReportPack {
         try Interruption.changingFiles { () throws(ReportError) in try swap(staging, final) }
     }
 
+    /// A file (not a folder) at the pack's place.
+    private static func notAPack(_ final: URL) -> ReportError? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: final.path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return .filesystem("\(final.path): a file is where the pack's folder goes, and it is not replaced; move or rename it, or choose another folder with --out")
+    }
+
     private static func swap(_ staging: URL, _ final: URL) throws(ReportError) {
+        if let problem = notAPack(final) { throw problem }
         let fm = FileManager.default
         let old = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).old-\(getpid())")
         let hadOld = fm.fileExists(atPath: final.path)

@@ -86,6 +86,19 @@ import TongKetData
         #expect(try files(in: root) == before)
     }
 
+    /// A regular file where the pack's year folder goes is the user's: never deleted, one line, exit 73.
+    @Test func aFileWhereThePackGoesIsNeverReplaced() throws {
+        let root = try temporaryFolder()
+        let year = root.appendingPathComponent("hau-giang/2023")
+        try FileManager.default.createDirectory(at: year.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("the user's own notes\n".utf8).write(to: year)
+        let result = try CLI.run(["report", Self.sample, "--out", root.path, "--lang", "en"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("a file is where the pack's folder goes, and it is not replaced"), "\(result.stderr)")
+        #expect(try String(contentsOf: year, encoding: .utf8) == "the user's own notes\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: year.deletingLastPathComponent().path) == ["2023"])
+    }
+
     @Test func hostileNamesNeverLeaveTheOutputFolder() throws {
         let root = try temporaryFolder()
         let csv = "year,unit,indicator,target,actual\n"
