@@ -13,8 +13,11 @@ enum SheetText {
     static let percent: UInt8 = 2
 
     /// The text, and the hidden rows and columns (1-based rows, 0-based columns).
-    /// `complete` is false when the XML stops before its sheet data closes (a part cut short).
-    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>) -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool) {
+    /// `complete` is false when the XML stops before its sheet data closes (a part cut short);
+    /// `beyondExcel` names the first cell past Excel's last column (XFD) or row (1 048 576), where
+    /// the reading stopped: no workbook Excel wrote has one, and filling up to it could take gigabytes.
+    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>)
+        -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?) {
         xml.withUnsafeBufferPointer { buffer in
             var writer = Writer(merges: merges(buffer))
             let percentByStyle = (0..<((percentStyles.max() ?? -1) + 1)).map(percentStyles.contains)
@@ -29,7 +32,8 @@ enum SheetText {
             var inline: [UInt8] = []
             var inValue = false, inInlineText = false
             var complete = false
-            while let event = scanner.next() {
+            var beyondExcel: String?
+            while beyondExcel == nil, let event = scanner.next() {
                 switch event {
                 case let .open(name, attributes, selfClosing):
                     if scanner.is(name, "c") {
@@ -37,7 +41,9 @@ enum SheetText {
                         scanner.forEachAttribute(in: attributes) { key, value in
                             guard key.count == 1 else { return }
                             switch buffer[key.lowerBound] {
-                            case UInt8(ascii: "r"): column = columnIndex(buffer, value)
+                            case UInt8(ascii: "r"):
+                                column = columnIndex(buffer, value)
+                                if let c = column, c > lastColumn { beyondExcel = scanner.string(value) }
                             case UInt8(ascii: "s"): style = integer(buffer, value) ?? 0
                             case UInt8(ascii: "t"): type = Self.type(buffer, value)
                             default: break
@@ -55,7 +61,8 @@ enum SheetText {
                     } else if scanner.is(name, "row") {
                         // Excel's rows are 1…1 048 576 and increase; anything else is read as the next row.
                         var number = scanner.attribute("r", in: attributes).flatMap { integer(buffer, $0) } ?? nextRow
-                        if number < nextRow || number > 1_048_576 { number = nextRow }
+                        if number > 1_048_576 { beyondExcel = "row \(number)"; break }
+                        if number < nextRow { number = nextRow }
                         nextRow = number + 1
                         nextColumn = 0
                         if let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) { hiddenRows.append(number) }
@@ -85,7 +92,7 @@ enum SheetText {
                     if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
                 }
             }
-            return (writer.finish(), hiddenRows, hiddenColumns, complete)
+            return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel)
         }
     }
 
@@ -160,6 +167,9 @@ enum SheetText {
     }
 
     /// "C14" → 2 (the column; the row is known from the row element).
+    /// XFD, Excel's last column (0-based).
+    static let lastColumn = 16_383
+
     private static func columnIndex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var column = 0, letters = 0
         for i in range {

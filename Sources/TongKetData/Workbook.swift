@@ -19,6 +19,8 @@ struct Workbook {
         case noSheet(String, sheets: [String])
         /// A sheet's XML stops before its data closes: read up to the cut, it would lose rows unseen.
         case cut(sheet: String)
+        /// A cell past Excel's last column or row: not a sheet Excel wrote.
+        case beyondExcel(sheet: String, cell: String)
     }
 
     /// No part of a real workbook is this large (a million-row sheet is about 220 MB of XML); a
@@ -52,7 +54,8 @@ struct Workbook {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            let (text, hiddenRows, hiddenColumns, complete) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            let (text, hiddenRows, hiddenColumns, complete, beyond) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            if let beyond { throw .beyondExcel(sheet: name, cell: beyond) }
             guard complete else { throw .cut(sheet: name) }
             sheets.append(Sheet(name: name, hidden: hidden, text: text, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
         }

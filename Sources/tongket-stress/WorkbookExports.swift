@@ -41,6 +41,9 @@ enum WorkbookExports {
         try save(XLSX.package([.model(Hostile.legacyFont())]), folder, "tcvn3.xlsx")
         try save(Hostile.changedDigit(), folder, "doi-so.xlsx")
         try save(Hostile.twoPartsOfOneName(), folder, "trung-ten.xlsx")
+        var far = Hostile.badCell()
+        far.rows[1].set("ZZZ", .text("một ô ngoài bảng"))
+        try save(XLSX.package([.model(far)]), folder, "ngoai-cot.xlsx")
         truth.hostile(halfOf: report.count)
         try save(Array(truth.text.utf8), folder, "truth.txt")
     }

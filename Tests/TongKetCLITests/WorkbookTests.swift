@@ -90,6 +90,8 @@ import TongKetData
         // One changed digit in a stored sheet: read, it would be "đạt 134 %"; the checksum refuses it.
         ("doi-so.xlsx", "fails its checksum (CRC-32)"),
         ("trung-ten.xlsx", "it holds two parts named xl/worksheets/sheet1.xml"),
+        // A cell at ZZZ5 would have filled 18,277 columns of every row.
+        ("ngoai-cot.xlsx", "has a cell at ZZZ5, past Excel's last column XFD"),
     ])
     func aHostileWorkbookIsOneClearLineAndExit65(name: String, phrase: String) throws {
         let result = try CLI.run(["summary", Self.path(name)])

@@ -35,3 +35,17 @@ import Testing
         #expect(CSVField.unneutralised("'Phòng 7") == "'Phòng 7")
     }
 }
+
+extension DamagedInputTests {
+    /// A cell past XFD or a row past 1 048 576 is no sheet Excel wrote: reading stops there and
+    /// names it, rather than filling eighteen thousand columns of every row.
+    @Test func aCellPastExcelsLastColumnOrRowIsNamed() {
+        func beyond(_ rows: String) -> String? {
+            SheetText.text(Array("<worksheet><sheetData>\(rows)</sheetData></worksheet>".utf8), strings: [], percentStyles: []).beyondExcel
+        }
+        #expect(beyond("<row r=\"1\"><c r=\"ZZZ1\"><v>1</v></c></row>") == "ZZZ1")
+        #expect(beyond("<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c></row>") == "row 1048577")
+        // Near misses: Excel's own last cell is a cell.
+        #expect(beyond("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>") == nil)
+    }
+}
