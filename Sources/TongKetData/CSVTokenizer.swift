@@ -13,13 +13,7 @@ public struct CSVField: Sendable, Equatable {
     /// quotes, as OWASP recommends; TongKet's own readers take it off again (`unneutralised`).
     public static func neutralised(_ bytes: [UInt8]) -> [UInt8] {
         guard let first = bytes.first, formulaStarts.contains(first) else { return quoted(bytes) }
-        var out: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "'")]
-        for b in bytes {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
-        return out
+        return inQuotes([UInt8(ascii: "'")] + bytes)
     }
 
     /// A cell written by `neutralised`, as it was.
@@ -36,6 +30,11 @@ public struct CSVField: Sendable, Equatable {
     /// a line break, inner quotes doubled.
     public static func quoted(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return bytes }
+        return inQuotes(bytes)
+    }
+
+    /// `bytes` between quotes, inner quotes doubled.
+    private static func inQuotes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         for b in bytes {
             if b == UInt8(ascii: "\"") { out.append(b) }

@@ -401,17 +401,12 @@ struct FileReader {
             }
             return found.count == 1 ? found[0] : nil
         }
-        func periodEnd(in text: String) -> Int? {
-            let words = HeaderName.fold(text)
-            guard words.contains("tu ngay") || words.hasPrefix("(tu ") || words.hasPrefix("tu "), let to = words.range(of: "den ") else { return nil }
-            let date = words[to.upperBound...].replacingOccurrences(of: "ngay ", with: "")
-            let parts = date.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " || $0 == ")" })
-            guard parts.count >= 3, let value = Int(parts[2]), (1990...2100).contains(value) else { return nil }
-            return value
-        }
         if let sheet, let value = year(in: sheet) { return (value, ("the sheet name \"\(sheet)\"", "tên trang tính \"\(sheet)\"")) }
         for title in titles {
-            if let value = periodEnd(in: title) { return (value, ("the end of the period \"\(title)\"", "ngày cuối kỳ báo cáo \"\(title)\"")) }
+            // The period's own dates, read as `ReportingPeriod` reads them.
+            if let read = ReportingPeriod.read(title), read.period.dates != nil, let value = read.year {
+                return (value, ("the end of the period \"\(title)\"", "ngày cuối kỳ báo cáo \"\(title)\""))
+            }
         }
         for title in titles { if let value = year(in: title) { return (value, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) } }
         let name = fileName.split(separator: "/").last.map(String.init) ?? fileName
@@ -499,7 +494,8 @@ struct FileReader {
         if let actualSign {
             let measureText = columns.measure >= 0 ? text(fields[columns.measure]) : nil
             switch actualSign {
-            case .didNotOccur: noValue = ValueWords.isRateOrAverage(indicator: text(fields[columns.indicator]), measure: measureText)
+            // A rate or an average (the indicators whose province figure is a mean) has nothing to rate.
+            case .didNotOccur: noValue = NameClues.mean(indicator: text(fields[columns.indicator]), measure: measureText) != nil
             case .noneArose: noValue = false
             case .notCollected, .notApplicable: noValue = true
             }

@@ -97,6 +97,12 @@ public struct IndicatorTable: Sendable {
         self.rows = rows
     }
 
+    /// The same table with other rows (the same names, files and periods).
+    func replacingRows(_ rows: [IndicatorRow]) -> IndicatorTable {
+        IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
+                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods)
+    }
+
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year
     /// finds them in one pass without hashing a million rows.
     public var years: [Int] {

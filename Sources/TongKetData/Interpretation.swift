@@ -522,7 +522,6 @@ extension IndicatorTable {
     func withDirections(_ directions: [Direction]) -> IndicatorTable {
         var rows = rows
         for i in rows.indices { rows[i].direction = directions[Int(rows[i].indicator)] }
-        return IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
-                              fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods)
+        return replacingRows(rows)
     }
 }

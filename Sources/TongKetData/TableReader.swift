@@ -78,9 +78,6 @@ public enum TableReader {
         var note = place
         note.message = "part-year rows are read but set aside, not mixed with whole years: \(parts.map(\.en).joined(separator: "; ")); the figures are the whole years'"
         note.vietnamese = "các dòng số liệu một phần của năm được đọc nhưng để riêng, không trộn với số liệu cả năm: \(parts.map(\.vi).joined(separator: "; ")); các số liệu tính theo cả năm"
-        let kept = IndicatorTable(units: table.units, indicators: table.indicators, measures: table.measures, levels: table.levels,
-                                  files: table.files, rows: table.rows.filter { $0.period == 0 }, fields: table.fields,
-                                  sheetFiles: table.sheetFiles, sectionLevels: table.sectionLevels, periods: table.periods)
-        return ReadResult(table: kept, said: warnings + [note])
+        return ReadResult(table: table.replacingRows(table.rows.filter { $0.period == 0 }), said: warnings + [note])
     }
 }

@@ -76,15 +76,6 @@ enum ValueWords {
         }
         return halves
     }
-
-    /// An indicator measured as a rate or an average, for which "-" means no value rather than 0:
-    /// its measure holds "%", or its name says rate, ratio or average.
-    static func isRateOrAverage(indicator: String, measure: String?) -> Bool {
-        if let measure, measure.contains("%") || measure.contains("‰") { return true }
-        let words = HeaderName.fold(indicator)
-        return ["ty le", "ti le", "ty so", "ti so", "ty suat"].contains { words.hasPrefix($0) }
-            || words.contains("binh quan") || words.contains("trung binh")
-    }
 }
 
 /// What the rows of a printed form say that is not data: a numbering row under the header, a
