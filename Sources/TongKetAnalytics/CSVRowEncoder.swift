@@ -23,7 +23,7 @@ struct CSVRowEncoder: Sendable {
         pieces += table.measures.map { MetricsExport.csvField($0) + [UInt8(ascii: ",")] }
         fixedBase = pieces.count
         // unit, province, higher, lower, then the statuses: see `fixed`.
-        pieces += ["unit", "province", "higher", "lower", ""].map { Array(($0 + ",").utf8) }
+        pieces += ["unit", "province", "higher", "lower", "", "none"].map { Array(($0 + ",").utf8) }
         pieces += Status.allCases.map { Array(($0.rawValue + ",").utf8) }
         period = MetricsExport.csvField(table.period.label) + [UInt8(ascii: ",")]
         var offsets = [0]
@@ -32,9 +32,7 @@ struct CSVRowEncoder: Sendable {
         text = pieces.flatMap { $0 }
     }
 
-    private static let estimate = Array("estimate".utf8)
-
-    private enum Fixed: Int { case unit, province, higher, lower, empty, met, notMet, undefined }
+    private enum Fixed: Int { case unit, province, higher, lower, empty, none, met, notMet, undefined }
 
     /// The rows of `figures`, as one block of bytes.
     func encode<S: Sequence<Figures>>(_ figures: S) -> [UInt8] {
@@ -65,7 +63,11 @@ struct CSVRowEncoder: Sendable {
             if f.unit >= 0 { try piece(unitBase + Int(f.unit)) } else { try fixed(.empty) }
             try piece(indicatorBase + Int(f.indicator))
             if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
-            try fixed(f.direction == .higher ? .higher : .lower)
+            switch f.direction {
+            case .higher: try fixed(.higher)
+            case .lower: try fixed(.lower)
+            case .neutral: try fixed(.none)
+            }
             try optional(f.target, w); try w.write(byte: comma)
             try w.write(number: f.actual); try w.write(byte: comma)
             try optional(f.completion, w); try w.write(byte: comma)
@@ -78,7 +80,7 @@ struct CSVRowEncoder: Sendable {
             try optional(f.yoyDelta, w); try w.write(byte: comma)
             try optional(f.yoyPercent, w); try w.write(byte: comma)
             try optional(f.completionChangePoints, w); try w.write(byte: comma)
-            if f.estimated { try w.write(bytes: Self.estimate) }
+            if f.estimated || f.published || f.flagged { try w.write(f.flags) }
             try w.write(byte: UInt8(ascii: "\n"))
         }
     }

@@ -13,7 +13,7 @@ public enum Status: String, Sendable, CaseIterable {
 /// - met when completion ≥ 1, or, for a ceiling (direction lower), when actual ≤ target;
 /// - target 0: a ceiling of 0 is met exactly when actual is 0 (and broken otherwise);
 ///   for a "higher" indicator a target of 0 says nothing, so the status is undefined;
-/// - no target: undefined.
+/// - no target, or an indicator with no direction (a workload count): undefined.
 public enum Completion {
     public static func ratio(target: Double?, actual: Double) -> Double? {
         guard let target, target > 0 else { return nil }
@@ -28,6 +28,8 @@ public enum Completion {
         case .higher:
             guard target > 0 else { return .undefined }
             return actual >= target ? .met : .notMet
+        case .neutral:
+            return .undefined
         }
     }
 }

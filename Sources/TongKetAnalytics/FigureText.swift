@@ -2,10 +2,11 @@
 /// they all say it the same way.
 extension NumberText {
     /// "74 vụ", "3,2 %", or the bare number when the file gives no measure.
-    public func value(_ v: Double, measure: String) -> String {
-        if measure.isEmpty { return number(v) }
-        if ProvinceRollup.isRate(measure) { return number(v) + (language == .vi ? " %" : "%") }
-        return number(v) + " " + measure
+    public func value(_ v: Double, measure: String, fractionDigits: Int = 1) -> String {
+        let digits = number(v, fractionDigits: fractionDigits)
+        if measure.isEmpty { return digits }
+        if ProvinceRollup.isRate(measure) { return digits + (language == .vi ? " %" : "%") }
+        return digits + " " + measure
     }
 
     /// A result as `value` says it, marked "(ước)" when it is an estimate ("Ước TH 2024").

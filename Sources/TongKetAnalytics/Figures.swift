@@ -22,8 +22,17 @@ public struct Figures: Sendable, Equatable {
     public var yoyDelta: Double?
     public var yoyPercent: Double?
     public var completionChangePoints: Double?
-    /// What metrics.csv's `flags` says of the row: `estimate` for a result given as "Ước TH".
+    /// What metrics.csv's `flags` says of the row: `estimate` for a result given as "Ước TH",
+    /// `published` for a province figure taken from the office's total row, `check` for a value
+    /// `check` flags (marked "⚠ cần kiểm tra" wherever it is shown).
     public var estimated = false
+    public var published = false
+    public var flagged = false
+
+    /// metrics.csv's `flags`: "estimate;published;check", the ones that hold.
+    public var flags: String {
+        [(estimated, "estimate"), (published, "published"), (flagged, "check")].filter(\.0).map(\.1).joined(separator: ";")
+    }
 
     /// Figures of `rows[index]` in a series sorted by (entity, indicator, year): the year
     /// before is the row just above when it is the same entity and indicator and year − 1.

@@ -10,6 +10,16 @@ public struct Metrics: Sendable {
     public let interpretation: Interpretation
     /// The province series: one row per (indicator, year), `unit == -1`.
     public let provinceRows: [IndicatorRow]
+    /// How each province row was formed, by the same index.
+    public let provinceBases: [ProvinceBasis]
+    /// The values `check` flags (a jump of ≥ 8×, a % over 100): marked wherever they are shown.
+    public let valueFindings: [(row: Int, finding: Finding)]
+    /// Rows of `table` with a value finding.
+    let flaggedRows: Set<Int>
+    /// Province rows marked for `check`: a total row that disagrees with its units, or a sum
+    /// built on a flagged value.
+    let flaggedProvince: Set<Int>
+    private let provinceIndex: [Int64: Int]
     /// The level the province was restricted to, if any.
     public let level: String?
 
@@ -34,14 +44,51 @@ public struct Metrics: Sendable {
             if ids.isEmpty { throw .unknownLevel(level, available: table.levels) }
             levelIDs = Set(ids)
         }
-        provinceRows = ProvinceRollup.rows(of: table, formulas: interpretation.indicators.map(\.formula), levelIDs: levelIDs)
+        let formed = ProvinceRollup.rows(of: table, formulas: interpretation.indicators.map(\.formula), levelIDs: levelIDs)
+        let province = PublishedTotals.apply(formed, interpretation: interpretation, levelIDs: levelIDs)
+        provinceRows = province.map(\.row)
+        provinceBases = province.map(\.basis)
+        valueFindings = Review.valueFindings(table)
+        flaggedRows = Set(valueFindings.map(\.row))
+        var flaggedKeys = Set<Int64>()
+        for i in flaggedRows { flaggedKeys.insert(Self.key(table.rows[i].indicator, table.rows[i].year)) }
+        var flaggedProvince = Set<Int>()
+        for (i, row) in provinceRows.enumerated() {
+            let basis = provinceBases[i]
+            if basis.unitsFigure != nil || !basis.isPublished && flaggedKeys.contains(Self.key(row.indicator, row.year)) { flaggedProvince.insert(i) }
+        }
+        self.flaggedProvince = flaggedProvince
+        provinceIndex = Dictionary(provinceRows.enumerated().map { (Self.key($1.indicator, $1.year), $0) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// True while any value `check` flags remains (what `report --strict` refuses).
+    public var hasFlaggedValues: Bool { !flaggedRows.isEmpty || !flaggedProvince.isEmpty }
+
+    static func key(_ indicator: Int32, _ year: Int32) -> Int64 { Int64(indicator) << 16 | Int64(UInt16(truncatingIfNeeded: year)) }
+
+    /// How the province figure `f` was formed; nil for a unit's figure.
+    public func basis(_ f: Figures) -> ProvinceBasis? {
+        guard f.scope == .province else { return nil }
+        return provinceIndex[Self.key(f.indicator, Int32(f.year))].map { provinceBases[$0] }
+    }
+
+
 
     public var unitFigureCount: Int { table.rows.count }
     public var provinceFigureCount: Int { provinceRows.count }
 
-    public func unitFigures(at index: Int) -> Figures { Figures.of(table.rows, at: index, scope: .unit) }
-    public func provinceFigures(at index: Int) -> Figures { Figures.of(provinceRows, at: index, scope: .province) }
+    public func unitFigures(at index: Int) -> Figures {
+        var f = Figures.of(table.rows, at: index, scope: .unit)
+        f.flagged = flaggedRows.contains(index)
+        return f
+    }
+
+    public func provinceFigures(at index: Int) -> Figures {
+        var f = Figures.of(provinceRows, at: index, scope: .province)
+        f.published = provinceBases[index].isPublished
+        f.flagged = flaggedProvince.contains(index)
+        return f
+    }
 
     /// All figures of one year (or every year), units first, then the province.
     public func figures(year: Int? = nil) -> [Figures] {
@@ -53,7 +100,13 @@ public struct Metrics: Sendable {
 
     public func unitName(_ figures: Figures) -> String { figures.unit < 0 ? "" : table.units[Int(figures.unit)] }
     public func indicatorName(_ figures: Figures) -> String { table.indicators[Int(figures.indicator)] }
-    public func measureName(_ figures: Figures) -> String { figures.measure < 0 ? "" : table.measures[Int(figures.measure)] }
+    /// The measure shown: the catalogue's, else the files'; "%" for a rate the name alone made one.
+    public func measureName(_ figures: Figures) -> String {
+        let profile = profile(figures.indicator)
+        if let stated = profile.measure { return stated }
+        if figures.measure >= 0 { return table.measures[Int(figures.measure)] }
+        return profile.isRate ? "%" : ""
+    }
     public func profile(_ indicator: Int32) -> IndicatorProfile { interpretation.indicators[Int(indicator)] }
     /// True for a province figure that is not a plain total (a mean, weighted mean or ratio).
     public func isMean(_ figures: Figures) -> Bool { figures.scope == .province && !profile(figures.indicator).formula.isSum }

@@ -4,8 +4,9 @@ import TongKetData
 /// The machine-readable metrics table of DESIGN §6, as CSV or JSON. Other tools and the
 /// report build on these columns, so their names and order are a contract.
 public enum MetricsExport {
-    /// `period` is the part of the year ("cả năm" for whole years); `flags` says `estimate` for a
-    /// result given as an estimate ("Ước TH 2024").
+    /// `period` is the part of the year ("cả năm" for whole years); `flags` says, separated by
+    /// ";", `estimate` for a result given as an estimate ("Ước TH 2024"), `published` for a
+    /// province figure taken from the office's total row, `check` for a value `check` flags.
     public static let columns = [
         "scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
         "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
@@ -79,7 +80,7 @@ public enum MetricsExport {
                 .text(metrics.indicatorName(f)), .text(f.measure < 0 ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
-                .number(f.completionChangePoints), .text(f.estimated ? "estimate" : ""),
+                .number(f.completionChangePoints), .text(f.flags),
             ]
             try w.write(first ? "\n  {" : ",\n  {")
             first = false

@@ -1,23 +1,25 @@
 import Foundation
 import TongKetData
 
-/// The province's own series, per indicator and year (DESIGN §3), formed as each indicator's
-/// `ProvinceFormula` says (the catalogue's, else inferred from its name and measure):
-/// - sum: the units' values added up; the target is the sum of targets, defined only when
-///   every unit counted has one (a partial sum would overstate completion);
-/// - mean: the unweighted mean of the units' values and of their targets — rates, averages,
-///   per-capita figures and times never add up;
+/// The province's series as the units' formula gives it, per indicator and year (DESIGN §3),
+/// formed as each indicator's `ProvinceFormula` says (the catalogue's, else inferred from its
+/// name and measure). `PublishedTotals` then puts the office's own total row in its place
+/// wherever the files carry one; this series cross-checks it.
+/// - sum: the units' values added up; the target is the sum of the targets assigned, set
+///   against every unit's actual — as the offices form their own totals — and the basis says
+///   how many units had one;
+/// - mean: the unweighted mean of the units' values; the target is the threshold the units
+///   share, else the mean of the targets assigned — rates, averages and times never add up;
 /// - weighted mean: Σ value × weight / Σ weight, the weight another indicator of the same
-///   unit and year; the target is weighted the same way;
+///   unit and year; the target is weighted the same way over the units that have one;
 /// - ratio: Σ numerator / Σ denominator, scaled as the units' own values are (×100 for %);
 /// - none: no province figure.
+/// One unit's indicator (the only unit that reports it, in every year) is that unit's value.
 /// `level` selects which units count (for example only district offices).
 public enum ProvinceRollup {
     /// Measures shown as a percentage, whose changes are in points.
     public static func isRate(_ measure: String?) -> Bool {
-        guard let measure else { return false }
-        let folded = HeaderName.fold(measure)
-        return folded == "%" || folded == "percent" || folded == "phan tram" || folded == "ty le %"
+        measure.map(NameClues.isRateMeasure) ?? false
     }
 
     private struct Accumulator {
@@ -31,10 +33,13 @@ public enum ProvinceRollup {
         /// Weighted mean: Σ weight of the units counted, and of those with a target.
         var weight = 0.0
         var targetWeight = 0.0
+        /// The one target every unit with a target shares, until two differ (NaN then).
+        var sharedTarget: Double?
+        var unitTargetSum = 0.0
     }
 
-    /// Rows with `unit == -1`, sorted by indicator name and year.
-    static func rows(of table: IndicatorTable, formulas: [ProvinceFormula], levelIDs: Set<Int32>?) -> [IndicatorRow] {
+    /// Rows with `unit == -1`, sorted by indicator name and year, each with how it was formed.
+    static func rows(of table: IndicatorTable, formulas: [ProvinceFormula], levelIDs: Set<Int32>?) -> [(row: IndicatorRow, basis: ProvinceBasis)] {
         func counted(_ row: IndicatorRow) -> Bool { levelIDs.map { $0.contains(row.level) } ?? true }
         // The values other indicators are weighted by or divided into, by (unit, indicator, year).
         var helpers = Set<Int32>()
@@ -56,6 +61,8 @@ public enum ProvinceRollup {
         var slots = [Int32](repeating: -1, count: table.indicators.count * yearSlots)
         var accumulators: [Accumulator] = []
         var ratioScales: [Int32: [Double]] = [:]
+        // The one unit that reports each indicator (-1 none yet, -2 more than one).
+        var soleUnit = [Int32](repeating: -1, count: table.indicators.count)
         for row in table.rows where counted(row) {
             let formula = formulas[Int(row.indicator)]
             if formula == .none { continue }
@@ -68,6 +75,11 @@ public enum ProvinceRollup {
             }
             var a = accumulators[slot]
             if row.estimated { a.estimated = true }
+            if let target = row.target {
+                a.sharedTarget = a.sharedTarget.map { $0 == target ? $0 : .nan } ?? target
+                a.unitTargetSum += target
+            }
+            soleUnit[Int(row.indicator)] = soleUnit[Int(row.indicator)] == -1 || soleUnit[Int(row.indicator)] == row.unit ? row.unit : -2
             switch formula {
             case .sum, .mean, .none:
                 a.actual += row.actual
@@ -95,27 +107,43 @@ public enum ProvinceRollup {
         // One measure and direction per indicator: the first unit's, as the table is sorted.
         var first: [Int32: IndicatorRow] = [:]
         for row in table.rows where first[row.indicator] == nil && counted(row) { first[row.indicator] = row }
-        return accumulators.compactMap { a -> IndicatorRow? in
+        return accumulators.compactMap { a -> (row: IndicatorRow, basis: ProvinceBasis)? in
             guard a.count > 0, let model = first[a.indicator] else { return nil }
-            let complete = a.targets == a.count
             let n = Double(a.count)
-            let actual: Double, target: Double?
+            let actual: Double
+            var target: Double?
+            var basis = ProvinceBasis(figure: .formula, target: .none)
+            let sole = soleUnit[Int(a.indicator)]
+            if sole >= 0 { basis.figure = .singleUnit(sole) }
             switch formulas[Int(a.indicator)] {
             case .sum, .none:
-                (actual, target) = (a.actual, complete ? a.target : nil)
+                actual = a.actual
+                if a.targets > 0 { target = a.target }
             case .mean:
-                (actual, target) = (a.actual / n, complete ? a.target / n : nil)
+                actual = a.actual / n
+                if let shared = a.sharedTarget, !shared.isNaN {
+                    target = shared
+                    if a.count > 1 { basis.target = .sharedThreshold(units: a.targets, of: a.count) }
+                } else if a.targets > 0 {
+                    target = a.unitTargetSum / Double(a.targets)
+                    basis.target = .meanOfTargets(units: a.targets, of: a.count)
+                }
             case .weightedMean:
-                (actual, target) = (a.actual / a.weight, complete ? a.target / a.targetWeight : nil)
+                actual = a.actual / a.weight
+                if a.targets > 0, a.targetWeight > 0 { target = a.target / a.targetWeight }
             case .ratio:
                 let scale = powerOfTen(near: ratioScales[a.indicator] ?? [])
-                (actual, target) = (a.actual / a.weight * scale, complete ? a.target / a.targetWeight : nil)
+                actual = a.actual / a.weight * scale
+                if a.targets > 0, a.targetWeight > 0 { target = a.target / a.targetWeight }
+            }
+            if target != nil, case .none = basis.target {
+                basis.target = a.targets == a.count ? .everyUnit : .assigned(units: a.targets, of: a.count)
             }
             var row = IndicatorRow(year: a.year, unit: -1, indicator: a.indicator, measure: model.measure, direction: model.direction,
                                    directionGiven: model.directionGiven, target: target, actual: actual)
             // A province figure built on an estimate is an estimate.
             row.estimated = a.estimated
-            return row
+            return (row, basis)
         }
     }
 

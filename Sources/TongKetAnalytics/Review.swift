@@ -17,12 +17,15 @@ public enum Review {
     static let jumpFloor = 20.0
 
     public static func findings(_ metrics: Metrics) -> [Finding] {
-        var out: [Finding] = []
-        out += jumps(metrics)
-        out += percentsOver100(metrics)
+        var out: [Finding] = metrics.valueFindings.map(\.finding)
         out += targetCoverage(metrics)
         out += totals(metrics)
         return out
+    }
+
+    /// The values themselves that look wrong, each with its row: what `Metrics` marks.
+    static func valueFindings(_ table: IndicatorTable) -> [(row: Int, finding: Finding)] {
+        jumps(table) + percentsOver100(table)
     }
 
     static func finding(_ kind: Finding.Kind, _ table: IndicatorTable, _ row: IndicatorRow, _ column: InputColumn?, en: String, vi: String) -> Finding {
@@ -31,11 +34,10 @@ public enum Review {
 
     /// Each (unit, indicator) is one run of rows in year order (the table's invariant), so a
     /// run's median is taken over at most a few values.
-    static func jumps(_ metrics: Metrics) -> [Finding] {
-        let table = metrics.table
+    static func jumps(_ table: IndicatorTable) -> [(row: Int, finding: Finding)] {
         let rows = table.rows
         let en = NumberText(.en), vi = NumberText(.vi)
-        var out: [Finding] = []
+        var out: [(row: Int, finding: Finding)] = []
         var start = 0
         var sorted: [Double] = []
         while start < rows.count {
@@ -59,9 +61,9 @@ public enum Review {
                     let row = rows[i]
                     let unit = table.units[Int(row.unit)], indicator = table.indicators[Int(row.indicator)]
                     let times = factor >= 1 ? factor : 1 / factor
-                    out.append(finding(.jump, table, row, .actual,
+                    out.append((i, finding(.jump, table, row, .actual,
                         en: "\(en.number(value)) for \"\(indicator)\" at \"\(unit)\" in \(row.year) is \(en.number(times, fractionDigits: 0))× \(factor >= 1 ? "the" : "below the") \(en.number(median)) of its other years; check for a typing error (an extra or missing digit)",
-                        vi: "\(vi.number(value)) của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) \(factor >= 1 ? "gấp " : "chỉ bằng 1/")\(vi.number(times, fractionDigits: 0)) lần mức \(vi.number(median)) của các năm khác; kiểm tra lỗi gõ (thừa hoặc thiếu một chữ số)"))
+                        vi: "\(vi.number(value)) của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) \(factor >= 1 ? "gấp " : "chỉ bằng 1/")\(vi.number(times, fractionDigits: 0)) lần mức \(vi.number(median)) của các năm khác; kiểm tra lỗi gõ (thừa hoặc thiếu một chữ số)")))
                 }
             }
             start = end
@@ -78,8 +80,7 @@ public enum Review {
         return n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
     }
 
-    static func percentsOver100(_ metrics: Metrics) -> [Finding] {
-        let table = metrics.table
+    static func percentsOver100(_ table: IndicatorTable) -> [(row: Int, finding: Finding)] {
         var percentLike = [Bool](repeating: false, count: table.indicators.count)
         var measureOf = [Int32?](repeating: nil, count: table.indicators.count)
         var unseen = table.indicators.count
@@ -95,11 +96,12 @@ public enum Review {
             percentLike[id] = measure.map(ProvinceRollup.isRate) ?? (folded.hasPrefix("ty le") || folded.hasPrefix("ti le"))
         }
         let en = NumberText(.en), vi = NumberText(.vi)
-        return table.rows.filter { percentLike[Int($0.indicator)] && $0.actual > 100 }.map { row in
+        return table.rows.indices.filter { percentLike[Int(table.rows[$0].indicator)] && table.rows[$0].actual > 100 }.map { i in
+            let row = table.rows[i]
             let unit = table.units[Int(row.unit)], indicator = table.indicators[Int(row.indicator)]
-            return finding(.percentOver100, table, row, .actual,
+            return (i, finding(.percentOver100, table, row, .actual,
                 en: "\(en.number(row.actual)) % for \"\(indicator)\" at \"\(unit)\" in \(row.year) is above 100 %; check the value (91,5 typed as 915?)",
-                vi: "\(vi.number(row.actual)) % của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) vượt 100 %; kiểm tra lại số liệu (91,5 gõ thành 915?)")
+                vi: "\(vi.number(row.actual)) % của \"\(indicator)\" tại \"\(unit)\" năm \(row.year) vượt 100 %; kiểm tra lại số liệu (91,5 gõ thành 915?)"))
         }
     }
 
@@ -131,8 +133,8 @@ public enum Review {
                 + (missing.count > 4 ? " …" : "")
             let indicator = table.indicators[Int(row.indicator)]
             out.append(finding(.partialTargets, table, row, .target,
-                en: "\"\(indicator)\" in \(row.year) has a target for \(with[slot]) units but none for \(missing.count) (\(names)); the province target is left undefined — fill in the missing targets if they were assigned",
-                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(with[slot]) đơn vị nhưng thiếu ở \(missing.count) đơn vị (\(names)); kế hoạch toàn tỉnh để trống — bổ sung nếu đã được giao"))
+                en: "\"\(indicator)\" in \(row.year) has a target for \(with[slot]) units but none for \(missing.count) (\(names)); the province target is the sum of those assigned (a rate's: the units' threshold) — fill in the missing targets if they were assigned",
+                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(with[slot]) đơn vị nhưng thiếu ở \(missing.count) đơn vị (\(names)); kế hoạch toàn tỉnh là tổng các kế hoạch đã giao (tỷ lệ: mức chung của các đơn vị) — bổ sung nếu đã được giao"))
         }
         // One finding per unit that alone reports some indicators (a department's own work).
         if table.units.count > 1 {
@@ -151,33 +153,61 @@ public enum Review {
         return out
     }
 
-    /// Total rows against the province figure the tool computes.
+    /// Total rows against the units' formula: the grand total against the province's, each
+    /// subtotal against its own group's. A disagreement is named at both places — the total
+    /// row, and the first unit row of the indicator that year.
     static func totals(_ metrics: Metrics) -> [Finding] {
-        guard metrics.level == nil else { return [] }
         let table = metrics.table
-        var province: [Int64: IndicatorRow] = [:]
-        for row in metrics.provinceRows { province[Int64(row.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: row.year))] = row }
         let en = NumberText(.en), vi = NumberText(.vi)
-        var out: [Finding] = []
-        for total in metrics.interpretation.totals where total.indicator >= 0 {
-            guard let computed = province[Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))] else { continue }
-            // Excel's SUM is exact, so a sum may differ only by rounding; an AVERAGE of rounded rates a little more.
-            let profile = metrics.profile(total.indicator)
-            let tolerance = profile.formula.isSum ? max(0.5, 1e-4 * abs(computed.actual)) : max(0.05, 0.005 * abs(computed.actual))
-            guard abs(total.actual - computed.actual) > tolerance else { continue }
-            let indicator = table.indicators[Int(total.indicator)]
-            let how: (String, String)
-            switch profile.formula {
-            case .sum, .none: how = ("the sum of the units", "tổng các đơn vị")
-            case .mean: how = ("the mean of the units", "trung bình các đơn vị")
-            case .weightedMean: how = ("the units' weighted mean", "trung bình có trọng số của các đơn vị")
-            case .ratio: how = ("the province's overall ratio", "tỷ lệ chung của toàn tỉnh")
+        func how(_ formula: ProvinceFormula) -> (String, String) {
+            switch formula {
+            case .sum, .none: return ("the sum of the units", "tổng các đơn vị")
+            case .mean: return ("the mean of the units", "trung bình các đơn vị")
+            case .weightedMean: return ("the units' weighted mean", "trung bình có trọng số của các đơn vị")
+            case .ratio: return ("the units' overall ratio", "tỷ lệ chung của các đơn vị")
             }
-            let row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: total.target, actual: total.actual,
-                                   file: total.file, line: total.line)
-            out.append(finding(.totalMismatch, table, row, .actual,
-                en: "the total row \"\(total.name)\" gives \(en.number(total.actual)) for \"\(indicator)\" in \(total.year), but \(how.0) is \(en.number(computed.actual)); the figures use \(how.0) — check the total or the units' rows",
-                vi: "dòng tổng \"\(total.name)\" ghi \(vi.number(total.actual)) cho \"\(indicator)\" năm \(total.year), nhưng \(how.1) là \(vi.number(computed.actual)); số liệu dùng \(how.1) — kiểm tra dòng tổng hoặc số của các đơn vị"))
+        }
+        var firstUnitRow: [Int64: Int] = [:]
+        for (i, row) in table.rows.enumerated() {
+            let k = Metrics.key(row.indicator, row.year)
+            if table.isEarlier(i, than: firstUnitRow[k] ?? -1) { firstUnitRow[k] = i }
+        }
+        var out: [Finding] = []
+        func disagreement(_ total: TotalRow, formed: Double, group: String?) {
+            let indicator = table.indicators[Int(total.indicator)]
+            let (en0, vi0) = how(metrics.profile(total.indicator).formula)
+            let (enHow, viHow) = group.map { (en0 + " of \"\($0)\"", vi0 + " thuộc \"\($0)\"") } ?? (en0, vi0)
+            let uses = metrics.profile(total.indicator).usesTotalRow
+            let place = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: total.target, actual: total.actual,
+                                     file: total.file, line: total.line)
+            let enUse = uses ? "the figures use the total row" : "the figures use \(enHow), as the catalogue says"
+            let viUse = uses ? "số liệu dùng dòng tổng" : "số liệu dùng \(viHow), theo danh mục"
+            out.append(finding(.totalMismatch, table, place, .actual,
+                en: "the total row \"\(total.name)\" gives \(en.number(total.actual, fractionDigits: 2)) for \"\(indicator)\" in \(total.year), but \(enHow) is \(en.number(formed, fractionDigits: 2)); \(enUse) — check the total or the units' rows",
+                vi: "dòng tổng \"\(total.name)\" ghi \(vi.number(total.actual, fractionDigits: 2)) cho \"\(indicator)\" năm \(total.year), nhưng \(viHow) là \(vi.number(formed, fractionDigits: 2)); \(viUse) — kiểm tra dòng tổng hoặc số của các đơn vị"))
+            if let first = firstUnitRow[Metrics.key(total.indicator, Int32(total.year))] {
+                out.append(finding(.totalMismatch, table, table.rows[first], .actual,
+                    en: "the units' rows of \"\(indicator)\" in \(total.year) give \(en.number(formed, fractionDigits: 2)) as \(enHow), not the \(en.number(total.actual, fractionDigits: 2)) of \"\(total.name)\" (\(table.files[Int(total.file)]) line \(total.line))",
+                    vi: "các dòng đơn vị của \"\(indicator)\" năm \(total.year) cho \(vi.number(formed, fractionDigits: 2)) (\(viHow)), không phải \(vi.number(total.actual, fractionDigits: 2)) của \"\(total.name)\" (\(table.files[Int(total.file)]) dòng \(total.line))"))
+            }
+        }
+        let formulas = metrics.interpretation.indicators.map(\.formula)
+        // Each total against the units' own figure of its scope: the province's, or its group's.
+        var byLevel: [Int32: [Int64: Double]] = [:]
+        func formed(level: Int32?) -> [Int64: Double] {
+            let key = level ?? -1
+            if let known = byLevel[key] { return known }
+            let rows = ProvinceRollup.rows(of: table, formulas: formulas, levelIDs: level.map { [$0] })
+            let values = Dictionary(rows.map { (Metrics.key($0.row.indicator, $0.row.year), $0.row.actual) }, uniquingKeysWith: { a, _ in a })
+            byLevel[key] = values
+            return values
+        }
+        for total in metrics.interpretation.totals where total.indicator >= 0 {
+            if total.isSubtotal && total.level < 0 { continue }
+            let level: Int32? = total.isSubtotal ? total.level : nil
+            guard let value = formed(level: level)[Metrics.key(total.indicator, Int32(total.year))] else { continue }
+            guard abs(total.actual - value) > PublishedTotals.tolerance(formulas[Int(total.indicator)], value) else { continue }
+            disagreement(total, formed: value, group: level.map { table.levels[Int($0)] })
         }
         return out
     }

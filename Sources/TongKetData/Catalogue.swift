@@ -14,6 +14,8 @@ public enum Rollup: Sendable, Equatable, Hashable {
     case ratio(numerator: String, denominator: String)
     /// No province figure: the units' values do not combine.
     case none
+    /// The office's own total row ("dòng tổng"), the default wherever the files carry one.
+    case totalRow
 
     /// True when the province value is not a plain total, so every output must say how it was formed.
     public var isSum: Bool { self == .sum }
@@ -45,6 +47,12 @@ public struct CatalogueIndicator: Sendable, Equatable {
     public var field: String?
     public var order: Int?
     public var headline: Bool?
+    /// The measure ("đơn vị tính"), when the files give none or the wrong one ("%").
+    public var measure: String?
+    /// The province's target ("KH toàn tỉnh"), one value for every year.
+    public var provinceTarget: Double?
+    /// The fewest decimals to show ("số chữ số thập phân"); more where a verdict needs them.
+    public var decimals: Int?
     /// Where it is written, for messages.
     public var line: Int
 

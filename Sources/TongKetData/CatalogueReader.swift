@@ -7,6 +7,7 @@ public enum CatalogueReader {
     /// The catalogue's columns; headers compare as data headers do (case, spaces, diacritics).
     enum Column: CaseIterable {
         case kind, name, oldNames, shortName, direction, rollup, numerator, denominator, group, order, headline, total, note
+        case measure, provinceTarget, decimals
 
         var names: [String] {
             switch self {
@@ -23,6 +24,9 @@ public enum CatalogueReader {
             case .headline: return ["trong tam", "headline"]
             case .total: return ["dong tong", "total row", "total"]
             case .note: return ["ghi chu", "note", "notes"]
+            case .measure: return ["don vi tinh", "dvt", "measure", "unit of measure"]
+            case .provinceTarget: return ["kh toan tinh", "ke hoach toan tinh", "province target"]
+            case .decimals: return ["so chu so thap phan", "chu so thap phan", "decimals"]
             }
         }
     }
@@ -144,6 +148,19 @@ public enum CatalogueReader {
                                   vi: "\"\(text)\" ở cột \"trọng tâm\" phải là có hoặc không")
                     }
                 }
+                entry.measure = cell(.measure)
+                if let text = cell(.provinceTarget) {
+                    if let value = NumberParser.read(text).value(in: .vi) ?? NumberParser.read(text).value(in: .auto) { entry.provinceTarget = value } else {
+                        log.error(line: line, column: place(.provinceTarget), "\"\(text)\" in column \"KH toàn tỉnh\" is not a number; write the province's target, such as 95 or 1.250",
+                                  vi: "\"\(text)\" ở cột \"KH toàn tỉnh\" không phải là số; ghi kế hoạch toàn tỉnh, ví dụ 95 hoặc 1.250")
+                    }
+                }
+                if let text = cell(.decimals) {
+                    if let digits = Int(text), (0...6).contains(digits) { entry.decimals = digits } else {
+                        log.error(line: line, column: place(.decimals), "\"\(text)\" in column \"số chữ số thập phân\" is not a whole number from 0 to 6",
+                                  vi: "\"\(text)\" ở cột \"số chữ số thập phân\" phải là số nguyên từ 0 đến 6")
+                    }
+                }
                 catalogue.indicators.append(entry)
             case "don vi", "unit":
                 var entry = CatalogueUnit(name: name, oldNames: oldNames, shortName: cell(.shortName), line: line)
@@ -212,9 +229,10 @@ public enum CatalogueReader {
             }
             return .success(.ratio(numerator: numerator, denominator: denominator))
         case "khong", "none", "khong tinh": return .success(.none)
+        case "dong tong", "so tong hop", "total row", "theo dong tong": return .success(.totalRow)
         default:
-            return .failure(RollupProblem(message: "\"\(word)\" in column \"toàn tỉnh\" is not a way to form the province figure; write tổng, trung bình, trung bình có trọng số, tỷ lệ or không",
-                                          vietnamese: "\"\(word)\" ở cột \"toàn tỉnh\" không phải là cách tính số toàn tỉnh; ghi tổng, trung bình, trung bình có trọng số, tỷ lệ hoặc không"))
+            return .failure(RollupProblem(message: "\"\(word)\" in column \"toàn tỉnh\" is not a way to form the province figure; write dòng tổng, tổng, trung bình, trung bình có trọng số, tỷ lệ or không",
+                                          vietnamese: "\"\(word)\" ở cột \"toàn tỉnh\" không phải là cách tính số toàn tỉnh; ghi dòng tổng, tổng, trung bình, trung bình có trọng số, tỷ lệ hoặc không"))
         }
     }
 }

@@ -1,16 +1,26 @@
 import Foundation
 
-/// Whether more is better, or the target is a ceiling ("tỷ lệ án bị hủy không quá 5%").
+/// Whether more is better, the target is a ceiling ("tỷ lệ án bị hủy không quá 5%"), or
+/// neither: a workload count ("số tin báo tiếp nhận") that is neither good nor bad, drawn
+/// neutral and never judged.
 public enum Direction: UInt8, Sendable, CaseIterable {
-    case higher, lower
+    case higher, lower, neutral
 
-    public var name: String { self == .higher ? "higher" : "lower" }
+    /// The word metrics.csv writes: higher, lower, none.
+    public var name: String {
+        switch self {
+        case .higher: return "higher"
+        case .lower: return "lower"
+        case .neutral: return "none"
+        }
+    }
 
-    /// Parses a direction cell: higher/lower, Vietnamese cao/thấp, case- and accent-blind.
+    /// Parses a direction cell: higher/lower/none, Vietnamese cao/thấp/không, case- and accent-blind.
     public init?(cell: String) {
         switch HeaderName.fold(cell) {
         case "", "higher", "cao", "tang": self = .higher
         case "lower", "thap", "giam", "ceiling", "tran": self = .lower
+        case "none", "khong", "trung tinh", "neutral": self = .neutral
         default: return nil
         }
     }
@@ -40,7 +50,10 @@ public struct IndicatorRow: Sendable, Equatable {
     var storedTarget: Double
     public var actual: Double
 
-    public var target: Double? { storedTarget.isNaN ? nil : storedTarget }
+    public var target: Double? {
+        get { storedTarget.isNaN ? nil : storedTarget }
+        set { storedTarget = newValue ?? .nan }
+    }
 
     public init(year: Int32, unit: Int32, indicator: Int32, measure: Int32 = -1, level: Int32 = -1,
                 direction: Direction = .higher, directionGiven: Bool = false, target: Double?, actual: Double, file: Int32 = 0, line: Int32 = 0) {

@@ -11,12 +11,18 @@ public enum Basis: Sendable, Equatable {
     case inferred(String)
     /// The measure ("%", "giường/vạn dân", "phút").
     case measure(String)
+    /// The targets: every target assigned is 0 (a ceiling of 0), or no unit has any (no direction).
+    case targets(String)
+    /// The office's own total row.
+    case totalRow(String)
     /// Nothing said anything: the rule's default (higher is better; counts add up).
     case standard
 
+    /// True for a decision no file or analyst stated: outputs say it was assumed. What the
+    /// targets or a total row show is the files' own word.
     public var isAssumed: Bool {
         switch self {
-        case .data, .catalogue: return false
+        case .data, .catalogue, .targets, .totalRow: return false
         case .proposed, .inferred, .measure, .standard: return true
         }
     }
@@ -44,6 +50,18 @@ public struct IndicatorProfile: Sendable, Equatable {
     public var field: String?
     public var order: Int?
     public var headline: Bool?
+    /// Measured in % (a rate): shown with "%", judged against its threshold, changes in points.
+    public var isRate = false
+    public var rateBasis: Basis = .standard
+    /// The catalogue's measure ("đơn vị tính"), shown instead of the files'.
+    public var measure: String?
+    /// The office's total row gives the province figure where there is one (the default); false
+    /// when the catalogue chose a formula. `formula` cross-checks the total row either way.
+    public var usesTotalRow = true
+    /// The catalogue's "KH toàn tỉnh": the province's target in every year.
+    public var provinceTarget: Double?
+    /// The catalogue's "số chữ số thập phân": the fewest decimals shown.
+    public var decimals: Int?
 }
 
 /// What the figures take as given for one unit.
@@ -65,6 +83,10 @@ public struct TotalRow: Sendable, Equatable {
     public var actual: Double
     public var file: Int32
     public var line: Int32
+    /// The group a subtotal ("Cộng cấp huyện") sums — a level id of the table, the level of the
+    /// units' rows just above it; -1 for the grand total, which is the province's.
+    public var level: Int32 = -1
+    public var isSubtotal = false
 }
 
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
@@ -201,8 +223,13 @@ public struct Interpretation: Sendable {
         for id in totalPlaces.keys.sorted() {
             let name = unitNames[id]
             for (_, row) in (totalPlaces[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                note(.totalRow, row: row, "\"\(name)\" is a total row, not a unit: it is left out of rankings and province sums and used only to cross-check them",
-                     vi: "\"\(name)\" là dòng tổng, không phải đơn vị: không xếp hạng, không cộng vào toàn tỉnh, chỉ dùng để đối chiếu")
+                if NameClues.isSubtotal(words: foldedUnit[name] ?? "") {
+                    note(.totalRow, row: row, "\"\(name)\" is a subtotal, not a unit: it is its group's figure (used with --level), never ranked, and the group's units cross-check it",
+                         vi: "\"\(name)\" là dòng cộng của một nhóm, không phải đơn vị: là số của nhóm (dùng với --level), không xếp hạng, đối chiếu với các đơn vị trong nhóm")
+                } else {
+                    note(.totalRow, row: row, "\"\(name)\" is the office's total row, not a unit: its figures are the province's (what the office published), never ranked, and the units' rows cross-check them",
+                         vi: "\"\(name)\" là dòng tổng của đơn vị, không phải một đơn vị: số của dòng này là số toàn tỉnh (số đã báo cáo), không xếp hạng, đối chiếu với số của các đơn vị")
+                }
             }
         }
 
@@ -218,16 +245,27 @@ public struct Interpretation: Sendable {
         let rebuilt = try Self.rebuild(table, unitNames: unitNames, indicatorNames: indicatorNames, isTotal: isTotal, isTotalIndicator: isTotalIndicator)
         var newTable = rebuilt.table
         let totals = rebuilt.totals
+        try Self.checkGrandTotals(totals, newTable)
 
         // Directions and province formulas, indicator by indicator.
         var measureOf = [Int32](repeating: -1, count: newTable.indicators.count)
         var given = [Direction?](repeating: nil, count: newTable.indicators.count)
         var firstNew = [Int](repeating: -1, count: newTable.indicators.count)
+        // What the targets say: any assigned at all, any above 0; whether every value fits a percentage.
+        var targeted = [Bool](repeating: false, count: newTable.indicators.count)
+        var positive = [Bool](repeating: false, count: newTable.indicators.count)
+        var withinPercent = [Bool](repeating: true, count: newTable.indicators.count)
         for (i, row) in newTable.rows.enumerated() {
             let id = Int(row.indicator)
             if newTable.isEarlier(i, than: firstNew[id]) { firstNew[id] = i }
             if measureOf[id] < 0 { measureOf[id] = row.measure }
             if row.directionGiven, given[id] == nil { given[id] = row.direction }
+            if let target = row.target { targeted[id] = true; if target > 0 { positive[id] = true } }
+            if !(0...100).contains(row.actual) { withinPercent[id] = false }
+        }
+        var totalTargeted = [Bool](repeating: false, count: newTable.indicators.count)
+        for total in totals where total.indicator >= 0 {
+            if let target = total.target { totalTargeted[Int(total.indicator)] = true; if target > 0 { positive[Int(total.indicator)] = true } }
         }
         let newPlace = { (i: Int) -> Int in
             // The first row of the indicator in the rebuilt table, as a row of the original.
@@ -256,8 +294,17 @@ public struct Interpretation: Sendable {
                 }
             } else if let decided = entry?.direction {
                 (profile.direction, profile.directionBasis) = (decided.value, decided.confirmed ? .catalogue : .proposed)
+            } else if (targeted[id] || totalTargeted[id]) && !positive[id] {
+                // Every target assigned is 0: "không để xảy ra" — a ceiling of 0.
+                (profile.direction, profile.directionBasis) = (.lower, .targets("kế hoạch 0"))
+                note(.inferredCeiling, row: newPlace(firstNew[id]), field: true,
+                     "\"\(name)\" is taken as a ceiling of 0: every target assigned is 0 (met only when nothing happens); if more is better, write cao in the catalogue's column \"chiều\"",
+                     vi: "\"\(name)\" được coi là chỉ tiêu trần bằng 0: mọi kế hoạch được giao đều là 0 (chỉ đạt khi không xảy ra); nếu càng cao càng tốt, ghi cao ở cột \"chiều\" của danh mục")
             } else if let clue {
                 (profile.direction, profile.directionBasis) = (.lower, .inferred(clue.words))
+            } else if !targeted[id] && !totalTargeted[id] {
+                // No target anywhere and nothing in the name: a workload count, neither good nor bad.
+                (profile.direction, profile.directionBasis) = (.neutral, .targets("không có kế hoạch"))
             }
             if profile.direction == .lower, profile.directionBasis.isAssumed {
                 note(.inferredCeiling, row: newPlace(firstNew[id]), field: true,
@@ -268,9 +315,25 @@ public struct Interpretation: Sendable {
                      + (clue.map { " vì tên có \"\($0.words)\"" } ?? " theo đề xuất trong danh mục")
                      + "; xác nhận trong danh mục (chiều: thấp) hoặc sửa (cao)")
             }
+            // A rate: the catalogue's measure, else the files', else a "tỷ lệ" name whose values all fit 0–100.
+            if let stated = entry?.measure {
+                (profile.measure, profile.isRate, profile.rateBasis) = (stated, NameClues.isRateMeasure(stated), .catalogue)
+            } else if let measure, !measure.isEmpty {
+                (profile.isRate, profile.rateBasis) = (NameClues.isRateMeasure(measure), .data)
+            } else if NameClues.isRateName(name), withinPercent[id] {
+                (profile.isRate, profile.rateBasis) = (true, .inferred("tỷ lệ"))
+            }
+            profile.provinceTarget = entry?.provinceTarget
+            profile.decimals = entry?.decimals
             if let decided = entry?.rollup {
                 let basis: Basis = decided.confirmed ? .catalogue : .proposed
+                // A formula the analyst confirmed replaces the total row; one only proposed does not.
+                profile.usesTotalRow = !decided.confirmed || decided.value == .totalRow
                 switch decided.value {
+                case .totalRow:
+                    if let clue = NameClues.mean(indicator: name, measure: measure) {
+                        (profile.formula, profile.formulaBasis) = (.mean, clue.fromMeasure ? .measure(clue.words) : .inferred(clue.words))
+                    }
                 case .sum: (profile.formula, profile.formulaBasis) = (.sum, basis)
                 case .mean: (profile.formula, profile.formulaBasis) = (.mean, basis)
                 case .none: (profile.formula, profile.formulaBasis) = (.none, basis)
@@ -295,7 +358,9 @@ public struct Interpretation: Sendable {
             } else if let clue = NameClues.mean(indicator: name, measure: measure) {
                 (profile.formula, profile.formulaBasis) = (.mean, clue.fromMeasure ? .measure(clue.words) : .inferred(clue.words))
             }
-            if !profile.formula.isSum, profile.formulaBasis.isAssumed {
+            // The office's total row gives the figure: how the units would combine is only its cross-check.
+            let published = profile.usesTotalRow && totals.contains { $0.indicator == Int32(id) && !$0.isSubtotal }
+            if !profile.formula.isSum, profile.formulaBasis.isAssumed, !published {
                 let (because, vìVi): (String, String)
                 switch profile.formulaBasis {
                 case let .measure(measure): (because, vìVi) = ("because its measure is \"\(measure)\"", "vì đơn vị tính là \"\(measure)\"")
@@ -349,6 +414,27 @@ public struct Interpretation: Sendable {
         self.unitSpellings = unitSpellings
         self.indicatorSpellings = indicatorSpellings
         self.likelyRenamedUnits = renames.units
+    }
+
+    /// Two grand totals of one indicator and year ("Tổng cộng" in two files, or "Tổng cộng" and
+    /// "Toàn tỉnh") that disagree: which one the office published cannot be guessed.
+    static func checkGrandTotals(_ totals: [TotalRow], _ table: IndicatorTable) throws(LoadError) {
+        var first: [Int64: TotalRow] = [:]
+        var problems: [Diagnostic] = []
+        for total in totals where total.indicator >= 0 && !total.isSubtotal {
+            let key = Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))
+            guard let earlier = first[key] else { first[key] = total; continue }
+            let same = abs(earlier.actual - total.actual) <= 1e-9 * max(1, abs(total.actual)) && earlier.target == total.target
+            guard !same else { continue }
+            let indicator = table.indicators[Int(total.indicator)]
+            func place(_ t: TotalRow) -> String { "\(table.files[Int(t.file)]):\(t.line)" }
+            var diagnostic = Diagnostic(file: table.files[Int(total.file)], line: Int(total.line), column: nil,
+                message: "two total rows give different figures for \"\(indicator)\" in \(total.year): \"\(earlier.name)\" at \(place(earlier)) (\(earlier.actual)) and \"\(total.name)\" here (\(total.actual)); keep the one the office published and delete the other",
+                vietnamese: "hai dòng tổng ghi hai số khác nhau cho \"\(indicator)\" năm \(total.year): \"\(earlier.name)\" ở \(place(earlier)) (\(earlier.actual)) và \"\(total.name)\" ở đây (\(total.actual)); giữ dòng đơn vị đã báo cáo, xoá dòng kia")
+            diagnostic.inSheet = table.sheetFiles.contains(total.file)
+            problems.append(diagnostic)
+        }
+        if !problems.isEmpty { throw .invalidData(problems, omitted: 0) }
     }
 
     /// Catalogue entries by the spelling key of each name and old name. An old name wins over
@@ -443,9 +529,23 @@ public struct Interpretation: Sendable {
         }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).
-        let totals = totalRows.map { unit, row in
-            TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target, actual: row.actual,
-                     file: row.file, line: row.line)
+        var totals = totalRows.map { unit, row in
+            var total = TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target,
+                                 actual: row.actual, file: row.file, line: row.line)
+            total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
+            return total
+        }
+        // A subtotal sums the units above it: its group is the level of the last unit row before it.
+        if totals.contains(where: \.isSubtotal) {
+            var above: [Int32: [(line: Int32, level: Int32)]] = [:]
+            for i in kept { above[table.rows[i].file, default: []].append((table.rows[i].line, table.rows[i].level)) }
+            for (file, rows) in above { above[file] = rows.sorted { $0.line < $1.line } }
+            for i in totals.indices where totals[i].isSubtotal {
+                let rows = above[totals[i].file] ?? []
+                var low = 0, high = rows.count
+                while low < high { let mid = (low + high) / 2; if rows[mid].line < totals[i].line { low = mid + 1 } else { high = mid } }
+                if low > 0 { totals[i].level = rows[low - 1].level }
+            }
         }
         return (newTable, totals, order.map { kept[Int($0)] })
     }

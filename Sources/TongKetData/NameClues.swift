@@ -79,6 +79,18 @@ public enum NameClues {
         return words.contains { after == $0 || after.hasPrefix($0 + " ") || after.hasSuffix(" " + $0) }
     }
 
+    /// Measures of a percentage ("%", "phần trăm", "tỷ lệ %"), whose changes are in points.
+    public static func isRateMeasure(_ measure: String) -> Bool {
+        let folded = HeaderName.fold(measure)
+        return folded == "%" || folded == "percent" || folded == "phan tram" || folded == "ty le %" || folded == "ti le %"
+    }
+
+    /// A name that says the value is a rate ("Tỷ lệ …"), for files that give no measure.
+    public static func isRateName(_ name: String) -> Bool {
+        let words = folded(name)
+        return words.hasPrefix("ty le ") || words.hasPrefix("ti le ")
+    }
+
     /// Names of total rows: "Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng số", "Tổng".
     static let totalNames: Set<String> = [
         "tong cong", "cong", "toan tinh", "tong so", "tong", "toan nganh", "total", "grand total", "ca tinh", "tong toan tinh",
@@ -95,7 +107,19 @@ public enum NameClues {
         guard let head = ["tong cong ", "cong muc ", "cong ", "tong "].first(where: { words.hasPrefix($0) }) else { return false }
         let rest = words.dropFirst(head.count)
         if ["cap ", "khoi ", "nhom ", "cac don vi"].contains(where: { rest.hasPrefix($0) }) { return true }
-        return (rest.allSatisfy { "ivxl".contains($0) } || (rest.count == 1 && rest.allSatisfy(\.isLetter))) && !rest.isEmpty
+        return isTotalSection(rest)
+    }
+
+    /// A subtotal of one section or group ("Cộng I", "Cộng cấp huyện", "Tổng cộng A"), not the
+    /// grand total ("Tổng cộng", "Toàn tỉnh", "Cộng toàn ngành"): the group's figure, not the province's.
+    static func isSubtotal(words: String) -> Bool {
+        guard isTotal(words: words), !totalNames.contains(words) else { return false }
+        return !["cong toan ", "tong cong toan ", "tong toan "].contains { words.hasPrefix($0) }
+            && !(words.hasPrefix("tong cong ") && !isTotalSection(words.dropFirst("tong cong ".count)))
+    }
+
+    private static func isTotalSection(_ rest: Substring) -> Bool {
+        !rest.isEmpty && (rest.allSatisfy { "ivxl".contains($0) } || (rest.count == 1 && rest.allSatisfy(\.isLetter)))
     }
 
     /// A total line standing in the indicator column: its whole name only ("Cộng", "Tổng cộng"),

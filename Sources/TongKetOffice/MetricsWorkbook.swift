@@ -87,20 +87,27 @@ public enum MetricsWorkbook {
         for (i, width) in widths.enumerated() { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>" }
         out += "</cols><sheetData>"
         out += row(1, headers.map { .text($0) }, header: true)
+        let words = FigureWords(metrics, vi ? .vi : .en)
         for (i, f) in figures.enumerated() {
-            let status: String
-            switch f.status {
-            case .met: status = vi ? "đạt" : "met"
-            case .notMet: status = vi ? "không đạt" : "not met"
-            case .undefined: status = vi ? "không có kế hoạch" : "no target"
+            let direction: String
+            switch f.direction {
+            case .lower: direction = vi ? "càng thấp càng tốt" : "lower is better"
+            case .higher: direction = vi ? "càng cao càng tốt" : "higher is better"
+            case .neutral: direction = vi ? "không đánh giá" : "not judged"
             }
-            let direction = f.direction == .lower ? (vi ? "càng thấp càng tốt" : "lower is better") : (vi ? "càng cao càng tốt" : "higher is better")
+            // A rate is judged against its threshold and a ceiling against its limit: no completion of either is shown.
+            let completion = words.isRate(f) || f.direction == .lower ? nil : f.completion
+            var notes: [String] = []
+            if f.estimated { notes.append(vi ? "ước" : "estimate") }
+            if f.flagged { notes.append(vi ? "cần kiểm tra" : "to verify") }
+            if f.published { notes.append(vi ? "số tổng hợp của đơn vị" : "the office's total") }
+            if let basis = words.basisNote(f) { notes.append(basis) }
             out += row(i + 2, [
                 .number(Double(f.year), style: 0), .text(f.unit < 0 ? (vi ? "Toàn tỉnh" : "Province") : metrics.unitName(f)),
-                .text(metrics.indicatorName(f)), .text(f.measure < 0 ? "" : metrics.measureName(f)), .text(direction),
-                .number(f.target, style: 3), .number(f.actual, style: 3), .number(f.completion, style: 2), .text(status),
+                .text(metrics.indicatorName(f)), .text(metrics.measureName(f)), .text(direction),
+                .number(f.target, style: 3), .number(f.actual, style: 3), .number(completion, style: 2), .text(words.status(f)),
                 .number(f.previousActual, style: 3), .number(f.yoyDelta, style: 3), .number(f.yoyPercent, style: 2),
-                .number(f.completionChangePoints, style: 3), .text(f.estimated ? (vi ? "ước" : "estimate") : ""),
+                .number(f.completionChangePoints, style: 3), .text(notes.joined(separator: "; ")),
             ], header: false)
         }
         out += "</sheetData><autoFilter ref=\"A1:N\(figures.count + 1)\"/>"

@@ -17,6 +17,7 @@ public struct Narrative {
     }
 
     private var n: NumberText { NumberText(language) }
+    private var words: FigureWords { FigureWords(metrics, language) }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     /// In the deck's order: the headlines, the units' scorecard, what was not met, then each
@@ -78,13 +79,7 @@ public struct Narrative {
 
     /// " Còn thiếu 12 vụ." / " Vượt trần 3 vụ.": the distance a missed target leaves.
     private func gapNote(_ f: Figures) -> String {
-        guard let target = f.target else { return "" }
-        let measure = metrics.measureName(f)
-        let amount = abs(f.actual - target)
-        // A rate misses by percentage points, shown to the digit that is not zero.
-        let distance = ProvinceRollup.isRate(measure)
-            ? n.number(amount, fractionDigits: amount < 0.1 ? 2 : 1) + pick(" điểm %", " percentage points")
-            : n.value(amount, measure: measure)
+        guard let distance = words.distance(f) else { return "" }
         return f.direction == .lower ? pick(" Vượt trần \(distance).", " \(distance) above the ceiling.") : pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
 
@@ -123,12 +118,10 @@ public struct Narrative {
 
     /// "Số vụ …: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."
     func sentence(_ f: Figures) -> String {
-        let measure = metrics.measureName(f)
-        let rate = ProvinceRollup.isRate(measure)
-        func value(_ v: Double) -> String { n.value(v, measure: measure) }
-        var parts = [metrics.indicatorName(f) + ": " + n.actual(f, measure: measure) + formulaNote(f)]
+        let rate = words.isRate(f)
+        var parts = [metrics.indicatorName(f) + ": " + words.actual(f) + formulaNote(f)]
         if let delta = f.yoyDelta {
-            let amount = rate ? n.number(abs(delta)) + pick(" điểm %", " percentage points") : value(abs(delta))
+            let amount = rate ? words.points(delta) : words.value(abs(delta), f)
             if delta == 0 {
                 parts[0] += pick(", bằng cùng kỳ", ", the same as last year")
             } else {
@@ -137,25 +130,16 @@ public struct Narrative {
                 parts[0] += ", " + change + pick(" so với cùng kỳ", " on last year")
             }
         }
-        switch (f.direction, f.target, f.status) {
-        case (.lower, let target?, .met): parts.append(pick("trong giới hạn không quá \(value(target))", "within the ceiling of \(value(target))"))
-        case (.lower, let target?, .notMet): parts.append(pick("vượt mức trần \(value(target))", "above the ceiling of \(value(target))"))
-        case (.higher, _, _) where f.completion != nil:
-            parts.append(pick("đạt \(n.completion(f.completion ?? 0)) kế hoạch", "\(n.completion(f.completion ?? 0)) of the target"))
-        default: break
-        }
+        if f.target != nil || f.direction == .neutral { parts.append(words.verdict(f)) }
+        if let basis = words.basisNote(f) { parts.append(basis) }
         return parts.joined(separator: "; ") + "."
     }
 
-    /// How a province figure that is not a total was formed, after its value.
+    /// How a province figure that is not a total was formed, after its value: nothing for the
+    /// office's own total row or a plain sum (the basis note says the rest).
     func formulaNote(_ f: Figures) -> String {
-        guard f.scope == .province else { return "" }
-        switch metrics.profile(f.indicator).formula {
-        case .sum, .none: return ""
-        case .mean: return pick(" (trung bình các đơn vị)", " (mean of units)")
-        case .weightedMean: return pick(" (trung bình có trọng số của các đơn vị)", " (weighted mean of units)")
-        case .ratio: return pick(" (tỷ lệ chung của toàn tỉnh)", " (the province's overall ratio)")
-        }
+        guard f.scope == .province, let basis = metrics.basis(f), case .formula = basis.figure, let formed = words.formulaWords(f) else { return "" }
+        return " (" + formed + ")"
     }
 
     /// One sentence for a chart, for screen readers and video captions.

@@ -85,20 +85,13 @@ struct OfficePack {
     /// ceiling, whether it stayed within), change on last year.
     private func table(for heading: String) -> ReportDocument.Block? {
         guard let section = deck.sections.first(where: { ReviewHeadings.section($0, language) == heading }) else { return nil }
-        let n = NumberText(language)
+        let words = FigureWords(metrics, language)
         let province = metrics.figures(year: year).filter { $0.scope == .province }
         let rows = section.indicators.compactMap { id -> [String]? in
             guard let f = province.first(where: { $0.indicator == id }) else { return nil }
-            let measure = metrics.measureName(f)
-            let verdict: String
-            switch (f.direction, f.status) {
-            case (.lower, .met): verdict = pick("trong giới hạn", "within the ceiling")
-            case (.lower, .notMet): verdict = pick("vượt trần", "above the ceiling")
-            default: verdict = f.completion.map(n.completion) ?? "—"
-            }
-            return [metrics.indicatorName(f), f.target.map { n.value($0, measure: measure) } ?? "—", n.actual(f, measure: measure), verdict, n.change(f, measure: measure)]
+            return [metrics.indicatorName(f), words.target(f) ?? "—", words.actual(f), words.verdict(f), words.change(f)]
         }
         guard !rows.isEmpty else { return nil }
-        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|Hoàn thành|So với năm trước", "Indicator|Target|Actual|Completion|On last year").split(separator: "|").map(String.init), rows: rows)
+        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả so với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year").split(separator: "|").map(String.init), rows: rows)
     }
 }

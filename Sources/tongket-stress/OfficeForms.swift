@@ -69,6 +69,22 @@ enum OfficeForms {
         try WorkbookExports.save(utf16, folder, txtName)
         truth += Education.truth(file: txtName, units: [Education.singleUnit], years: Education.schoolYears)
         try WorkbookExports.save(Array(truth.utf8), folder, "truth.csv")
+        var province = "files,year,indicator,target,actual,status,flags\n"
+        province += Procuracy.provinceTruth(files: "vien-kiem-sat/Bieu tong hop chi tieu 2023.xlsx|vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx", totals: true)
+        province += Procuracy.provinceTruth(files: longName, totals: false)
+        province += Education.provinceTruth(files: kpiName)
+        try WorkbookExports.save(Array(province.utf8), folder, "truth-province.csv")
+    }
+
+    /// One row of truth-province.csv; the status as DESIGN §3 judges it.
+    static func provinceLine(_ files: String, _ year: Int, _ name: String, target: Double?, actual: Double, direction: String, flags: [String]) -> String {
+        let status: String
+        if let target, direction != "none" {
+            status = direction == "lower" ? (actual <= target ? "met" : "not_met") : target > 0 ? (actual >= target ? "met" : "not_met") : "undefined"
+        } else {
+            status = "undefined"
+        }
+        return [files, String(year), name, plain(target), plain(actual), status, flags.joined(separator: ";")].map { csvField($0) }.joined(separator: ",") + "\n"
     }
 
     /// A value as truth.csv writes it: plain digits, a dot for decimals, empty for none.
@@ -120,9 +136,15 @@ private enum Procuracy {
     }
 
     static let indicators: [FormIndicator] = [
+        FormIndicator(name: "Số tin báo, tố giác về tội phạm đã tiếp nhận", measure: "tin") { unit, year in
+            // A workload count: no target is ever assigned.
+            (.text("x", [nil]), .number(Double(90 + unit * 16 + (year - 2023) * 6)))
+        },
         FormIndicator(name: "Số tin báo, tố giác về tội phạm đã giải quyết", measure: "tin") { unit, year in
             let target = 80 + unit * 15 + (year - 2023) * 5, actual = target + (unit % 3) * 4 - 3
-            return (.number(Double(target)), .number(Double(actual)))
+            // VKSND TP Sóc Trăng was assigned no target in 2024; Phòng 7's 2024 result typed with an extra digit.
+            let typed = unit == 2 && year == 2024 ? actual * 10 : actual
+            return (unit == 5 && year == 2024 ? .text("x", [nil]) : .number(Double(target)), .number(Double(typed)))
         },
         FormIndicator(name: "Tỷ lệ giải quyết tin báo, tố giác về tội phạm", measure: "%") { unit, year in
             (.text("≥ 90%", [90]), percent(951 + unit * 7 + (year - 2023) * 3))
@@ -137,8 +159,8 @@ private enum Procuracy {
             return (.text("\(cases - 2) vụ/\(people - 5) bị can", [Double(cases - 2), Double(people - 5)]),
                     .text("\(cases) vụ/\(people) bị can", [Double(cases), Double(people)]))
         },
-        FormIndicator(name: "Số vụ án bị hủy do lỗi chủ quan", measure: "vụ") { unit, year in
-            // "-": it did not happen. One district had one.
+        FormIndicator(name: "Số vụ án bị hủy, sửa do lỗi chủ quan", measure: "vụ") { unit, year in
+            // A ceiling of 0, said only by its targets. "-": it did not happen. One district had one.
             (.number(0), unit == 4 && year == 2024 ? .number(1) : .text("-", [0]))
         },
         FormIndicator(name: "Số vụ án giải quyết theo thủ tục rút gọn", measure: "vụ") { unit, year in
@@ -151,7 +173,22 @@ private enum Procuracy {
             if unit == 5 && year == 2023 { return (percent(700), .text("...", [nil])) }
             return (percent(700), percent(700 + unit * 25 - (year - 2023) * 10))
         },
+        FormIndicator(name: "Tỷ lệ kiến nghị được tiếp thu, khắc phục", measure: "%") { unit, year in
+            // Only Phòng 7 makes recommendations: the others leave the row blank.
+            unit == 2 ? (.text("≥ 80%", [80]), percent(857 - (year - 2023) * 20)) : (.empty, .empty)
+        },
     ]
+
+    /// What the office's "Tổng cộng" row gives for rates and averages: Σ accepted / Σ appealed over
+    /// the units' own counts (which the form does not show), not the mean of the units' rates.
+    static func publishedRate(_ indicator: String, _ year: Int) -> Double? {
+        switch indicator {
+        case "Tỷ lệ giải quyết tin báo, tố giác về tội phạm": return year == 2023 ? 95.9 : 96.4
+        case "Tỷ lệ kháng nghị phúc thẩm được Tòa án chấp nhận": return year == 2023 ? 68.4 : 66.7
+        case "Thời hạn giải quyết đơn khiếu nại bình quân": return year == 2023 ? 16.8 : 17.9
+        default: return nil
+        }
+    }
 
     /// One cell as a sheet saved from .xls stores it: numbers as the text Excel shows.
     static func cell(_ written: Written, asText: Bool, measure: String) -> (CellValue, Int) {
@@ -162,7 +199,7 @@ private enum Procuracy {
             let shown = String(format: "%.2f", number * 100).replacingOccurrences(of: ".", with: ",")
             return (.text(shown.replacingOccurrences(of: ",00", with: "") + "%"), Style.text)
         }
-        return (asText ? .text(OfficeForms.plain(number)) : .number(number), asText ? Style.text : Style.number)
+        return (asText ? .text(OfficeForms.plain(number).replacingOccurrences(of: ".", with: ",")) : .number(number), asText ? Style.text : Style.number)
     }
 
     /// The form as the office prints it: A STT, B Đơn vị, C Chỉ tiêu, D ĐVT, E KH, F TH, G Tỷ lệ %, H Ghi chú.
@@ -249,9 +286,9 @@ private enum Procuracy {
                 block(unit: name, serial: serial) { figures[$0] }
             }
             all += members
-            block(unit: group.subtotal, serial: nil) { i in Self.total(members.map { $0[i] }, indicators[i]) }
+            block(unit: group.subtotal, serial: nil) { i in Self.total(members.map { $0[i] }, indicators[i], year: nil) }
         }
-        block(unit: "Tổng cộng", serial: nil) { i in Self.total(all.map { $0[i] }, indicators[i]) }
+        block(unit: "Tổng cộng", serial: nil) { i in Self.total(all.map { $0[i] }, indicators[i], year: year) }
         row { _ in }
         row {
             $0.set("B", .text("Nơi nhận:"), style: Style.boldText)
@@ -266,8 +303,10 @@ private enum Procuracy {
         return sheet
     }
 
-    /// A subtotal or total row as the office forms it: counts summed, rates left as the threshold.
-    static func total(_ figures: [(Written, Written)], _ indicator: FormIndicator) -> (Written, Written) {
+    /// A subtotal or total row as the office forms it: counts summed (the targets assigned, the
+    /// results as the units reported them before the one typing slip), rates left as the threshold
+    /// in subtotals and given as the office's own Σ/Σ in the grand total (`year`).
+    static func total(_ figures: [(Written, Written)], _ indicator: FormIndicator, year: Int?) -> (Written, Written) {
         func sum(_ cells: [Written]) -> [Double] {
             let halves = cells.map(\.values.count).max() ?? 1
             return (0..<halves).map { h in cells.compactMap { $0.values.count > h ? $0.values[h] : nil }.reduce(0, +) }
@@ -275,12 +314,19 @@ private enum Procuracy {
         let targets = sum(figures.map(\.0)), actuals = sum(figures.map(\.1))
         switch indicator.measure {
         case "%", "ngày":
-            return (figures[0].0, .text("", [nil]))
+            let threshold = figures.first { $0.0.values.first.flatMap { $0 } != nil }?.0 ?? .empty
+            guard let year, let rate = publishedRate(indicator.name, year) else { return (threshold, .text("", [nil])) }
+            return (threshold, indicator.measure == "%" ? Written(text: nil, number: rate / 100, values: [rate]) : .number(rate))
         case "vụ/bị can":
             return (.text("\(Int(targets[0])) vụ/\(Int(targets[1])) bị can", targets),
                     .text("\(Int(actuals[0])) vụ/\(Int(actuals[1])) bị can", actuals))
         default:
-            return (figures[0].0.text == nil ? .number(targets[0]) : figures[0].0, .number(actuals[0]))
+            let assigned = figures.contains { $0.0.values[0] != nil }
+            let correct = indicator.name == "Số tin báo, tố giác về tội phạm đã giải quyết" ? figures.map { pair -> Double in
+                let value = pair.1.values[0] ?? 0
+                return value > 1000 ? value / 10 : value
+            }.reduce(0, +) : actuals[0]
+            return (assigned ? .number(targets[0]) : .text("x", [nil]), .number(correct))
         }
     }
 
@@ -295,7 +341,8 @@ private enum Procuracy {
                 let text: String
                 switch cell.value {
                 case let .text(t), let .inline(t): text = t
-                case let .number(n): text = cell.style == Style.percent2 ? OfficeForms.plain(n * 100).replacingOccurrences(of: ".", with: ",") + "%" : OfficeForms.plain(n)
+                case let .number(n): text = cell.style == Style.percent2 ? OfficeForms.plain(n * 100).replacingOccurrences(of: ".", with: ",") + "%"
+                    : OfficeForms.plain(n).replacingOccurrences(of: ".", with: ",")
                 case let .formula(_, cached: .number(n)): text = OfficeForms.plain(n).replacingOccurrences(of: ".", with: ",")
                 default: text = ""
                 }
@@ -327,6 +374,43 @@ private enum Procuracy {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The province's figures a reader must give: the "Tổng cộng" row's where the files carry it
+    /// (`totals`), else the units' — counts summed against the targets assigned, rates and
+    /// averages as the units' mean against their shared threshold, one unit's indicator as its value.
+    static func provinceTruth(files: String, totals: Bool) -> String {
+        var out = ""
+        for year in years {
+            for indicator in indicators where totals || indicator.pairedNames == nil {
+                let cells = units.indices.map { indicator.cells($0, year) }
+                let names = indicator.pairedNames ?? [indicator.name]
+                for (h, name) in names.enumerated() {
+                    let actuals = cells.compactMap { $0.1.values.count > h ? $0.1.values[h] : nil }
+                    let targets = cells.compactMap { $0.0.values.count > h ? $0.0.values[h] : nil }
+                    guard !actuals.isEmpty else { continue }
+                    let direction = indicator.measure == "ngày" || name.contains("bị hủy") ? "lower" : name.contains("tiếp nhận") || name.contains("rút gọn") ? "none" : "higher"
+                    let mean = indicator.measure == "%" || indicator.measure == "ngày"
+                    let single = actuals.count == 1 && cells.filter { $0.1.values[0] != nil }.count == 1 && name.contains("kiến nghị")
+                    var actual = mean ? actuals.reduce(0, +) / Double(actuals.count) : actuals.reduce(0, +)
+                    let target: Double? = targets.isEmpty ? nil : mean ? targets[0] : targets.reduce(0, +)
+                    var flags: [String] = []
+                    if totals, !single {
+                        let published = mean ? publishedRate(name, year) : name == "Số tin báo, tố giác về tội phạm đã giải quyết"
+                            ? cells.map { ($0.1.values[0] ?? 0) > 1000 ? ($0.1.values[0] ?? 0) / 10 : ($0.1.values[0] ?? 0) }.reduce(0, +) : actual
+                        if let published {
+                            if abs(published - actual) > (mean ? 0.05 : 0.5) { flags.append("check") }
+                            actual = published
+                            flags.insert("published", at: 0)
+                        }
+                    } else if !totals, name == "Số tin báo, tố giác về tội phạm đã giải quyết", year == 2024 {
+                        flags.append("check")
+                    }
+                    out += OfficeForms.provinceLine(files, year, name, target: target, actual: actual, direction: direction, flags: flags)
+                }
+            }
+        }
+        return out
     }
 
     static func truth(file: String, years: [Int]) -> String {
@@ -382,6 +466,16 @@ private enum Education {
     }
 
     static func countTarget(_ u: Int) -> Int { 26 + u * 6 + 2 }
+    /// Huyện Giồng Trôm was assigned no target for schools in 2024; the province's KH sums the others'.
+    static func hasCountTarget(_ u: Int) -> Bool { u != 2 }
+
+    /// The province's rate as the department publishes it: weighted by enrolment, which the export
+    /// does not carry — so it is not the mean of the three offices' rates (hundredths).
+    static func publishedRate(_ kpi: KPI, _ year: Int) -> Int {
+        let all = units.indices.map { kpi.value($0, year) }
+        let mean = all.reduce(0, +) / all.count
+        return kpi.name == "Tỷ lệ học sinh bỏ học" ? mean + 7 : mean
+    }
 
     static func provinceExport() -> String {
         var lines = ["\(department);;;;;;;;", "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU GIÁO DỤC GIAI ĐOẠN 2022 - 2024;;;;;;;;", ";;;;;;;;",
@@ -390,7 +484,7 @@ private enum Education {
         for (u, unit) in units.enumerated() {
             for (i, kpi) in kpis.enumerated() {
                 serial += 1
-                let target = kpi.measure == "trường" ? String(countTarget(u)) : kpi.target
+                let target = kpi.measure == "trường" ? (hasCountTarget(u) ? String(countTarget(u)) : "") : kpi.target
                 lines.append(([String(serial), i == 0 ? unit : unit, kpi.name, kpi.measure]
                               + calendarYears.map { shown(kpi, kpi.value(u, $0)) } + [target, ""]).joined(separator: ";"))
             }
@@ -398,9 +492,9 @@ private enum Education {
         for kpi in kpis {
             let values = calendarYears.map { y -> String in
                 let all = units.indices.map { kpi.value($0, y) }
-                return kpi.measure == "%" ? shown(kpi, all.reduce(0, +) / all.count) : String(all.reduce(0, +))
+                return kpi.measure == "%" ? shown(kpi, publishedRate(kpi, y)) : String(all.reduce(0, +))
             }
-            let target = kpi.measure == "trường" ? String(units.indices.map(countTarget).reduce(0, +)) : kpi.target
+            let target = kpi.measure == "trường" ? String(units.indices.filter(hasCountTarget).map(countTarget).reduce(0, +)) : kpi.target
             lines.append((["", "Toàn tỉnh", kpi.name, kpi.measure] + values + [target, ""]).joined(separator: ";"))
         }
         lines += [";;;;;;;;", ";Người lập biểu;;;;;KT. GIÁM ĐỐC;;", ";;;;;;PHÓ GIÁM ĐỐC;;", ";Trần Thị Mai;;;;;Lê Văn Hùng;;"]
@@ -419,6 +513,24 @@ private enum Education {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The "Toàn tỉnh" rows: the department's own figures, its KH 2024 (the schools' the sum of those assigned).
+    static func provinceTruth(files: String) -> String {
+        var out = ""
+        for kpi in kpis {
+            for year in calendarYears {
+                let all = units.indices.map { kpi.value($0, year) }
+                let actual = kpi.measure == "%" ? Double(publishedRate(kpi, year)) / 100 : Double(all.reduce(0, +))
+                var target: Double?
+                if year == 2024 { target = kpi.measure == "trường" ? Double(units.indices.filter(hasCountTarget).map(countTarget).reduce(0, +)) : kpi.targetValue }
+                let direction = kpi.name.contains("bỏ học") || kpi.name.contains("bạo lực") ? "lower" : "higher"
+                let mean = Double(all.reduce(0, +) / all.count) / 100
+                let flags = kpi.measure == "%" && abs(actual - mean) > 0.05 ? ["published", "check"] : ["published"]
+                out += OfficeForms.provinceLine(files, year, kpi.name, target: target, actual: actual, direction: direction, flags: flags)
+            }
+        }
+        return out
+    }
+
     static func truth(file: String, units: [String], years: [Int]) -> String {
         var out = ""
         for (u, unit) in units.enumerated() {
@@ -429,7 +541,9 @@ private enum Education {
                     let actual = kpi.measure == "%" ? Double(value) / 100 : Double(value)
                     // Only the last calendar year has a target column; the school years' KH is next year's.
                     var target: Double?
-                    if units.count > 1, year == 2024 { target = kpi.measure == "trường" ? Double(countTarget(u)) : kpi.targetValue }
+                    if units.count > 1, year == 2024 {
+                        target = kpi.measure == "trường" ? (hasCountTarget(u) ? Double(countTarget(u)) : nil) : kpi.targetValue
+                    }
                     out += [file, String(year), unit, kpi.name, OfficeForms.plain(target), OfficeForms.plain(actual)]
                         .map { OfficeForms.csvField($0) }.joined(separator: ",") + "\n"
                 }

@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         let table = metrics.table
         let findings = metrics.interpretation.findings + Review.findings(metrics)
         let vietnamese = MessageLanguage.isVietnamese
-        var out = ""
+        var out = "\n" + InterpretationTable(metrics: metrics).text
         for kind in Finding.Kind.allCases {
             let ofKind = findings.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { continue }
@@ -55,11 +55,11 @@ enum CheckWords {
     static func heading(_ kind: Finding.Kind, count: Int) -> String {
         let (vi, en): (String, String)
         switch kind {
-        case .inferredCeiling: (vi, en) = ("Chỉ tiêu coi là trần (càng thấp càng tốt) — suy ra từ tên", "Taken as ceilings (lower is better) — inferred from the name")
+        case .inferredCeiling: (vi, en) = ("Chỉ tiêu coi là trần (càng thấp càng tốt) — suy ra từ tên hoặc kế hoạch 0", "Taken as ceilings (lower is better) — inferred from the name or a target of 0")
         case .inferredMean: (vi, en) = ("Chỉ tiêu toàn tỉnh tính trung bình, không cộng dồn — suy ra", "Province value is a mean, not a sum — inferred")
         case .directionConflict: (vi, en) = ("Cột chiều trái với tên chỉ tiêu", "Direction column at odds with the name")
         case .totalRow: (vi, en) = ("Dòng tổng (không phải đơn vị)", "Total rows (not units)")
-        case .totalMismatch: (vi, en) = ("Dòng tổng không khớp số toàn tỉnh", "Total rows that disagree with the province figure")
+        case .totalMismatch: (vi, en) = ("Dòng tổng không khớp số của các đơn vị", "Total rows that disagree with the units' figures")
         case .spellingVariant: (vi, en) = ("Tên viết khác nhau, gộp làm một hoặc giữ riêng", "Spellings merged into one name, or kept apart")
         case .likelyRename: (vi, en) = ("Có lẽ đổi tên giữa các năm", "Likely renamed between years")
         case .jump: (vi, en) = ("Số liệu tăng/giảm đột biến", "Values that jump")

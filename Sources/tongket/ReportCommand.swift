@@ -49,6 +49,9 @@ struct PackOptions: ParsableArguments {
     @Flag(help: "Add video.mp4: the summary video, 1080p, dark (see `tongket video`).")
     var video = false
 
+    @Flag(help: "Refuse (exit 65) while a value `tongket check` flags remains: a jump, a % over 100, a total row that disagrees.")
+    var strict = false
+
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
@@ -68,6 +71,15 @@ struct PackOptions: ParsableArguments {
         let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level)
         let table = metrics.table
         let reviewYear = try Session.year(year, in: table)
+        if strict, metrics.hasFlaggedValues {
+            let vietnamese = MessageLanguage.isVietnamese
+            for finding in Review.findings(metrics) where [.jump, .percentOver100, .totalMismatch].contains(finding.kind) {
+                Terminal.error(finding.diagnostic.text(vietnamese: vietnamese))
+            }
+            Terminal.error(MessageLanguage.pick("--strict: còn số liệu `tongket check` đánh dấu (⚠ cần kiểm tra) ở trên; sửa trong tệp rồi chạy lại, hoặc bỏ --strict để lập bộ tài liệu có đánh dấu.",
+                                                "--strict: values `tongket check` flags (⚠ to verify) remain, listed above; correct them in the files and run again, or leave out --strict to make the pack with them marked."))
+            throw ExitStatus.dataError
+        }
         let today = Today.string
         // The video takes the pack's size, unless that is a paper size.
         let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",

@@ -81,23 +81,29 @@ struct SummaryTable {
 
     private func section(title: String, figures: [Figures]) -> String {
         var rows = [[words.indicator, words.target, words.actual, words.completion, words.status, words.change(previousYear)]]
+        let phrases = FigureWords(metrics, numbers.language)
         for f in figures {
-            let measure = metrics.measureName(f)
-            func value(_ v: Double) -> String { numbers.value(v, measure: measure) }
             var name = metrics.indicatorName(f)
             if metrics.isMean(f) { name += " *" }
             if f.direction == .lower { name += words.ceilingMark }
             if metrics.profile(f.indicator).directionBasis.isAssumed && f.direction == .lower || metrics.isMean(f) && metrics.profile(f.indicator).formulaBasis.isAssumed { name += " †" }
+            // A rate or a ceiling shows how far it stands from its target, never a completion of it.
+            let against = phrases.isRate(f) || f.direction == .lower
+                ? f.target.map { target in
+                    let gap = f.actual - target
+                    return (gap > 0 ? "+" : gap < 0 ? "\u{2013}" : "") + (phrases.isRate(f) ? phrases.points(gap) : phrases.value(abs(gap), f))
+                } ?? numbers.undefined
+                : f.completion.map(numbers.completion) ?? numbers.undefined
             rows.append([
                 name,
-                f.target.map(value) ?? numbers.undefined,
-                numbers.actual(f, measure: measure),
-                f.completion.map(numbers.percent) ?? numbers.undefined,
-                words.status(f.status),
-                numbers.change(f, measure: measure),
+                phrases.target(f) ?? numbers.undefined,
+                phrases.actual(f),
+                against,
+                phrases.status(f),
+                phrases.change(f),
             ])
         }
-        return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 16, 10, 10, 22]).text
+        return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 28, 14, 16, 22]).text
     }
 }
 

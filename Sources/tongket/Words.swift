@@ -20,7 +20,7 @@ struct Words {
     var indicator: String { pick("Chỉ tiêu", "Indicator") }
     var target: String { pick("Kế hoạch", "Target") }
     var actual: String { pick("Thực hiện", "Actual") }
-    var completion: String { pick("Hoàn thành", "Completion") }
+    var completion: String { pick("So với KH", "Vs target") }
     var status: String { pick("Kết quả", "Status") }
     var noTargets: String { pick("không có chỉ tiêu được giao", "no targets assigned") }
     var ceilingMark: String { pick(" (trần)", " (ceiling)") }

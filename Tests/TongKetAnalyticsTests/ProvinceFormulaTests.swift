@@ -78,7 +78,37 @@ import TongKetData
             .init(year: 2023, unit: "B", indicator: "X", target: 10, actual: 8),
             .init(year: 2023, unit: "Toàn tỉnh", indicator: "X", target: 20, actual: 22),
         ])
-        #expect(Review.findings(m).map(\.kind) == [.totalMismatch])
+        // Named at both places: the total row, and the units' rows.
+        #expect(Review.findings(m).map(\.kind) == [.totalMismatch, .totalMismatch])
+        // The office's total is the province's figure, marked for checking, the units' sum beside it.
+        let p = try #require(province(m, "X"))
+        #expect(p.actual == 22 && p.published && p.flagged && p.flags == "published;check")
+        #expect(FigureWords(m, .vi).basisNote(p) == "số tổng hợp của đơn vị: 22 · cộng các đơn vị: 20")
+    }
+
+    @Test func twoGrandTotalsThatDisagreeAreAnErrorNamingBoth() throws {
+        let records: [IndicatorRecord] = [
+            .init(year: 2023, unit: "A", indicator: "X", target: 10, actual: 12),
+            .init(year: 2023, unit: "Tổng cộng", indicator: "X", target: 10, actual: 12),
+            .init(year: 2023, unit: "Toàn tỉnh", indicator: "X", target: 10, actual: 13),
+        ]
+        #expect(throws: LoadError.self) { try Interpretation(IndicatorTable(records: records)) }
+        // Near miss: the same figure twice is no conflict.
+        var same = records
+        same[2].actual = 12
+        #expect(throws: Never.self) { try Interpretation(IndicatorTable(records: same)) }
+    }
+
+    @Test func theCatalogueMayChooseAFormulaOverTheTotalRow() throws {
+        let table = try IndicatorTable(records: [
+            .init(year: 2023, unit: "A", indicator: "X", target: 10, actual: 12),
+            .init(year: 2023, unit: "B", indicator: "X", target: 10, actual: 8),
+            .init(year: 2023, unit: "Tổng cộng", indicator: "X", target: 20, actual: 22),
+        ])
+        let catalogue = Catalogue(indicators: [CatalogueIndicator(name: "X", rollup: Decided(.sum))])
+        let m = try Metrics(Interpretation(table, catalogue: catalogue))
+        let p = try #require(m.figures(year: 2023).first { $0.scope == .province })
+        #expect(p.actual == 20 && !p.published)
     }
 
     // MARK: the review

@@ -92,7 +92,7 @@ import TongKet
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: catalogue, encoding: .utf8)
         let lines = text.components(separatedBy: "\r\n")
-        let phong7 = try #require(lines.first { $0.contains(",Phòng 7,") })
+        let phong7 = try #require(lines.first { $0.hasPrefix("đơn vị,Phòng 7,") })
         #expect(phong7.contains("CÁC PHÒNG NGHIỆP VỤ VIỆN TỈNH") && phong7.contains("nhóm theo đề mục của biểu"))
         // The pair is written for review: each half says which paired cell it was read from.
         let half = try #require(lines.first { $0.contains("Số vụ án, bị can đã truy tố (bị can)") })

@@ -41,7 +41,7 @@ import TongKetData
             #expect(result.stderr.contains(expected), "\(expected)\n\(result.stderr)")
         }
         // The "Tổng cộng" row of each year is set aside, not a unit.
-        #expect(result.stdout.contains("\(workbook)[2021]:38: warning: \"Tổng cộng\" is a total row"))
+        #expect(result.stdout.contains("\(workbook)[2021]:38: warning: \"Tổng cộng\" is the office's total row"))
         let one = try CLI.run(["summary", workbook, "--sheet", "2022", "--format", "csv"])
         #expect(one.status == 0 && !one.stdout.contains("\n2023,") && one.stdout.contains("unit,2022,"))
     }

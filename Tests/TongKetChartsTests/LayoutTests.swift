@@ -83,7 +83,8 @@ extension RenderingTests {
     }
 
     @Test func undefinedValuesAreShownAsADashNeverNaN() throws {
-        let scene = try Self.scene(Case(kind: .completion, size: .slide, dataset: 2))
+        // "missing years": a unit with no target in the chart's year.
+        let scene = try Self.scene(Case(kind: .completion, size: .slide, dataset: 4))
         #expect(scene.texts.contains { $0.text == "—" })
     }
 

@@ -13,26 +13,21 @@ struct BulletChart {
         let n = w.numbers
         let byIndicator = Dictionary(data.provinceFigures(year: year).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         let figures = indicators.compactMap { byIndicator[$0] }
+        let words = data.words(w)
         let rows = figures.map { f -> BulletPlot.Row in
             let ceiling = f.direction == .lower
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            var label = data.actual(f, n)
-            if let target = f.target {
-                label += ceiling ? w.pick(" · trần ", " · ceiling ") + data.value(target, f, n) + (f.status == .met ? w.pick(" · trong giới hạn", " · within") : w.pick(" · vượt trần", " · above"))
-                    : " · " + (f.completion.map { w.pick("đạt \(n.completion($0))", "\(n.completion($0)) of target") } ?? w.pick("kế hoạch ", "target ") + data.value(target, f, n))
-            } else {
-                label += w.pick(" · không có kế hoạch", " · no target")
-            }
-            label += data.formulaSuffix(f.indicator, w)
+            let label = (f.flagged ? "⚠ " : "") + words.value(f.actual, f) + (f.estimated ? w.numbers.estimateMark : "") + " · " + words.shortVerdict(f)
+                + data.formulaSuffix(f.indicator, w)
             return .init(label: data.shortName(f.indicator), actual: f.actual, target: f.target, ceiling: ceiling, tone: tone, valueLabel: label)
         }
         let met = figures.filter { $0.status == .met }.count, defined = figures.filter { $0.status != .undefined }.count
-        var legend = [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(w.pick("chưa đạt", "not met"), .notMet),
+        var legend = [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(words.notMet, .notMet),
                       LegendEntry(w.pick("kế hoạch", "target"), .reference, symbol: .line)]
         if figures.contains(where: { $0.direction == .lower && $0.target != nil }) { legend.append(LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)) }
         return ChartSpec(title: section ?? w.pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators"),
                          subtitle: w.pick("Năm \(year) · toàn tỉnh so với kế hoạch · đạt \(met)/\(defined) chỉ tiêu có kế hoạch",
                                           "\(year) · the province against its targets · \(met) of \(defined) targets met"),
-                         note: data.assumptionNote(indicators, w), plot: .bullets(BulletPlot(rows: rows, legend: legend)))
+                         note: data.note(figures, w), plot: .bullets(BulletPlot(rows: rows, legend: legend)))
     }
 }

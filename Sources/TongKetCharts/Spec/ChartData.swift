@@ -40,7 +40,8 @@ struct ChartData {
     func assumptionNote(_ indicators: [Int32], _ c: ChartWords) -> String? {
         let profiles = indicators.map(metrics.profile)
         let ceilings = profiles.filter { $0.direction == .lower && $0.directionBasis.isAssumed }.count
-        let means = profiles.filter { !$0.formula.isSum && $0.formulaBasis.isAssumed }.count
+        // A mean the office's total row replaces is assumed nowhere on the page.
+        let means = zip(indicators, profiles).filter { id, p in !p.formula.isSum && p.formulaBasis.isAssumed && formulaWords(id, c) != nil }.count
         if indicators.count == 1 {
             var parts: [String] = []
             if ceilings > 0 { parts.append(c.pick("chỉ tiêu trần (càng thấp càng tốt) suy ra từ tên", "a ceiling (lower is better), inferred from the name")) }
@@ -58,6 +59,13 @@ struct ChartData {
     /// How a province figure that is not a total was formed, in a chart's words: short for a
     /// tile ("trung bình", "tỷ lệ chung"), long for a subtitle; nil for a plain total.
     func formulaWords(_ indicator: Int32, _ c: ChartWords) -> (short: String, long: String)? {
+        // The office's own total row is its figure, however the units' would combine; one unit's is that unit's.
+        let bases = metrics.provinceRows.indices.filter { metrics.provinceRows[$0].indicator == indicator }.map { metrics.provinceBases[$0] }
+        if let last = bases.last, case let .singleUnit(unit) = last.figure {
+            let name = unitShortName(unit)
+            return (c.pick("số của \(name)", "\(name)'s figure"), c.pick("số của \(name), đơn vị duy nhất báo cáo", "the figure of \(name), the only unit reporting it"))
+        }
+        if !bases.isEmpty, bases.allSatisfy(\.isPublished) { return nil }
         switch metrics.profile(indicator).formula {
         case .sum, .none: return nil
         case .mean: return (c.pick("trung bình", "mean"), c.pick("trung bình các đơn vị", "mean of units"))
@@ -70,6 +78,24 @@ struct ChartData {
     func formulaSuffix(_ indicator: Int32, _ c: ChartWords) -> String {
         guard let short = formulaWords(indicator, c)?.short, !HeaderName.fold(shortName(indicator)).contains(HeaderName.fold(short)) else { return "" }
         return " (" + short + ")"
+    }
+
+    /// The phrasebook for these figures, in the chart's language.
+    func words(_ c: ChartWords) -> FigureWords { FigureWords(metrics, c.language) }
+
+    /// The assumption note, then how each province figure shown was formed where that is not a
+    /// plain sum ("Tên: số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266"), and the flagged ones.
+    func note(_ figures: [Figures], _ c: ChartWords) -> String? {
+        let words = words(c)
+        var parts: [String] = []
+        if figures.contains(where: \.flagged) { parts.append(c.pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags")) }
+        // Flagged figures first: the footnote has room for two lines.
+        for f in figures.filter(\.flagged) + figures.filter({ !$0.flagged }) {
+            guard let basis = words.basisNote(f) else { continue }
+            parts.append(figures.count == 1 ? basis : shortName(f.indicator) + ": " + basis)
+        }
+        if let assumed = assumptionNote(figures.map(\.indicator), c) { parts.append(assumed) }
+        return parts.isEmpty ? nil : parts.joined(separator: figures.count == 1 ? "; " : " · ")
     }
 
     func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }

@@ -1,0 +1,192 @@
+import TongKetData
+
+/// The phrasebook of figures: every verdict word and figure phrase, in both languages, spelled
+/// once here and used by the charts, the narrative, the tables and the Office files alike, so a
+/// figure reads the same wherever it is shown (DESIGN §3):
+/// - a rate keeps its "%", is judged against its threshold, and misses or passes it by points
+///   ("vượt 6,4 điểm %"), never by a ratio of two rates;
+/// - a ceiling reads as its value against its limit ("trong giới hạn", "vượt trần"), never as a
+///   completion;
+/// - a count reads as its completion ("đạt 105,7 % kế hoạch");
+/// - an indicator with no direction is never judged;
+/// - decimals are enough that a value not meeting its target never prints equal to it or past it;
+/// - a value `check` flags carries "⚠ cần kiểm tra"; an estimate "(ước)".
+public struct FigureWords: Sendable {
+    public let metrics: Metrics
+    public let language: Language
+    public let numbers: NumberText
+
+    public init(_ metrics: Metrics, _ language: Language) {
+        self.metrics = metrics
+        self.language = language
+        numbers = NumberText(language)
+    }
+
+    func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    // MARK: Verdict words
+
+    public var met: String { pick("đạt", "met") }
+    public var notMet: String { pick("không đạt", "not met") }
+    public var withinCeiling: String { pick("trong giới hạn", "within the ceiling") }
+    public var aboveCeiling: String { pick("vượt trần", "above the ceiling") }
+    public var noTarget: String { pick("không có kế hoạch", "no target") }
+    public var notJudged: String { pick("không đánh giá", "not judged") }
+    /// After a value `check` flags, wherever it is shown.
+    public var checkMark: String { pick(" ⚠ cần kiểm tra", " ⚠ to verify") }
+
+    /// One word for the status: đạt / không đạt / trong giới hạn / vượt trần / không có kế hoạch.
+    public func status(_ f: Figures) -> String {
+        switch (f.direction, f.status) {
+        case (.lower, .met): return withinCeiling
+        case (.lower, .notMet): return aboveCeiling
+        case (_, .met): return met
+        case (_, .notMet): return notMet
+        case (.neutral, .undefined): return notJudged
+        case (_, .undefined): return noTarget
+        }
+    }
+
+    // MARK: Figures
+
+    public func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
+
+    /// Decimals for `f`'s value and target: the catalogue's (at least), else one, and more
+    /// until a value that misses its target no longer prints equal to it or past it.
+    public func digits(_ f: Figures) -> Int {
+        let least = metrics.profile(f.indicator).decimals ?? 1
+        guard f.status == .notMet, let target = f.target else { return least }
+        var digits = least
+        while digits < 4 {
+            let scale = pow10(digits)
+            let a = (f.actual * scale).rounded(), t = (target * scale).rounded()
+            let apart = f.direction == .lower ? a > t : a < t
+            if apart { break }
+            digits += 1
+        }
+        return digits
+    }
+
+    /// A value of `f` with its measure, at `f`'s decimals: "74 vụ", "99,77 %".
+    public func value(_ v: Double, _ f: Figures) -> String {
+        numbers.value(v, measure: metrics.measureName(f), fractionDigits: digits(f))
+    }
+
+    /// The number alone, at `f`'s decimals (a tile writes the measure apart).
+    public func number(_ f: Figures) -> String { numbers.number(f.actual, fractionDigits: digits(f)) }
+
+    /// The result, marked when it is an estimate or `check` flags it.
+    public func actual(_ f: Figures) -> String { value(f.actual, f) + marks(f) }
+
+    /// " (ước)", " ⚠ cần kiểm tra", both, or nothing.
+    public func marks(_ f: Figures) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }
+
+    public func target(_ f: Figures) -> String? { f.target.map { value($0, f) } }
+
+    /// A distance in points, to the first digit that is not zero: "6,4 điểm %", "0,03 điểm %".
+    public func points(_ amount: Double, atLeast least: Int = 1) -> String {
+        let a = abs(amount)
+        var digits = least
+        while digits < 4, a > 0, (a * pow10(digits)).rounded() == 0 { digits += 1 }
+        return numbers.number(a, fractionDigits: digits) + pick(" điểm %", " pp")
+    }
+
+    /// How far `f` stands from its target: "6,4 điểm %" for a rate, "12 vụ" for a count.
+    public func distance(_ f: Figures) -> String? {
+        guard let target = f.target else { return nil }
+        let amount = abs(f.actual - target)
+        return isRate(f) ? points(amount) : value(amount, f)
+    }
+
+    /// The verdict after a value, as a tile, a bar label or a table says it:
+    /// rates "vượt 6,4 điểm % so với mức 90 %" / "thiếu 0,03 điểm % so với mức 99,8 %";
+    /// ceilings "trong giới hạn (trần 20 ngày)" / "vượt trần 0 vụ"; counts "đạt 105,7 % kế hoạch"
+    /// (with "· không đạt" when missed); "không có kế hoạch"; "không đánh giá" for a workload count.
+    public func verdict(_ f: Figures) -> String {
+        if f.direction == .neutral { return notJudged + pick(" (không giao kế hoạch)", " (no target assigned)") }
+        guard let target = f.target, f.status != .undefined else { return noTarget }
+        let limit = value(target, f)
+        if f.direction == .lower {
+            return f.status == .met ? withinCeiling + pick(" (trần \(limit))", " (ceiling \(limit))") : aboveCeiling + " " + limit
+        }
+        if isRate(f) {
+            if f.actual == target { return pick("đạt mức \(limit)", "at the \(limit) threshold") }
+            let gap = points(f.actual - target)
+            return f.status == .met ? pick("vượt \(gap) so với mức \(limit)", "\(gap) above the \(limit) threshold")
+                : pick("thiếu \(gap) so với mức \(limit) · \(notMet)", "\(gap) below the \(limit) threshold · \(notMet)")
+        }
+        guard let completion = f.completion else { return noTarget }
+        return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target") + (f.status == .notMet ? " · " + notMet : "")
+    }
+
+    /// The verdict where a line holds about 30 characters (a tile, a bar's label): a rate as its
+    /// points against the threshold ("+6,4 điểm % so với mức 90 %"), a workload count unjudged.
+    public func shortVerdict(_ f: Figures) -> String {
+        if f.direction == .neutral { return notJudged }
+        guard let target = f.target, f.status != .undefined else { return noTarget }
+        if f.direction == .higher, isRate(f) {
+            let gap = f.actual - target
+            return (gap > 0 ? "+" : gap < 0 ? "\u{2013}" : "") + points(gap) + pick(" so với mức ", " against ") + value(target, f)
+        }
+        return verdict(f)
+    }
+
+    /// The change on last year: "+6 (+8,8 %)" for counts, "+1,2 điểm %" for rates.
+    public func change(_ f: Figures) -> String {
+        guard let delta = f.yoyDelta else { return numbers.undefined }
+        // As many decimals as the figure itself needs: 99,5 → 99,77 is "+0,27 điểm %".
+        if isRate(f) { return (delta > 0 ? "+" : delta < 0 ? "\u{2013}" : "") + points(delta, atLeast: digits(f)) }
+        return numbers.signed(delta) + (f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? "")
+    }
+
+    // MARK: How the province figure was formed
+
+    /// What a page or tile that shows a province figure says of how it was formed, or nil when
+    /// it is a plain sum of every unit's values and targets:
+    /// "số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266", "số của Phòng 7",
+    /// "KH: tổng 5/6 đơn vị được giao", "KH: mức chung của các đơn vị".
+    public func basisNote(_ f: Figures) -> String? {
+        guard let basis = metrics.basis(f) else { return nil }
+        var parts: [String] = []
+        switch basis.figure {
+        case .totalRow:
+            if let units = basis.unitsFigure {
+                parts.append(pick("số tổng hợp của đơn vị: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))",
+                                  "the office's total: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))"))
+            }
+        case let .singleUnit(unit):
+            parts.append(pick("số của ", "the figure of ") + metrics.table.units[Int(unit)])
+        case .formula: break
+        }
+        switch basis.target {
+        case let .assigned(units, of): parts.append(pick("KH: tổng \(units)/\(of) đơn vị được giao", "target: sum of the \(units) of \(of) units assigned one"))
+        case let .sharedThreshold(units, of) where units < of:
+            parts.append(pick("KH: mức chung của \(units)/\(of) đơn vị", "target: the threshold \(units) of \(of) units share"))
+        case let .meanOfTargets(units, of): parts.append(pick("KH: trung bình kế hoạch của \(units)/\(of) đơn vị", "target: mean of \(units) of \(of) units' targets"))
+        case .catalogue: parts.append(pick("KH toàn tỉnh theo danh mục", "province target from the catalogue"))
+        default: break
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// "cộng các đơn vị", "trung bình các đơn vị" …: the units' formula, as the cross-check names it.
+    func formulaName(_ f: Figures) -> String {
+        switch metrics.profile(f.indicator).formula {
+        case .sum, .none: return pick("cộng các đơn vị", "sum of the units")
+        case .mean: return pick("trung bình các đơn vị", "mean of the units")
+        case .weightedMean: return pick("trung bình có trọng số", "weighted mean of the units")
+        case .ratio: return pick("tỷ lệ chung của các đơn vị", "the units' overall ratio")
+        }
+    }
+
+    /// How a province figure formed by a formula other than a sum was formed, or nil.
+    public func formulaWords(_ f: Figures) -> String? {
+        metrics.profile(f.indicator).formula.isSum || metrics.profile(f.indicator).formula == .none ? nil : formulaName(f)
+    }
+}
+
+private func pow10(_ digits: Int) -> Double {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    return scale
+}

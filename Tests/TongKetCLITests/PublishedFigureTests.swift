@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TongKet
+
+/// The province figures of the offices' own files (issue "The province figure the office
+/// publishes"), read by the real binary with no catalogue: the total row's figure and target
+/// wherever the files carry one, else the rules of DESIGN §3 — compared with truth-province.csv,
+/// which the generator writes from its own data, figure by figure.
+@Suite(.serialized) struct PublishedFigureTests {
+    struct Figure: Hashable, CustomStringConvertible {
+        var year, indicator, target, actual, status, flags: String
+        var description: String { "\(year) \(indicator): KH \(target) TH \(actual) \(status) [\(flags)]" }
+    }
+
+    static let truth: [String: Set<Figure>] = {
+        let file = OfficeFormsTests.folder.appendingPathComponent("truth-province.csv")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
+        var out: [String: Set<Figure>] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let c = CSVLine.cells(String(line), delimiter: ",")
+            out[c[0], default: []].insert(Figure(year: c[1], indicator: c[2], target: rounded(c[3]), actual: rounded(c[4]), status: c[5], flags: c[6]))
+        }
+        return out
+    }()
+
+    /// To four significant figures: a mean of rates the tool keeps to the last bit.
+    static func rounded(_ text: String) -> String {
+        guard let value = Double(text) else { return text }
+        return String(format: "%.4g", value)
+    }
+
+    static func province(_ files: [String], extra: [String] = []) throws -> (figures: Set<Figure>, rows: [[String: String]], stderr: String) {
+        let result = try CLI.run(["summary"] + files.map { OfficeFormsTests.folder.appendingPathComponent($0).path } + ["--format", "csv"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let columns = CSVLine.cells(lines.first ?? "", delimiter: ",")
+        var figures = Set<Figure>(), rows: [[String: String]] = []
+        for line in lines.dropFirst() {
+            let c = CSVLine.cells(line, delimiter: ",")
+            let row = Dictionary(zip(columns, c), uniquingKeysWith: { a, _ in a })
+            guard row["scope"] == "province" else { continue }
+            rows.append(row)
+            figures.insert(Figure(year: row["year"] ?? "", indicator: row["indicator"] ?? "", target: rounded(row["target"] ?? ""),
+                                  actual: rounded(row["actual"] ?? ""), status: row["status"] ?? "", flags: row["flags"] ?? ""))
+        }
+        return (figures, rows, result.stderr)
+    }
+
+    static let sets = Array(truth.keys).sorted()
+
+    @Test(arguments: sets)
+    func everyProvinceFigureIsTheOfficesOwnOrTheRulesOne(set: String) throws {
+        let expected = try #require(Self.truth[set])
+        #expect(expected.count >= 8)
+        let got = try Self.province(set.split(separator: "|").map(String.init)).figures
+        #expect(got.subtracting(expected).isEmpty, "given but not in the truth: \(got.subtracting(expected).sorted { $0.description < $1.description })")
+        #expect(expected.subtracting(got).isEmpty, "in the truth but not given: \(expected.subtracting(got).sorted { $0.description < $1.description })")
+    }
+
+    @Test func directionsFollowTheTargetsWhenNothingElseSaysSo() throws {
+        let rows = try Self.province(["vien-kiem-sat/chi-tieu-2023-2024.csv"]).rows
+        func direction(_ indicator: String) -> String? { rows.first { $0["indicator"] == indicator }?["direction"] }
+        // Every target 0: a ceiling of 0. No target anywhere, nothing in the name: no direction.
+        #expect(direction("Số vụ án bị hủy, sửa do lỗi chủ quan") == "lower")
+        #expect(direction("Số tin báo, tố giác về tội phạm đã tiếp nhận") == "none")
+        #expect(direction("Số vụ án giải quyết theo thủ tục rút gọn") == "none")
+        // Near miss: a count with targets stays higher-is-better.
+        #expect(direction("Số tin báo, tố giác về tội phạm đã giải quyết") == "higher")
+    }
+
+    @Test func aSubtotalIsItsGroupsFigureWithLevel() throws {
+        let files = ["vien-kiem-sat/Bieu tong hop chi tieu 2023.xlsx", "vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx"]
+        let rows = try Self.province(files, extra: ["--level", "VKSND CẤP HUYỆN"]).rows
+        let row = try #require(rows.first { $0["year"] == "2024" && $0["indicator"] == "Số vụ án, bị can đã truy tố (vụ)" })
+        // Units 3–5 of the generator: cases 30 + u·11 + 4 each.
+        let cases: [Int] = [3, 4, 5].map { (u: Int) -> Int in 30 + u * 11 + 4 }
+        #expect(row["actual"] == String(cases.reduce(0, +)))
+        #expect(row["flags"] == "published")
+        // A rate's subtotal carries only its threshold: the group's figure is its units' mean.
+        let rate = try #require(rows.first { $0["year"] == "2024" && $0["indicator"] == "Tỷ lệ giải quyết tin báo, tố giác về tội phạm" })
+        #expect(rate["flags"] == "")
+    }
+
+    @Test func checkStatesTheInterpretationAndBothPlacesOfADisagreement() throws {
+        let files = ["vien-kiem-sat/Bieu tong hop chi tieu 2023.xlsx", "vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx"]
+        let result = try CLI.run(["check"] + files.map { OfficeFormsTests.folder.appendingPathComponent($0).path } + ["--lang", "vi"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(out.contains("Cách hiểu từng chỉ tiêu"))
+        #expect(out.contains("Số vụ án bị hủy, sửa do lỗi chủ quan thấp (trần) ← kế hoạch 0"))
+        #expect(out.contains("Số tin báo, tố giác về tội phạm đã tiếp nhận không ← không có kế hoạch"))
+        #expect(out.contains("Số tin báo, tố giác về tội phạm đã giải quyết cao ← mặc định"), "a default is shown as one")
+        #expect(out.contains("số của Phòng 7 (đơn vị duy nhất)"))
+        // The appeal rate: the office's 66,7 % against the units' mean 76,5 %, named at the total row and at the units' rows.
+        #expect(out.contains("dòng tổng \"Tổng cộng\" ghi 66,7 cho \"Tỷ lệ kháng nghị phúc thẩm được Tòa án chấp nhận\" năm 2024, nhưng trung bình các đơn vị là 76,5"))
+        #expect(out.contains("các dòng đơn vị của \"Tỷ lệ kháng nghị phúc thẩm được Tòa án chấp nhận\" năm 2024 cho 76,5"))
+        // Subtotals are checked against their own group only: "Cộng cấp huyện" agrees with its districts.
+        #expect(!out.contains("\"Cộng cấp huyện\" ghi"))
+    }
+
+    @Test func aFlaggedValueIsMarkedAndStrictRefusesIt() throws {
+        let file = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/chi-tieu-2023-2024.csv").path
+        let summary = try CLI.run(["summary", file, "--format", "csv"])
+        let typo = try #require(summary.stdout.split(separator: "\n").first { $0.hasPrefix("unit,2024,") && $0.contains("Phòng 7") && $0.contains("đã giải quyết") })
+        #expect(typo.hasSuffix(",check"))
+        let table = try CLI.run(["summary", file, "--lang", "vi"])
+        #expect(table.stdout.contains("1.821 tin ⚠ cần kiểm tra"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-strict-\(getpid())").path
+        let strict = try CLI.run(["report", file, "--strict", "--out", out, "--lang", "en"])
+        #expect(strict.status == 65, "\(strict.stderr)")
+        #expect(strict.stderr.contains("check"))
+    }
+}
