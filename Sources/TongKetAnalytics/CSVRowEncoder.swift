@@ -9,6 +9,9 @@ struct CSVRowEncoder: Sendable {
     /// Where each piece starts in `text`; piece i ends where piece i + 1 starts.
     private let offsets: [Int]
     private let unitBase, indicatorBase, measureBase, fixedBase: Int
+    /// Per indicator, the piece of the measure the catalogue states (or "%" for a rate its name
+    /// makes one), shown instead of the file's; -1 where the file's stands.
+    private let measureOverride: [Int]
     /// ",<period>," after the year: one table, one period.
     private let period: [UInt8]
 
@@ -25,6 +28,13 @@ struct CSVRowEncoder: Sendable {
         // unit, province, higher, lower, then the statuses: see `fixed`.
         pieces += ["unit", "province", "higher", "lower", "", "none"].map { Array(($0 + ",").utf8) }
         pieces += Status.allCases.map { Array(($0.rawValue + ",").utf8) }
+        var overrides = [Int](repeating: -1, count: table.indicators.count)
+        for (id, profile) in metrics.interpretation.indicators.enumerated() {
+            guard let stated = profile.measure ?? (profile.isRate && profile.rateBasis != .data ? "%" : nil) else { continue }
+            overrides[id] = pieces.count
+            pieces.append(MetricsExport.csvField(stated) + [UInt8(ascii: ",")])
+        }
+        measureOverride = overrides
         period = MetricsExport.csvField(table.period.label) + [UInt8(ascii: ",")]
         var offsets = [0]
         for piece in pieces { offsets.append(offsets[offsets.count - 1] + piece.count) }
@@ -62,7 +72,8 @@ struct CSVRowEncoder: Sendable {
             try w.write(bytes: period)
             if f.unit >= 0 { try piece(unitBase + Int(f.unit)) } else { try fixed(.empty) }
             try piece(indicatorBase + Int(f.indicator))
-            if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
+            if measureOverride[Int(f.indicator)] >= 0 { try piece(measureOverride[Int(f.indicator)]) }
+            else if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
             switch f.direction {
             case .higher: try fixed(.higher)
             case .lower: try fixed(.lower)

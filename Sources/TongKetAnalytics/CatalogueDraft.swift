@@ -33,13 +33,14 @@ public enum CatalogueDraft {
             let profile = interpretation.indicators[Int(id)]
             var notes: [String] = []
             if let pair = pairs[name] { notes.append("một nửa của ô ghép \"\(pair)\" trong biểu, đọc thành hai chỉ tiêu") }
-            let direction = profile.direction == .lower ? "thấp" : "cao"
+            let direction = profile.direction == .lower ? "thấp" : profile.direction == .neutral ? "không" : "cao"
             switch profile.directionBasis {
             case let .inferred(words): notes.append("chiều suy ra từ tên (\"\(words)\")")
+            case let .targets(words): notes.append("chiều theo kế hoạch (\(words))")
             case .standard: notes.append("chiều mặc định: càng cao càng tốt")
             default: break
             }
-            let rollup: String
+            var rollup: String
             switch profile.formula {
             case .sum: rollup = "tổng"
             case .mean: rollup = "trung bình"
@@ -53,7 +54,14 @@ public enum CatalogueDraft {
             case let .ratio(n, d): (numerator, denominator) = (table.indicators[Int(n)], table.indicators[Int(d)])
             default: break
             }
+            // The office's own total row gives the figure: the catalogue says so; the formula stays its cross-check.
+            let published = profile.usesTotalRow && interpretation.totals.contains { $0.indicator == id && !$0.isSubtotal }
+            if published {
+                notes.append("toàn tỉnh lấy từ dòng tổng của biểu; đối chiếu bằng cách tính \(rollup)")
+                rollup = "dòng tổng"
+            }
             switch profile.formulaBasis {
+            case _ where published: break
             case let .inferred(words): notes.append("toàn tỉnh suy ra từ tên (\"\(words)\")")
             case let .measure(measure): notes.append("toàn tỉnh suy ra từ đơn vị tính \"\(measure)\"")
             case .standard: notes.append("toàn tỉnh mặc định: cộng các đơn vị")
@@ -67,7 +75,7 @@ public enum CatalogueDraft {
             }
             let headline = profile.headline.map { $0 ? "có" : "không" } ?? (headlines.contains(id) ? "có?" : "")
             lines.append(["chỉ tiêu", name, (interpretation.indicatorSpellings[name] ?? []).joined(separator: "; "), profile.label ?? "",
-                          mark(direction, profile.directionBasis), mark(rollup, profile.formulaBasis), numerator, denominator,
+                          mark(direction, profile.directionBasis), published ? rollup : mark(rollup, profile.formulaBasis), numerator, denominator,
                           field, String(profile.order ?? position + 1), headline, "", notes.joined(separator: "; ")])
         }
         var levelOf: [Int32: Int32] = [:]

@@ -77,7 +77,7 @@ public enum MetricsExport {
         try forEachFigure(metrics, year: year) { f in
             let values: [JSONValue] = [
                 .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
-                .text(metrics.indicatorName(f)), .text(f.measure < 0 ? nil : metrics.measureName(f)),
+                .text(metrics.indicatorName(f)), .text(metrics.measureName(f).isEmpty ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
                 .number(f.completionChangePoints), .text(f.flags),

@@ -116,6 +116,9 @@ public enum Review {
         var reporters = [(Int32, Int32)](repeating: (-1, -1), count: table.indicators.count)
         var firstRow = [Int](repeating: -1, count: table.indicators.count)
         var targeted = [Bool](repeating: false, count: table.indicators.count)
+        // A target of 0 where other units have one above 0: no target for that unit, not a ceiling.
+        var zeros: [Int: [Int]] = [:]
+        var positive = Set<Int>()
         for row in table.rows where row.target != nil { targeted[Int(row.indicator)] = true }
         for (i, row) in table.rows.enumerated() {
             let id = Int(row.indicator)
@@ -124,6 +127,8 @@ public enum Review {
             guard targeted[id] else { continue }
             let slot = id * yearSlots + Int(position[Int(row.year)])
             if row.target == nil { without[slot, default: []].append(i) } else { with[slot] += 1 }
+            if row.target == 0, row.direction == .higher { zeros[slot, default: []].append(i) }
+            if let target = row.target, target > 0 { positive.insert(slot) }
         }
         var out: [Finding] = []
         for slot in without.keys.sorted() {
@@ -135,6 +140,15 @@ public enum Review {
             out.append(finding(.partialTargets, table, row, .target,
                 en: "\"\(indicator)\" in \(row.year) has a target for \(with[slot]) units but none for \(missing.count) (\(names)); the province target is the sum of those assigned (a rate's: the units' threshold) — fill in the missing targets if they were assigned",
                 vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(with[slot]) đơn vị nhưng thiếu ở \(missing.count) đơn vị (\(names)); kế hoạch toàn tỉnh là tổng các kế hoạch đã giao (tỷ lệ: mức chung của các đơn vị) — bổ sung nếu đã được giao"))
+        }
+        for slot in zeros.keys.sorted() where positive.contains(slot) {
+            guard let rows = zeros[slot], let first = rows.min(by: { table.isEarlier($0, than: $1) }) else { continue }
+            let row = table.rows[first]
+            let names = rows.prefix(4).map { "\"" + table.units[Int(table.rows[$0].unit)] + "\"" }.joined(separator: ", ") + (rows.count > 4 ? " …" : "")
+            let indicator = table.indicators[Int(row.indicator)]
+            out.append(finding(.partialTargets, table, row, .target,
+                en: "\"\(indicator)\" in \(row.year) has a target of 0 at \(names) while other units have one above 0: it is read as no target for \(rows.count == 1 ? "that unit" : "those units") (not judged); write the target assigned, or leave the cell empty",
+                vi: "\"\(indicator)\" năm \(row.year) có kế hoạch 0 ở \(names) trong khi các đơn vị khác có kế hoạch lớn hơn 0: được hiểu là đơn vị đó không được giao kế hoạch (không đánh giá); ghi kế hoạch đã giao, hoặc để trống"))
         }
         // One finding per unit that alone reports some indicators (a department's own work).
         if table.units.count > 1 {

@@ -18,7 +18,7 @@ public enum NameClues {
     }
 
     /// Words of things that should go down: deaths, cases, accidents, backlog, poverty …
-    static let ceilingWords = [
+    public static let ceilingWords = [
         "tu vong", "chet", "ca mac", "nguoi mac", "mac moi", "ngo doc", "tai nan", "qua han", "tre han", "ton dong",
         "bi huy", "bi sua", "an huy", "an sua", "vi pham", "ngheo", "can ngheo", "that nghiep", "bo hoc",
         "suy dinh duong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly", "thoi gian doi", "khong pham toi",
@@ -27,21 +27,38 @@ public enum NameClues {
     ]
 
     /// Words of an action taken on the bad thing, which make more of it good.
-    static let actionWords = [
-        "phat hien", "xu ly", "giam", "thoat", "khac phuc", "phong chong", "phong ngua", "dieu tri", "can thiep",
-        "tuyen truyen", "ho tro", "giai quyet xong", "kiem tra", "thanh tra", "cuu", "tiem", "cap cuu", "dieu tra",
+    public static let actionWords = [
+        "phat hien", "xu ly", "khac phuc", "phong chong", "phong ngua", "dieu tri", "can thiep",
+        "tuyen truyen", "ho tro", "giai quyet xong", "kiem tra", "thanh tra", "tiem", "cap cuu", "dieu tra",
         "truy to", "xet xu", "khoi to", "kiem sat",
     ]
 
+    /// Action words whose folded form is also another word: "giảm" (reduce) folds to the "giam"
+    /// of "trại giam" and "giám sát"; "cứu" (rescue) sits inside "nghiên cứu", "thoát" (escape,
+    /// "thoát nghèo") inside "thất thoát". They are matched
+    /// with their diacritics, after the phrases that hold them as another word are taken out.
+    static let markedActionWords: Set<Substring> = ["giảm", "cứu", "thoát"]
+    /// The word before that makes one of them another word: "nghiên cứu" (research), "thất thoát" (a loss).
+    static let notActionAfter: [Substring: Set<Substring>] = ["cứu": ["nghiên"], "thoát": ["thất"]]
+
+    /// True when the name holds an action word: then more of the bad thing is good.
+    static func hasAction(_ name: String, folded words: String) -> Bool {
+        if actionWords.contains(where: { contains(words, $0) }) { return true }
+        let marked = self.words(of: name.lowercased(), folding: false).split(separator: " ")
+        return marked.indices.contains { i in
+            markedActionWords.contains(marked[i]) && !(i > 0 && notActionAfter[marked[i]]?.contains(marked[i - 1]) == true)
+        }
+    }
+
     /// Ceiling words strong enough to hold even beside an action word ("hồ sơ được xử lý quá hạn").
-    static let strongCeilingWords = ["qua han", "tre han", "ton dong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly"]
+    public static let strongCeilingWords = ["qua han", "tre han", "ton dong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly"]
 
     /// The clue that an indicator is a ceiling (lower is better), or nil for "higher".
     public static func ceiling(indicator name: String) -> Clue? {
         let words = folded(name)
         if let strong = strongCeilingWords.first(where: { contains(words, $0) }) { return Clue(words: strong) }
         guard let word = ceilingWords.first(where: { contains(words, $0) }) else { return nil }
-        if actionWords.contains(where: { contains(words, $0) }) { return nil }
+        if hasAction(name, folded: words) { return nil }
         return Clue(words: word)
     }
 

@@ -90,7 +90,10 @@ public struct Narrative {
         let table = metrics.table
         func names(_ ids: [Int32]) -> String { ids.map { "\"" + table.indicators[Int($0)] + "\"" }.joined(separator: ", ") }
         var lines: [String] = []
-        let means = metrics.meanIndicators.filter { id in metrics.provinceRows.contains { $0.indicator == id && Int($0.year) == year } }
+        // Means the office's total row replaces are no means on any page.
+        let means = metrics.meanIndicators.filter { id in
+            metrics.provinceRows.indices.contains { metrics.provinceRows[$0].indicator == id && Int(metrics.provinceRows[$0].year) == year && !metrics.provinceBases[$0].isPublished }
+        }
         if !means.isEmpty {
             lines.append(pick("Số liệu toàn tỉnh của \(names(means)) không phải là tổng mà là trung bình cộng (không trọng số) của các đơn vị, hoặc theo cách tính ghi trong danh mục chỉ tiêu.",
                               "The province figures of \(names(means)) are not totals but the unweighted mean of the units, or the catalogue's formula."))
@@ -101,7 +104,12 @@ public struct Narrative {
         }
         let totals = Array(Set(interpretation.totals.map(\.name))).sorted()
         if !totals.isEmpty {
-            lines.append(pick("Dòng tổng của tệp (\(totals.joined(separator: ", "))) không được tính như một đơn vị.", "The files' total rows (\(totals.joined(separator: ", "))) are not counted as units."))
+            lines.append(pick("Dòng tổng của tệp (\(totals.joined(separator: ", "))) không được tính như một đơn vị; số toàn tỉnh lấy từ dòng tổng chung (số đơn vị đã báo cáo), số của các đơn vị dùng để đối chiếu.",
+                              "The files' total rows (\(totals.joined(separator: ", "))) are not counted as units; the province's figures are the grand total's (what the office published), the units' figures cross-check them."))
+        }
+        for f in figures(scope: .province) where f.flagged {
+            guard let basis = words.basisNote(f), metrics.basis(f)?.unitsFigure != nil else { continue }
+            lines.append(pick("Cần kiểm tra: ", "To verify: ") + metrics.indicatorName(f) + " — " + basis + ".")
         }
         let suspicious = Review.findings(metrics).filter { ($0.kind == .jump || $0.kind == .percentOver100) }
         for finding in suspicious.prefix(10) {

@@ -119,6 +119,9 @@ import TongKetData
         // Near miss: beside a positive target, one unit's 0 is no ceiling.
         #expect(try #require(figures(m, unit: nil, indicator: "Số trường đạt chuẩn", year: 2024)).direction == .higher)
         #expect(try #require(figures(m, unit: "A", indicator: "Số trường đạt chuẩn", year: 2024)).status == .undefined)
+        // … and check says so, at A's target.
+        let zero = Review.findings(m).filter { $0.kind == .partialTargets && ($0.diagnostic.vietnamese ?? "").contains("có kế hoạch 0 ở \"A\"") }
+        #expect(zero.count == 1)
     }
 
     @Test func oneUnitsIndicatorIsThatUnitsFigureLabelledSo() throws {

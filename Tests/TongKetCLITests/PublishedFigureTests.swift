@@ -98,6 +98,19 @@ import TongKet
         #expect(!out.contains("\"Cộng cấp huyện\" ghi"))
     }
 
+    @Test func initWritesTheTotalRowAsTheProvinceFigureAndItReadsBack() throws {
+        let file = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx").path
+        let catalogue = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-dm-\(getpid())-\(UUID().uuidString).csv").path
+        #expect(try CLI.run(["init", file, "-o", catalogue]).status == 0)
+        let text = try String(contentsOfFile: catalogue, encoding: .utf8)
+        let rate = try #require(text.components(separatedBy: "\r\n").first { $0.contains("Tỷ lệ kháng nghị") })
+        #expect(rate.contains(",dòng tổng,") && rate.contains("đối chiếu bằng cách tính trung bình"))
+        let intake = try #require(text.components(separatedBy: "\r\n").first { $0.contains("đã tiếp nhận") })
+        #expect(intake.contains(",không,dòng tổng,"))
+        let again = try CLI.run(["summary", file, "--catalogue", catalogue, "--format", "csv"])
+        #expect(again.stdout.contains("Tỷ lệ kháng nghị phúc thẩm được Tòa án chấp nhận,%,higher,70,66.7,"))
+    }
+
     @Test func aFlaggedValueIsMarkedAndStrictRefusesIt() throws {
         let file = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/chi-tieu-2023-2024.csv").path
         let summary = try CLI.run(["summary", file, "--format", "csv"])

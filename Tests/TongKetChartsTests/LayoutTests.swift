@@ -137,3 +137,46 @@ extension RenderingTests {
     }
 }
 }
+
+/// Rates as rates on the charts (issue "The province figure the office publishes"): a rate's bar
+/// and cell is the rate itself against its threshold, never a completion of a rate, and a value
+/// `check` flags carries "⚠".
+@Suite struct RatesOnChartsTests {
+    static func metrics() throws -> Metrics {
+        var records: [IndicatorRecord] = []
+        for (u, unit) in ["Phòng 1", "Phòng 2", "Phòng 3"].enumerated() {
+            for year in [2022, 2023, 2024] {
+                records.append(IndicatorRecord(year: year, unit: unit, indicator: "Tỷ lệ giải quyết", measure: "%", target: 70, actual: [100, 95.5, 64][u]))
+                // Phòng 3's 2024 count typed with an extra digit.
+                records.append(IndicatorRecord(year: year, unit: unit, indicator: "Số vụ", measure: "vụ", target: 50,
+                                               actual: u == 2 && year == 2024 ? 600 : Double(50 + u * 3 + year - 2022)))
+            }
+        }
+        return try Metrics(table: IndicatorTable(records: records))
+    }
+
+    static func texts(_ kind: ChartKind, indicator: Int32?) throws -> [String] {
+        let metrics = try metrics()
+        let id = indicator.map { $0 } ?? 0
+        let spec = Charts.spec(ChartRequest(kind: kind, year: 2024, indicator: kind.needsIndicator ? id : nil), metrics: metrics, language: .vi)
+        switch spec.plot {
+        case let .bars(plot): return plot.rows.flatMap { [$0.note] + $0.bars.map(\.label) }
+        case let .cells(plot): return plot.cells.flatMap { $0.compactMap { $0?.text } }
+        default: return []
+        }
+    }
+
+    @Test func aRatesCompletionChartIsTheRatesAgainstTheThreshold() throws {
+        let metrics = try Self.metrics()
+        let rate = try #require(metrics.table.indicators.firstIndex(of: "Tỷ lệ giải quyết"))
+        let texts = try Self.texts(.completion, indicator: Int32(rate))
+        #expect(texts.contains("100 %") && texts.contains("+30 điểm %") && texts.contains("–6 điểm %"))
+        #expect(!texts.contains { $0.contains("142,9") })
+    }
+
+    @Test func aHeatmapShowsARateAsItselfAndMarksAFlaggedValue() throws {
+        let texts = try Self.texts(.heatmap, indicator: nil)
+        #expect(texts.contains("95,5 %") && !texts.contains { $0.contains("136,4") })
+        #expect(texts.contains { $0.hasPrefix("⚠ ") })
+    }
+}

@@ -84,3 +84,44 @@ import TongKetData
         #expect(NameClues.spellingKey("Số ca mắc") != NameClues.spellingKey("Số ca mặc"))
     }
 }
+
+/// Every entry of the word lists with one name that triggers it and near misses that must not:
+/// the word inside a longer word, and (for all but the strong ceilings) beside an action word.
+@Suite struct NameClueWordListTests {
+    /// A word's folded letters as a name would write them ("tu vong" → "Số tu vong trong năm").
+    static func name(_ words: String) -> String { "Số \(words) trong năm" }
+
+    @Test(arguments: NameClues.ceilingWords)
+    func eachCeilingWordTriggersAndItsNearMissesDoNot(word: String) {
+        // Triggers (an entry that holds a shorter one, "cận nghèo", may be named by the shorter).
+        let clue = NameClues.ceiling(indicator: Self.name(word))
+        #expect(clue != nil && word.contains(clue?.words ?? "\u{0}"))
+        // Inside a longer word: no whole-word match.
+        #expect(NameClues.ceiling(indicator: "Số \(word)x trong năm") == nil || word.split(separator: " ").count > 1 && NameClues.ceiling(indicator: "Số \(word)x trong năm")?.words != word)
+        if !NameClues.strongCeilingWords.contains(word) {
+            #expect(NameClues.ceiling(indicator: "Số \(word) được phát hiện, xử lý") == nil)
+        }
+    }
+
+    @Test(arguments: NameClues.actionWords)
+    func eachActionWordTurnsACeilingOffAndItsNearMissDoesNot(word: String) {
+        #expect(NameClues.ceiling(indicator: "Số vụ tai nạn \(word)") == nil)
+        #expect(NameClues.ceiling(indicator: "Số vụ tai nạn \(word)x")?.words == "tai nan")
+    }
+
+    @Test(arguments: [
+        ("Số vụ vi phạm tại trại giam", "vi pham"),              // "giam" of "trại giam" is no "giảm"
+        ("Số vụ vi phạm phát sinh trong giám sát", "vi pham"),   // nor the "giám" of "giám sát"
+        ("Số sai sót trong các đề tài nghiên cứu", "sai sot"),   // "nghiên cứu" is no "cứu"
+        ("Số vụ án bị hủy, sửa do lỗi chủ quan", "bi huy"),      // a phrase with inner punctuation
+        ("Số tiền thất thoát ngân sách", "that thoat"),           // "thoát" of "thất thoát" is no escape
+    ])
+    func foldingDoesNotMakeAnActionOfAnotherWord(name: String, words: String) {
+        #expect(NameClues.ceiling(indicator: name)?.words == words)
+    }
+
+    @Test(arguments: ["Tỷ lệ giảm vi phạm", "Số người được cứu khỏi tai nạn", "Số ca cấp cứu do ngộ độc", "Số hộ thoát nghèo"])
+    func theMarkedActionWordsStillTurnACeilingOff(name: String) {
+        #expect(NameClues.ceiling(indicator: name) == nil)
+    }
+}

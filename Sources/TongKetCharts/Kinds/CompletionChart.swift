@@ -8,6 +8,7 @@ struct CompletionChart {
 
     func spec(_ w: ChartWords) -> ChartSpec {
         if data.metrics.profile(indicator).direction == .lower { return ceilingSpec(w) }
+        if data.metrics.profile(indicator).isRate { return rateSpec(w) }
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year)
             .sorted { ($0.completion ?? -1, data.name($1)) > ($1.completion ?? -1, data.name($0)) }
@@ -19,14 +20,44 @@ struct CompletionChart {
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             // "132 / 117 bị can": achieved over target, the measure once.
-            let note = f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n)
+            let note = (f.flagged ? "⚠ " : "") + (f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n))
             return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
-                         note: note, noteTone: .secondaryText)
+                         note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
         let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("Kế hoạch (100 %)", "Target (100 %)")),
                            legend: [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(w.pick("không đạt", "not met"), .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
+    }
+
+    /// A rate is read as itself against its threshold — never as a completion of a rate
+    /// (100 % against 70 % is not "142,9 %"): each unit's rate as a bar, its threshold marked
+    /// across it, highest first, the gap in points beside it.
+    private func rateSpec(_ w: ChartWords) -> ChartSpec {
+        let words = data.words(w)
+        let figures = data.unitFigures(indicator: indicator, year: year).sorted { ($0.actual, data.name($1)) > ($1.actual, data.name($0)) }
+        // One threshold for every unit is said once, in the legend; the bars' notes are then their points.
+        let thresholds = Set(figures.compactMap(\.target))
+        let shared = thresholds.count == 1 ? thresholds.first : nil
+        var subtitle = w.pick("Năm \(year), theo đơn vị, so với mức kế hoạch", "\(year), by unit, against the threshold")
+        let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year })
+        if let province {
+            subtitle += w.pick(" · toàn tỉnh ", " · province ") + words.actual(province)
+            if let formed = data.formulaWords(province.indicator, w) { subtitle += " (" + formed.short + ")" }
+            if province.target != nil { subtitle += ", " + words.shortVerdict(province) }
+        }
+        let rows = figures.map { f -> BarPlot.Row in
+            let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
+            let label = (f.flagged ? "⚠ " : "") + words.actual(f)
+            let note = f.target.map { target in shared == nil ? words.shortVerdict(f) : (f.actual > target ? "+" : f.actual < target ? "\u{2013}" : "") + words.points(f.actual - target) } ?? words.noTarget
+            return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: note,
+                         noteTone: f.status == .notMet || f.flagged ? .notMet : .secondaryText)
+        }
+        let plot = BarPlot(rows: rows, legend: [LegendEntry(words.met, .met), LegendEntry(words.notMet, .notMet),
+                                                LegendEntry(w.pick("mức kế hoạch", "threshold") + (shared.map { " " + words.value($0, figures[0]) } ?? ""), .target, symbol: .line)],
+                           axis: .percentPoints, minimumUpper: 100)
+        let noted = (province.map { [$0] } ?? []) + figures.filter(\.flagged)
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
     }
 
     /// A ceiling is read as the value against its limit — never as a completion whose size
@@ -47,7 +78,7 @@ struct CompletionChart {
         }
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            let label = data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
+            let label = (f.flagged ? "⚠ " : "") + data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
             let verdict = f.status == .met ? w.pick("trong giới hạn", "within") : f.status == .notMet ? w.pick("vượt trần", "above") : w.pick("không có trần", "no ceiling")
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
         }

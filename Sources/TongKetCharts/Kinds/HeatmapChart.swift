@@ -19,7 +19,8 @@ struct HeatmapChart {
         let wanted = indicators.isEmpty ? data.indicatorsReported(year: year) : indicators
         let figures = data.metrics.figures(year: year).filter { $0.scope == .unit && wanted.contains($0.indicator) }
         let present = Set(figures.map(\.indicator))
-        let rows = wanted.filter(present.contains)
+        // A workload count is never judged: it has no row on a map of completion.
+        let rows = wanted.filter { present.contains($0) && data.metrics.profile($0).direction != .neutral }
         var units = Array(Set(figures.map(\.unit))).sorted { NameOrder.precedes(data.table.units[Int($0)], data.table.units[Int($1)]) }
         let hidden = max(0, units.count - Self.maximumColumns)
         units = Array(units.prefix(Self.maximumColumns))
@@ -28,13 +29,20 @@ struct HeatmapChart {
         let cells = rows.map { indicator in
             units.map { unit -> CellPlot.Cell? in
                 guard let f = byCell[Int64(unit) << 32 | Int64(indicator)] else { return nil }
+                let mark = f.flagged ? "⚠ " : ""
+                // A ceiling of 0: kept at 0 is met, anything above it is not.
+                if f.direction == .lower, f.target == 0 {
+                    return CellPlot.Cell(score: f.actual == 0 ? DivergingColors.high : 0.5, text: mark + data.actual(f, w.numbers))
+                }
                 guard let completion = f.completion else { return CellPlot.Cell(score: nil, text: w.numbers.undefined) }
                 if f.direction == .lower {
                     // Kept under the limit is good: the score is limit / value.
                     let score = completion > 0 ? 1 / completion : DivergingColors.high
-                    return CellPlot.Cell(score: score, text: data.actual(f, w.numbers))
+                    return CellPlot.Cell(score: score, text: mark + data.actual(f, w.numbers))
                 }
-                return CellPlot.Cell(score: completion, text: w.percentPoints(completion * 100))
+                // A rate is shown as itself (coloured by how it stands to its threshold), never as a ratio of rates.
+                if data.isRate(f) { return CellPlot.Cell(score: completion, text: mark + data.actual(f, w.numbers)) }
+                return CellPlot.Cell(score: completion, text: mark + w.percentPoints(completion * 100))
             }
         }
         // The ends hold everything beyond them. (No "≤ ≥": Noto Sans lacks them.)
@@ -45,10 +53,15 @@ struct HeatmapChart {
         var subtitle = w.pick("Năm \(year) · tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị: cam dưới, xanh vượt · — : không có kế hoạch",
                               "\(year) · completion of the target by indicator and unit: orange below, blue above · —: no target")
         if ceilings { subtitle += w.pick(" · chỉ tiêu trần ghi giá trị, xanh khi dưới trần", " · ceilings show their value, blue when under the limit") }
+        if rows.contains(where: { data.metrics.profile($0).isRate && data.metrics.profile($0).direction == .higher }) {
+            subtitle += w.pick(" · tỷ lệ ghi giá trị, màu theo mức kế hoạch", " · rates show their value, coloured against their threshold")
+        }
         if hidden > 0 { subtitle += w.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
         let plot = CellPlot(rows: rows.map(data.shortName), columns: ShortNames.distinct(units.map(data.unitShortName)), cells: cells, scale: scale,
                             overflow: w.pick("… và %d chỉ tiêu khác", "… and %d more indicators"))
         let title = section ?? w.pick("Tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị", "Completion of targets by indicator and unit")
-        return ChartSpec(title: title, subtitle: subtitle, note: data.assumptionNote(rows, w), plot: .cells(plot))
+        let flagged = figures.contains(where: \.flagged) ? [w.pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags")] : []
+        let note = (flagged + [data.assumptionNote(rows, w)].compactMap { $0 }).joined(separator: " · ")
+        return ChartSpec(title: title, subtitle: subtitle, note: note.isEmpty ? nil : note, plot: .cells(plot))
     }
 }

@@ -12,13 +12,13 @@ struct YearOverYearChart {
         var subtitle = w.pick("Năm \(year) so với năm \(year - 1), theo đơn vị", "\(year) compared with \(year - 1), by unit")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
             let word = data.formulaWords(province.indicator, w).map { w.pick("toàn tỉnh (\($0.short))", "province (\($0.short))") } ?? w.pick("toàn tỉnh", "province")
-            subtitle += " · \(word) " + data.value(province.actual, province, n) + " (" + data.change(province, n) + ")"
+            subtitle += " · \(word) " + data.words(w).actual(province) + " (" + data.words(w).change(province) + ")"
         }
         let rows = figures.map { f -> BarPlot.Row in
             .init(label: data.name(f), bars: [
                 .init(value: f.previousActual, tone: .previous, label: f.previousActual.map { n.number($0) } ?? n.undefined),
-                .init(value: f.actual, tone: .current, label: n.number(f.actual) + (f.estimated ? n.estimateMark : "")),
-            ], note: data.change(f, n))
+                .init(value: f.actual, tone: .current, label: (f.flagged ? "⚠ " : "") + n.number(f.actual) + (f.estimated ? n.estimateMark : "")),
+            ], note: data.words(w).change(f), noteTone: f.flagged ? .notMet : nil)
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(String(year - 1), .previous), LegendEntry(String(year), .current)])
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
