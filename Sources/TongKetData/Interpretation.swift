@@ -280,31 +280,28 @@ public struct Interpretation: Sendable {
             let clue = NameClues.ceiling(indicator: name)
             var profile = IndicatorProfile(direction: .higher, directionBasis: .standard, formula: .sum, formulaBasis: .standard,
                                            label: entry?.label, field: entry?.field, order: entry?.order, headline: entry?.headline)
-            if let direction = given[id] {
-                (profile.direction, profile.directionBasis) = (direction, .data)
-                if let decided = entry?.direction, decided.value != direction {
+            let evidence = IndicatorEvidence(fileDirection: given[id], catalogue: entry, targeted: targeted[id] || totalTargeted[id],
+                                             positiveTarget: positive[id], ceilingClue: clue, measure: measure, withinPercent: withinPercent[id], name: name)
+            let decided = DirectionRule.decide(evidence)
+            (profile.direction, profile.directionBasis) = (decided.direction, decided.basis)
+            switch decided.rule {
+            case .fileColumn:
+                let direction = decided.direction
+                if let stated = entry?.direction, stated.value != direction {
                     note(.directionConflict, row: newPlace(firstNew[id]), field: true,
-                         "\"\(name)\" is \(direction == .lower ? "a ceiling" : "higher-is-better") in the file (its direction column or a target written \"Không quá …\" / \"≥ …\"), but the catalogue says \(decided.value == .lower ? "thấp" : "cao"); the file's word is used — correct one of them",
-                         vi: "\"\(name)\" trong tệp là \(direction == .lower ? "chỉ tiêu trần" : "càng cao càng tốt") (theo cột chiều hoặc kế hoạch ghi \"Không quá …\" / \"≥ …\"), nhưng danh mục ghi \(decided.value == .lower ? "thấp" : "cao"); số liệu dùng theo tệp — sửa một trong hai")
+                         "\"\(name)\" is \(direction == .lower ? "a ceiling" : "higher-is-better") in the file (its direction column or a target written \"Không quá …\" / \"≥ …\"), but the catalogue says \(stated.value == .lower ? "thấp" : "cao"); the file's word is used — correct one of them",
+                         vi: "\"\(name)\" trong tệp là \(direction == .lower ? "chỉ tiêu trần" : "càng cao càng tốt") (theo cột chiều hoặc kế hoạch ghi \"Không quá …\" / \"≥ …\"), nhưng danh mục ghi \(stated.value == .lower ? "thấp" : "cao"); số liệu dùng theo tệp — sửa một trong hai")
                 }
                 if direction == .higher, let clue, entry?.direction?.value != .higher {
                     note(.directionConflict, row: newPlace(firstNew[id]), field: true,
                          "\"\(name)\" is marked higher-is-better in the file, but its name (\"\(clue.words)\") suggests a ceiling; check the direction column",
                          vi: "\"\(name)\" được ghi là càng cao càng tốt trong tệp, nhưng tên (\"\(clue.words)\") cho thấy đây là chỉ tiêu trần; xem lại cột chiều")
                 }
-            } else if let decided = entry?.direction {
-                (profile.direction, profile.directionBasis) = (decided.value, decided.confirmed ? .catalogue : .proposed)
-            } else if (targeted[id] || totalTargeted[id]) && !positive[id] {
-                // Every target assigned is 0: "không để xảy ra" — a ceiling of 0.
-                (profile.direction, profile.directionBasis) = (.lower, .targets("kế hoạch 0"))
+            case .zeroTargets:
                 note(.inferredCeiling, row: newPlace(firstNew[id]), field: true,
                      "\"\(name)\" is taken as a ceiling of 0: every target assigned is 0 (met only when nothing happens); if more is better, write cao in the catalogue's column \"chiều\"",
                      vi: "\"\(name)\" được coi là chỉ tiêu trần bằng 0: mọi kế hoạch được giao đều là 0 (chỉ đạt khi không xảy ra); nếu càng cao càng tốt, ghi cao ở cột \"chiều\" của danh mục")
-            } else if let clue {
-                (profile.direction, profile.directionBasis) = (.lower, .inferred(clue.words))
-            } else if !targeted[id] && !totalTargeted[id] {
-                // No target anywhere and nothing in the name: a workload count, neither good nor bad.
-                (profile.direction, profile.directionBasis) = (.neutral, .targets("không có kế hoạch"))
+            default: break
             }
             if profile.direction == .lower, profile.directionBasis.isAssumed {
                 note(.inferredCeiling, row: newPlace(firstNew[id]), field: true,
@@ -316,13 +313,8 @@ public struct Interpretation: Sendable {
                      + "; xác nhận trong danh mục (chiều: thấp) hoặc sửa (cao)")
             }
             // A rate: the catalogue's measure, else the files', else a "tỷ lệ" name whose values all fit 0–100.
-            if let stated = entry?.measure {
-                (profile.measure, profile.isRate, profile.rateBasis) = (stated, NameClues.isRateMeasure(stated), .catalogue)
-            } else if let measure, !measure.isEmpty {
-                (profile.isRate, profile.rateBasis) = (NameClues.isRateMeasure(measure), .data)
-            } else if NameClues.isRateName(name), withinPercent[id] {
-                (profile.isRate, profile.rateBasis) = (true, .inferred("tỷ lệ"))
-            }
+            profile.measure = entry?.measure
+            (profile.isRate, profile.rateBasis) = RateRule.decide(evidence)
             profile.provinceTarget = entry?.provinceTarget
             profile.decimals = entry?.decimals
             if let decided = entry?.rollup {

@@ -26,6 +26,8 @@ struct InterpretationTable {
         }
         return pick("Cách hiểu từng chỉ tiêu (← nguồn của mỗi quyết định):", "How each indicator is read (← where each decision came from):") + "\n"
             + TextGrid(rows: rows, rightAligned: [], maxWidths: [48, 34, 52, 30]).text
+            + "  " + pick("Chiều quyết định theo thứ tự: ", "Directions are decided in this order: ")
+            + DirectionRule.orderWords(vietnamese: MessageLanguage.isVietnamese) + pick("; toàn tỉnh: dòng tổng → danh mục → đơn vị tính / tên → tổng.", "; province figure: total row → catalogue → measure / name → sum.") + "\n"
     }
 
     private func province(_ id: Int32, _ profile: IndicatorProfile) -> String {

@@ -84,9 +84,11 @@ struct SummaryTable {
         let phrases = FigureWords(metrics, numbers.language)
         for f in figures {
             var name = metrics.indicatorName(f)
-            if metrics.isMean(f) { name += " *" }
+            // The office's own total row is no mean, whatever would cross-check it.
+            let formed = metrics.isMean(f) && !f.published
+            if formed { name += " *" }
             if f.direction == .lower { name += words.ceilingMark }
-            if metrics.profile(f.indicator).directionBasis.isAssumed && f.direction == .lower || metrics.isMean(f) && metrics.profile(f.indicator).formulaBasis.isAssumed { name += " †" }
+            if metrics.profile(f.indicator).directionBasis.isAssumed && f.direction == .lower || formed && metrics.profile(f.indicator).formulaBasis.isAssumed { name += " †" }
             // A rate or a ceiling shows how far it stands from its target, never a completion of it.
             let against = phrases.isRate(f) || f.direction == .lower
                 ? f.target.map { target in

@@ -61,12 +61,4 @@ struct Words {
     func met(_ met: Int, of defined: Int) -> String {
         pick("đạt \(met)/\(defined) chỉ tiêu", "met \(met) of \(defined) targets")
     }
-
-    func status(_ status: Status) -> String {
-        switch status {
-        case .met: return pick("đạt", "met")
-        case .notMet: return pick("không đạt", "not met")
-        case .undefined: return "—"
-        }
-    }
 }

@@ -99,6 +99,25 @@ import TongKetData
         #expect(throws: Never.self) { try Interpretation(IndicatorTable(records: same)) }
     }
 
+    @Test func theCatalogueStatesTheProvinceTargetTheMeasureAndTheDecimals() throws {
+        let table = try IndicatorTable(records: [
+            .init(year: 2024, unit: "A", indicator: "Tỷ lệ phủ sóng", target: nil, actual: 97.04),
+            .init(year: 2024, unit: "B", indicator: "Tỷ lệ phủ sóng", target: nil, actual: 98.1),
+        ])
+        let text = "loại,tên,chiều,toàn tỉnh,KH toàn tỉnh,đơn vị tính,số chữ số thập phân\nchỉ tiêu,Tỷ lệ phủ sóng,cao,trung bình,98,%,2\n"
+        let catalogue = try CatalogueReader.read(InputFile(name: "danh-muc.csv", bytes: Array(text.utf8)))
+        let m = try Metrics(Interpretation(table, catalogue: catalogue))
+        let p = try #require(m.figures(year: 2024).first { $0.scope == .province })
+        #expect(p.target == 98 && m.basis(p)?.target == .catalogue)
+        #expect(m.measureName(p) == "%" && m.profile(p.indicator).isRate)
+        // Two decimals at least, as the catalogue says: 97,57 %, not 97,6 %.
+        #expect(FigureWords(m, .vi).actual(p) == "97,57 %")
+        #expect(p.status == .notMet)
+        // A catalogue number that is not one is an error at its cell.
+        let bad = "loại,tên,KH toàn tỉnh\nchỉ tiêu,Tỷ lệ phủ sóng,chín mươi\n"
+        #expect(throws: LoadError.self) { try CatalogueReader.read(InputFile(name: "danh-muc.csv", bytes: Array(bad.utf8))) }
+    }
+
     @Test func theCatalogueMayChooseAFormulaOverTheTotalRow() throws {
         let table = try IndicatorTable(records: [
             .init(year: 2023, unit: "A", indicator: "X", target: 10, actual: 12),

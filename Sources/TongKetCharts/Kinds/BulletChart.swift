@@ -10,7 +10,6 @@ struct BulletChart {
     let section: String?
 
     func spec(_ w: ChartWords) -> ChartSpec {
-        let n = w.numbers
         let byIndicator = Dictionary(data.provinceFigures(year: year).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         let figures = indicators.compactMap { byIndicator[$0] }
         let words = data.words(w)
@@ -22,7 +21,7 @@ struct BulletChart {
             return .init(label: data.shortName(f.indicator), actual: f.actual, target: f.target, ceiling: ceiling, tone: tone, valueLabel: label)
         }
         let met = figures.filter { $0.status == .met }.count, defined = figures.filter { $0.status != .undefined }.count
-        var legend = [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(words.notMet, .notMet),
+        var legend = [LegendEntry(words.met, .met), LegendEntry(words.notMet, .notMet),
                       LegendEntry(w.pick("kế hoạch", "target"), .reference, symbol: .line)]
         if figures.contains(where: { $0.direction == .lower && $0.target != nil }) { legend.append(LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)) }
         return ChartSpec(title: section ?? w.pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators"),

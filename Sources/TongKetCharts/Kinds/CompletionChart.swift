@@ -25,7 +25,7 @@ struct CompletionChart {
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
         let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("Kế hoạch (100 %)", "Target (100 %)")),
-                           legend: [LegendEntry(w.pick("đạt", "met"), .met), LegendEntry(w.pick("không đạt", "not met"), .notMet)],
+                           legend: [LegendEntry(data.words(w).met, .met), LegendEntry(data.words(w).notMet, .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
     }
@@ -79,10 +79,10 @@ struct CompletionChart {
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             let label = (f.flagged ? "⚠ " : "") + data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
-            let verdict = f.status == .met ? w.pick("trong giới hạn", "within") : f.status == .notMet ? w.pick("vượt trần", "above") : w.pick("không có trần", "no ceiling")
+            let verdict = data.words(w).status(f)
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
         }
-        let plot = BarPlot(rows: rows, legend: [LegendEntry(w.pick("trong giới hạn", "within the ceiling"), .met), LegendEntry(w.pick("vượt trần", "above the ceiling"), .notMet),
+        let plot = BarPlot(rows: rows, legend: [LegendEntry(data.words(w).withinCeiling, .met), LegendEntry(data.words(w).aboveCeiling, .notMet),
                                                 LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)])
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
     }

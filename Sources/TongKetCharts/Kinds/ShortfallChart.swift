@@ -32,8 +32,7 @@ struct ShortfallChart {
             let who = f.scope == .province ? w.pick("Toàn tỉnh", "Province") : data.name(f)
             // A rate falls short by percentage points; a count by its measure, and by a share.
             let rate = data.isRate(f)
-            let amount = abs(f.actual - (f.target ?? 0))
-            let distance = rate ? n.number(amount, fractionDigits: amount < 0.1 ? 2 : 1) + w.pick(" điểm %", " points") : data.value(amount, f, n)
+            let distance = data.words(w).distance(f) ?? ""
             let words = f.direction == .lower ? w.pick("vượt trần \(distance)", "\(distance) above the ceiling") : w.pick("thiếu \(distance)", "\(distance) short")
             return .init(label: who + " — " + data.shortName(f.indicator),
                          bars: [.init(value: Self.gap(f) * 100, tone: .notMet, label: words + (rate ? "" : " (" + n.percent(Self.gap(f)) + ")"))])
