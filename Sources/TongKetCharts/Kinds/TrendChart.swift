@@ -10,15 +10,22 @@ struct TrendChart {
         let series = data.provinceFigures(indicator: indicator).filter { $0.year <= year }
         let first = series.first?.year ?? year
         let formed = data.formulaWords(indicator, w).map { $0.long.prefix(1).uppercased() + $0.long.dropFirst() }
-        let subtitle = (formed ?? w.pick("Tổng toàn tỉnh", "Province total"))
+        // The office's own figures, a rate's province figure, or a total.
+        let published = !series.isEmpty && series.allSatisfy(\.published)
+        let words = data.words(w)
+        let plain = published ? w.pick("Số tổng hợp của đơn vị", "The office's own figures")
+            : series.first.map(words.isRate) == true ? w.pick("Toàn tỉnh", "Province") : w.pick("Tổng toàn tỉnh", "Province total")
+        let subtitle = (formed ?? plain)
             + w.pick(", \(first)–\(year); kế hoạch nét đứt", ", \(first)–\(year); target dashed")
         let plot = LinePlot(
             categories: series.map { String($0.year) },
             series: [
                 .init(tone: .target, dashed: true, values: series.map(\.target)),
-                .init(tone: .current, values: series.map(\.actual), labels: series.map { data.actual($0, w.numbers) }),
+                // Each year's value to the decimals its verdict needs (99,77 %, never "99,8 %" beside a 99,8 % target).
+                .init(tone: .current, values: series.map(\.actual), labels: series.map { ($0.flagged ? "⚠ " : "") + words.actual($0) }),
             ],
             legend: [LegendEntry(w.pick("Thực hiện", "Actual"), .current, symbol: .line), LegendEntry(w.pick("Kế hoạch", "Target"), .target, symbol: .dashedLine)])
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .lines(plot))
+        let noted = series.filter(\.flagged) + (series.last.map { $0.flagged ? [] : [$0] } ?? [])
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w) ?? data.assumptionNote([indicator], w), plot: .lines(plot))
     }
 }
