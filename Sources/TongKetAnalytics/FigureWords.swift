@@ -37,6 +37,7 @@ public struct FigureWords: Sendable {
 
     /// One word for the status: đạt / không đạt / trong giới hạn / vượt trần / không có kế hoạch.
     public func status(_ f: Figures) -> String {
+        if f.progress, f.status == .undefined { return f.direction == .lower ? withinCeiling : pick("tiến độ", "progress") }
         switch (f.direction, f.status) {
         case (.lower, .met): return withinCeiling
         case (.lower, .notMet): return aboveCeiling
@@ -100,14 +101,25 @@ public struct FigureWords: Sendable {
 
     /// The verdict after a value, as a tile, a bar label or a table says it:
     /// rates "vượt 6,4 điểm % so với mức 90 %" / "thiếu 0,03 điểm % so với mức 99,8 %";
-    /// ceilings "trong giới hạn (trần 20 ngày)" / "vượt trần 0 vụ"; counts "đạt 105,7 % kế hoạch"
+    /// ceilings "trong giới hạn (trần 20 ngày)" / "vượt trần 1 vụ (trần 0 vụ)"; counts "đạt 105,7 % kế hoạch"
     /// (with "· không đạt" when missed); "không có kế hoạch"; "không đánh giá" for a workload count.
     public func verdict(_ f: Figures) -> String {
         if f.direction == .neutral { return notJudged + pick(" (không giao kế hoạch)", " (no target assigned)") }
+        // A part of the year against the year's target: how far along, not a verdict.
+        if f.progress, let target = f.target {
+            let limit = value(target, f)
+            if f.direction == .lower {
+                return f.status == .notMet ? aboveCeiling + " " + (distance(f) ?? "") + pick(" (trần năm \(limit))", " (the year's ceiling \(limit))")
+                    : withinCeiling + pick(" (trần năm \(limit))", " (the year's ceiling \(limit))")
+            }
+            return f.completion.map { pick("đạt \(numbers.percent($0)) kế hoạch năm", "\(numbers.percent($0)) of the year's target") } ?? noTarget
+        }
         guard let target = f.target, f.status != .undefined else { return noTarget }
         let limit = value(target, f)
         if f.direction == .lower {
-            return f.status == .met ? withinCeiling + pick(" (trần \(limit))", " (ceiling \(limit))") : aboveCeiling + " " + limit
+            // "vượt trần 1 vụ (trần 0 vụ)": by how much, then the limit.
+            return f.status == .met ? withinCeiling + pick(" (trần \(limit))", " (ceiling \(limit))")
+                : aboveCeiling + " " + (distance(f) ?? "") + pick(" (trần \(limit))", " (ceiling \(limit))")
         }
         if isRate(f) {
             if f.actual == target { return pick("đạt mức \(limit)", "at the \(limit) threshold") }
@@ -123,6 +135,7 @@ public struct FigureWords: Sendable {
     /// points against the threshold ("+6,4 điểm % so với mức 90 %"), a workload count unjudged.
     public func shortVerdict(_ f: Figures) -> String {
         if f.direction == .neutral { return notJudged }
+        if f.progress { return verdict(f) }
         guard let target = f.target, f.status != .undefined else { return noTarget }
         if f.direction == .higher, isRate(f) {
             let gap = f.actual - target
@@ -138,6 +151,24 @@ public struct FigureWords: Sendable {
         if isRate(f) { return (delta > 0 ? "+" : delta < 0 ? "\u{2013}" : "") + points(delta, atLeast: digits(f)) }
         return numbers.signed(delta) + (f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? "")
     }
+
+    // MARK: The period
+
+    var period: ReportingPeriod { metrics.table.period }
+
+    /// "năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024".
+    public func when(_ year: Int) -> String { period.of(year, vietnamese: language == .vi) }
+
+    /// What a year is compared with: "năm 2023", or for a part of the year "cùng kỳ năm 2023".
+    public func before(_ year: Int) -> String {
+        period.isWholeYear ? pick("năm \(year - 1)", "\(year - 1)") : pick("cùng kỳ năm \(year - 1)", "the same period of \(year - 1)")
+    }
+
+    /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
+    public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
+
+    /// The pack's folder: "2024", "2024-6-thang".
+    public static func folderName(_ year: Int, _ period: ReportingPeriod) -> String { period.isWholeYear ? String(year) : "\(year)-\(period.slug)" }
 
     // MARK: How the province figure was formed
 

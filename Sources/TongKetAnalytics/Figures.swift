@@ -28,6 +28,8 @@ public struct Figures: Sendable, Equatable {
     public var estimated = false
     public var published = false
     public var flagged = false
+    /// A part of the year against the whole year's target: the completion is progress, not a verdict.
+    public var progress = false
 
     /// metrics.csv's `flags`: "estimate;published;check", the ones that hold.
     public var flags: String {

@@ -4,8 +4,12 @@ import TongKetData
 /// table (a million-row export would otherwise hold a second copy of itself); the province
 /// series is small and computed once.
 public struct Metrics: Sendable {
-    /// The table as interpreted: names merged, total rows set aside, directions decided.
+    /// The table as interpreted — names merged, total rows set aside, directions decided — with
+    /// the rows of one period, every year (`period`).
     public let table: IndicatorTable
+    /// The period of the figures, an index into the table's `periods`: each year is compared
+    /// with the same period of the year before ("cùng kỳ").
+    public let period: UInt8
     /// What the figures take as given per indicator and unit, and what was assumed.
     public let interpretation: Interpretation
     /// The province series: one row per (indicator, year), `unit == -1`.
@@ -32,8 +36,11 @@ public struct Metrics: Sendable {
         try self.init(Interpretation(table), level: level)
     }
 
-    public init(_ interpretation: Interpretation, level: String? = nil) throws(Problem) {
-        let table = interpretation.table
+    /// `period`: the period the figures are of; by default the latest period of the latest year.
+    public init(_ interpretation: Interpretation, level: String? = nil, period: UInt8? = nil) throws(Problem) {
+        let chosen = period ?? interpretation.table.latestPeriod
+        let table = interpretation.table.selecting(period: chosen)
+        self.period = chosen
         self.interpretation = interpretation
         self.table = table
         self.level = level
@@ -45,7 +52,7 @@ public struct Metrics: Sendable {
             levelIDs = Set(ids)
         }
         let formed = ProvinceRollup.rows(of: table, formulas: interpretation.indicators.map(\.formula), levelIDs: levelIDs)
-        let province = PublishedTotals.apply(formed, interpretation: interpretation, levelIDs: levelIDs)
+        let province = PublishedTotals.apply(formed, interpretation: interpretation, table: table, period: chosen, levelIDs: levelIDs)
         provinceRows = province.map(\.row)
         provinceBases = province.map(\.basis)
         valueFindings = Review.valueFindings(table)
@@ -80,6 +87,7 @@ public struct Metrics: Sendable {
     public func unitFigures(at index: Int) -> Figures {
         var f = Figures.of(table.rows, at: index, scope: .unit)
         f.flagged = flaggedRows.contains(index)
+        partYear(&f, ownTarget: table.rows[index].ownTarget)
         return f
     }
 
@@ -87,7 +95,23 @@ public struct Metrics: Sendable {
         var f = Figures.of(provinceRows, at: index, scope: .province)
         f.published = provinceBases[index].isPublished
         f.flagged = flaggedProvince.contains(index)
+        partYear(&f, ownTarget: provinceRows[index].ownTarget)
         return f
+    }
+
+    /// A part of the year against the whole year's target (DESIGN §3): a count's completion is
+    /// progress ("đạt 48,2 % kế hoạch năm"), not a verdict; a ceiling already passed is broken,
+    /// otherwise only within it so far; a rate is judged against its threshold as for a year.
+    /// A target stated for the period itself ("KH 6 tháng") is judged as a year's is.
+    private func partYear(_ f: inout Figures, ownTarget: Bool) {
+        guard !table.periods[Int(period)].isWholeYear, !ownTarget, f.target != nil else { return }
+        if profile(f.indicator).isRate && f.direction != .lower { return }
+        f.progress = true
+        if f.direction == .lower {
+            if f.status == .met { f.status = .undefined }
+        } else {
+            f.status = .undefined
+        }
     }
 
     /// All figures of one year (or every year), units first, then the province.

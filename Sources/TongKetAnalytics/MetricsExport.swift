@@ -19,9 +19,22 @@ public enum MetricsExport {
     /// grouping, ratios as fractions, an empty cell for undefined. JSON: the same fields,
     /// null for undefined.
     public static func write(_ metrics: Metrics, year: Int?, format: Format, to writer: ByteWriter) throws {
+        try write([metrics], year: year, format: format, to: writer)
+    }
+
+    /// The figures of several periods (the same files' 6 tháng and cả năm) in one table, each
+    /// period's rows together, in the order the periods are given.
+    public static func write(_ periods: [Metrics], year: Int?, format: Format, to writer: ByteWriter) throws {
         switch format {
-        case .csv: try writeCSV(metrics, year: year, to: writer)
-        case .json: try writeJSON(metrics, year: year, to: writer)
+        case .csv:
+            try writer.write(bytes: [0xEF, 0xBB, 0xBF])
+            try writer.write(columns.joined(separator: ",") + "\n")
+            for metrics in periods { try writeCSV(metrics, year: year, to: writer) }
+        case .json:
+            var first = true
+            try writer.write("[")
+            for metrics in periods { try writeJSON(metrics, year: year, first: &first, to: writer) }
+            try writer.write(first ? "]\n" : "\n]\n")
         }
         try writer.flush()
     }
@@ -39,8 +52,6 @@ public enum MetricsExport {
     /// text is most of the cost of a million-row table. (Overlapping the writes with the
     /// next blocks' encoding was measured slower on two cores.)
     private static func writeCSV(_ metrics: Metrics, year: Int?, to w: ByteWriter) throws {
-        try w.write(bytes: [0xEF, 0xBB, 0xBF])
-        try w.write(columns.joined(separator: ",") + "\n")
         let encoder = CSVRowEncoder(metrics)
         let rows = metrics.table.rows
         let block = 1 << 15
@@ -71,9 +82,7 @@ public enum MetricsExport {
         case number(Double?)
     }
 
-    private static func writeJSON(_ metrics: Metrics, year: Int?, to w: ByteWriter) throws {
-        var first = true
-        try w.write("[")
+    private static func writeJSON(_ metrics: Metrics, year: Int?, first: inout Bool, to w: ByteWriter) throws {
         try forEachFigure(metrics, year: year) { f in
             let values: [JSONValue] = [
                 .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
@@ -94,7 +103,6 @@ public enum MetricsExport {
             }
             try w.write("}")
         }
-        try w.write(first ? "]\n" : "\n]\n")
     }
 
     static func jsonString(_ text: String) -> String {

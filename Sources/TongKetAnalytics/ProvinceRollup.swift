@@ -141,8 +141,9 @@ public enum ProvinceRollup {
             }
             var row = IndicatorRow(year: a.year, unit: -1, indicator: a.indicator, measure: model.measure, direction: model.direction,
                                    directionGiven: model.directionGiven, target: target, actual: actual)
-            // A province figure built on an estimate is an estimate.
+            // A province figure built on an estimate is an estimate; on the period's own targets, the period's.
             row.estimated = a.estimated
+            row.ownTarget = model.ownTarget
             return (row, basis)
         }
     }

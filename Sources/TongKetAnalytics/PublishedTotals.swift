@@ -13,14 +13,13 @@ enum PublishedTotals {
         formula.isSum ? max(0.5, 1e-4 * abs(value)) : max(0.05, 0.005 * abs(value))
     }
 
-    static func apply(_ computed: [(row: IndicatorRow, basis: ProvinceBasis)], interpretation: Interpretation,
-                      levelIDs: Set<Int32>?) -> [(row: IndicatorRow, basis: ProvinceBasis)] {
-        let table = interpretation.table
+    static func apply(_ computed: [(row: IndicatorRow, basis: ProvinceBasis)], interpretation: Interpretation, table: IndicatorTable,
+                      period: UInt8, levelIDs: Set<Int32>?) -> [(row: IndicatorRow, basis: ProvinceBasis)] {
         let profiles = interpretation.indicators
         func key(_ indicator: Int32, _ year: Int) -> Int64 { Int64(indicator) << 16 | Int64(UInt16(truncatingIfNeeded: year)) }
         // The total rows that stand for the figures asked for: the grand totals, or the group's subtotals.
         var published: [Int64: TotalRow] = [:]
-        for total in interpretation.totals where total.indicator >= 0 && profiles[Int(total.indicator)].usesTotalRow {
+        for total in interpretation.totals where total.indicator >= 0 && total.period == period && profiles[Int(total.indicator)].usesTotalRow {
             let wanted = levelIDs.map { total.isSubtotal && $0.contains(total.level) } ?? !total.isSubtotal
             guard wanted, published[key(total.indicator, total.year)] == nil else { continue }
             published[key(total.indicator, total.year)] = total
@@ -51,6 +50,7 @@ enum PublishedTotals {
             var row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, measure: like.measure, direction: like.direction,
                                    directionGiven: like.directionGiven, target: total.target ?? profile.provinceTarget, actual: total.actual)
             row.period = like.period
+            row.ownTarget = like.ownTarget
             let target: ProvinceBasis.Target = total.target != nil ? .totalRow : profile.provinceTarget != nil ? .catalogue : .none
             out.append((row, ProvinceBasis(figure: .totalRow(name: total.name, file: total.file, line: total.line), target: target)))
         }

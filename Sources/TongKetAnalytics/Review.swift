@@ -216,7 +216,7 @@ public enum Review {
             byLevel[key] = values
             return values
         }
-        for total in metrics.interpretation.totals where total.indicator >= 0 {
+        for total in metrics.interpretation.totals where total.indicator >= 0 && total.period == metrics.period {
             if total.isSubtotal && total.level < 0 { continue }
             let level: Int32? = total.isSubtotal ? total.level : nil
             guard let value = formed(level: level)[Metrics.key(total.indicator, Int32(total.year))] else { continue }

@@ -1,6 +1,7 @@
 /// The deck's first page: title, organisation, year and date, centred on the slide.
 public enum TitleSlide {
-    public static func scene(title: String, organisation: String, year: Int, date: String, context c: ChartContext) -> Scene {
+    /// `when`: the period under review as a line says it ("Năm 2024", "6 tháng đầu năm 2024").
+    public static func scene(title: String, organisation: String, when: String, date: String, context c: ChartContext) -> Scene {
         let u = c.u
         let width = c.size.width * 0.8
         let x = (c.size.width - width) / 2
@@ -8,7 +9,7 @@ public enum TitleSlide {
         var lines: [(String, TextStyle, Int)] = [
             (title, c.style(.title, scale: 1.5), 3),
             (organisation, c.style(.subtitle, scale: 1.2), 2),
-            (c.pick("Năm \(year)", "\(year)") + (date.isEmpty ? "" : " · " + date), c.style(.subtitle), 1),
+            (when + (date.isEmpty ? "" : " · " + date), c.style(.subtitle), 1),
         ]
         lines = lines.filter { !$0.0.isEmpty }
         let sizes = lines.map { c.measure($0.0, $0.1, width: width, maxLines: $0.2) }
@@ -31,8 +32,8 @@ public enum TitleSlide {
 
 extension TitleSlide {
     /// The deck's last page: thanks, and who presented, centred like the title page.
-    public static func closing(organisation: String, year: Int, context c: ChartContext) -> Scene {
-        scene(title: c.pick("Xin trân trọng cảm ơn!", "Thank you"), organisation: organisation, year: year, date: "", context: c)
+    public static func closing(organisation: String, when: String, context c: ChartContext) -> Scene {
+        scene(title: c.pick("Xin trân trọng cảm ơn!", "Thank you"), organisation: organisation, when: when, date: "", context: c)
     }
 }
 

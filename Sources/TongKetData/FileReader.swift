@@ -422,6 +422,8 @@ struct FileReader {
         var fixedYear: Int?
         /// The result columns are an estimate ("Ước TH 2024").
         var estimated = false
+        /// The target column is the period's own ("KH 6 tháng"), not the year's.
+        var ownTarget = false
         init(_ map: HeaderMap) {
             year = map.column(.year) ?? -1
             unit = map.column(.unit) ?? -1
@@ -432,6 +434,7 @@ struct FileReader {
             level = map.column(.level) ?? -1
             direction = map.column(.direction) ?? -1
             period = map.column(.period) ?? -1
+            ownTarget = target >= 0 && InputColumn.isPeriodTarget(map.headers[target])
         }
     }
 
@@ -575,6 +578,7 @@ struct FileReader {
                                file: file, line: Int32(line))
         row.period = period
         row.estimated = columns.estimated
+        row.ownTarget = columns.ownTarget
         return row
     }
 

@@ -13,7 +13,7 @@ public enum InputColumn: String, CaseIterable, Sendable {
         case .indicator: return ["indicator", "chi tieu", "noi dung", "ten chi tieu", "noi dung chi tieu", "chi tieu nhiem vu"]
         // "KH" and "TH", the headers nearly every office uses.
         case .target: return ["target", "ke hoach", "chi tieu giao", "chi tieu duoc giao", "kh", "kh giao", "ke hoach giao",
-                              "ke hoach nam", "chi tieu ke hoach", "muc tieu", "plan"]
+                              "ke hoach nam", "kh nam", "kh ca nam", "ke hoach ca nam", "chi tieu ke hoach", "muc tieu", "plan"] + Self.periodTargetNames
         case .actual: return ["actual", "thuc hien", "ket qua", "th", "ket qua thuc hien", "so thuc hien", "thuc hien nam",
                               "uoc thuc hien", "uoc th", "ket qua dat duoc"]
         case .measure: return ["measure", "don vi tinh", "dvt", "unit of measure"]
@@ -21,6 +21,16 @@ public enum InputColumn: String, CaseIterable, Sendable {
         case .direction: return ["direction", "chieu"]
         case .period: return ["period", "ky bao cao", "ky", "thoi ky", "ky tong hop"]
         }
+    }
+
+    /// A target stated for a part of the year itself ("KH 6 tháng"), used as a year's would be.
+    static let periodTargetNames = ["kh 6 thang", "ke hoach 6 thang", "kh 9 thang", "ke hoach 9 thang", "kh quy", "ke hoach quy",
+                                    "chi tieu 6 thang", "chi tieu 9 thang", "kh ky", "ke hoach ky"]
+
+    /// True for a target header that names the period itself ("KH 6 tháng", "Kế hoạch quý").
+    public static func isPeriodTarget(_ header: String) -> Bool {
+        let folded = HeaderName.fold(header)
+        return periodTargetNames.contains(folded) || periodTargetNames.contains { folded.hasPrefix($0 + " ") }
     }
 
     public var isRequired: Bool {

@@ -46,6 +46,9 @@ public struct IndicatorRow: Sendable, Equatable {
     public var period: UInt8 = 0
     /// The result is an estimate ("Ước TH 2024"), marked wherever it is shown.
     public var estimated = false
+    /// The target is the period's own ("KH 6 tháng"), not the whole year's: a part of the year is
+    /// judged against it as a year is against the year's.
+    public var ownTarget = false
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double
@@ -92,8 +95,34 @@ public struct IndicatorTable: Sendable {
     /// The periods the rows' `period` points at; the first is always the whole year.
     public let periods: [ReportingPeriod]
 
-    /// The period every row of the table is of (a table holds one: see `TableReader`).
+    /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
+
+    /// The periods the rows hold, by id, in the order they end (the latest last).
+    public var periodsPresent: [UInt8] {
+        var seen = Set<UInt8>()
+        for row in rows { seen.insert(row.period) }
+        return seen.sorted { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) }
+    }
+
+    /// The period a review takes by default: of the latest year's periods, the one ending last
+    /// (the whole year, else 9 tháng before quý III, …).
+    public var latestPeriod: UInt8 { latestPeriod(year: nil) }
+
+    /// The period ending last in `year` (the latest year when nil).
+    public func latestPeriod(year: Int?) -> UInt8 {
+        guard let year = year ?? years.last else { return 0 }
+        var present = Set<UInt8>()
+        for row in rows where Int(row.year) == year { present.insert(row.period) }
+        return present.max { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) } ?? 0
+    }
+
+    /// The rows of one period, every year: the table the figures of that period are made from
+    /// (a year is then compared with the same period of the year before, "cùng kỳ").
+    public func selecting(period: UInt8) -> IndicatorTable {
+        guard rows.contains(where: { $0.period != period }) else { return self }
+        return replacingRows(rows.filter { $0.period == period })
+    }
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],

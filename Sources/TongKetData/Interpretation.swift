@@ -87,6 +87,8 @@ public struct TotalRow: Sendable, Equatable {
     /// units' rows just above it; -1 for the grand total, which is the province's.
     public var level: Int32 = -1
     public var isSubtotal = false
+    /// The period of the row, an index into the table's `periods`.
+    public var period: UInt8 = 0
 }
 
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
@@ -414,7 +416,7 @@ public struct Interpretation: Sendable {
         var first: [Int64: TotalRow] = [:]
         var problems: [Diagnostic] = []
         for total in totals where total.indicator >= 0 && !total.isSubtotal {
-            let key = Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))
+            let key = Int64(total.period) << 48 | Int64(total.indicator) << 16 | Int64(UInt16(truncatingIfNeeded: total.year))
             guard let earlier = first[key] else { first[key] = total; continue }
             let same = abs(earlier.actual - total.actual) <= 1e-9 * max(1, abs(total.actual)) && earlier.target == total.target
             guard !same else { continue }
@@ -525,6 +527,7 @@ public struct Interpretation: Sendable {
             var total = TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target,
                                  actual: row.actual, file: row.file, line: row.line)
             total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
+            total.period = row.period
             return total
         }
         // A subtotal sums the units above it: its group is the level of the last unit row before it.

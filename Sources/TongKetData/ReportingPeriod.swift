@@ -37,6 +37,64 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         return "\(label) (\(dates))"
     }
 
+    /// The month of the reporting year the period ends in (12 for the whole year and quý IV); 0
+    /// for dates that name no part, which then come first.
+    public var endMonth: Int {
+        switch part {
+        case .wholeYear: 12
+        case let .quarter(n): 3 * n
+        case .firstHalf: 6
+        case .nineMonths: 9
+        case .range: 0
+        }
+    }
+
+    /// From the year's start: cả năm, 6 tháng, 9 tháng (a quarter is its own three months).
+    public var isCumulative: Bool { part == .wholeYear || part == .firstHalf || part == .nineMonths }
+
+    /// Which of two periods ends later: the one ending last, the cumulative one first when two
+    /// end together (9 tháng before quý III, cả năm before quý IV).
+    public static func endsBefore(_ a: ReportingPeriod, _ b: ReportingPeriod) -> Bool {
+        (a.endMonth, a.isCumulative ? 1 : 0) < (b.endMonth, b.isCumulative ? 1 : 0)
+    }
+
+    /// The folder name's tail and the `--period` word: "" for the whole year (the folder stays
+    /// "2024"), "6-thang", "9-thang", "quy-3", "ky-bao-cao".
+    public var slug: String {
+        switch part {
+        case .wholeYear: ""
+        case .firstHalf: "6-thang"
+        case .nineMonths: "9-thang"
+        case let .quarter(n): "quy-\(n)"
+        case .range: "ky-bao-cao"
+        }
+    }
+
+    /// The period of `year` as a title says it: "năm 2024", "6 tháng đầu năm 2024", "quý III năm
+    /// 2024" (vi); "2024", "the first half of 2024", "Q3 2024" (en).
+    public func of(_ year: Int, vietnamese: Bool) -> String {
+        switch part {
+        case .wholeYear: return vietnamese ? "năm \(year)" : "\(year)"
+        case .firstHalf: return vietnamese ? "6 tháng đầu năm \(year)" : "the first half of \(year)"
+        case .nineMonths: return vietnamese ? "9 tháng năm \(year)" : "the first nine months of \(year)"
+        case let .quarter(n): return vietnamese ? "quý \(["I", "II", "III", "IV"][max(0, min(3, n - 1))]) năm \(year)" : "Q\(n) \(year)"
+        case .range: return vietnamese ? "kỳ báo cáo năm \(year)" : "the \(year) reporting period"
+        }
+    }
+
+    /// What the meeting is: a year-end review (tổng kết) or a part-year one (sơ kết).
+    public func review(vietnamese: Bool) -> String {
+        isWholeYear ? (vietnamese ? "Tổng kết" : "Review of") : (vietnamese ? "Sơ kết" : "Review of")
+    }
+
+    /// The period a user typed after `--period`: a slug ("6-thang", "quy-3", "ca-nam") or words
+    /// ("6 tháng", "quý III", "cả năm"); nil when it names none.
+    public static func named(_ text: String) -> ReportingPeriod? {
+        let folded = HeaderName.fold(text.replacingOccurrences(of: "-", with: " "))
+        if ["ca nam", "nam", "whole year", "year"].contains(folded) { return .wholeYear }
+        return read(folded)?.period
+    }
+
     /// Order within a year: the whole year first, then the parts by how far they reach.
     var rank: Int {
         switch part {
@@ -72,6 +130,8 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         if let quarter = folded.range(of: #"\bquy (iv|iii|ii|i|[1-4])\b"#, options: .regularExpression) {
             let mark = folded[quarter].dropFirst(4)
             let n = ["i": 1, "ii": 2, "iii": 3, "iv": 4][String(mark)] ?? Int(mark) ?? 1
+            // "lũy kế": from the year's start to the quarter's end — 6 tháng, 9 tháng, the whole year.
+            if folded.contains("luy ke"), n > 1 { return ([ReportingPeriod(part: .firstHalf), ReportingPeriod(part: .nineMonths), .wholeYear][n - 2], year) }
             return (ReportingPeriod(part: .quarter(n)), year)
         }
         if folded.range(of: #"\bca nam\b"#, options: .regularExpression) != nil { return (.wholeYear, year) }

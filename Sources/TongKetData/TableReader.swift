@@ -47,37 +47,31 @@ public enum TableReader {
         }
         if !problems.isEmpty { throw .invalidData(problems, omitted: omitted) }
         let table = try assembler.finish(diagnosticLimit: options.diagnosticLimit)
-        return try wholeYears(of: table, warnings: warnings)
+        return periodsChecked(table, warnings: warnings)
     }
 
-    /// The whole-year rows: until the figures compare a part of a year with the same part of the
-    /// year before ("sơ kết"), part-year rows are read and labelled but never mixed with whole
-    /// years — set aside with a warning beside whole years, refused when they are all there is.
-    static func wholeYears(of table: IndicatorTable, warnings: [Diagnostic]) throws(LoadError) -> ReadResult {
-        guard table.rows.contains(where: { $0.period != 0 }) else { return ReadResult(table: table, said: warnings) }
-        var counts: [UInt8: (rows: Int, years: Set<Int32>, first: IndicatorRow)] = [:]
-        for row in table.rows where row.period != 0 {
-            counts[row.period, default: (0, [], row)].rows += 1
-            counts[row.period]?.years.insert(row.year)
+    /// Every period is kept (the figures take one at a time: `IndicatorTable.selecting(period:)`);
+    /// a year whose units state different periods is a warning — one unit's "6 tháng" beside
+    /// another's "9 tháng" would make a province figure of two different spans.
+    static func periodsChecked(_ table: IndicatorTable, warnings: [Diagnostic]) -> ReadResult {
+        guard table.periods.count > 1 else { return ReadResult(table: table, said: warnings) }
+        var byYear: [Int32: [UInt8: (units: Set<Int32>, first: IndicatorRow)]] = [:]
+        for row in table.rows {
+            if byYear[row.year]?[row.period] == nil { byYear[row.year, default: [:]][row.period] = ([], row) }
+            byYear[row.year]?[row.period]?.units.insert(row.unit)
         }
-        let parts = counts.keys.sorted().map { id -> (en: String, vi: String) in
-            let c = counts[id]!
-            let years = c.years.sorted().map(String.init).joined(separator: ", ")
-            let label = table.periods[Int(id)].label
-            return ("\(label) \(years): \(c.rows) row\(c.rows == 1 ? "" : "s")", "\(label) \(years): \(c.rows) dòng")
+        var said = warnings
+        for year in byYear.keys.sorted() {
+            guard let periods = byYear[year], periods.count > 1 else { continue }
+            let all = periods.values.reduce(into: Set<Int32>()) { $0.formUnion($1.units) }
+            let partial = periods.keys.sorted().filter { periods[$0]!.units != all }
+            guard !partial.isEmpty else { continue }
+            let list = periods.keys.sorted().map { "\(table.periods[Int($0)].label) (\(periods[$0]!.units.count))" }.joined(separator: ", ")
+            var warning = table.warning(at: periods[partial[0]]!.first, .period, "", vietnamese: "")
+            warning.message = "in \(year) the units do not all state the same periods — units per period: \(list); each period's province figure counts only the units that state it"
+            warning.vietnamese = "năm \(year) các đơn vị không báo cáo cùng các kỳ — số đơn vị theo kỳ: \(list); số toàn tỉnh của mỗi kỳ chỉ gồm các đơn vị có báo cáo kỳ đó"
+            said.append(warning)
         }
-        let first = counts[counts.keys.sorted()[0]]!.first
-        let place = table.warning(at: first, .period, "", vietnamese: "")
-        guard table.rows.contains(where: { $0.period == 0 }) else {
-            var error = place
-            error.severity = .error
-            error.message = "these files hold part-year figures only (\(parts.map(\.en).joined(separator: "; "))); TongKet does not yet set a part of a year against the same part of the year before (sơ kết), and would judge them against the whole year's targets — give the whole-year files"
-            error.vietnamese = "các tệp này chỉ có số liệu một phần của năm (\(parts.map(\.vi).joined(separator: "; "))); TongKet chưa so sánh sơ kết với cùng kỳ năm trước và sẽ đối chiếu sai với kế hoạch cả năm — hãy dùng các tệp số liệu cả năm"
-            throw .invalidData([error], omitted: 0)
-        }
-        var note = place
-        note.message = "part-year rows are read but set aside, not mixed with whole years: \(parts.map(\.en).joined(separator: "; ")); the figures are the whole years'"
-        note.vietnamese = "các dòng số liệu một phần của năm được đọc nhưng để riêng, không trộn với số liệu cả năm: \(parts.map(\.vi).joined(separator: "; ")); các số liệu tính theo cả năm"
-        return ReadResult(table: table.replacingRows(table.rows.filter { $0.period == 0 }), said: warnings + [note])
+        return ReadResult(table: table, said: said)
     }
 }

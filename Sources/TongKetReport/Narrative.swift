@@ -18,12 +18,13 @@ public struct Narrative {
 
     private var n: NumberText { NumberText(language) }
     private var words: FigureWords { FigureWords(metrics, language) }
+    private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     /// In the deck's order: the headlines, the units' scorecard, what was not met, then each
     /// section's province figures and its units' figures, then the notes on the figures.
     public var markdown: String {
-        var out = "# " + pick("Tổng kết năm \(year)", "Review of \(year)") + "\n\n"
+        var out = "# " + words.reviewTitle(year) + "\n\n"
         let province = figures(scope: .province)
         let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         out += "## " + ReviewHeadings.highlights(language) + "\n\n"
@@ -68,7 +69,7 @@ public struct Narrative {
         guard !missed.isEmpty else { return pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.") + "\n" }
         let provinceMissed = missed.filter { $0.scope == .province }.count
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
-        var out = pick("Năm \(year), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
+        var out = pick("\(capitalised(words.when(year))), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
                        "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one.") + "\n\n"
         for f in missed {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
@@ -77,10 +78,10 @@ public struct Narrative {
         return out
     }
 
-    /// " Còn thiếu 12 vụ." / " Vượt trần 3 vụ.": the distance a missed target leaves.
+    /// " Còn thiếu 12 vụ.": the distance a missed count leaves (a rate's and a ceiling's verdict says its own).
     private func gapNote(_ f: Figures) -> String {
-        guard let distance = words.distance(f) else { return "" }
-        return f.direction == .lower ? pick(" Vượt trần \(distance).", " \(distance) above the ceiling.") : pick(" Còn thiếu \(distance).", " \(distance) short.")
+        guard f.direction == .higher, !words.isRate(f), let distance = words.distance(f) else { return "" }
+        return pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
 
     /// The closing note: how province figures were formed and everything the figures assume
@@ -135,7 +136,7 @@ public struct Narrative {
             } else {
                 var change = (delta > 0 ? pick("tăng ", "up ") : pick("giảm ", "down ")) + amount
                 if !rate, let pct = f.yoyPercent { change += " (" + n.percent(abs(pct)) + ")" }
-                parts[0] += ", " + change + pick(" so với cùng kỳ", " on last year")
+                parts[0] += ", " + change + pick(" so với cùng kỳ", metrics.table.period.isWholeYear ? " on last year" : " on the same period last year")
             }
         }
         if f.target != nil || f.direction == .neutral { parts.append(words.verdict(f)) }
@@ -156,29 +157,29 @@ public struct Narrative {
         switch request.kind {
         case .scorecard:
             let p = Scorecard.province(metrics, year: year)
-            return pick("Tỷ lệ chỉ tiêu được giao đã đạt của từng đơn vị năm \(year); toàn tỉnh đạt \(p.met)/\(p.defined) chỉ tiêu.",
+            return pick("Tỷ lệ chỉ tiêu được giao đã đạt của từng đơn vị \(words.when(year)); toàn tỉnh đạt \(p.met)/\(p.defined) chỉ tiêu.",
                         "Share of assigned targets met by each unit in \(year); the province met \(p.met) of \(p.defined).")
         case .heatmap:
-            return pick("Tỷ lệ hoàn thành kế hoạch năm \(year) theo đơn vị và chỉ tiêu.", "Completion of \(year) targets by unit and indicator.")
+            return pick("Tỷ lệ hoàn thành kế hoạch \(words.when(year)) theo đơn vị và chỉ tiêu.", "Completion of \(year) targets by unit and indicator.")
         case .kpi:
-            return pick("Các kết quả nổi bật của toàn tỉnh năm \(year) so với năm \(year - 1).", "The province's headline results for \(year) against \(year - 1).")
+            return pick("Các kết quả nổi bật của toàn tỉnh \(words.when(year)) so với \(words.before(year)).", "The province's headline results for \(words.when(year)) against \(words.before(year)).")
         case .bullet:
             let ids = request.indicators
             let met = figures(scope: .province).filter { ids.contains($0.indicator) && $0.status == .met }.count
-            return pick("Kết quả toàn tỉnh năm \(year) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
+            return pick("Kết quả toàn tỉnh \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
                         "The province's \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
         case .shortfalls:
             let missed = metrics.figures(year: year).filter { $0.status == .notMet }.count
-            return pick("Các chỉ tiêu chưa đạt kế hoạch năm \(year) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
+            return pick("Các chỉ tiêu chưa đạt kế hoạch \(words.when(year)) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
         case .completion, .yoy, .trend, .multiples:
             let id = request.indicator ?? 0
             let name = table.indicators[Int(id)]
             guard let f = figures(scope: .province).first(where: { $0.indicator == id }) else { return name }
             let lead = request.kind == .completion ? pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị. ", "Completion by unit. ")
-                : request.kind == .yoy ? pick("So sánh với năm \(year - 1) theo đơn vị. ", "Compared with \(year - 1) by unit. ")
+                : request.kind == .yoy ? pick("So sánh với \(words.before(year)) theo đơn vị. ", "Compared with \(words.before(year)) by unit. ")
                 : request.kind == .multiples ? pick("Diễn biến của từng đơn vị qua các năm. ", "Each unit over the years. ")
                 : pick("Diễn biến toàn tỉnh qua các năm. ", "The province over the years. ")
-            return lead + pick("Toàn tỉnh năm \(year) — ", "Province in \(year): ") + sentence(f)
+            return lead + pick("Toàn tỉnh \(words.when(year)) — ", "Province in \(words.when(year)): ") + sentence(f)
         }
     }
 }

@@ -45,7 +45,9 @@ struct OfficePack {
         var bySection: [String: [(ChartRequest, [UInt8], String)]] = [:]
         for chart in charts { bySection[section(of: chart.request), default: []].append((chart.request, chart.png, chart.title)) }
         var blocks: [ReportDocument.Block] = []
-        let title = pick("Báo cáo tổng kết năm \(year)", "Review of \(year)")
+        // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
+        let review = FigureWords(metrics, language).reviewTitle(year)
+        let title = language == .vi ? "Báo cáo " + review.prefix(1).lowercased() + review.dropFirst() : review
         blocks.append(.title(title))
         if !organisation.isEmpty { blocks.append(.subtitle(organisation)) }
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {

@@ -83,8 +83,8 @@ public enum ReportPack {
     public static func write(_ metrics: Metrics, options: ReportOptions) throws(ReportError) -> (folder: String, files: [ManifestEntry]) {
         let fm = FileManager.default
         let datasetFolder = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(Slug.make(options.dataset))
-        let final = datasetFolder.appendingPathComponent(String(options.year))
-        let staging = datasetFolder.appendingPathComponent(".\(options.year).building-\(getpid())")
+        let final = datasetFolder.appendingPathComponent(FigureWords.folderName(options.year, metrics.table.period))
+        let staging = datasetFolder.appendingPathComponent(".\(final.lastPathComponent).building-\(getpid())")
         // A file where the pack goes is the user's, never a pack to replace: said before any work.
         if let problem = notAPack(final) { throw problem }
         // Registered before the folder exists, so no interrupt falls between the two.
@@ -138,15 +138,17 @@ public enum ReportPack {
         }
         if let failure = results.failure { throw .render(failure) }
         var files = results.files.flatMap { $0 }
-        let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)")
+        let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(o.year)
         var deckScenes: [Scene] = []
         let deckCharts = deck.pages.compactMap { page in entries.firstIndex { $0.request == page } }
         do {
             let renderer = try ChartRenderer()
             let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
             let charts = deckCharts.compactMap { results.pages[$0] }
-            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, year: o.year, date: o.date, context: slide)] + charts
-                + [TitleSlide.closing(organisation: o.organisation, year: o.year, context: slide)]
+            let when = FigureWords(metrics, o.language).when(o.year)
+            let line = when.prefix(1).uppercased() + when.dropFirst()
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, when: line, date: o.date, context: slide)] + charts
+                + [TitleSlide.closing(organisation: o.organisation, when: line, context: slide)]
             let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
             try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)
             deckScenes = numbered
@@ -161,7 +163,7 @@ public enum ReportPack {
                 let timeline = VideoPlan.timeline(metrics, year: o.year, options: video, measurer: renderer.measurer)
                 try VideoWriter.mp4(timeline, size: video.size, to: folder.appendingPathComponent("video.mp4").path)
                 let seconds = Int(timeline.duration.rounded())
-                files.append(ManifestEntry(path: "video.mp4", kind: "video", title: o.title ?? (o.language == .vi ? "Tổng kết năm \(o.year)" : "Review of \(o.year)"),
+                files.append(ManifestEntry(path: "video.mp4", kind: "video", title: o.title ?? FigureWords(metrics, o.language).reviewTitle(o.year),
                                            alt: o.language == .vi ? "Video tóm tắt \(seconds) giây: \(timeline.slides.count - 2) biểu đồ lần lượt xuất hiện." : "A \(seconds)-second summary video: \(timeline.slides.count - 2) charts, one after another."))
             } catch let error as VideoError {
                 throw .video(error)

@@ -44,13 +44,15 @@ public struct VideoOptions: Sendable {
 public enum VideoPlan {
     public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
         let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: measurer, source: o.source, logoPath: o.logo)
-        let title = o.title ?? (o.language == .vi ? "Tổng kết năm \(year)" : "Review of \(year)")
-        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, year: year, date: o.date, context: context), isCard: true)]
+        let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(year)
+        let period = FigureWords(metrics, o.language).when(year)
+        let when = period.prefix(1).uppercased() + period.dropFirst()
+        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: o.date, context: context), isCard: true)]
         for request in requests(metrics, year: year, options: o) {
             slides.append(.init(scene: Charts.scene(request, metrics: metrics, context: context), isCard: false))
         }
         let thanks = o.language == .vi ? "Cảm ơn quý vị đã theo dõi" : "Thank you for watching"
-        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, year: year, date: o.date, context: context), isCard: true))
+        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: o.date, context: context), isCard: true))
         return Timeline(slides: slides, fps: o.fps, pacing: o.pacing, language: o.language)
     }
 

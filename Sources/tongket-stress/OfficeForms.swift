@@ -18,6 +18,8 @@ import Foundation
 ///                                                      ";", years as columns, "Toàn tỉnh" rows, signatures
 ///     giao-duc/phong-gddt-ba-tri.txt                   "Unicode text" (UTF-16 LE, tabs): one unit, named only
 ///                                                      in the title line; school years as columns
+///     cong-an/…                                        a police department's sơ kết 6 tháng and tổng kết files,
+///                                                      2022–2024 (see `PeriodReviews`), truth-periods.csv
 ///
 /// The printed form's traits: a title block, the period line, "(Kèm theo …)", a two-row header under a
 /// merged group heading whose names carry the role in other words ("Chỉ tiêu giao (KH)", "Kết quả
@@ -74,6 +76,7 @@ enum OfficeForms {
         province += Procuracy.provinceTruth(files: longName, totals: false)
         province += Education.provinceTruth(files: kpiName)
         try WorkbookExports.save(Array(province.utf8), folder, "truth-province.csv")
+        try PeriodReviews.write(to: folder)
     }
 
     /// One row of truth-province.csv; the status as DESIGN §3 judges it.

@@ -41,7 +41,7 @@ struct Chart: ParsableCommand {
     }
 
     func run() throws {
-        let metrics = try input.analyse(level: nil)
+        let metrics = try input.analyse(level: nil, year: year)
         let chartYear = try Session.year(year, in: metrics.table)
         let indicatorID = try indicator.map { try Session.indicator($0, in: metrics.table) }
         do {

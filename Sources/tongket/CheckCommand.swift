@@ -23,8 +23,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let metrics = try input.analyse(level: nil, notes: true)
-        let table = metrics.table
-        let findings = metrics.interpretation.findings + Review.findings(metrics)
+        // Every row of every period: check reviews them all.
+        let table = input.period == nil ? metrics.interpretation.table : metrics.table
+        // Each period's values are reviewed against the same period's (a half-year beside a whole year is no jump).
+        let findings = metrics.interpretation.findings + (input.period == nil ? Session.everyPeriod(metrics) : [metrics]).flatMap(Review.findings)
         let vietnamese = MessageLanguage.isVietnamese
         var out = "\n" + InterpretationTable(metrics: metrics).text
         for kind in Finding.Kind.allCases {

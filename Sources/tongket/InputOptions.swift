@@ -24,6 +24,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "In .xlsx workbooks, read only this sheet (default: every sheet that holds a table).")
     var sheet: String?
 
+    @Option(help: "The period to review when the files hold several: ca-nam, 6-thang, 9-thang, quy-1 … quy-4 (or the words: \"6 tháng\", \"quý III\"); default: the latest period of the latest year.")
+    var period: String?
+
     @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes.")
     var maxSize: Int = ReadOptions.defaultSizeLimit / 1_000_000
 
@@ -38,6 +41,10 @@ struct InputOptions: ParsableArguments {
             throw ValidationError(MessageLanguage.pick(
                 "Không biết bảng mã \"\(encoding)\"; dùng utf-8, utf-16le, utf-16be, windows-1258, tcvn3 hoặc vni (mọi tên iconv biết đều được).",
                 "Unknown encoding \"\(encoding)\"; use utf-8, utf-16le, utf-16be, windows-1258, tcvn3 or vni (any name iconv knows works)."))
+        }
+        if let period, ReportingPeriod.named(period) == nil {
+            throw ValidationError(MessageLanguage.pick("\"\(period)\" không phải là một kỳ; dùng ca-nam, 6-thang, 9-thang, quy-1, quy-2, quy-3 hoặc quy-4.",
+                                                       "\"\(period)\" is not a period; use ca-nam, 6-thang, 9-thang, quy-1, quy-2, quy-3 or quy-4."))
         }
         if let catalogue, !FileManager.default.fileExists(atPath: catalogue) {
             throw ValidationError(MessageLanguage.pick("Không có tệp danh mục \"\(catalogue)\"; tạo bằng `tongket init` các tệp dữ liệu.",
@@ -65,8 +72,8 @@ struct InputOptions: ParsableArguments {
 
     /// Reads the files and the catalogue and computes every figure.
     /// `notes`: also print how each file was read (its layout, signs, sections), as `check` does.
-    func analyse(level: String?, notes: Bool = false) throws -> Metrics {
+    func analyse(level: String?, notes: Bool = false, year: Int? = nil) throws -> Metrics {
         let table = try Session.read(dataFiles.map { try Session.readFile($0, options: readOptions) }, options: readOptions, notes: notes)
-        return try Session.metrics(table, catalogue: Session.catalogue(at: catalogueFile), level: level)
+        return try Session.metrics(table, catalogue: Session.catalogue(at: catalogueFile), level: level, period: period, year: year)
     }
 }

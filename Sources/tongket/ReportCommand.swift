@@ -64,11 +64,11 @@ struct PackOptions: ParsableArguments {
 
     /// `pointsAtCheck`: say how much the figures assume and to run `check` (not for the bundled
     /// sample, which has no file to check).
-    func run(_ inputs: [InputFile], catalogue: Catalogue?, dataset: String, readOptions: ReadOptions, pointsAtCheck: Bool = true) throws {
+    func run(_ inputs: [InputFile], catalogue: Catalogue?, dataset: String, readOptions: ReadOptions, period: String? = nil, pointsAtCheck: Bool = true) throws {
         if video && !VideoWriter.canWriteMP4 {
             throw ExitStatus.failure(VideoError.ffmpegMissing)
         }
-        let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level)
+        let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level, period: period, year: year)
         let table = metrics.table
         let reviewYear = try Session.year(year, in: table)
         if strict, metrics.hasFlaggedValues {
@@ -116,6 +116,6 @@ struct Report: ParsableCommand {
     func run() throws {
         let files = input.dataFiles
         try pack.run(files.map { try Session.readFile($0, options: input.readOptions) }, catalogue: Session.catalogue(at: input.catalogueFile),
-                     dataset: PackName.dataset(files: files, organisation: pack.organisation), readOptions: input.readOptions)
+                     dataset: PackName.dataset(files: files, organisation: pack.organisation), readOptions: input.readOptions, period: input.period)
     }
 }

@@ -52,16 +52,18 @@ enum Session {
     }
 
     /// The table as the catalogue and the names say to read it, then its figures.
-    static func metrics(_ table: IndicatorTable, catalogue: Catalogue?, level: String?) throws -> Metrics {
+    /// `period`: the one a user named; else the latest of `year` (the latest year when nil).
+    static func metrics(_ table: IndicatorTable, catalogue: Catalogue?, level: String?, period: String? = nil, year: Int? = nil) throws -> Metrics {
         let interpretation: Interpretation
         do {
             interpretation = try Interpretation(table, catalogue: catalogue)
         } catch {
             fail(error)
         }
+        let chosen = try periodID(period, in: interpretation.table) ?? interpretation.table.latestPeriod(year: year)
         let metrics: Metrics
         do {
-            metrics = try Metrics(interpretation, level: level)
+            metrics = try Metrics(interpretation, level: level, period: chosen)
         } catch {
             switch error {
             case let .unknownLevel(level, available):
@@ -73,6 +75,24 @@ enum Session {
             throw ExitStatus.usage
         }
         return metrics
+    }
+
+    /// The period a user named, as an id of the table's periods; nil for the default (the latest).
+    /// A period the files do not hold is a usage error that lists the ones they do.
+    static func periodID(_ name: String?, in table: IndicatorTable) throws -> UInt8? {
+        guard let name, let wanted = ReportingPeriod.named(name) else { return nil }
+        if let id = table.periodsPresent.first(where: { table.periods[Int($0)].part == wanted.part }) { return id }
+        let present = table.periodsPresent.map { table.periods[Int($0)].label }.joined(separator: ", ")
+        Terminal.error(MessageLanguage.pick("Các tệp không có số liệu kỳ \"\(wanted.label)\"; các kỳ có trong tệp: \(present).",
+                                            "The files hold no figures for \"\(wanted.label)\"; the periods they hold: \(present)."))
+        throw ExitStatus.usage
+    }
+
+    /// The same figures for each period the files hold, in the order the periods end.
+    static func everyPeriod(_ metrics: Metrics) -> [Metrics] {
+        let periods = metrics.interpretation.table.periodsPresent
+        guard periods.count > 1 else { return [metrics] }
+        return periods.compactMap { try? Metrics(metrics.interpretation, level: metrics.level, period: $0) }
     }
 
     /// After a summary or a pack is made: one line on how much the figures assume and where to

@@ -27,7 +27,7 @@ struct Summary: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     func run() throws {
-        let metrics = try input.analyse(level: level)
+        let metrics = try input.analyse(level: level, year: year)
         let table = metrics.table
         if let year, !table.years.contains(year) {
             let list = table.years.map(String.init).joined(separator: ", ")
@@ -38,10 +38,11 @@ struct Summary: ParsableCommand {
             switch format {
             case .table:
                 try writer.write(SummaryTable(metrics: metrics, year: year, language: lang).text)
+            // Without --year or --period, every year and every period the files hold.
             case .csv:
-                try MetricsExport.write(metrics, year: year, format: .csv, to: writer)
+                try MetricsExport.write(year == nil && input.period == nil ? Session.everyPeriod(metrics) : [metrics], year: year, format: .csv, to: writer)
             case .json:
-                try MetricsExport.write(metrics, year: year, format: .json, to: writer)
+                try MetricsExport.write(year == nil && input.period == nil ? Session.everyPeriod(metrics) : [metrics], year: year, format: .json, to: writer)
             }
             try writer.flush()
         }

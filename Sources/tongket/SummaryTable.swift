@@ -20,7 +20,8 @@ struct SummaryTable {
     }
 
     var text: String {
-        var out = words.title(year: year, previous: previousYear, files: metrics.table.files) + "\n\n"
+        let phrases = FigureWords(metrics, numbers.language)
+        var out = words.title(when: phrases.when(year), before: phrases.before(year), files: metrics.table.files) + "\n\n"
         out += ranking() + "\n"
         out += section(title: words.province + " · " + scoreText(Scorecard.province(metrics, year: year)), figures: provinceFigures())
         if !metrics.meanIndicators.isEmpty { out += "  * " + words.meanNote + "\n" }
@@ -80,7 +81,8 @@ struct SummaryTable {
     }
 
     private func section(title: String, figures: [Figures]) -> String {
-        var rows = [[words.indicator, words.target, words.actual, words.completion, words.status, words.change(previousYear)]]
+        var rows = [[words.indicator, words.target, words.actual, words.completion, words.status,
+                     words.change(metrics.table.period.isWholeYear ? String(previousYear) : numbers.language == .vi ? "cùng kỳ \(previousYear)" : "\(previousYear)")]]
         let phrases = FigureWords(metrics, numbers.language)
         for f in figures {
             var name = metrics.indicatorName(f)

@@ -68,7 +68,7 @@ struct Video: ParsableCommand {
     }
 
     func run() throws {
-        let metrics = try input.analyse(level: nil)
+        let metrics = try input.analyse(level: nil, year: year)
         let table = metrics.table
         let videoYear = try Session.year(year, in: table)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }

@@ -7,8 +7,9 @@ struct Words {
 
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
-    func title(year: Int, previous: Int, files: [String]) -> String {
-        pick("Kết quả năm \(year), so với năm \(previous)", "Results for \(year), compared with \(previous)") + " — " + files.joined(separator: ", ")
+    /// `when`/`before`: "năm 2024" and "năm 2023", or "6 tháng đầu năm 2024" and "cùng kỳ năm 2023".
+    func title(when: String, before: String, files: [String]) -> String {
+        pick("Kết quả \(when), so với \(before)", "Results for \(when), compared with \(before)") + " — " + files.joined(separator: ", ")
     }
 
     var rankingTitle: String { pick("Xếp hạng đơn vị theo tỷ lệ chỉ tiêu đạt", "Units ranked by share of targets met") }
@@ -56,7 +57,7 @@ struct Words {
         pick("Toàn tỉnh chỉ tính các đơn vị cấp \"\(level)\".", "Province figures count only units of level \"\(level)\".")
     }
 
-    func change(_ previous: Int) -> String { pick("So với \(previous)", "vs \(previous)") }
+    func change(_ previous: String) -> String { pick("So với \(previous)", "vs \(previous)") }
 
     func met(_ met: Int, of defined: Int) -> String {
         pick("đạt \(met)/\(defined) chỉ tiêu", "met \(met) of \(defined) targets")

@@ -113,7 +113,7 @@ import TongKetData
         ])
         let ceiling = try #require(figures(m, unit: nil, indicator: "Số vụ bạo lực học đường", year: 2024))
         #expect(ceiling.direction == .lower && ceiling.status == .notMet)
-        #expect(FigureWords(m, .vi).verdict(ceiling) == "vượt trần 0")
+        #expect(FigureWords(m, .vi).verdict(ceiling) == "vượt trần 1 (trần 0)")
         let intake = try #require(figures(m, unit: nil, indicator: "Số đơn thụ lý", year: 2024))
         #expect(intake.direction == .neutral && intake.status == .undefined)
         // Near miss: beside a positive target, one unit's 0 is no ceiling.

@@ -25,8 +25,8 @@ struct BulletChart {
                       LegendEntry(w.pick("kế hoạch", "target"), .reference, symbol: .line)]
         if figures.contains(where: { $0.direction == .lower && $0.target != nil }) { legend.append(LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)) }
         return ChartSpec(title: section ?? w.pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators"),
-                         subtitle: w.pick("Năm \(year) · toàn tỉnh so với kế hoạch · đạt \(met)/\(defined) chỉ tiêu có kế hoạch",
-                                          "\(year) · the province against its targets · \(met) of \(defined) targets met"),
+                         subtitle: w.pick("\(data.When(year, w)) · toàn tỉnh so với kế hoạch · đạt \(met)/\(defined) chỉ tiêu có kế hoạch",
+                                          "\(data.When(year, w)) · the province against its targets · \(met) of \(defined) targets met"),
                          note: data.note(figures, w), plot: .bullets(BulletPlot(rows: rows, legend: legend)))
     }
 }

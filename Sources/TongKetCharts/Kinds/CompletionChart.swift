@@ -12,7 +12,7 @@ struct CompletionChart {
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year)
             .sorted { ($0.completion ?? -1, data.name($1)) > ($1.completion ?? -1, data.name($0)) }
-        var subtitle = w.pick("Tỷ lệ hoàn thành kế hoạch năm \(year), theo đơn vị", "Completion of the \(year) target, by unit")
+        var subtitle = w.pick("Tỷ lệ hoàn thành kế hoạch \(data.when(year, w)), theo đơn vị", "Completion of the target, \(data.when(year, w)), by unit")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }), let completion = province.completion {
             subtitle += w.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.long + ")" }
@@ -39,7 +39,7 @@ struct CompletionChart {
         // One threshold for every unit is said once, in the legend; the bars' notes are then their points.
         let thresholds = Set(figures.compactMap(\.target))
         let shared = thresholds.count == 1 ? thresholds.first : nil
-        var subtitle = w.pick("Năm \(year), theo đơn vị, so với mức kế hoạch", "\(year), by unit, against the threshold")
+        var subtitle = w.pick("\(data.When(year, w)), theo đơn vị, so với mức kế hoạch", "\(data.When(year, w)), by unit, against the threshold")
         let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year })
         if let province {
             subtitle += w.pick(" · toàn tỉnh ", " · province ") + words.actual(province)
@@ -66,8 +66,8 @@ struct CompletionChart {
     private func ceilingSpec(_ w: ChartWords) -> ChartSpec {
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year).sorted { ($0.actual, data.name($0)) < ($1.actual, data.name($1)) }
-        var subtitle = w.pick("Năm \(year), theo đơn vị, so với mức trần · chỉ tiêu trần: đạt khi không vượt trần",
-                              "\(year), by unit, against the ceiling · met when not above it")
+        var subtitle = w.pick("\(data.When(year, w)), theo đơn vị, so với mức trần · chỉ tiêu trần: đạt khi không vượt trần",
+                              "\(data.When(year, w)), by unit, against the ceiling · met when not above it")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
             subtitle += w.pick(" · toàn tỉnh ", " · province ") + data.value(province.actual, province, n)
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.short + ")" }

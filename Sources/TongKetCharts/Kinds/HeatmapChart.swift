@@ -50,8 +50,8 @@ struct HeatmapChart {
             (score: score, label: score == 0.5 ? w.pick("50 % kế hoạch trở xuống", "50 % of target or less") : score == 1.5 ? w.pick("150 % trở lên", "150 % or more") : w.percentPoints(score * 100))
         }
         let ceilings = rows.contains { data.metrics.profile($0).direction == .lower }
-        var subtitle = w.pick("Năm \(year) · tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị: cam dưới, xanh vượt · — : không có kế hoạch",
-                              "\(year) · completion of the target by indicator and unit: orange below, blue above · —: no target")
+        var subtitle = w.pick("\(data.When(year, w)) · tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị: cam dưới, xanh vượt · — : không có kế hoạch",
+                              "\(data.When(year, w)) · completion of the target by indicator and unit: orange below, blue above · —: no target")
         if ceilings { subtitle += w.pick(" · chỉ tiêu trần ghi giá trị, xanh khi dưới trần", " · ceilings show their value, blue when under the limit") }
         if rows.contains(where: { data.metrics.profile($0).isRate && data.metrics.profile($0).direction == .higher }) {
             subtitle += w.pick(" · tỷ lệ ghi giá trị, màu theo mức kế hoạch", " · rates show their value, coloured against their threshold")

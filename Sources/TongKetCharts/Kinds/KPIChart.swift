@@ -20,13 +20,13 @@ struct KPIChart {
                 name: data.indicator(f.indicator) + data.formulaSuffix(f.indicator, w),
                 figure: words.number(f),
                 measure: data.isRate(f) ? "%" : data.metrics.measureName(f),
-                change: words.change(f) + " " + w.pick("so với \(year - 1)", "vs \(year - 1)"),
+                change: words.change(f) + " " + w.pick("so với \(data.table.period.isWholeYear ? "" : "cùng kỳ ")\(year - 1)", "vs \(year - 1)"),
                 arrow: f.yoyDelta.flatMap { $0 == 0 || f.direction == .neutral ? nil : (up: $0 > 0, better: ($0 > 0) == (f.direction == .higher)) },
                 verdict: (f.flagged ? "⚠ " : "") + (f.estimated ? w.pick("ước · ", "estimate · ") : "") + words.shortVerdict(f),
                 verdictTone: f.status == .notMet || f.flagged ? .notMet : .text)
         }
-        return ChartSpec(title: w.pick("Kết quả nổi bật toàn tỉnh năm \(year)", "Province highlights, \(year)"),
-                         subtitle: w.pick("So với năm \(year - 1); mũi tên xanh: chuyển biến tốt", "Compared with \(year - 1); blue arrow: a change for the better"),
+        return ChartSpec(title: w.pick("Kết quả nổi bật toàn tỉnh \(data.when(year, w))", "Province highlights, \(data.when(year, w))"),
+                         subtitle: w.pick("So với \(data.before(year, w)); mũi tên xanh: chuyển biến tốt", "Compared with \(data.before(year, w)); blue arrow: a change for the better"),
                          note: data.note(Array(figures), w), plot: .tiles(TilePlot(tiles: Array(tiles))))
     }
 }

@@ -8,7 +8,7 @@ struct ScorecardChart {
     func spec(_ w: ChartWords) -> ChartSpec {
         let n = w.numbers
         let province = Scorecard.province(data.metrics, year: year)
-        var subtitle = w.pick("Năm \(year)", "\(year)")
+        var subtitle = w.pick("\(data.When(year, w))", "\(data.When(year, w))")
         if let ratio = province.ratio {
             subtitle += w.pick(" · toàn tỉnh đạt \(province.met)/\(province.defined) chỉ tiêu (\(n.percent(ratio)))",
                                " · province: \(province.met) of \(province.defined) targets met (\(n.percent(ratio)))")

@@ -40,8 +40,8 @@ struct ShortfallChart {
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         let province = missed.filter { $0.scope == .province }.count
         return ChartSpec(title: w.pick("Tồn tại, hạn chế: các chỉ tiêu chưa đạt kế hoạch", "Shortfalls: the targets not met"),
-                         subtitle: w.pick("Năm \(year) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
-                                          "\(year) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
+                         subtitle: w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
+                                          "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
                          note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
                          plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),
                                              maximumRows: Self.rowsShown)))

@@ -9,7 +9,7 @@ struct YearOverYearChart {
     func spec(_ w: ChartWords) -> ChartSpec {
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year).sorted { ($0.actual, data.name($1)) > ($1.actual, data.name($0)) }
-        var subtitle = w.pick("Năm \(year) so với năm \(year - 1), theo đơn vị", "\(year) compared with \(year - 1), by unit")
+        var subtitle = w.pick("\(data.When(year, w)) so với \(data.before(year, w)), theo đơn vị", "\(data.When(year, w)) compared with \(data.before(year, w)), by unit")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }) {
             let word = data.formulaWords(province.indicator, w).map { w.pick("toàn tỉnh (\($0.short))", "province (\($0.short))") } ?? w.pick("toàn tỉnh", "province")
             subtitle += " · \(word) " + data.words(w).actual(province) + " (" + data.words(w).change(province) + ")"
