@@ -14,6 +14,10 @@ enum PackName {
         }
         // A year at the end is one file's, not the dataset's: "ketqua-2023" → ketqua.
         let trimmed = Slug.make(common).split(separator: "-").reversed().drop { $0.allSatisfy(\.isNumber) }.reversed().joined(separator: "-")
-        return trimmed.isEmpty ? "tongket" : trimmed
+        if trimmed.count >= 3 { return trimmed }
+        // Names that share nothing ("so-ket-6-thang-2024", "tong-ket-nam-2024"): the folder they share.
+        let folders = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().lastPathComponent })
+        if folders.count == 1, let folder = folders.first, Slug.make(folder).count >= 3 { return Slug.make(folder) }
+        return "tongket"
     }
 }

@@ -50,6 +50,8 @@ import TongKet
         let result = try CLI.run(["report"] + Self.files + ["--period", "6-thang", "--out", out.path, "--lang", "vi", "--date", "2024-07-10"])
         #expect(result.status == 0, "\(result.stderr)")
         let pack = try #require(FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("2024-6-thang") })
+        // Files whose names share nothing ("so-ket-…", "tong-ket-…") name the pack for their folder.
+        #expect(pack == "cong-an/2024-6-thang")
         let folder = out.appendingPathComponent(pack)
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.vi.md"), encoding: .utf8)
         #expect(summary.hasPrefix("# Sơ kết 6 tháng đầu năm 2024"))

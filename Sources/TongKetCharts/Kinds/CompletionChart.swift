@@ -12,7 +12,10 @@ struct CompletionChart {
         let n = w.numbers
         let figures = data.unitFigures(indicator: indicator, year: year)
             .sorted { ($0.completion ?? -1, data.name($1)) > ($1.completion ?? -1, data.name($0)) }
-        var subtitle = w.pick("Tỷ lệ hoàn thành kế hoạch \(data.when(year, w)), theo đơn vị", "Completion of the target, \(data.when(year, w)), by unit")
+        // A part of the year against the year's target is progress, not completion.
+        let progress = figures.contains(where: \.progress)
+        var subtitle = progress ? w.pick("Tiến độ thực hiện kế hoạch năm \(year), \(data.when(year, w)), theo đơn vị", "Progress on the \(year) target, \(data.when(year, w)), by unit")
+            : w.pick("Tỷ lệ hoàn thành kế hoạch \(data.when(year, w)), theo đơn vị", "Completion of the target, \(data.when(year, w)), by unit")
         if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }), let completion = province.completion {
             subtitle += w.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.long + ")" }
@@ -24,7 +27,7 @@ struct CompletionChart {
             return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
-        let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("Kế hoạch (100 %)", "Target (100 %)")),
+        let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: progress ? w.pick("Kế hoạch năm (100 %)", "The year's target (100 %)") : w.pick("Kế hoạch (100 %)", "Target (100 %)")),
                            legend: [LegendEntry(data.words(w).met, .met), LegendEntry(data.words(w).notMet, .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
