@@ -18,6 +18,11 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     public static let wholeYear = ReportingPeriod(part: .wholeYear)
 
+    public init(part: Part, dates: String? = nil) {
+        self.part = part
+        self.dates = dates
+    }
+
     public var isWholeYear: Bool { part == .wholeYear }
 
     /// "cả năm", "6 tháng đầu năm", "9 tháng", "quý III", or the range: the words the review uses,

@@ -34,7 +34,7 @@ struct Video: ParsableCommand {
     @Option(help: "The date on the title card (default: today, YYYY-MM-DD).")
     var date: String?
 
-    @Option(name: [.short, .customLong("output")], help: "The MP4 to write (default: Output/<dataset>/<year>/video.mp4).")
+    @Option(name: [.short, .customLong("output")], help: "The MP4 to write (default: Output/<dataset>/<year>/video.mp4, or <year>-6-thang/ … for a part of the year).")
     var output: String?
 
     @Option(help: "Write numbered PNG frames into this folder instead of an MP4.")
@@ -73,8 +73,9 @@ struct Video: ParsableCommand {
         let videoYear = try Session.year(year, in: table)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }
         let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? "", date: date)
-        let dataset = URL(fileURLWithPath: input.files[0]).deletingPathExtension().lastPathComponent
-        let target = output ?? "Output/\(Slug.make(dataset))/\(videoYear)/video.mp4"
+        let dataset = PackName.dataset(files: input.dataFiles, organisation: organisation)
+        // Beside the pack of the same period: Output/<dataset>/2024/ or …/2024-6-thang/.
+        let target = output ?? "Output/\(dataset)/\(FigureWords.folderName(videoYear, table.period))/video.mp4"
         try Self.make(metrics, year: videoYear, options: options, mp4: frames == nil ? target : nil, frames: frames, quiet: quiet)
     }
 
