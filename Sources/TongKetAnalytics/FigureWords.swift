@@ -157,11 +157,16 @@ public struct FigureWords: Sendable {
     var period: ReportingPeriod { metrics.table.period }
 
     /// "năm 2024", "6 tháng đầu năm 2024", "quý III năm 2024".
-    public func when(_ year: Int) -> String { period.of(year, vietnamese: language == .vi) }
+    public func when(_ year: Int) -> String { period.of(year, vietnamese: language == .vi, span: metrics.table.yearSpan) }
+
+    /// The dates of a reporting year that is not a calendar one ("01/12/2023 – 30/11/2024"), for
+    /// the title page and the narrative's first line; nil for calendar and school years and parts.
+    public func dates(_ year: Int) -> String? { period.isWholeYear ? metrics.table.yearSpan.dates(of: year) : nil }
 
     /// What a year is compared with: "năm 2023", or for a part of the year "cùng kỳ năm 2023".
     public func before(_ year: Int) -> String {
-        period.isWholeYear ? pick("năm \(year - 1)", "\(year - 1)") : pick("cùng kỳ năm \(year - 1)", "the same period of \(year - 1)")
+        if metrics.table.yearSpan == .school, period.isWholeYear { return period.of(year - 1, vietnamese: language == .vi, span: .school) }
+        return period.isWholeYear ? pick("năm \(year - 1)", "\(year - 1)") : pick("cùng kỳ năm \(year - 1)", "the same period of \(year - 1)")
     }
 
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".

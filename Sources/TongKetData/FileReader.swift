@@ -266,6 +266,7 @@ struct FileReader {
                 var yearColumns = columns
                 (yearColumns.fixedYear, yearColumns.target, yearColumns.actual) = (slot.year, slot.target ?? -1, slot.actual)
                 yearColumns.estimated = slot.estimated
+                if slot.schoolYear { assembler.yearSpan = .school }
                 readRows(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log)
             }
         }

@@ -94,6 +94,8 @@ public struct IndicatorTable: Sendable {
     public let sectionLevels: Set<Int32>
     /// The periods the rows' `period` points at; the first is always the whole year.
     public let periods: [ReportingPeriod]
+    /// How the files' years run: calendar, school years, or from another day (1 December).
+    public let yearSpan: YearSpan
 
     /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
@@ -126,7 +128,8 @@ public struct IndicatorTable: Sendable {
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
-         periods: [ReportingPeriod] = [.wholeYear]) {
+         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar) {
+        self.yearSpan = yearSpan
         self.sectionLevels = sectionLevels
         self.periods = periods
         self.fields = fields
@@ -142,7 +145,7 @@ public struct IndicatorTable: Sendable {
     /// The same table with other rows (the same names, files and periods).
     func replacingRows(_ rows: [IndicatorRow]) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
-                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods)
+                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

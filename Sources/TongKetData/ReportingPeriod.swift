@@ -4,6 +4,26 @@ import Foundation
 /// "6 tháng đầu năm", "9 tháng", "quý III", a date range — read from a period column, a sheet's
 /// name or a title line. A whole year that does not run January–December (a procuracy's runs
 /// 1 December – 30 November) keeps its dates as written.
+/// How the files' years run: calendar years, school years ("Năm học 2023 – 2024", placed at their
+/// end year), or a reporting year that starts on another day (a procuracy's 1 December).
+public enum YearSpan: Sendable, Equatable {
+    case calendar
+    case school
+    case from(day: Int, month: Int)
+
+    /// The dates of `year` as the files state them, for a year that is not a calendar one:
+    /// "01/12/2023 – 30/11/2024"; nil for calendar and school years.
+    public func dates(of year: Int) -> String? {
+        guard case let .from(day, month) = self else { return nil }
+        let startYear = month == 1 && day == 1 ? year : year - 1
+        // The day before the next year's start.
+        let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let (endDay, endMonth) = day > 1 ? (day - 1, month) : (month == 1 ? 31 : lengths[month - 2], month == 1 ? 12 : month - 1)
+        let endYear = endMonth >= month && day == 1 ? startYear : startYear + 1
+        return String(format: "%02d/%02d/%d – %02d/%02d/%d", day, month, startYear, endDay, endMonth, endYear)
+    }
+}
+
 public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public enum Part: Hashable, Sendable {
         case wholeYear, firstHalf, nineMonths
@@ -77,8 +97,9 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     /// The period of `year` as a title says it: "năm 2024", "6 tháng đầu năm 2024", "quý III năm
     /// 2024" (vi); "2024", "the first half of 2024", "Q3 2024" (en).
-    public func of(_ year: Int, vietnamese: Bool) -> String {
+    public func of(_ year: Int, vietnamese: Bool, span: YearSpan = .calendar) -> String {
         switch part {
+        case .wholeYear where span == .school: return vietnamese ? "năm học \(year - 1)–\(year)" : "the \(year - 1)–\(year) school year"
         case .wholeYear: return vietnamese ? "năm \(year)" : "\(year)"
         case .firstHalf: return vietnamese ? "6 tháng đầu năm \(year)" : "the first half of \(year)"
         case .nineMonths: return vietnamese ? "9 tháng năm \(year)" : "the first nine months of \(year)"

@@ -16,11 +16,19 @@ struct TableAssembler {
     /// The periods rows point at; the whole year is 0.
     private(set) var periods: [ReportingPeriod] = [.wholeYear]
 
+    /// How the years run, as the files state them (school years, a year from 1 December).
+    var yearSpan: YearSpan = .calendar
+
     /// A rebuilt table's periods, kept at their ids.
     mutating func keepPeriods(_ periods: [ReportingPeriod]) { self.periods = periods }
 
     /// A period's id; periods of one part are one ("6 tháng đầu năm" of 2023 and of 2024), whatever their dates.
+    /// A whole year's dates say when the reporting year starts ("01/12/2023 – 30/11/2024").
     mutating func periodID(_ period: ReportingPeriod) -> UInt8 {
+        if period.part == .wholeYear, let dates = period.dates {
+            let numbers = dates.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if numbers.count >= 2, (numbers[0], numbers[1]) != (1, 1) { yearSpan = .from(day: numbers[0], month: numbers[1]) }
+        }
         var period = period
         if period.part != .range { period.dates = nil }
         if let known = periods.firstIndex(of: period) { return UInt8(known) }
@@ -116,7 +124,7 @@ struct TableAssembler {
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
-                               sectionLevels: sectionLevels, periods: periods), kept)
+                               sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan), kept)
     }
 
     /// Each (year, period) pair's rank in (year, period order): few pairs, however many rows.

@@ -25,6 +25,7 @@ public struct Narrative {
     /// section's province figures and its units' figures, then the notes on the figures.
     public var markdown: String {
         var out = "# " + words.reviewTitle(year) + "\n\n"
+        if let dates = words.dates(year) { out += pick("Kỳ báo cáo: \(dates).", "Reporting period: \(dates).") + "\n\n" }
         let province = figures(scope: .province)
         let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         out += "## " + ReviewHeadings.highlights(language) + "\n\n"

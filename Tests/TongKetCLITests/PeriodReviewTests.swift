@@ -72,6 +72,21 @@ import TongKet
         #expect(nonsense.status == 64)
     }
 
+    @Test func schoolYearsAndAProcuracysYearAreShownAsTheFilesStateThem() throws {
+        let school = try CLI.run(["summary", OfficeFormsTests.folder.appendingPathComponent("giao-duc/phong-gddt-ba-tri.txt").path, "--lang", "vi"])
+        #expect(school.stdout.hasPrefix("Kết quả năm học 2023–2024, so với năm học 2022–2023"), "\(school.stdout.prefix(120))")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-span-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let form = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx").path
+        let pack = try CLI.run(["report", form, "--out", out.path, "--no-office", "--charts", "kpi", "--lang", "vi", "--date", "2024-12-10"])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let folder = out.appendingPathComponent("bieu-tong-hop-chi-tieu/2024")
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.vi.md"), encoding: .utf8)
+        #expect(summary.contains("Kỳ báo cáo: 01/12/2023 – 30/11/2024."))
+        let title = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "1", folder.appendingPathComponent("deck.pdf").path, "-"])
+        #expect(title.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Năm 2024 (01/12/2023 – 30/11/2024) · 2024-12-10"))
+    }
+
     @Test func unitsStatingDifferentPeriodsForOneYearAreAWarning() throws {
         let file = try OfficeFormsTests.write("Năm,Kỳ báo cáo,Đơn vị,Chỉ tiêu,KH,TH\n2024,6 tháng,Phòng A,Số vụ,10,5\n2024,9 tháng,Phòng B,Số vụ,10,8\n", as: "ky.csv")
         let result = try CLI.run(["check", file.path, "--lang", "en"])
