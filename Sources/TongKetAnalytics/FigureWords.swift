@@ -172,6 +172,15 @@ public struct FigureWords: Sendable {
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
 
+    /// A date as the office writes it: "2024-12-20" → "ngày 20 tháng 12 năm 2024" / "20 December
+    /// 2024"; anything that is not an ISO date is left as it is.
+    public func dateWords(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return pick("ngày \(parts[2]) tháng \(parts[1]) năm \(parts[0])", "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])")
+    }
+
     /// The pack's folder: "2024", "2024-6-thang".
     public static func folderName(_ year: Int, _ period: ReportingPeriod) -> String { period.isWholeYear ? String(year) : "\(year)-\(period.slug)" }
 

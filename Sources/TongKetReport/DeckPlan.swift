@@ -28,8 +28,10 @@ public struct DeckPlan: Sendable {
         var opening: [ChartRequest] = []
         if wanted(.kpi) { opening.append(ChartRequest(kind: .kpi, year: year)) }
         if wanted(.scorecard) { opening.append(ChartRequest(kind: .scorecard, year: year)) }
+        // "Tồn tại, hạn chế" comes after the achievements, as a review conference is held.
+        var review: [ChartRequest] = []
         if wanted(.shortfalls), metrics.figures(year: year).contains(where: { $0.status == .notMet }) {
-            opening.append(ChartRequest(kind: .shortfalls, year: year))
+            review.append(ChartRequest(kind: .shortfalls, year: year))
         }
         // Each section's overview, eight indicators a page.
         var overviews: [[ChartRequest]] = sections.map { section in
@@ -41,11 +43,20 @@ public struct DeckPlan: Sendable {
                 return ChartRequest(kind: .bullet, year: year, indicators: chunk, section: title)
             }
         }
-        var budget = maxPages - 2 - opening.count - overviews.reduce(0) { $0 + $1.count }
+        var budget = maxPages - 2 - opening.count - review.count - overviews.reduce(0) { $0 + $1.count }
         // Too many sections for the pages: the last overviews give way, then the opening's
         // last pages (a deck of three pages is the title, the headlines and the closing).
         while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
             overviews[last].removeLast()
+            budget += 1
+        }
+        // Then the scorecard, then what was missed; the headlines last of all.
+        while budget < 0, opening.count > 1 {
+            opening.removeLast()
+            budget += 1
+        }
+        while budget < 0, !review.isEmpty {
+            review.removeLast()
             budget += 1
         }
         while budget < 0, !opening.isEmpty {
@@ -73,7 +84,7 @@ public struct DeckPlan: Sendable {
             pages += overview
             for indicator in section.indicators { pages += chosen[indicator] ?? [] }
         }
-        self.pages = pages
+        self.pages = pages + review
     }
 
     static let bulletRows = 8

@@ -21,8 +21,9 @@ public struct Narrative {
     private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
-    /// In the deck's order: the headlines, the units' scorecard, what was not met, then each
-    /// section's province figures and its units' figures, then the notes on the figures.
+    /// In the deck's order, as a review conference is held: the headlines, the units' scorecard,
+    /// each section's province figures and its units' figures (kết quả đạt được), then what was
+    /// not met (tồn tại, hạn chế), then the notes on the figures.
     public var markdown: String {
         var out = "# " + words.reviewTitle(year) + "\n\n"
         if let dates = words.dates(year) { out += pick("Kỳ báo cáo: \(dates).", "Reporting period: \(dates).") + "\n\n" }
@@ -45,8 +46,6 @@ public struct Narrative {
                 : pick("đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n"
         }
 
-        out += "\n## " + ReviewHeadings.shortfalls(language) + "\n\n" + shortfalls
-
         for section in DeckPlan.sections(metrics, year: year, only: nil, language: language) {
             out += "\n## " + ReviewHeadings.section(section, language) + "\n\n"
             let members = Set(section.indicators)
@@ -58,6 +57,7 @@ public struct Narrative {
                 for f in mine { out += "- " + sentence(f) + "\n" }
             }
         }
+        out += "\n## " + ReviewHeadings.shortfalls(language) + "\n\n" + shortfalls
         return out + notes
     }
 
@@ -72,11 +72,25 @@ public struct Narrative {
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         var out = pick("\(capitalised(words.when(year))), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
                        "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one.") + "\n\n"
+        // First what must not happen at all and did: a ceiling of 0 broken, named with its units.
+        for (_, breaches) in zeroCeilingBreaches(missed) {
+            let total = breaches.reduce(0) { $0 + $1.actual }
+            let list = breaches.map { metrics.unitName($0) + " (" + words.value($0.actual, $0) + ")" }.joined(separator: ", ")
+            out += pick("- \(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), chỉ tiêu không được để xảy ra: \(list).",
+                        "- \(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), which must not happen at all: \(list).") + "\n"
+        }
         for f in missed {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
             out += "- " + who + " — " + sentence(f) + gapNote(f) + "\n"
         }
         return out
+    }
+
+    /// The units' breaches of a ceiling of 0, by indicator in the catalogue's order then the files'.
+    func zeroCeilingBreaches(_ missed: [Figures]) -> [(Int32, [Figures])] {
+        let breaches = missed.filter { $0.scope == .unit && $0.direction == .lower && $0.target == 0 }
+        let grouped = Dictionary(grouping: breaches, by: \.indicator)
+        return grouped.keys.sorted { (metrics.profile($0).order ?? .max, $0) < (metrics.profile($1).order ?? .max, $1) }.map { ($0, grouped[$0] ?? []) }
     }
 
     /// " Còn thiếu 12 vụ.": the distance a missed count leaves (a rate's and a ceiling's verdict says its own).

@@ -148,7 +148,7 @@ public enum ReportPack {
             let when = FigureWords(metrics, o.language).when(o.year)
             // "Năm 2024 (01/12/2023 – 30/11/2024)": a year that is not a calendar one, as the files state it.
             let line = when.prefix(1).uppercased() + when.dropFirst() + (FigureWords(metrics, o.language).dates(o.year).map { " (\($0))" } ?? "")
-            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, when: line, date: o.date, context: slide)] + charts
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, when: line, date: FigureWords(metrics, o.language).dateWords(o.date), context: slide)] + charts
                 + [TitleSlide.closing(organisation: o.organisation, when: line, context: slide)]
             let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
             try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)

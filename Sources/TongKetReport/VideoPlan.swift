@@ -47,12 +47,12 @@ public enum VideoPlan {
         let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(year)
         let period = FigureWords(metrics, o.language).when(year)
         let when = period.prefix(1).uppercased() + period.dropFirst()
-        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: o.date, context: context), isCard: true)]
+        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true)]
         for request in requests(metrics, year: year, options: o) {
             slides.append(.init(scene: Charts.scene(request, metrics: metrics, context: context), isCard: false))
         }
         let thanks = o.language == .vi ? "Cảm ơn quý vị đã theo dõi" : "Thank you for watching"
-        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: o.date, context: context), isCard: true))
+        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true))
         return Timeline(slides: slides, fps: o.fps, pacing: o.pacing, language: o.language)
     }
 

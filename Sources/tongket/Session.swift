@@ -136,6 +136,16 @@ enum Session {
                 start = end
                 continue
             }
+            // A part several indicators hold ("bị can"): every one it names, said.
+            let part = HeaderName.fold(joined(start..<start + 1))
+            let holding = part.isEmpty ? [] : table.indicators.indices.filter { HeaderName.fold(table.indicators[$0]).contains(part) }
+            if holding.count >= 2 {
+                Terminal.error(MessageLanguage.pick("\"\(joined(start..<start + 1))\" chọn \(holding.count) chỉ tiêu: ", "\"\(joined(start..<start + 1))\" selects \(holding.count) indicators: ")
+                               + holding.map { table.indicators[$0] }.joined(separator: "; "))
+                found += holding.map { Int32($0) }.filter { !found.contains($0) }
+                start += 1
+                continue
+            }
             guard let end = (start + 1...pieces.count).first(where: { if case .found = IndicatorLookup.find(joined(start..<$0), in: table) { return true } else { return false } }) else {
                 found.append(try indicator(joined(start..<pieces.count), in: table))
                 break

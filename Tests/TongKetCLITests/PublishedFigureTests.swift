@@ -111,6 +111,29 @@ import TongKet
         #expect(again.stdout.contains("Tỷ lệ kháng nghị phúc thẩm được Tòa án chấp nhận,%,higher,70,66.7,"))
     }
 
+    @Test func aZeroCeilingBreachIsNamedWithItsUnitFirstInTheShortfalls() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-breach-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let files = ["vien-kiem-sat/Bieu tong hop chi tieu 2023.xlsx", "vien-kiem-sat/Bieu tong hop chi tieu 2024.xlsx"].map { OfficeFormsTests.folder.appendingPathComponent($0).path }
+        let pack = try CLI.run(["report"] + files + ["--out", out.path, "--no-office", "--charts", "kpi", "--lang", "vi"])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let summary = try String(contentsOf: out.appendingPathComponent("bieu-tong-hop-chi-tieu/2024/summary.vi.md"), encoding: .utf8)
+        let review = try #require(summary.components(separatedBy: "## Tồn tại, hạn chế").last)
+        let first = try #require(review.split(separator: "\n").first { $0.hasPrefix("- ") })
+        #expect(first == "- 1 vụ — Số vụ án bị hủy, sửa do lỗi chủ quan, chỉ tiêu không được để xảy ra: VKSND thị xã Vĩnh Châu (1 vụ).")
+        // … after the achievements: every section's heading comes before it.
+        #expect(summary.range(of: "## Tồn tại, hạn chế")!.lowerBound > summary.range(of: "## Chỉ tiêu")!.lowerBound)
+    }
+
+    @Test func aPartOfIndicatorsSelectsEveryIndicatorItNames() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-parts-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["report", ReportCommandTests.sample, "--charts", "kpi,completion", "--indicators", "bị can, phúc thẩm",
+                                  "--out", out.path, "--no-office", "--formats", "png", "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("\"phúc thẩm\" selects 3 indicators"), "\(result.stderr)")
+    }
+
     @Test func aFlaggedValueIsMarkedAndStrictRefusesIt() throws {
         let file = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/chi-tieu-2023-2024.csv").path
         let summary = try CLI.run(["summary", file, "--format", "csv"])

@@ -60,9 +60,15 @@ import TongKetData
         #expect(info.contains("1920 x 1080 pts"))
         let text = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "4", pack.appendingPathComponent("deck.pdf").path, "-"])
         #expect(text.contains("Tổng kết năm 2023"))
-        #expect(text.contains("2024-01-15"))
+        // The office's words: the date as it writes one, and no "TongKet" on any page.
+        #expect(text.contains("ngày 15 tháng 1 năm 2024"))
         #expect(text.contains("2 / \(pages)"))
-        #expect(text.contains("Kết quả nổi bật") && text.contains("Tồn tại, hạn chế"))
+        #expect(text.contains("Kết quả nổi bật") && text.contains("Nguồn: số liệu báo cáo của các đơn vị"))
+        let all = try Process.output("/usr/bin/pdftotext", [pack.appendingPathComponent("deck.pdf").path, "-"])
+        #expect(!all.contains("TongKet"))
+        // Tồn tại, hạn chế after the achievements: the page before the closing one.
+        let review = try Process.output("/usr/bin/pdftotext", ["-f", "\(pages - 1)", "-l", "\(pages - 1)", pack.appendingPathComponent("deck.pdf").path, "-"])
+        #expect(review.contains("Tồn tại, hạn chế"))
         let closing = try Process.output("/usr/bin/pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pack.appendingPathComponent("deck.pdf").path, "-"])
         #expect(closing.contains("Xin trân trọng cảm ơn!"))
     }
