@@ -8,6 +8,12 @@ import TongKetData
 /// 4. the bigger change against the year before (|percent|, undefined last);
 /// 5. the catalogue's order, then the name.
 public enum Headlines {
+    /// The first `count` headlines, shown in the office's order (the catalogue's "thứ tự", then
+    /// the files'): importance chooses which, the office's order how they are laid out.
+    public static func shown(_ metrics: Metrics, year: Int, count: Int) -> [Int32] {
+        metrics.inOfficeOrder(Array(ranked(metrics, year: year).prefix(count)))
+    }
+
     public static func ranked(_ metrics: Metrics, year: Int) -> [Int32] {
         let table = metrics.table
         var reporters = [Int](repeating: 0, count: table.indicators.count)

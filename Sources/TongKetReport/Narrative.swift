@@ -30,7 +30,7 @@ public struct Narrative {
         let province = figures(scope: .province)
         let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         out += "## " + ReviewHeadings.highlights(language) + "\n\n"
-        for id in Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
+        for id in Headlines.shown(metrics, year: year, count: ChartKind.headlineTiles) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
 
         out += "\n## " + ReviewHeadings.byUnit(language) + "\n\n"
         let scorecard = Scorecard.province(metrics, year: year)
@@ -38,7 +38,9 @@ public struct Narrative {
             out += pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
                         "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
         }
-        for card in Ranking.units(metrics, year: year) {
+        // The units in the office's order (the scorecard chart ranks them).
+        let cards = Dictionary(Ranking.units(metrics, year: year).map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+        for card in metrics.unitsInOfficeOrder(Array(cards.keys)).compactMap({ cards[$0] }) {
             let name = metrics.table.units[Int(card.unit)]
             guard let ratio = card.ratio else { out += "- " + name + pick(": không có chỉ tiêu được giao kế hoạch.", ": no assigned targets.") + "\n"; continue }
             out += "- " + name + ": " + (ratio >= 1
@@ -50,11 +52,13 @@ public struct Narrative {
             out += "\n## " + ReviewHeadings.section(section, language) + "\n\n"
             let members = Set(section.indicators)
             for id in section.indicators { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
-            for card in Ranking.units(metrics, year: year) {
-                let mine = figures(scope: .unit).filter { $0.unit == card.unit && members.contains($0.indicator) }
+            let unitFigures = figures(scope: .unit)
+            for unit in metrics.unitsInOfficeOrder(Array(Set(unitFigures.map(\.unit)))) {
+                let mine = unitFigures.filter { $0.unit == unit && members.contains($0.indicator) }
                 guard !mine.isEmpty else { continue }
-                out += "\n### " + metrics.table.units[Int(card.unit)] + "\n\n"
-                for f in mine { out += "- " + sentence(f) + "\n" }
+                let byIndicator = Dictionary(mine.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
+                out += "\n### " + metrics.table.units[Int(unit)] + "\n\n"
+                for id in metrics.inOfficeOrder(Array(byIndicator.keys)) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
             }
         }
         out += "\n## " + ReviewHeadings.shortfalls(language) + "\n\n" + shortfalls

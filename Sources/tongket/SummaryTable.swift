@@ -76,8 +76,11 @@ struct SummaryTable {
         return out
     }
 
+    /// In the office's order: the catalogue's "thứ tự", then the files'.
     private func provinceFigures() -> [Figures] {
-        metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:))
+        let figures = Dictionary(metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:)).map { ($0.indicator, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        return metrics.inOfficeOrder(Array(figures.keys)).compactMap { figures[$0] }
     }
 
     private func section(title: String, figures: [Figures]) -> String {

@@ -180,3 +180,31 @@ extension RenderingTests {
         #expect(texts.contains { $0.hasPrefix("⚠ ") })
     }
 }
+
+/// The office's order and names (issue "The deck as a review conference is held", item 2): the
+/// tiles in the catalogue's "thứ tự", under its "tên ngắn".
+@Suite struct OfficeOrderTests {
+    @Test func tilesFollowTheCataloguesOrderUnderItsShortNames() throws {
+        var records: [IndicatorRecord] = []
+        for unit in ["Phòng 1", "Phòng 2", "Phòng 3"] {
+            for (k, name) in ["Số vụ án đã thụ lý giải quyết trong kỳ", "Số bị can đã truy tố", "Tỷ lệ giải quyết án"].enumerated() {
+                for year in [2023, 2024] {
+                    records.append(IndicatorRecord(year: year, unit: unit, indicator: name, measure: k == 2 ? "%" : "vụ", target: k == 2 ? 90 : 50, actual: Double(60 + k + year - 2023)))
+                }
+            }
+        }
+        let catalogue = Catalogue(indicators: [
+            CatalogueIndicator(name: "Tỷ lệ giải quyết án", label: "Tỷ lệ giải quyết", order: 1),
+            CatalogueIndicator(name: "Số vụ án đã thụ lý giải quyết trong kỳ", label: "Án thụ lý", order: 2),
+            CatalogueIndicator(name: "Số bị can đã truy tố", label: "Bị can truy tố", order: 3),
+        ])
+        let metrics = try Metrics(Interpretation(IndicatorTable(records: records), catalogue: catalogue))
+        let spec = Charts.spec(ChartRequest(kind: .kpi, year: 2024), metrics: metrics, language: .vi)
+        guard case let .tiles(plot) = spec.plot else { Issue.record("not tiles"); return }
+        #expect(plot.tiles.map(\.name) == ["Tỷ lệ giải quyết (trung bình)", "Án thụ lý", "Bị can truy tố"])
+        // Near miss: without the catalogue, the files' order and names.
+        let plain = try Metrics(table: IndicatorTable(records: records))
+        guard case let .tiles(files) = Charts.spec(ChartRequest(kind: .kpi, year: 2024), metrics: plain, language: .vi).plot else { return }
+        #expect(Set(files.tiles.map(\.name)) == Set(["Số vụ án đã thụ lý giải quyết trong kỳ", "Số bị can đã truy tố", "Tỷ lệ giải quyết án (trung bình)"]))
+    }
+}

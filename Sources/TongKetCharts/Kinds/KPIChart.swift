@@ -13,11 +13,11 @@ struct KPIChart {
         let n = w.numbers
         // The headline indicators (the catalogue's, else by the rule of `Headlines`).
         let byIndicator = Dictionary(data.provinceFigures(year: year).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-        let figures = Headlines.ranked(data.metrics, year: year).compactMap { byIndicator[$0] }.prefix(Self.maximumTiles)
+        let figures = Headlines.shown(data.metrics, year: year, count: Self.maximumTiles).compactMap { byIndicator[$0] }
         let words = data.words(w)
         let tiles = figures.map { f in
             TilePlot.Tile(
-                name: data.indicator(f.indicator) + data.formulaSuffix(f.indicator, w),
+                name: data.shortName(f.indicator) + data.formulaSuffix(f.indicator, w),
                 figure: words.number(f),
                 measure: data.isRate(f) ? "%" : data.metrics.measureName(f),
                 change: words.change(f) + " " + w.pick("so với \(data.table.period.isWholeYear ? "" : "cùng kỳ ")\(year - 1)", "vs \(year - 1)"),
