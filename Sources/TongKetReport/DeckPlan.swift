@@ -73,7 +73,8 @@ public struct DeckPlan: Sendable {
         for row in metrics.table.rows where Int(row.year) <= year { years[row.indicator, default: []].insert(row.year) }
         for indicator in ranked where inSections.contains(indicator) && budget > 0 {
             let earns = Self.pages(for: indicator, figures: figures.filter { $0.indicator == indicator }, years: years[indicator]?.count ?? 0,
-                                   headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted)
+                                   headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted,
+                                   paths: Self.paths(metrics, indicator: indicator, through: year))
             for request in earns where budget > 0 {
                 chosen[indicator, default: []].append(request)
                 budget -= 1
@@ -92,7 +93,29 @@ public struct DeckPlan: Sendable {
     /// The charts an indicator earns: its completion by unit (or, without targets, the change
     /// by unit) when at least three units report it, and for a headline its units' paths
     /// over the years when there are three years or more.
-    static func pages(for indicator: Int32, figures: [Figures], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool) -> [ChartRequest] {
+    /// Each unit's values of `indicator` over the years up to `year`, and the province's.
+    static func paths(_ metrics: Metrics, indicator: Int32, through year: Int) -> (units: [[Double]], province: [Double]) {
+        var units: [Int32: [Double]] = [:]
+        for row in metrics.table.rows where row.indicator == indicator && Int(row.year) <= year { units[row.unit, default: []].append(row.actual) }
+        let province = metrics.provinceRows.filter { $0.indicator == indicator && Int($0.year) <= year }.map(\.actual)
+        return (Array(units.values), province)
+    }
+
+    /// A page of paths earns its place only with something to see: small multiples when most
+    /// panels move (not all zero, not flat) on the scale they share; a trend when the province's
+    /// line changes at all.
+    public static func readablePanels(_ units: [[Double]]) -> Bool {
+        let top = units.flatMap { $0 }.map(abs).max() ?? 0
+        guard top > 0 else { return false }
+        let moving = units.filter { path in
+            guard let low = path.min(), let high = path.max() else { return false }
+            return high > 0 && (high - low) >= 0.05 * top
+        }.count
+        return moving * 2 > units.count
+    }
+
+    static func pages(for indicator: Int32, figures: [Figures], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool,
+                      paths: (units: [[Double]], province: [Double]) = ([], [])) -> [ChartRequest] {
         var out: [ChartRequest] = []
         if figures.count >= 3 {
             if figures.filter({ $0.target != nil }).count >= 3, wanted(.completion) {
@@ -102,9 +125,10 @@ public struct DeckPlan: Sendable {
             }
         }
         if headline, years >= 3 {
-            if (4...ChartKind.panelLimit).contains(figures.count), wanted(.multiples) {
+            let changes = (paths.province.max() ?? 0) != (paths.province.min() ?? 0)
+            if (4...ChartKind.panelLimit).contains(figures.count), wanted(.multiples), readablePanels(paths.units) {
                 out.append(ChartRequest(kind: .multiples, year: year, indicator: indicator))
-            } else if wanted(.trend) {
+            } else if wanted(.trend), changes {
                 out.append(ChartRequest(kind: .trend, year: year, indicator: indicator))
             }
         }

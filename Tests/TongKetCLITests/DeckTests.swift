@@ -78,6 +78,14 @@ import TongKet
         #expect(unknown.status == 64 && unknown.stderr.contains("pie"))
     }
 
+    /// The earned-place rule for paths: most panels must move on their shared scale.
+    @Test func smallMultiplesEarnTheirPageOnlyWhenThePanelsMove() {
+        #expect(!DeckPlan.readablePanels([[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 1]]), "all zero but one")
+        #expect(!DeckPlan.readablePanels([[99.9, 99.9, 100], [100, 100, 100], [99.8, 99.9, 99.9], [100, 99.9, 100]]), "flat at the top")
+        #expect(DeckPlan.readablePanels([[10, 14, 19], [30, 22, 35], [5, 9, 4], [18, 18, 18]]), "three of four move")
+        #expect(!DeckPlan.readablePanels([]))
+    }
+
     @Test func theNarrativeFollowsTheDeck() throws {
         let metrics = try Metrics(reading: AgencyExportsTests.files("y-te"))
         let year = try #require(metrics.latestYear)
