@@ -96,6 +96,8 @@ public struct IndicatorTable: Sendable {
     public let periods: [ReportingPeriod]
     /// How the files' years run: calendar, school years, or from another day (1 December).
     public let yearSpan: YearSpan
+    /// The agency the files' title block names ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG"), if any.
+    public let organisation: String?
 
     /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
@@ -128,8 +130,9 @@ public struct IndicatorTable: Sendable {
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
-         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar) {
+         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil) {
         self.yearSpan = yearSpan
+        self.organisation = organisation
         self.sectionLevels = sectionLevels
         self.periods = periods
         self.fields = fields
@@ -145,7 +148,7 @@ public struct IndicatorTable: Sendable {
     /// The same table with other rows (the same names, files and periods).
     func replacingRows(_ rows: [IndicatorRow]) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
-                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan)
+                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

@@ -502,6 +502,7 @@ public struct Interpretation: Sendable {
         assembler.sectionLevels = table.sectionLevels
         assembler.keepPeriods(table.periods)
         assembler.yearSpan = table.yearSpan
+        assembler.organisation = table.organisation
         let unitIDs = unitNames.enumerated().map { id, name in isTotal[id] ? -1 : assembler.units.id(for: name) }
         // Indicators get ids from the units' rows only: a total line's own label ("Tổng cộng"
         // merged across the indicator column) is no indicator.

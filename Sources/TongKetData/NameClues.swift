@@ -96,6 +96,17 @@ public enum NameClues {
         return words.contains { after == $0 || after.hasPrefix($0 + " ") || after.hasSuffix(" " + $0) }
     }
 
+    /// A title block's agency line ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO
+    /// TỈNH BẾN TRE"): written in capitals, naming an agency, not the Quốc hiệu or the report's title.
+    public static func isAgency(_ line: String) -> Bool {
+        guard line == line.uppercased(), line.count <= 120 else { return false }
+        let words = folded(line)
+        let agencies = ["vien kiem sat", "so ", "cong an", "ubnd", "uy ban nhan dan", "toa an", "cuc ", "chi cuc", "ban ", "phong ",
+                        "trung tam", "benh vien", "van phong", "bo ", "tong cuc", "kho bac", "hoi dong nhan dan", "thanh tra"]
+        let notAgency = ["cong hoa", "bao cao", "bang tong hop", "bieu", "doc lap", "ket qua"]
+        return agencies.contains { words.hasPrefix($0) } && !notAgency.contains { words.contains($0) }
+    }
+
     /// Measures of a percentage ("%", "phần trăm", "tỷ lệ %"), whose changes are in points.
     public static func isRateMeasure(_ measure: String) -> Bool {
         let folded = HeaderName.fold(measure)

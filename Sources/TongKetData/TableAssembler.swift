@@ -18,6 +18,8 @@ struct TableAssembler {
 
     /// How the years run, as the files state them (school years, a year from 1 December).
     var yearSpan: YearSpan = .calendar
+    /// The agency the files' title block names, the first one found.
+    var organisation: String?
 
     /// A rebuilt table's periods, kept at their ids.
     mutating func keepPeriods(_ periods: [ReportingPeriod]) { self.periods = periods }
@@ -124,7 +126,7 @@ struct TableAssembler {
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
-                               sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan), kept)
+                               sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation), kept)
     }
 
     /// Each (year, period) pair's rank in (year, period order): few pairs, however many rows.

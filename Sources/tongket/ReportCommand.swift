@@ -82,11 +82,11 @@ struct PackOptions: ParsableArguments {
         }
         let today = Today.string
         // The video takes the pack's size, unless that is a paper size.
-        let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? "",
+        let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? metrics.table.organisation ?? "",
                                                 date: date ?? today, source: look.source, logo: look.logo) : nil
         var options = ReportOptions(
             outputRoot: out, dataset: dataset, year: reviewYear, formats: Set(formats.elements), size: look.canvas,
-            theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? "", source: look.source,
+            theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? metrics.table.organisation ?? "", source: look.source,
             logo: look.logo, date: date ?? today, video: videoOptions)
         options.maxPages = maxPages
         options.office = !noOffice

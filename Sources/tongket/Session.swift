@@ -160,6 +160,14 @@ enum Session {
         switch IndicatorLookup.find(name, in: table) {
         case let .found(id): return id
         case let .notFound(suggestions):
+            let wanted = HeaderName.fold(name)
+            let holding = table.indicators.filter { HeaderName.fold($0).contains(wanted) }
+            if holding.count > 1 {
+                Terminal.error(MessageLanguage.pick("\"\(name)\" có trong tên của \(holding.count) chỉ tiêu; ghi thêm tên để chọn một:",
+                                                    "\"\(name)\" is part of \(holding.count) indicators' names; write more of the name to choose one:")
+                               + "\n" + holding.map { "  \($0)" }.joined(separator: "\n"))
+                throw ExitStatus.usage
+            }
             Terminal.error(MessageLanguage.pick("Không có chỉ tiêu nào tên \"\(name)\". Tên gần giống:", "No indicator is called \"\(name)\". Close matches:")
                            + "\n" + suggestions.map { "  \($0)" }.joined(separator: "\n"))
             throw ExitStatus.usage

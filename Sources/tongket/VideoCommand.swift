@@ -72,7 +72,7 @@ struct Video: ParsableCommand {
         let table = metrics.table
         let videoYear = try Session.year(year, in: table)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }
-        let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? "", date: date)
+        let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? metrics.table.organisation ?? "", date: date)
         let dataset = PackName.dataset(files: input.dataFiles, organisation: organisation)
         // Beside the pack of the same period: Output/<dataset>/2024/ or …/2024-6-thang/.
         let target = output ?? "Output/\(dataset)/\(FigureWords.folderName(videoYear, table.period))/video.mp4"

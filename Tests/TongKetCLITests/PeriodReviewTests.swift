@@ -84,7 +84,9 @@ import TongKet
         let summary = try String(contentsOf: folder.appendingPathComponent("summary.vi.md"), encoding: .utf8)
         #expect(summary.contains("Kỳ báo cáo: 01/12/2023 – 30/11/2024."))
         let title = try Process.output("/usr/bin/pdftotext", ["-f", "1", "-l", "1", folder.appendingPathComponent("deck.pdf").path, "-"])
-        #expect(title.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Năm 2024 (01/12/2023 – 30/11/2024) · 2024-12-10"))
+        #expect(title.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Năm 2024 (01/12/2023 – 30/11/2024) · ngày 10 tháng 12 năm 2024"))
+        // The organisation from the form's title block when --organisation is not given.
+        #expect(title.contains("VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG"))
     }
 
     @Test func unitsStatingDifferentPeriodsForOneYearAreAWarning() throws {

@@ -132,6 +132,9 @@ import TongKet
                                   "--out", out.path, "--no-office", "--formats", "png", "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("\"phúc thẩm\" selects 3 indicators"), "\(result.stderr)")
+        // One indicator asked for and several named: exit 64, listing them.
+        let one = try CLI.run(["chart", "yoy", ReportCommandTests.sample, "--indicator", "phúc thẩm", "-o", out.appendingPathComponent("y.png").path, "--lang", "en"])
+        #expect(one.status == 64 && one.stderr.contains("is part of 3 indicators' names"), "\(one.stderr)")
     }
 
     @Test func aFlaggedValueIsMarkedAndStrictRefusesIt() throws {

@@ -85,6 +85,14 @@ import TongKetData
     }
 }
 
+@Suite struct AgencyLineTests {
+    @Test(arguments: ["VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH BẾN TRE", "CÔNG AN THÀNH PHỐ CẦN THƠ", "UBND HUYỆN BA TRI"])
+    func anAgencyLineIsOne(line: String) { #expect(NameClues.isAgency(line)) }
+
+    @Test(arguments: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024", "Sở Giáo dục và Đào tạo", "BẢNG TỔNG HỢP CHỈ TIÊU", "PHÒNG GD&ĐT BA TRI BÁO CÁO KẾT QUẢ"])
+    func aNearMissIsNot(line: String) { #expect(!NameClues.isAgency(line)) }
+}
+
 /// Every entry of the word lists with one name that triggers it and near misses that must not:
 /// the word inside a longer word, and (for all but the strong ceilings) beside an action word.
 @Suite struct NameClueWordListTests {
