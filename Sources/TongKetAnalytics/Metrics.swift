@@ -24,9 +24,6 @@ public struct Metrics: Sendable {
     /// built on a flagged value.
     let flaggedProvince: Set<Int>
     private let provinceIndex: [Int64: Int]
-    /// Each indicator's and unit's place in the files (the first file and line that names it):
-    /// the office's own order, where the catalogue gives none.
-    private let indicatorPlace: [Int32], unitPlace: [Int32]
     /// The level the province was restricted to, if any.
     public let level: String?
 
@@ -69,32 +66,37 @@ public struct Metrics: Sendable {
         }
         self.flaggedProvince = flaggedProvince
         provinceIndex = Dictionary(provinceRows.enumerated().map { (Self.key($1.indicator, $1.year), $0) }, uniquingKeysWith: { a, _ in a })
-        var firstIndicator = [Int](repeating: -1, count: table.indicators.count), firstUnit = [Int](repeating: -1, count: table.units.count)
-        for i in table.rows.indices {
-            let row = table.rows[i]
-            if table.isEarlier(i, than: firstIndicator[Int(row.indicator)]) { firstIndicator[Int(row.indicator)] = i }
-            if table.isEarlier(i, than: firstUnit[Int(row.unit)]) { firstUnit[Int(row.unit)] = i }
-        }
-        func places(_ first: [Int]) -> [Int32] {
-            let order = first.indices.sorted { a, b in
-                guard first[a] >= 0, first[b] >= 0 else { return first[a] >= 0 && first[b] < 0 }
-                return table.isEarlier(first[a], than: first[b])
-            }
-            var place = [Int32](repeating: 0, count: first.count)
-            for (position, id) in order.enumerated() { place[id] = Int32(position) }
-            return place
-        }
-        indicatorPlace = places(firstIndicator)
-        unitPlace = places(firstUnit)
+
     }
 
     /// Indicators in the office's order: the catalogue's "thứ tự", then the order the files name them.
     public func inOfficeOrder(_ ids: [Int32]) -> [Int32] {
-        ids.sorted { (profile($0).order ?? .max, indicatorPlace[Int($0)]) < (profile($1).order ?? .max, indicatorPlace[Int($1)]) }
+        let place = places(indicators: true)
+        return ids.sorted { (profile($0).order ?? .max, place[Int($0)]) < (profile($1).order ?? .max, place[Int($1)]) }
     }
 
     /// Units in the order the files list them (a ranking chart ranks them instead).
-    public func unitsInOfficeOrder(_ ids: [Int32]) -> [Int32] { ids.sorted { unitPlace[Int($0)] < unitPlace[Int($1)] } }
+    public func unitsInOfficeOrder(_ ids: [Int32]) -> [Int32] {
+        let place = places(indicators: false)
+        return ids.sorted { place[Int($0)] < place[Int($1)] }
+    }
+
+    /// Each indicator's (or unit's) place in the files: the first file and line that names it.
+    /// Found when asked (a few times a pack), not for every command.
+    private func places(indicators: Bool) -> [Int32] {
+        var first = [Int](repeating: -1, count: indicators ? table.indicators.count : table.units.count)
+        for i in table.rows.indices {
+            let id = Int(indicators ? table.rows[i].indicator : table.rows[i].unit)
+            if table.isEarlier(i, than: first[id]) { first[id] = i }
+        }
+        let order = first.indices.sorted { a, b in
+            guard first[a] >= 0, first[b] >= 0 else { return first[a] >= 0 && first[b] < 0 }
+            return table.isEarlier(first[a], than: first[b])
+        }
+        var place = [Int32](repeating: 0, count: first.count)
+        for (position, id) in order.enumerated() { place[id] = Int32(position) }
+        return place
+    }
 
     /// The catalogue's short name ("tên ngắn") where space is short, else the name.
     public func shortName(_ indicator: Int32) -> String { profile(indicator).label ?? table.indicators[Int(indicator)] }

@@ -42,10 +42,12 @@ enum PublishedTotals {
             }
         }
         // A total row for a year no unit reported (every unit's cell blank): the office's figure stands alone.
-        var model: [Int32: IndicatorRow] = [:]
-        for row in table.rows where model[row.indicator] == nil { model[row.indicator] = row }
-        for (k, total) in published.sorted(by: { $0.key < $1.key }) where !seen.contains(k) {
-            guard let like = model[total.indicator] else { continue }
+        let alone = published.filter { !seen.contains($0.key) }
+        var model = [Int](repeating: -1, count: alone.isEmpty ? 0 : table.indicators.count)
+        if !alone.isEmpty { for (i, row) in table.rows.enumerated() where model[Int(row.indicator)] < 0 { model[Int(row.indicator)] = i } }
+        for (_, total) in alone.sorted(by: { $0.key < $1.key }) {
+            guard model[Int(total.indicator)] >= 0 else { continue }
+            let like = table.rows[model[Int(total.indicator)]]
             let profile = profiles[Int(total.indicator)]
             var row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, measure: like.measure, direction: like.direction,
                                    directionGiven: like.directionGiven, target: total.target ?? profile.provinceTarget, actual: total.actual)

@@ -118,7 +118,7 @@ public enum Review {
         var targeted = [Bool](repeating: false, count: table.indicators.count)
         // A target of 0 where other units have one above 0: no target for that unit, not a ceiling.
         var zeros: [Int: [Int]] = [:]
-        var positive = Set<Int>()
+        var positive = [Bool](repeating: false, count: table.indicators.count * yearSlots)
         for row in table.rows where row.target != nil { targeted[Int(row.indicator)] = true }
         for (i, row) in table.rows.enumerated() {
             let id = Int(row.indicator)
@@ -128,7 +128,7 @@ public enum Review {
             let slot = id * yearSlots + Int(position[Int(row.year)])
             if row.target == nil { without[slot, default: []].append(i) } else { with[slot] += 1 }
             if row.target == 0, row.direction == .higher { zeros[slot, default: []].append(i) }
-            if let target = row.target, target > 0 { positive.insert(slot) }
+            if let target = row.target, target > 0 { positive[slot] = true }
         }
         var out: [Finding] = []
         for slot in without.keys.sorted() {
@@ -141,7 +141,7 @@ public enum Review {
                 en: "\"\(indicator)\" in \(row.year) has a target for \(with[slot]) units but none for \(missing.count) (\(names)); the province target is the sum of those assigned (a rate's: the units' threshold) — fill in the missing targets if they were assigned",
                 vi: "\"\(indicator)\" năm \(row.year) có kế hoạch ở \(with[slot]) đơn vị nhưng thiếu ở \(missing.count) đơn vị (\(names)); kế hoạch toàn tỉnh là tổng các kế hoạch đã giao (tỷ lệ: mức chung của các đơn vị) — bổ sung nếu đã được giao"))
         }
-        for slot in zeros.keys.sorted() where positive.contains(slot) {
+        for slot in zeros.keys.sorted() where positive[slot] {
             guard let rows = zeros[slot], let first = rows.min(by: { table.isEarlier($0, than: $1) }) else { continue }
             let row = table.rows[first]
             let names = rows.prefix(4).map { "\"" + table.units[Int(table.rows[$0].unit)] + "\"" }.joined(separator: ", ") + (rows.count > 4 ? " …" : "")

@@ -44,11 +44,20 @@ public struct IndicatorRow: Sendable, Equatable {
     public var directionGiven: Bool
     /// The row's part of its year: an index into the table's `periods`, 0 for the whole year.
     public var period: UInt8 = 0
+    /// `estimated` and `ownTarget`, one bit each: a row stays 48 bytes (a million-row export is
+    /// held in memory once, and each byte of a row is a megabyte of it).
+    private var marks: UInt8 = 0
     /// The result is an estimate ("Ước TH 2024"), marked wherever it is shown.
-    public var estimated = false
+    public var estimated: Bool {
+        get { marks & 1 != 0 }
+        set { marks = newValue ? marks | 1 : marks & ~1 }
+    }
     /// The target is the period's own ("KH 6 tháng"), not the whole year's: a part of the year is
     /// judged against it as a year is against the year's.
-    public var ownTarget = false
+    public var ownTarget: Bool {
+        get { marks & 2 != 0 }
+        set { marks = newValue ? marks | 2 : marks & ~2 }
+    }
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double
@@ -104,9 +113,11 @@ public struct IndicatorTable: Sendable {
 
     /// The periods the rows hold, by id, in the order they end (the latest last).
     public var periodsPresent: [UInt8] {
-        var seen = Set<UInt8>()
-        for row in rows { seen.insert(row.period) }
-        return seen.sorted { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) }
+        // A flag per period id, not a set: a million rows pass through here.
+        guard periods.count > 1 else { return rows.isEmpty ? [] : [0] }
+        var seen = [Bool](repeating: false, count: 256)
+        for row in rows { seen[Int(row.period)] = true }
+        return (0..<UInt8(periods.count)).filter { seen[Int($0)] }.sorted { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) }
     }
 
     /// The period a review takes by default: of the latest year's periods, the one ending last
@@ -115,16 +126,16 @@ public struct IndicatorTable: Sendable {
 
     /// The period ending last in `year` (the latest year when nil).
     public func latestPeriod(year: Int?) -> UInt8 {
-        guard let year = year ?? years.last else { return 0 }
-        var present = Set<UInt8>()
-        for row in rows where Int(row.year) == year { present.insert(row.period) }
-        return present.max { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) } ?? 0
+        guard periods.count > 1, let year = year ?? years.last else { return 0 }
+        var seen = [Bool](repeating: false, count: 256)
+        for row in rows where Int(row.year) == year { seen[Int(row.period)] = true }
+        return (0..<UInt8(periods.count)).filter { seen[Int($0)] }.max { ReportingPeriod.endsBefore(periods[Int($0)], periods[Int($1)]) } ?? 0
     }
 
     /// The rows of one period, every year: the table the figures of that period are made from
     /// (a year is then compared with the same period of the year before, "cùng kỳ").
     public func selecting(period: UInt8) -> IndicatorTable {
-        guard rows.contains(where: { $0.period != period }) else { return self }
+        guard periods.count > 1, rows.contains(where: { $0.period != period }) else { return self }
         return replacingRows(rows.filter { $0.period == period })
     }
 

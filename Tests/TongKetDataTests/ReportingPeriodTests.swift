@@ -43,3 +43,16 @@ import TongKetData
         #expect(table.rows.first?.ownTarget == true && table.period.part == .firstHalf)
     }
 }
+
+/// A row is held once per line of a million-line export: its size is part of the memory budget.
+@Suite struct RowLayoutTests {
+    @Test func aRowStaysFortyEightBytes() {
+        #expect(MemoryLayout<IndicatorRow>.stride <= 48)
+        var row = IndicatorRow(year: 2024, unit: 0, indicator: 0, target: nil, actual: 1)
+        row.estimated = true
+        #expect(row.estimated && !row.ownTarget)
+        row.ownTarget = true
+        row.estimated = false
+        #expect(!row.estimated && row.ownTarget)
+    }
+}
