@@ -92,6 +92,17 @@ public struct FigureWords: Sendable {
         return numbers.number(a, fractionDigits: digits) + pick(" điểm %", " pp")
     }
 
+    /// How far `f` stands from its target, signed (above is "+"): "+6,4 điểm %", "–0,03 điểm %" for a
+    /// rate, "+1 vụ" for a count or a ceiling; nil without a target.
+    public func signedGap(_ f: Figures) -> String? {
+        guard let target = f.target else { return nil }
+        let gap = f.actual - target
+        return sign(gap) + (isRate(f) ? points(gap) : value(abs(gap), f))
+    }
+
+    /// "+" above 0, the en dash below (see `NumberText.signed`), nothing at 0.
+    func sign(_ value: Double) -> String { value > 0 ? "+" : value < 0 ? "\u{2013}" : "" }
+
     /// How far `f` stands from its target: "6,4 điểm %" for a rate, "12 vụ" for a count.
     public func distance(_ f: Figures) -> String? {
         guard let target = f.target else { return nil }
@@ -138,8 +149,7 @@ public struct FigureWords: Sendable {
         if f.progress { return verdict(f) }
         guard let target = f.target, f.status != .undefined else { return noTarget }
         if f.direction == .higher, isRate(f) {
-            let gap = f.actual - target
-            return (gap > 0 ? "+" : gap < 0 ? "\u{2013}" : "") + points(gap) + pick(" so với mức ", " against ") + value(target, f)
+            return (signedGap(f) ?? "") + pick(" so với mức ", " against ") + value(target, f)
         }
         return verdict(f)
     }
@@ -148,7 +158,7 @@ public struct FigureWords: Sendable {
     public func change(_ f: Figures) -> String {
         guard let delta = f.yoyDelta else { return numbers.undefined }
         // As many decimals as the figure itself needs: 99,5 → 99,77 is "+0,27 điểm %".
-        if isRate(f) { return (delta > 0 ? "+" : delta < 0 ? "\u{2013}" : "") + points(delta, atLeast: digits(f)) }
+        if isRate(f) { return sign(delta) + points(delta, atLeast: digits(f)) }
         return numbers.signed(delta) + (f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? "")
     }
 
@@ -168,6 +178,9 @@ public struct FigureWords: Sendable {
         if metrics.table.yearSpan == .school, period.isWholeYear { return period.of(year - 1, vietnamese: language == .vi, span: .school) }
         return period.isWholeYear ? pick("năm \(year - 1)", "\(year - 1)") : pick("cùng kỳ năm \(year - 1)", "the same period of \(year - 1)")
     }
+
+    /// `when` at the start of a line: "Năm 2024", "6 tháng đầu năm 2024", "The first half of 2024".
+    public func When(_ year: Int) -> String { let text = when(year); return text.prefix(1).uppercased() + text.dropFirst() }
 
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
@@ -215,8 +228,10 @@ public struct FigureWords: Sendable {
     }
 
     /// "cộng các đơn vị", "trung bình các đơn vị" …: the units' formula, as the cross-check names it.
-    func formulaName(_ f: Figures) -> String {
-        switch metrics.profile(f.indicator).formula {
+    func formulaName(_ f: Figures) -> String { formulaName(f.indicator) }
+
+    func formulaName(_ indicator: Int32) -> String {
+        switch metrics.profile(indicator).formula {
         case .sum, .none: return pick("cộng các đơn vị", "sum of the units")
         case .mean: return pick("trung bình các đơn vị", "mean of the units")
         case .weightedMean: return pick("trung bình có trọng số", "weighted mean of the units")

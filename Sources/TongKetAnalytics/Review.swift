@@ -173,14 +173,8 @@ public enum Review {
     static func totals(_ metrics: Metrics) -> [Finding] {
         let table = metrics.table
         let en = NumberText(.en), vi = NumberText(.vi)
-        func how(_ formula: ProvinceFormula) -> (String, String) {
-            switch formula {
-            case .sum, .none: return ("the sum of the units", "tổng các đơn vị")
-            case .mean: return ("the mean of the units", "trung bình các đơn vị")
-            case .weightedMean: return ("the units' weighted mean", "trung bình có trọng số của các đơn vị")
-            case .ratio: return ("the units' overall ratio", "tỷ lệ chung của các đơn vị")
-            }
-        }
+        // The formula's name as every page says it (the phrasebook's).
+        let (enWords, viWords) = (FigureWords(metrics, .en), FigureWords(metrics, .vi))
         var firstUnitRow: [Int64: Int] = [:]
         for (i, row) in table.rows.enumerated() {
             let k = Metrics.key(row.indicator, row.year)
@@ -189,7 +183,7 @@ public enum Review {
         var out: [Finding] = []
         func disagreement(_ total: TotalRow, formed: Double, group: String?) {
             let indicator = table.indicators[Int(total.indicator)]
-            let (en0, vi0) = how(metrics.profile(total.indicator).formula)
+            let (en0, vi0) = (enWords.formulaName(total.indicator), viWords.formulaName(total.indicator))
             let (enHow, viHow) = group.map { (en0 + " of \"\($0)\"", vi0 + " thuộc \"\($0)\"") } ?? (en0, vi0)
             let uses = metrics.profile(total.indicator).usesTotalRow
             let place = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: total.target, actual: total.actual,

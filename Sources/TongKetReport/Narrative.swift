@@ -18,7 +18,6 @@ public struct Narrative {
 
     private var n: NumberText { NumberText(language) }
     private var words: FigureWords { FigureWords(metrics, language) }
-    private func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     /// In the deck's order, as a review conference is held: the headlines, the units' scorecard,
@@ -74,7 +73,7 @@ public struct Narrative {
         guard !missed.isEmpty else { return pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.") + "\n" }
         let provinceMissed = missed.filter { $0.scope == .province }.count
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
-        var out = pick("\(capitalised(words.when(year))), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
+        var out = pick("\(words.When(year)), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
                        "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one.") + "\n\n"
         // First what must not happen at all and did: a ceiling of 0 broken, named with its units.
         for (_, breaches) in zeroCeilingBreaches(missed) {

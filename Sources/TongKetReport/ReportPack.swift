@@ -145,10 +145,10 @@ public enum ReportPack {
             let renderer = try ChartRenderer()
             let slide = ChartContext(size: .slide, theme: o.theme, language: o.language, measurer: renderer.measurer, source: o.source, logoPath: o.logo)
             let charts = deckCharts.compactMap { results.pages[$0] }
-            let when = FigureWords(metrics, o.language).when(o.year)
+            let words = FigureWords(metrics, o.language)
             // "Năm 2024 (01/12/2023 – 30/11/2024)": a year that is not a calendar one, as the files state it.
-            let line = when.prefix(1).uppercased() + when.dropFirst() + (FigureWords(metrics, o.language).dates(o.year).map { " (\($0))" } ?? "")
-            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, when: line, date: FigureWords(metrics, o.language).dateWords(o.date), context: slide)] + charts
+            let line = words.When(o.year) + (words.dates(o.year).map { " (\($0))" } ?? "")
+            let pages = [TitleSlide.scene(title: title, organisation: o.organisation, when: line, date: words.dateWords(o.date), context: slide)] + charts
                 + [TitleSlide.closing(organisation: o.organisation, when: line, context: slide)]
             let numbered = pages.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: pages.count, context: slide) }
             try renderer.pdf(numbered, info: .init(title: title, subject: o.organisation), to: folder.appendingPathComponent("deck.pdf").path)

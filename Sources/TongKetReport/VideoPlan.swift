@@ -45,8 +45,7 @@ public enum VideoPlan {
     public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
         let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: measurer, source: o.source, logoPath: o.logo)
         let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(year)
-        let period = FigureWords(metrics, o.language).when(year)
-        let when = period.prefix(1).uppercased() + period.dropFirst()
+        let when = FigureWords(metrics, o.language).When(year)
         var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true)]
         for request in requests(metrics, year: year, options: o) {
             slides.append(.init(scene: Charts.scene(request, metrics: metrics, context: context), isCard: false))

@@ -96,10 +96,7 @@ struct SummaryTable {
             if metrics.profile(f.indicator).directionBasis.isAssumed && f.direction == .lower || formed && metrics.profile(f.indicator).formulaBasis.isAssumed { name += " †" }
             // A rate or a ceiling shows how far it stands from its target, never a completion of it.
             let against = phrases.isRate(f) || f.direction == .lower
-                ? f.target.map { target in
-                    let gap = f.actual - target
-                    return (gap > 0 ? "+" : gap < 0 ? "\u{2013}" : "") + (phrases.isRate(f) ? phrases.points(gap) : phrases.value(abs(gap), f))
-                } ?? numbers.undefined
+                ? phrases.signedGap(f) ?? numbers.undefined
                 : f.completion.map(numbers.completion) ?? numbers.undefined
             rows.append([
                 name,

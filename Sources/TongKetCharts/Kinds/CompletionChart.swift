@@ -52,7 +52,7 @@ struct CompletionChart {
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             let label = (f.flagged ? "⚠ " : "") + words.actual(f)
-            let note = f.target.map { target in shared == nil ? words.shortVerdict(f) : (f.actual > target ? "+" : f.actual < target ? "\u{2013}" : "") + words.points(f.actual - target) } ?? words.noTarget
+            let note = f.target == nil ? words.noTarget : shared == nil ? words.shortVerdict(f) : words.signedGap(f) ?? ""
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: note,
                          noteTone: f.status == .notMet || f.flagged ? .notMet : .secondaryText)
         }

@@ -83,7 +83,7 @@ struct ChartData {
     /// "năm 2024", "6 tháng đầu năm 2024": the period of `year` the figures are of.
     func when(_ year: Int, _ c: ChartWords) -> String { words(c).when(year) }
     /// The same, capitalised for the start of a line: "Năm 2024", "6 tháng đầu năm 2024", "The first half of 2024".
-    func When(_ year: Int, _ c: ChartWords) -> String { when(year, c).prefix(1).uppercased() + when(year, c).dropFirst() }
+    func When(_ year: Int, _ c: ChartWords) -> String { words(c).When(year) }
     /// What a year is compared with: "năm 2023", or for a part of the year "cùng kỳ năm 2023".
     func before(_ year: Int, _ c: ChartWords) -> String { words(c).before(year) }
 
