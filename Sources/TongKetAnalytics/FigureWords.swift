@@ -79,6 +79,15 @@ public struct FigureWords: Sendable {
     /// The result, marked when it is an estimate or `check` flags it.
     public func actual(_ f: Figures) -> String { value(f.actual, f) + marks(f) }
 
+    /// Before a flagged value where space is short (a tile, a bar, a cell): "⚠ ", the footnote says the rest.
+    public func flagPrefix(_ f: Figures) -> String { f.flagged ? "⚠ " : "" }
+
+    /// A chart label's result: "⚠ 741 tin (ước)" — the short flag, the value, the estimate mark.
+    public func shortActual(_ f: Figures) -> String { flagPrefix(f) + value(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
+
+    /// The footnote of a chart that shows a flagged value.
+    public var flagNote: String { pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags") }
+
     /// " (ước)", " ⚠ cần kiểm tra", both, or nothing.
     public func marks(_ f: Figures) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }
 

@@ -100,8 +100,11 @@ public enum MetricsWorkbook {
             var notes: [String] = []
             if f.estimated { notes.append(vi ? "ước" : "estimate") }
             if f.flagged { notes.append(vi ? "cần kiểm tra" : "to verify") }
-            if f.published { notes.append(vi ? "số tổng hợp của đơn vị" : "the office's total") }
-            if let basis = words.basisNote(f) { notes.append(basis) }
+            // The basis note of a disagreeing total already says it is the office's total.
+            let basis = words.basisNote(f)
+            let office = vi ? "số tổng hợp của đơn vị" : "the office's total"
+            if f.published, !(basis?.hasPrefix(office) ?? false) { notes.append(office) }
+            if let basis { notes.append(basis) }
             out += row(i + 2, [
                 .number(Double(f.year), style: 0), .text(f.unit < 0 ? (vi ? "Toàn tỉnh" : "Province") : metrics.unitName(f)),
                 .text(metrics.indicatorName(f)), .text(metrics.measureName(f)), .text(direction),

@@ -91,9 +91,10 @@ struct OfficePack {
         let province = metrics.figures(year: year).filter { $0.scope == .province }
         let rows = section.indicators.compactMap { id -> [String]? in
             guard let f = province.first(where: { $0.indicator == id }) else { return nil }
-            return [metrics.indicatorName(f), words.target(f) ?? "—", words.actual(f), words.verdict(f), words.change(f)]
+            // A table cell is narrow: the short verdict (the paragraphs below say it whole).
+            return [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)]
         }
         guard !rows.isEmpty else { return nil }
-        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả so với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year").split(separator: "|").map(String.init), rows: rows)
+        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year").split(separator: "|").map(String.init), rows: rows)
     }
 }

@@ -16,7 +16,7 @@ struct BulletChart {
         let rows = figures.map { f -> BulletPlot.Row in
             let ceiling = f.direction == .lower
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            let label = (f.flagged ? "⚠ " : "") + words.value(f.actual, f) + (f.estimated ? w.numbers.estimateMark : "") + " · " + words.shortVerdict(f)
+            let label = words.shortActual(f) + " · " + words.shortVerdict(f)
                 + data.formulaSuffix(f.indicator, w)
             return .init(label: data.shortName(f.indicator), actual: f.actual, target: f.target, ceiling: ceiling, tone: tone, valueLabel: label)
         }

@@ -23,7 +23,7 @@ struct CompletionChart {
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             // "132 / 117 bị can": achieved over target, the measure once.
-            let note = (f.flagged ? "⚠ " : "") + (f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n))
+            let note = data.words(w).flagPrefix(f) + (f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n))
             return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
@@ -51,7 +51,7 @@ struct CompletionChart {
         }
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            let label = (f.flagged ? "⚠ " : "") + words.actual(f)
+            let label = words.shortActual(f)
             let note = f.target == nil ? words.noTarget : shared == nil ? words.shortVerdict(f) : words.signedGap(f) ?? ""
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: note,
                          noteTone: f.status == .notMet || f.flagged ? .notMet : .secondaryText)
@@ -81,7 +81,7 @@ struct CompletionChart {
         }
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
-            let label = (f.flagged ? "⚠ " : "") + data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
+            let label = data.words(w).flagPrefix(f) + data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
             let verdict = data.words(w).status(f)
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
         }

@@ -29,7 +29,7 @@ struct HeatmapChart {
         let cells = rows.map { indicator in
             units.map { unit -> CellPlot.Cell? in
                 guard let f = byCell[Int64(unit) << 32 | Int64(indicator)] else { return nil }
-                let mark = f.flagged ? "⚠ " : ""
+                let mark = data.words(w).flagPrefix(f)
                 // A ceiling of 0: kept at 0 is met, anything above it is not.
                 if f.direction == .lower, f.target == 0 {
                     return CellPlot.Cell(score: f.actual == 0 ? DivergingColors.high : 0.5, text: mark + data.actual(f, w.numbers))
@@ -60,7 +60,7 @@ struct HeatmapChart {
         let plot = CellPlot(rows: rows.map(data.shortName), columns: ShortNames.distinct(units.map(data.unitShortName)), cells: cells, scale: scale,
                             overflow: w.pick("… và %d chỉ tiêu khác", "… and %d more indicators"))
         let title = section ?? w.pick("Tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị", "Completion of targets by indicator and unit")
-        let flagged = figures.contains(where: \.flagged) ? [w.pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags")] : []
+        let flagged = figures.contains(where: \.flagged) ? [data.words(w).flagNote] : []
         let note = (flagged + [data.assumptionNote(rows, w)].compactMap { $0 }).joined(separator: " · ")
         return ChartSpec(title: title, subtitle: subtitle, note: note.isEmpty ? nil : note, plot: .cells(plot))
     }

@@ -22,7 +22,7 @@ struct KPIChart {
                 measure: data.isRate(f) ? "%" : data.metrics.measureName(f),
                 change: words.change(f) + " " + w.pick("so với \(data.table.period.isWholeYear ? "" : "cùng kỳ ")\(year - 1)", "vs \(year - 1)"),
                 arrow: f.yoyDelta.flatMap { $0 == 0 || f.direction == .neutral ? nil : (up: $0 > 0, better: ($0 > 0) == (f.direction == .higher)) },
-                verdict: (f.flagged ? "⚠ " : "") + (f.estimated ? w.pick("ước · ", "estimate · ") : "") + words.shortVerdict(f),
+                verdict: words.flagPrefix(f) + (f.estimated ? w.pick("ước · ", "estimate · ") : "") + words.shortVerdict(f),
                 verdictTone: f.status == .notMet || f.flagged ? .notMet : .text)
         }
         return ChartSpec(title: w.pick("Kết quả nổi bật toàn tỉnh \(data.when(year, w))", "Province highlights, \(data.when(year, w))"),

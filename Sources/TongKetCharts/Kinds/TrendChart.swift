@@ -22,7 +22,7 @@ struct TrendChart {
             series: [
                 .init(tone: .target, dashed: true, values: series.map(\.target)),
                 // Each year's value to the decimals its verdict needs (99,77 %, never "99,8 %" beside a 99,8 % target).
-                .init(tone: .current, values: series.map(\.actual), labels: series.map { ($0.flagged ? "⚠ " : "") + words.actual($0) }),
+                .init(tone: .current, values: series.map(\.actual), labels: series.map(words.shortActual)),
             ],
             legend: [LegendEntry(w.pick("Thực hiện", "Actual"), .current, symbol: .line), LegendEntry(w.pick("Kế hoạch", "Target"), .target, symbol: .dashedLine)])
         let noted = series.filter(\.flagged) + (series.last.map { $0.flagged ? [] : [$0] } ?? [])

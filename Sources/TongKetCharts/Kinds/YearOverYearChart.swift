@@ -17,7 +17,7 @@ struct YearOverYearChart {
         let rows = figures.map { f -> BarPlot.Row in
             .init(label: data.name(f), bars: [
                 .init(value: f.previousActual, tone: .previous, label: f.previousActual.map { n.number($0) } ?? n.undefined),
-                .init(value: f.actual, tone: .current, label: (f.flagged ? "⚠ " : "") + n.number(f.actual) + (f.estimated ? n.estimateMark : "")),
+                .init(value: f.actual, tone: .current, label: data.words(w).flagPrefix(f) + n.number(f.actual) + (f.estimated ? n.estimateMark : "")),
             ], note: data.words(w).change(f), noteTone: f.flagged ? .notMet : nil)
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(String(year - 1), .previous), LegendEntry(String(year), .current)])

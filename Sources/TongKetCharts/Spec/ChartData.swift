@@ -33,7 +33,7 @@ struct ChartData {
         return ids.sorted { (metrics.profile($0).order ?? Int.max, $0) < (metrics.profile($1).order ?? Int.max, $1) }
     }
 
-    func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
+    func isRate(_ f: Figures) -> Bool { FigureWords(metrics, .vi).isRate(f) }
 
     /// What a chart of these indicators rests on that the export and the catalogue did not say:
     /// ceilings and province means taken from the names. nil when nothing was assumed.
@@ -95,7 +95,7 @@ struct ChartData {
     func note(_ figures: [Figures], _ c: ChartWords) -> String? {
         let words = words(c)
         var parts: [String] = []
-        if figures.contains(where: \.flagged) { parts.append(c.pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags")) }
+        if figures.contains(where: \.flagged) { parts.append(words.flagNote) }
         // Flagged figures first: the footnote has room for two lines.
         for f in figures.filter(\.flagged) + figures.filter({ !$0.flagged }) {
             guard let basis = words.basisNote(f) else { continue }
