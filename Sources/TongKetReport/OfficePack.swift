@@ -95,6 +95,8 @@ struct OfficePack {
             return [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)]
         }
         guard !rows.isEmpty else { return nil }
-        return .table(headers: pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year").split(separator: "|").map(String.init), rows: rows)
+        return .table(headers: (metrics.table.period.isWholeYear
+            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year")
+            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year")).split(separator: "|").map(String.init), rows: rows)
     }
 }
