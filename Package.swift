@@ -38,7 +38,7 @@ let package = Package(
         // Timeline → frames on both cores → ffmpeg (MP4) or numbered PNGs.
         .target(name: "TongKetVideo", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetOutput"]),
         // The Office files: deck.pptx, report.docx, metrics.xlsx — ZIP and XML written here, zlib's deflate.
-        .target(name: "TongKetOffice", dependencies: ["CZlib", "TongKetAnalytics", "TongKetData"]),
+        .target(name: "TongKetOffice", dependencies: ["CZlib", "TongKetAnalytics", "TongKetData", "TongKetCharts"]),
         // Metrics → the conference pack: chart plan, deck, narrative, manifest, video, safe output.
         .target(name: "TongKetReport", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetVideo", "TongKetAnalytics", "TongKetData", "TongKetOutput", "TongKetOffice"]),
         // The library product: one import, reading in one call, a chart in one more.

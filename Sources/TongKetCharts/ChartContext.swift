@@ -23,6 +23,12 @@ public struct ChartContext {
     }
 
     public var numbers: NumberText { NumberText(language) }
+
+    /// The line under a chart: the one given, else the office's words for where figures come from.
+    public var sourceLine: String { source ?? Self.sourceLine(language) }
+    public static func sourceLine(_ language: Language) -> String {
+        language == .vi ? "Nguồn: số liệu báo cáo của các đơn vị" : "Source: the units' reports"
+    }
     var u: Double { size.unit }
 
     /// No text is smaller than this, however much has to fit: 24 px on a 1920×1080 slide

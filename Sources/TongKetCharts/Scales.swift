@@ -54,3 +54,14 @@ struct DivergingColors {
         return neutral.mixed(with: above, min(1, (ratio - 1) / (Self.high - 1)))
     }
 }
+
+extension Theme {
+    /// A heatmap cell's fill for a completion ratio, as the chart draws it — for a table
+    /// that another program draws (the deck's native table).
+    public func heatColor(_ ratio: Double) -> Color {
+        DivergingColors(below: below, neutral: neutral, above: above).color(for: ratio)
+    }
+
+    /// Dark ink or light on a fill, whichever reads (the heatmap's threshold).
+    public func ink(on fill: Color) -> Color { fill.luminance > 0.36 ? inkOnLight : inkOnDark }
+}

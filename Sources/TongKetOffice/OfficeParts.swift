@@ -21,16 +21,19 @@ enum OfficeParts {
             + "</Relationships>"
     }
 
+    static func core(title: String) -> String { coreMarkup(title: title).part }
+    static func app(application: String) -> String { appMarkup(application: application).part }
+
     /// No dates: the same input gives the same bytes.
-    static func core(title: String) -> String {
-        header + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+    static func coreMarkup(title: String) -> Markup {
+        "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
             + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
             + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(xml(title))</dc:title><dc:creator>TongKet</dc:creator></cp:coreProperties>"
+            + "<dc:title>\(title)</dc:title><dc:creator>TongKet</dc:creator></cp:coreProperties>"
     }
 
-    static func app(application: String) -> String {
-        header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-            + "<Application>\(xml(application))</Application></Properties>"
+    static func appMarkup(application: String) -> Markup {
+        "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+            + "<Application>\(application)</Application></Properties>"
     }
 }

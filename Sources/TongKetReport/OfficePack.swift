@@ -14,14 +14,33 @@ struct OfficePack {
 
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
-    /// `pages`: the deck's pages as PNGs, title and closing included, with their titles.
-    func presentation(pages: [(title: String, png: [UInt8])], requests: [ChartRequest?], title: String) -> [UInt8] {
+    /// A page of the deck: its title, its picture where the slide is one, its chart (nil for
+    /// the title and closing pages).
+    struct Page {
+        var title: String
+        var picture: [UInt8]?
+        var request: ChartRequest?
+    }
+
+    /// deck.pptx: `covers` the title and closing pages' titles and lines; `native` draws
+    /// each chart in PowerPoint (its picture where there is no native form, `picture` set).
+    func presentation(pages: [Page], title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
-        let slides = zip(pages, requests).map { page, request in
-            let alt = request.map(narrative.alt(for:)) ?? page.title
-            return DeckPresentation.Slide(title: page.title, png: page.png, alt: alt, notes: request.map { notes(for: $0, narrative) } ?? [])
+        let slides = pages.enumerated().map { index, page in
+            let alt = page.request.map(narrative.alt(for:)) ?? page.title
+            let content: DeckPresentation.Content
+            if !native, let picture = page.picture {
+                content = .picture(picture)
+            } else if let request = page.request {
+                content = .chart(Charts.spec(request, metrics: metrics, language: language), source: source, fallback: page.picture ?? [])
+            } else {
+                let cover = index == 0 ? covers.first : covers.last
+                content = .cover(title: cover.0, lines: cover.1)
+            }
+            return DeckPresentation.Slide(title: page.title, content: content, alt: alt, notes: page.request.map { notes(for: $0, narrative) } ?? [],
+                                          number: index == 0 ? nil : "\(index + 1) / \(pages.count)")
         }
-        return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"))
+        return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"), theme: theme)
     }
 
     /// What the presenter says on a page: its one-sentence summary, then the figures it shows.

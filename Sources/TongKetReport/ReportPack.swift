@@ -32,6 +32,8 @@ public struct ReportOptions: Sendable {
     public var indicators: Set<Int32>?
     /// Add deck.pptx, report.docx and metrics.xlsx.
     public var office = true
+    /// deck.pptx's pages as charts PowerPoint draws, or as pictures.
+    public var pptx: DeckStyle = .native
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
@@ -50,6 +52,14 @@ public struct ReportOptions: Sendable {
         self.date = date
         self.video = video
     }
+}
+
+/// How deck.pptx is made.
+public enum DeckStyle: String, Sendable, CaseIterable {
+    /// Charts, tiles and tables PowerPoint draws: labels, figures and words editable.
+    case native
+    /// Each page the deck's picture, as deck.pdf shows it.
+    case pictures
 }
 
 /// One line of manifest.json.
@@ -200,18 +210,31 @@ public enum ReportPack {
                                     charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let reuse = o.size == .slide && o.formats.contains(.png)
-        let pngs = try renderPNGs(deckScenes + (reuse ? [] : charts.map(\.1)))
+        let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
+        // A native deck needs the pictures only of pages PowerPoint cannot draw (small multiples).
+        let pictured = deckScenes.indices.filter { i in
+            o.pptx == .pictures || requests[i].map { !DeckPresentation.drawsNatively(Charts.spec($0, metrics: metrics, language: o.language)) } ?? false
+        }
+        let pngs = try renderPNGs(pictured.map { deckScenes[$0] } + (reuse ? [] : charts.map(\.1)))
+        var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
+        for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
         let chartPNGs: [[UInt8]] = reuse
             ? try charts.map { chart throws(ReportError) in
                 let file = folder.appendingPathComponent("charts/\(chart.0.name).png")
                 guard let bytes = FileManager.default.contents(atPath: file.path) else { throw .filesystem("\(file.path): cannot read the chart back for report.docx") }
                 return [UInt8](bytes)
             }
-            : Array(pngs.dropFirst(deckScenes.count))
-        let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
-        let pages = zip(deckScenes, pngs.prefix(deckScenes.count)).map { (title: $0.title, png: $1) }
+            : Array(pngs.dropFirst(pictured.count))
+        let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0]) }
         let vi = o.language == .vi
-        try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: office.presentation(pages: pages, requests: requests, title: title)) }
+        let words = FigureWords(metrics, o.language)
+        let line = words.When(o.year) + (words.dates(o.year).map { " (\($0))" } ?? "")
+        let date = words.dateWords(o.date)
+        let covers = (first: (title, [o.organisation, line + (date.isEmpty ? "" : " · " + date)].filter { !$0.isEmpty }),
+                      last: (vi ? "Xin trân trọng cảm ơn!" : "Thank you", [o.organisation, line].filter { !$0.isEmpty }))
+        let deckBytes = office.presentation(pages: pages, title: title, covers: covers, native: o.pptx == .native,
+                                            source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme)
+        try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: deckBytes) }
         try writeText(folder, "report.docx") { writer in
             try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) }, organisation: o.organisation))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import TongKetAnalytics
 import TongKetCharts
 import TongKetOutput
+import TongKetReport
 
 // The words the command line takes for sizes, themes, languages, kinds and formats: one
 // vocabulary, parsed in one place, shared by `chart`, `report` and `video`.
@@ -31,6 +32,7 @@ extension Theme: ExpressibleByArgument {
 
 extension ChartKind: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension DeckStyle: ExpressibleByArgument {}
 
 /// Several of a kind, comma-separated: `--formats png,pdf`, `--charts kpi,trend`.
 struct CommaList<Element: ExpressibleByArgument & Hashable>: ExpressibleByArgument {

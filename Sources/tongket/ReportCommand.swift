@@ -34,6 +34,9 @@ struct PackOptions: ParsableArguments {
     @Flag(help: "Leave out deck.pptx, report.docx and metrics.xlsx.")
     var noOffice = false
 
+    @Option(help: "deck.pptx: native (charts, tiles and tables PowerPoint draws, every label and figure editable) or pictures (each page as deck.pdf shows it).")
+    var pptx: DeckStyle = .native
+
     @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
     var title: String?
 
@@ -90,6 +93,7 @@ struct PackOptions: ParsableArguments {
             logo: look.logo, date: date ?? today, video: videoOptions)
         options.maxPages = maxPages
         options.office = !noOffice
+        options.pptx = pptx
         options.kinds = charts.map { Set($0.elements) }
         options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
         do {

@@ -27,7 +27,7 @@ struct ChartFrame {
         items.append(.text(TextRun(text: subtitle, style: subtitleStyle, frame: Rect(x: margin, y: top, width: textWidth, height: subtitleSize.height), maxLines: 2)))
         top += subtitleSize.height + 36 * u
         var bottom = size.height - margin
-        let source = (context.source ?? context.pick("Nguồn: số liệu báo cáo của các đơn vị", "Source: the units' reports"))
+        let source = context.sourceLine
             + (note.map { " · " + $0 } ?? "")
         let captionStyle = context.style(.caption)
         let captionSize = context.measure(source, captionStyle, width: size.width - 2 * margin, maxLines: 2)
