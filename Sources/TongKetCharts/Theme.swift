@@ -67,6 +67,9 @@ public struct CanvasSize: Sendable, Equatable {
     public static let uhd = CanvasSize(width: 1920, height: 1080, pixelScale: 2, name: "4k")
     public static let a4 = CanvasSize(width: 595.28, height: 841.89, pixelScale: 300.0 / 72, name: "a4")
     public static let a4Landscape = CanvasSize(width: 841.89, height: 595.28, pixelScale: 300.0 / 72, name: "a4-landscape")
+    /// A chart in report.docx: the text width of an A4 page with the decree's margins
+    /// (210 − 30 − 15 mm), printed at 300 dpi, so its text prints at the size it was laid out.
+    public static let a4Text = CanvasSize(width: 467.75, height: 300, pixelScale: 300.0 / 72, name: "a4-text")
     public static let presets: [CanvasSize] = [.slide, .uhd, .a4, .a4Landscape]
 
     /// "slide", "4k", "a4", "a4-landscape" or "WxH" in pixels; nil otherwise.

@@ -94,7 +94,7 @@ struct NativeChart {
                        pointColors: plot.rows.map { theme.color($0.tone) }, labels: plot.rows.map { Self.brief($0.valueLabel) }),
             ]
             // A row without a target has no share to draw: its figure goes in its label.
-            for (i, row) in plot.rows.enumerated() where shares[i] == nil { categories[i] = row.label + " — " + row.valueLabel }
+            for (i, row) in plot.rows.enumerated() where shares[i] == nil { categories[i] = row.label + " — " + Self.brief(row.valueLabel) }
         case let .lines(plot):
             shape = .lines
             categories = plot.categories
@@ -127,7 +127,7 @@ struct NativeChart {
         let line = { (color: Color) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
         let categoryAxis: Markup = "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "l" : "b")\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
-            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>\(line(theme.grid))\(text(1400))"
+            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>\(line(theme.grid))\(text(categorySize))"
             + "<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         var scaling: Markup = "<c:orientation val=\"minMax\"/>"
         if horizontal {
@@ -145,6 +145,9 @@ struct NativeChart {
             + "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>\(text(1400))"
             + "<c:externalData r:id=\"\(workbookID)\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>"
     }
+
+    /// Names small enough that each keeps its row (a program hides names that overlap).
+    var categorySize: Int { categories.count > 10 ? 1100 : categories.count > 6 ? 1200 : 1400 }
 
     /// A label without its closing parenthesis ("(số của Phòng 7)"): the source line says
     /// whose figure it is, and the bar has a line's room.

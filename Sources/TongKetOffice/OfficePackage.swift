@@ -83,7 +83,7 @@ struct Relation: Sendable {
     static let notesSlide = Relation(office: "notesSlide"), notesMaster = Relation(office: "notesMaster"), theme = Relation(office: "theme")
     static let presProps = Relation(office: "presProps"), viewProps = Relation(office: "viewProps"), tableStyles = Relation(office: "tableStyles")
     static let image = Relation(office: "image"), chart = Relation(office: "chart"), package = Relation(office: "package")
-    static let worksheet = Relation(office: "worksheet"), styles = Relation(office: "styles")
+    static let worksheet = Relation(office: "worksheet"), styles = Relation(office: "styles"), header = Relation(office: "header")
 }
 
 /// Content types of the parts written here.

@@ -56,37 +56,100 @@ struct OfficePack {
         return out
     }
 
-    /// The narrative as the report's blocks: its headings, sentences and bullets, each deck
-    /// chart after the heading of its section with a numbered caption, and after the charts
-    /// a table of the section's province figures.
-    func document(markdown: String, charts: [(request: ChartRequest, png: [UInt8], title: String)], organisation: String) -> [UInt8] {
+    /// Who the report is from and when, for its header block.
+    struct Sender {
+        var organisation: String
+        var parent: String
+        /// nil: taken from the organisation's name ("… tỉnh Hậu Giang" → "Hậu Giang").
+        var place: String?
+        var date: String
+    }
+
+    /// The narrative as the report's blocks: the header block (in Vietnamese), its headings
+    /// and sentences as paragraphs, each deck chart (drawn for the page) after the heading of
+    /// its section with a numbered caption, a table of the section's province figures, the
+    /// signature block, and the appendix: each unit's own form.
+    func document(markdown: String, charts: [(request: ChartRequest, png: [UInt8], title: String)], chartSize: (width: Double, height: Double), sender: Sender) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
+        let words = FigureWords(metrics, language)
         var bySection: [String: [(ChartRequest, [UInt8], String)]] = [:]
         for chart in charts { bySection[section(of: chart.request), default: []].append((chart.request, chart.png, chart.title)) }
         var blocks: [ReportDocument.Block] = []
         // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
-        let review = FigureWords(metrics, language).reviewTitle(year)
+        let review = words.reviewTitle(year)
         let title = language == .vi ? "Báo cáo " + review.prefix(1).lowercased() + review.dropFirst() : review
-        blocks.append(.title(title))
-        if !organisation.isEmpty { blocks.append(.subtitle(organisation)) }
+        let date = words.dateWords(sender.date)
+        if language == .vi {
+            let place = sender.place ?? Self.place(in: sender.organisation) ?? "……"
+            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, placeAndDate: place + ", " + date, subject: review)))
+        } else {
+            blocks.append(.title(title))
+            blocks.append(.subtitle([sender.organisation, date].filter { !$0.isEmpty }.joined(separator: " · ")))
+        }
+        let appendix = pick("Phụ lục: Kết quả thực hiện chỉ tiêu của từng đơn vị", "Appendix: each unit's results")
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
             if line.hasPrefix("# ") { continue }
             if line.hasPrefix("## ") {
                 let heading = String(line.dropFirst(3))
                 blocks.append(.heading(heading, level: 1))
                 for (request, png, chartTitle) in bySection[heading] ?? [] {
-                    blocks.append(.chart(png: png, caption: chartTitle, alt: narrative.alt(for: request)))
+                    blocks.append(.chart(png: png, caption: chartTitle, alt: narrative.alt(for: request), width: chartSize.width, height: chartSize.height))
                 }
                 if let table = table(for: heading) { blocks.append(table) }
+                if heading == ReviewHeadings.byUnit(language) {
+                    blocks.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại \(appendix.split(separator: ":")[0]) kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
+                }
             } else if line.hasPrefix("### ") {
                 blocks.append(.heading(String(line.dropFirst(4)), level: 2))
             } else if line.hasPrefix("- ") {
-                blocks.append(.bullet(String(line.dropFirst(2))))
+                // The decree's body is paragraphs; an item keeps its dash, as reports write them.
+                blocks.append(.paragraph(line))
             } else {
                 blocks.append(.paragraph(line))
             }
         }
+        if language == .vi {
+            blocks.append(.signature(.init(recipients: ["- ……………;", "- Lưu: VT."], title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")))
+        }
+        blocks += unitAppendix(appendix)
         return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
+    }
+
+    /// The province or city an agency's name ends with: "Viện kiểm sát nhân dân tỉnh Hậu
+    /// Giang (dữ liệu mẫu)" → "Hậu Giang"; nil when it names none.
+    static func place(in organisation: String) -> String? {
+        var name = organisation
+        if let open = name.range(of: " (") { name = String(name[..<open.lowerBound]) }
+        for word in ["thành phố ", "tỉnh ", "Thành phố ", "Tỉnh "] {
+            if let found = name.range(of: word, options: .backwards) {
+                let place = name[found.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !place.isEmpty { return place }
+            }
+        }
+        return nil
+    }
+
+    /// "Phụ lục": the office's own form for every unit, in the administrative order — STT,
+    /// indicator, target, actual, the result (completion, a rate against its threshold, a
+    /// ceiling within or over) and the change on the same period last year.
+    private func unitAppendix(_ title: String) -> [ReportDocument.Block] {
+        let words = FigureWords(metrics, language)
+        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
+        let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
+        guard !units.isEmpty else { return [] }
+        var blocks: [ReportDocument.Block] = [.pageBreak, .heading(title, level: 1)]
+        let headers = (metrics.table.period.isWholeYear
+            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả|So với năm trước", "Indicator|Target|Actual|Result|On last year")
+            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả|So với cùng kỳ", "Indicator|Target|Actual|Result|On the same period last year")).split(separator: "|").map(String.init)
+        for (n, unit) in units.enumerated() {
+            let own = figures.filter { $0.unit == unit }
+            let rows = metrics.inOfficeOrder(own.map(\.indicator)).compactMap { id in own.first { $0.indicator == id } }.map { f in
+                [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)]
+            }
+            blocks.append(.heading("\(n + 1). " + metrics.unitName(own[0]), level: 2))
+            blocks.append(.table(headers: headers, rows: rows, numbered: true))
+        }
+        return blocks
     }
 
     /// The narrative's heading a chart belongs under.

@@ -34,6 +34,10 @@ public struct ReportOptions: Sendable {
     public var office = true
     /// deck.pptx's pages as charts PowerPoint draws, or as pictures.
     public var pptx: DeckStyle = .native
+    /// The agency above the organisation, for report.docx's header block; may be empty.
+    public var parent = ""
+    /// The place before the date in report.docx ("Sóc Trăng"); nil: from the organisation's name.
+    public var place: String?
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
@@ -204,27 +208,20 @@ public enum ReportPack {
         return files
     }
 
-    /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts (the
-    /// pack's own slide PNGs when it has them, else drawn now); metrics.xlsx.
+    /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts drawn
+    /// again for the page (A4 text width, the print theme); metrics.xlsx.
     private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene], markdown: String,
                                     charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
-        let reuse = o.size == .slide && o.formats.contains(.png)
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
         // A native deck needs the pictures only of pages PowerPoint cannot draw (small multiples).
         let pictured = deckScenes.indices.filter { i in
             o.pptx == .pictures || requests[i].map { !DeckPresentation.drawsNatively(Charts.spec($0, metrics: metrics, language: o.language)) } ?? false
         }
-        let pngs = try renderPNGs(pictured.map { deckScenes[$0] } + (reuse ? [] : charts.map(\.1)))
+        let pngs = try renderPNGs(pictured.map { deckScenes[$0] })
         var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
         for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
-        let chartPNGs: [[UInt8]] = reuse
-            ? try charts.map { chart throws(ReportError) in
-                let file = folder.appendingPathComponent("charts/\(chart.0.name).png")
-                guard let bytes = FileManager.default.contents(atPath: file.path) else { throw .filesystem("\(file.path): cannot read the chart back for report.docx") }
-                return [UInt8](bytes)
-            }
-            : Array(pngs.dropFirst(pictured.count))
+        let chartPNGs = try renderPrinted(charts.map(\.0.request), metrics: metrics, options: o)
         let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0]) }
         let vi = o.language == .vi
         let words = FigureWords(metrics, o.language)
@@ -236,7 +233,11 @@ public enum ReportPack {
                                             source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme)
         try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: deckBytes) }
         try writeText(folder, "report.docx") { writer in
-            try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) }, organisation: o.organisation))
+            let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date)
+            let page = CanvasSize.a4Text
+            let width = ReportDocument.textWidthPoints
+            try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
+                                                    chartSize: (width, width * page.height / page.width), sender: sender))
         }
         try writeText(folder, "metrics.xlsx") { writer in try writer.write(bytes: MetricsWorkbook.data(metrics, language: o.language)) }
         return [
@@ -247,6 +248,25 @@ public enum ReportPack {
             ManifestEntry(path: "metrics.xlsx", kind: "metrics", title: "metrics.xlsx",
                           alt: vi ? "Số liệu như metrics.csv, dạng bảng tính Excel: đơn vị và toàn tỉnh, mỗi phạm vi một trang." : "The figures of metrics.csv as an Excel workbook: units and province, one sheet each."),
         ]
+    }
+
+    /// The report's charts drawn for its page: A4 text width, the print theme, 300 dpi — on
+    /// both cores, each worker with its own renderer.
+    private static func renderPrinted(_ requests: [ChartRequest], metrics: Metrics, options o: ReportOptions) throws(ReportError) -> [[UInt8]] {
+        let out = RenderedPNGs(count: requests.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            do {
+                let renderer = try ChartRenderer()
+                let context = ChartContext(size: .a4Text, theme: .print, language: o.language, measurer: renderer.measurer, source: o.source)
+                for i in stride(from: worker, to: requests.count, by: 2) {
+                    out.set(i, try renderer.png(Charts.scene(requests[i], metrics: metrics, context: context), size: .a4Text))
+                }
+            } catch {
+                out.fail(error)
+            }
+        }
+        if let failure = out.failure { throw .render(failure) }
+        return out.pngs
     }
 
     /// Scenes to 1920×1080 PNGs on both cores, each worker with its own renderer.

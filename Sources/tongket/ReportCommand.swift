@@ -40,8 +40,14 @@ struct PackOptions: ParsableArguments {
     @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
     var title: String?
 
-    @Option(help: "The organisation, under the title on the first slide.")
+    @Option(help: "The organisation, under the title on the first slide and in report.docx's header block (default: the files' title block).")
     var organisation: String?
+
+    @Option(help: "The agency above the organisation, over it in report.docx's header block (e.g. \"VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\").")
+    var parent: String?
+
+    @Option(help: "The place before report.docx's date (default: the province in the organisation's name).")
+    var place: String?
 
     @Option(help: "Count only units of this level in the province figures.")
     var level: String?
@@ -94,6 +100,8 @@ struct PackOptions: ParsableArguments {
         options.maxPages = maxPages
         options.office = !noOffice
         options.pptx = pptx
+        options.parent = parent ?? ""
+        options.place = place
         options.kinds = charts.map { Set($0.elements) }
         options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
         do {
