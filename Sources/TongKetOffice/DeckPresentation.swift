@@ -207,6 +207,10 @@ public enum DeckPresentation {
                 tree += shapes.textBox("Scale", .init(x: margin, y: 1_676_400, width: inner, height: 342_900),
                                        [shapes.paragraph(plot.scale.flatMap { entry -> [SlideShapes.Run] in
                                            [.init(text: "■ ", size: 1400, color: theme.heatColor(entry.score), bold: true), .init(text: entry.label + "     ", size: 1400, color: theme.text)] })])
+            case let .table(plot):
+                let rows = plot.rows.map { [$0.label] + $0.cells }
+                let inks = plot.rows.map { row in [nil] + row.cells.indices.map { $0 < row.tones.count ? row.tones[$0].map(theme.color) : nil } }
+                tree += shapes.table(spec.title, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area, firstColumn: 0.5)
             default:
                 let media = "ppt/media/image\(n).png"
                 package.add(media, defaultType: ContentType.png, bytes: fallback)

@@ -101,7 +101,7 @@ struct NativeChart {
             series = plot.series.map { s in
                 Series(name: named(s.tone, in: plot.legend) ?? "", values: s.values, color: theme.color(s.tone), labels: s.labels, dashed: s.dashed)
             }
-        case .tiles, .cells, .panels:
+        case .tiles, .cells, .panels, .table:
             return nil
         }
     }

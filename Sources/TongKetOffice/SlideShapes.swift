@@ -90,14 +90,14 @@ struct SlideShapes {
 
     /// A table PowerPoint draws: a header row, one row per line, the first column the row's
     /// name; `fills` colours a cell (a heatmap's), with ink that reads on it.
-    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[Color?]] = [], in area: Box, firstColumn: Double = 0.34) -> Markup {
+    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[Color?]] = [], inks: [[Color?]] = [], in area: Box, firstColumn: Double = 0.34) -> Markup {
         let columns = max(header.count, 1)
         let first = columns == 1 ? area.width : Int(Double(area.width) * firstColumn)
         let rest = columns > 1 ? (area.width - first) / (columns - 1) : 0
         let rowHeight = min(457_200, area.height / max(rows.count + 1, 1))
         let size = rows.count > 14 || columns > 8 ? 1100 : rows.count > 9 ? 1200 : 1400
-        func cell(_ text: String, bold: Bool, fill: Color?, align: String) -> Markup {
-            let ink = fill.map(theme.ink) ?? theme.text
+        func cell(_ text: String, bold: Bool, fill: Color?, align: String, ink: Color? = nil) -> Markup {
+            let ink = ink ?? fill.map(theme.ink) ?? theme.text
             let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
             let border: Markup = "<a:lnB w=\"6350\"><a:solidFill>\(NativeChart.fill(theme.grid))</a:solidFill></a:lnB>"
             return "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>\(paragraph([Run(text: text, size: size, color: ink, bold: bold)], align: align))</a:txBody>"
@@ -109,7 +109,8 @@ struct SlideShapes {
             body += "<a:tr h=\"\(rowHeight)\">"
             for c in 0..<columns {
                 let fill = r < fills.count && c < fills[r].count ? fills[r][c] : nil
-                body += cell(c < row.count ? row[c] : "", bold: c == 0, fill: fill, align: c == 0 ? "l" : "ctr")
+                let ink = r < inks.count && c < inks[r].count ? inks[r][c] : nil
+                body += cell(c < row.count ? row[c] : "", bold: c == 0, fill: fill, align: c == 0 ? "l" : "r", ink: ink)
             }
             body += "</a:tr>"
         }

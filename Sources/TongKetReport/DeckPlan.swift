@@ -3,11 +3,16 @@ import TongKetCharts
 import TongKetData
 
 /// The deck a review conference is held on, at most `maxPages` pages with its title and
-/// closing pages, in the order a review goes: the headline tiles, the units' scorecard, what
-/// was not met, then one section per field (the catalogue's, else the unit groups') with its
-/// overview page and the indicator charts that earn a page — an indicator at least three
-/// units report, or a headline — most important first until the pages run out. Everything
+/// closing pages, in the order a review goes: the headline tiles, the units' scorecard, one
+/// section per field (the catalogue's, else the unit groups') with its overview page and the
+/// indicator charts that earn a page — an indicator at least three units report, or a
+/// headline — then "so với cùng kỳ", then what was not met ("tồn tại, hạn chế"). Everything
 /// else stays in the pack's charts/ folder.
+///
+/// Importance, when the pages run out: a headline the province missed keeps its page
+/// always; then the indicator pages go in the headlines' order until the budget ends; of the
+/// fixed pages the last overviews give way first, then the cùng kỳ table, the scorecard, the
+/// shortfalls page and last of all the headline tiles.
 public struct DeckPlan: Sendable {
     public struct Section: Sendable, Equatable {
         /// nil when the deck has one section and no field to name.
@@ -43,11 +48,40 @@ public struct DeckPlan: Sendable {
                 return ChartRequest(kind: .bullet, year: year, indicators: chunk, section: title)
             }
         }
-        var budget = maxPages - 2 - opening.count - review.count - overviews.reduce(0) { $0 + $1.count }
-        // Too many sections for the pages: the last overviews give way, then the opening's
-        // last pages (a deck of three pages is the title, the headlines and the closing).
+        // "So với cùng kỳ": the province this year against last, one page (two past 20 indicators).
+        var comparison: [ChartRequest] = []
+        if wanted(.comparison) {
+            let covered = Set(sections.flatMap(\.indicators))
+            let both = metrics.inOfficeOrder(metrics.figures(year: year).filter { $0.scope == .province && $0.previousActual != nil && covered.contains($0.indicator) }.map(\.indicator))
+            let pages = both.count > ChartKind.comparisonRows ? 2 : 1
+            let size = (both.count + pages - 1) / max(pages, 1)
+            for (i, start) in stride(from: 0, to: both.count, by: max(size, 1)).enumerated() {
+                comparison.append(ChartRequest(kind: .comparison, year: year, indicators: Array(both[start..<min(start + size, both.count)]),
+                                               section: i > 0 ? pick("So với cùng kỳ (tiếp)", "Against the same period last year (continued)") : nil))
+            }
+        }
+        // A headline the province missed keeps its page whatever the length: it is what the
+        // leader asks about first. Its page is set aside before anything else gives way.
+        let ranked = Headlines.ranked(metrics, year: year)
+        let headlines = Set(ranked.prefix(ChartKind.headlineTiles))
+        let inSections = Set(sections.flatMap(\.indicators))
+        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
+        let missedHeadlines = ranked.filter { id in
+            inSections.contains(id) && (metrics.profile(id).headline == true || headlines.contains(id))
+                && metrics.figures(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
+                && figures.filter { $0.indicator == id }.count >= 3
+        }
+        let reserved = max(0, min(missedHeadlines.count, maxPages - 3))
+        var budget = maxPages - 2 - reserved - opening.count - review.count - comparison.count - overviews.reduce(0) { $0 + $1.count }
+        // Too many sections for the pages: the last overviews give way, then the cùng kỳ
+        // table's second page and its first, then the opening's last pages (a deck of three
+        // pages is the title, the headlines and the closing).
         while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
             overviews[last].removeLast()
+            budget += 1
+        }
+        while budget < 0, !comparison.isEmpty {
+            comparison.removeLast()
             budget += 1
         }
         // Then the scorecard, then what was missed; the headlines last of all.
@@ -63,15 +97,14 @@ public struct DeckPlan: Sendable {
             opening.removeLast()
             budget += 1
         }
-        // The indicator pages, by importance (the headlines' order), within the budget.
+        // The indicator pages, by importance: the missed headlines first (on the pages set
+        // aside for them), then the headlines' order, within the budget.
+        budget += reserved
         var chosen: [Int32: [ChartRequest]] = [:]
-        let inSections = Set(sections.flatMap(\.indicators))
-        let ranked = Headlines.ranked(metrics, year: year)
-        let headlines = Set(ranked.prefix(ChartKind.headlineTiles))
-        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
         var years: [Int32: Set<Int32>] = [:]
         for row in metrics.table.rows where Int(row.year) <= year { years[row.indicator, default: []].insert(row.year) }
-        for indicator in ranked where inSections.contains(indicator) && budget > 0 {
+        let missed = Set(missedHeadlines)
+        for indicator in missedHeadlines + ranked.filter({ !missed.contains($0) }) where inSections.contains(indicator) && budget > 0 {
             let earns = Self.pages(for: indicator, figures: figures.filter { $0.indicator == indicator }, years: years[indicator]?.count ?? 0,
                                    headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted,
                                    paths: Self.paths(metrics, indicator: indicator, through: year))
@@ -85,7 +118,7 @@ public struct DeckPlan: Sendable {
             pages += overview
             for indicator in section.indicators { pages += chosen[indicator] ?? [] }
         }
-        self.pages = pages + review
+        self.pages = pages + comparison + review
     }
 
     static let bulletRows = 8

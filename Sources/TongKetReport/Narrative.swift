@@ -186,6 +186,9 @@ public struct Narrative {
             let met = figures(scope: .province).filter { ids.contains($0.indicator) && $0.status == .met }.count
             return pick("Kết quả toàn tỉnh \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
                         "The province's \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
+        case .comparison:
+            return pick("Kết quả toàn tỉnh \(words.when(year)) của \(request.indicators.count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
+                        "The province's \(year) figures for \(request.indicators.count) indicators against \(words.before(year)): last year's, this year's and the change.")
         case .shortfalls:
             let missed = metrics.figures(year: year).filter { $0.status == .notMet }.count
             return pick("Các chỉ tiêu chưa đạt kế hoạch \(words.when(year)) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")

@@ -221,7 +221,9 @@ public enum ReportPack {
         let pngs = try renderPNGs(pictured.map { deckScenes[$0] })
         var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
         for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
-        let chartPNGs = try renderPrinted(charts.map(\.0.request), metrics: metrics, options: o)
+        // The cùng kỳ table's figures are the last column of each section's table in the report already.
+        let printed = charts.filter { $0.0.request.kind != .comparison }
+        let chartPNGs = try renderPrinted(printed.map(\.0.request), metrics: metrics, options: o)
         let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0]) }
         let vi = o.language == .vi
         let words = FigureWords(metrics, o.language)
@@ -236,7 +238,7 @@ public enum ReportPack {
             let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date)
             let page = CanvasSize.a4Text
             let width = ReportDocument.textWidthPoints
-            try writer.write(bytes: office.document(markdown: markdown, charts: zip(charts, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
+            try writer.write(bytes: office.document(markdown: markdown, charts: zip(printed, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
                                                     chartSize: (width, width * page.height / page.width), sender: sender))
         }
         try writeText(folder, "metrics.xlsx") { writer in try writer.write(bytes: MetricsWorkbook.data(metrics, language: o.language)) }
@@ -244,7 +246,7 @@ public enum ReportPack {
             ManifestEntry(path: "deck.pptx", kind: "deck", title: title,
                           alt: vi ? "Bộ trình chiếu PowerPoint \(pages.count) trang, như deck.pdf, có ghi chú cho người trình bày." : "The \(pages.count)-slide PowerPoint deck, as deck.pdf, with speaker notes."),
             ManifestEntry(path: "report.docx", kind: "report", title: vi ? "Báo cáo tổng kết năm \(o.year)" : "Review of \(o.year)",
-                          alt: vi ? "Báo cáo tổng kết dạng Word: các phần như bộ trình chiếu, \(charts.count) biểu đồ có chú thích, bảng số liệu từng phần." : "The written review in Word: the deck's sections, \(charts.count) captioned charts, a table of figures per section."),
+                          alt: vi ? "Báo cáo tổng kết dạng Word: các phần như bộ trình chiếu, \(printed.count) biểu đồ có chú thích, bảng số liệu từng phần, phụ lục từng đơn vị." : "The written review in Word: the deck's sections, \(printed.count) captioned charts, a table of figures per section, an appendix per unit."),
             ManifestEntry(path: "metrics.xlsx", kind: "metrics", title: "metrics.xlsx",
                           alt: vi ? "Số liệu như metrics.csv, dạng bảng tính Excel: đơn vị và toàn tỉnh, mỗi phạm vi một trang." : "The figures of metrics.csv as an Excel workbook: units and province, one sheet each."),
         ]

@@ -25,6 +25,11 @@ import TongKet
         // what was not met (tồn tại, hạn chế) last.
         #expect(Array(kinds.prefix(3)) == [.kpi, .scorecard, .bullet])
         #expect(kinds.last == .shortfalls && kinds.filter { $0 == .shortfalls }.count == 1)
+        // "So với cùng kỳ" just before "tồn tại", on one page (two past 20 indicators).
+        let comparison = deck.pages.filter { $0.kind == .comparison }
+        let both = metrics.figures(year: year).filter { $0.scope == .province && $0.previousActual != nil }.count
+        #expect(comparison.count == (both > 20 ? 2 : 1) && kinds.dropLast().last == .comparison)
+        #expect(comparison.flatMap(\.indicators).count == both)
         // Each section opens with its overview, and an indicator's page follows its section's.
         var section: Set<Int32> = []
         for page in deck.pages.dropFirst(2).dropLast() {
@@ -63,8 +68,10 @@ import TongKet
         #expect(Set(charts.compactMap { $0["kind"] as? String }) == ["kpi", "scorecard", "completion"])
         #expect(charts.filter { $0["kind"] as? String == "completion" }.count == 2)
         let pages = charts.compactMap { $0["deckPage"] as? Int }.sorted()
-        // Title, kpi, scorecard, closing: the completion pages did not fit in four.
+        // Title, kpi, closing and the page of the headline the province missed (Số vụ án hình sự
+        // đã truy tố, 97,5 %): it is never dropped, the scorecard gives way.
         #expect(pages == [2, 3])
+        #expect(charts.first { $0["deckPage"] as? Int == 3 }?["path"] as? String ?.hasSuffix("-completion-so-vu-an-hinh-su-da-truy-to.svg") == true)
         let deck = try #require(files.first { $0["path"] as? String == "deck.pdf" })
         #expect((deck["alt"] as? String)?.hasPrefix("Bộ trình chiếu 4 trang") == true)
 
@@ -76,6 +83,43 @@ import TongKet
         #expect(refused.status == 64 && refused.stderr.contains("--max-pages"))
         let unknown = try CLI.run(["report", Self.sample, "--out", folder.path, "--charts", "kpi,pie"])
         #expect(unknown.status == 64 && unknown.stderr.contains("pie"))
+    }
+
+    /// The importance rule: whatever the length, a headline the province missed keeps its page.
+    @Test(arguments: ["sample", "y-te", "kinh-te-xa-hoi"])
+    func aMissedHeadlineKeepsItsPageAtAnyLength(dataset: String) throws {
+        let metrics = try Metrics(reading: try #require(Self.datasets[dataset]))
+        let year = try #require(metrics.latestYear)
+        let headlines = Set(Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles))
+        let missed = headlines.filter { id in
+            metrics.figures(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
+                && metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == id }.count >= 3
+        }
+        for pages in [5, 8, 12, 25] {
+            let deck = DeckPlan(metrics: metrics, year: year, maxPages: pages)
+            #expect(deck.pages.count + 2 <= pages)
+            for id in missed.prefix(pages - 3) {
+                #expect(deck.pages.contains { $0.indicator == id }, "\(dataset), \(pages) pages: \(metrics.table.indicators[Int(id)])")
+            }
+        }
+    }
+
+    /// The cùng kỳ table holds the province's figures as the office writes them.
+    @Test func theSamePeriodTableIsTheProvincesFigures() throws {
+        let metrics = try Metrics(reading: [Self.sample])
+        let words = FigureWords(metrics, .vi)
+        let page = try #require(DeckPlan(metrics: metrics, year: 2023).pages.first { $0.kind == .comparison })
+        guard case let .table(plot) = Charts.spec(page, metrics: metrics, language: .vi).plot else { Issue.record("not a table"); return }
+        #expect(plot.columns == ["Năm 2022", "Năm 2023", "Tăng, giảm"])
+        let province = metrics.figures(year: 2023).filter { $0.scope == .province }
+        for (id, row) in zip(page.indicators, plot.rows) {
+            let f = try #require(province.first { $0.indicator == id })
+            #expect(row.cells == [words.value(try #require(f.previousActual), f), words.shortActual(f), words.change(f)])
+            // Coloured by the better way: up for a "higher" indicator, down for a ceiling.
+            if let delta = f.yoyDelta, delta != 0, f.direction != .neutral {
+                #expect(row.tones[2] == ((delta > 0) == (f.direction == .higher) ? .met : .notMet))
+            }
+        }
     }
 
     /// The earned-place rule for paths: most panels must move on their shared scale.

@@ -66,7 +66,7 @@ import TongKet
         let metrics = try Metrics(reading: [OfficeFilesTests.sample])
         let deck = DeckPlan(metrics: metrics, year: 2023, language: .vi)
         try #require(slides.count == deck.pages.count + 2)
-        var charts = 0, tiles = 0, pictures = 0
+        var charts = 0, tiles = 0, pictures = 0, tables = 0
         for (index, request) in deck.pages.enumerated() {
             let spec = Charts.spec(request, metrics: metrics, language: .vi)
             let slide = slides[index + 1]
@@ -103,12 +103,16 @@ import TongKet
             case let .cells(plot):
                 let table = try #require(slide.tables.first)
                 #expect(table.dropFirst().map { $0.first ?? "" } == Array(plot.rows.prefix(14)))
+            case let .table(plot):
+                let table = try #require(slide.tables.first)
+                #expect(table.dropFirst().map { Array($0.dropFirst()) } == plot.rows.map(\.cells), "slide \(index + 2)")
+                tables += 1
             case .panels:
                 #expect(slide.pictures == 1 && slide.charts.isEmpty)
                 pictures += 1
             }
         }
-        #expect(charts >= 10 && tiles == 1)
+        #expect(charts >= 10 && tiles == 1 && tables >= 1)
         // The title and closing pages are text to correct, not pictures.
         #expect(slides[0].pictures == 0 && slides[0].text.joined().contains("Tổng kết năm 2023"))
         #expect(slides[slides.count - 1].text.joined().contains("Xin trân trọng cảm ơn!"))

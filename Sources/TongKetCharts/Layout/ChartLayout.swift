@@ -13,6 +13,7 @@ public enum ChartLayout {
         case let .tiles(plot): items = TileLayout(spec: plot).layout(in: frame.plot, context: c)
         case let .bullets(plot): items = BulletLayout(spec: plot).layout(in: frame.plot, context: c)
         case let .panels(plot): items = PanelLayout(spec: plot).layout(in: frame.plot, context: c)
+        case let .table(plot): items = TableLayout(spec: plot).layout(in: frame.plot, context: c)
         }
         return Scene(width: c.size.width, height: c.size.height, background: c.theme.background,
                      items: frame.items + items, title: spec.title, subject: spec.subtitle)

@@ -2,15 +2,17 @@ import TongKetAnalytics
 import TongKetData
 
 /// The conference charts: the six of DESIGN §4, and the deck's overview (bullet), its
-/// shortfalls page and the units' small multiples.
+/// shortfalls page, the units' small multiples and the "so với cùng kỳ" table (comparison).
 public enum ChartKind: String, Sendable, CaseIterable {
-    case scorecard, completion, yoy, trend, heatmap, kpi, bullet, shortfalls, multiples
+    case scorecard, completion, yoy, trend, heatmap, kpi, bullet, shortfalls, multiples, comparison
 
     /// Kinds drawn for one indicator.
     public var needsIndicator: Bool { self == .completion || self == .yoy || self == .trend || self == .multiples }
 
     /// Headline tiles a slide holds legibly.
     public static let headlineTiles = KPIChart.maximumTiles
+    /// Rows of the "so với cùng kỳ" table a slide holds legibly; a longer one takes two pages.
+    public static let comparisonRows = ComparisonChart.rowsPerPage
     /// Small charts a slide holds legibly.
     public static let panelLimit = SmallMultiplesChart.maximumPanels
 }
@@ -21,7 +23,7 @@ public struct ChartRequest: Sendable, Equatable {
     public var kind: ChartKind
     public var year: Int
     public var indicator: Int32?
-    /// For bullet and heatmap: these indicators only, in this order (empty: all).
+    /// For bullet, heatmap and comparison: these indicators only, in this order (empty: all).
     public var indicators: [Int32]
     /// For bullet: the section the page is about, its title.
     public var section: String?
@@ -53,6 +55,7 @@ public enum Charts {
             return BulletChart(data: data, indicators: all, year: request.year, section: request.section).spec(words)
         case .shortfalls: return ShortfallChart(data: data, year: request.year).spec(words)
         case .multiples: return SmallMultiplesChart(data: data, indicator: indicator, year: request.year).spec(words)
+        case .comparison: return ComparisonChart(data: data, year: request.year, indicators: request.indicators, section: request.section).spec(words)
         }
     }
 

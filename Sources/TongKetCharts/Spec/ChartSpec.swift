@@ -26,6 +26,8 @@ public struct ChartSpec: Sendable, Equatable {
         case bullets(BulletPlot)
         /// Small line charts, one per unit, on one scale.
         case panels(PanelPlot)
+        /// Names and their figures in columns ("so với cùng kỳ").
+        case table(TablePlot)
     }
 
     public init(title: String, subtitle: String, note: String? = nil, plot: Plot) {
