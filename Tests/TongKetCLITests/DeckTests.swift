@@ -71,7 +71,7 @@ import TongKet
         // Title, kpi, closing and the page of the headline the province missed (Số vụ án hình sự
         // đã truy tố, 97,5 %): it is never dropped, the scorecard gives way.
         #expect(pages == [2, 3])
-        #expect(charts.first { $0["deckPage"] as? Int == 3 }?["path"] as? String ?.hasSuffix("-completion-so-vu-an-hinh-su-da-truy-to.svg") == true)
+        #expect((charts.first { $0["deckPage"] as? Int == 3 }?["path"] as? String)?.hasSuffix("-completion-so-vu-an-hinh-su-da-truy-to.svg") == true)
         let deck = try #require(files.first { $0["path"] as? String == "deck.pdf" })
         #expect((deck["alt"] as? String)?.hasPrefix("Bộ trình chiếu 4 trang") == true)
 
