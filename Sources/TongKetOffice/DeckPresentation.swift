@@ -210,7 +210,7 @@ public enum DeckPresentation {
             case let .table(plot):
                 let rows = plot.rows.map { [$0.label] + $0.cells }
                 let inks = plot.rows.map { row in [nil] + row.cells.indices.map { $0 < row.tones.count ? row.tones[$0].map(theme.color) : nil } }
-                tree += shapes.table(spec.title, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area, firstColumn: 0.5)
+                tree += shapes.table(spec.title, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area, firstColumn: 0.5, figures: "r")
             default:
                 let media = "ppt/media/image\(n).png"
                 package.add(media, defaultType: ContentType.png, bytes: fallback)

@@ -54,7 +54,7 @@ struct NativeChart {
             }
             // A row with no bar says why in its label ("Huyện Cù Lao Dung — không có chỉ tiêu").
             categories = rows.map { row in
-                row.bars.allSatisfy({ $0.value == nil }) && !(row.bars.first?.label.isEmpty ?? true) ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
+                row.bars.allSatisfy({ $0.value == nil }) && (row.bars.first?.label.contains { $0.isLetter || $0.isNumber } ?? false) ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
             }
             percent = plot.axis == .percentPoints
             minimumUpper = plot.minimumUpper

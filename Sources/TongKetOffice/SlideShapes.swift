@@ -89,8 +89,9 @@ struct SlideShapes {
     }
 
     /// A table PowerPoint draws: a header row, one row per line, the first column the row's
-    /// name; `fills` colours a cell (a heatmap's), with ink that reads on it.
-    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[Color?]] = [], inks: [[Color?]] = [], in area: Box, firstColumn: Double = 0.34) -> Markup {
+    /// name; `fills` colours a cell (a heatmap's), with ink that reads on it, or `inks` its
+    /// text; `figures` aligns the other columns ("ctr", "r").
+    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[Color?]] = [], inks: [[Color?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
         let columns = max(header.count, 1)
         let first = columns == 1 ? area.width : Int(Double(area.width) * firstColumn)
         let rest = columns > 1 ? (area.width - first) / (columns - 1) : 0
@@ -104,13 +105,13 @@ struct SlideShapes {
                 + "<a:tcPr marL=\"68580\" marR=\"68580\" marT=\"22860\" marB=\"22860\" anchor=\"ctr\">\(border)\(fillMarkup)</a:tcPr></a:tc>"
         }
         let grid: Markup = "<a:tblGrid>" + (0..<columns).map { "<a:gridCol w=\"\($0 == 0 ? first : rest)\"/>" as Markup }.joined() + "</a:tblGrid>"
-        var body: Markup = "<a:tr h=\"\(rowHeight)\">" + header.enumerated().map { cell($1, bold: true, fill: theme.neutral, align: $0 == 0 ? "l" : "ctr") }.joined() + "</a:tr>"
+        var body: Markup = "<a:tr h=\"\(rowHeight)\">" + header.enumerated().map { cell($1, bold: true, fill: theme.neutral, align: $0 == 0 ? "l" : figures) }.joined() + "</a:tr>"
         for (r, row) in rows.enumerated() {
             body += "<a:tr h=\"\(rowHeight)\">"
             for c in 0..<columns {
                 let fill = r < fills.count && c < fills[r].count ? fills[r][c] : nil
                 let ink = r < inks.count && c < inks[r].count ? inks[r][c] : nil
-                body += cell(c < row.count ? row[c] : "", bold: c == 0, fill: fill, align: c == 0 ? "l" : "r", ink: ink)
+                body += cell(c < row.count ? row[c] : "", bold: c == 0, fill: fill, align: c == 0 ? "l" : figures, ink: ink)
             }
             body += "</a:tr>"
         }

@@ -41,7 +41,10 @@ public struct DeckPlan: Sendable {
         // Each section's overview, eight indicators a page.
         var overviews: [[ChartRequest]] = sections.map { section in
             guard wanted(.bullet) else { return [] }
-            let chunks = stride(from: 0, to: section.indicators.count, by: Self.bulletRows).map { Array(section.indicators[$0..<min($0 + Self.bulletRows, section.indicators.count)]) }
+            // Pages shared evenly (9 indicators are 5 and 4, never 8 and a page of one).
+            let count = section.indicators.count
+            let size = (count + (count + Self.bulletRows - 1) / Self.bulletRows - 1) / max(1, (count + Self.bulletRows - 1) / Self.bulletRows)
+            let chunks = stride(from: 0, to: count, by: max(size, 1)).map { Array(section.indicators[$0..<min($0 + size, count)]) }
             return chunks.enumerated().map { i, chunk in
                 var title = section.title
                 if i > 0 { title = ReviewHeadings.section(section, language) + pick(" (tiếp)", " (continued)") }
@@ -115,6 +118,11 @@ public struct DeckPlan: Sendable {
         }
         var pages = opening
         for (section, overview) in zip(sections, overviews) {
+            // A section of one indicator that has its own page needs no overview of one bar.
+            if section.indicators.count == 1, !(chosen[section.indicators[0]] ?? []).isEmpty {
+                for indicator in section.indicators { pages += chosen[indicator] ?? [] }
+                continue
+            }
             pages += overview
             for indicator in section.indicators { pages += chosen[indicator] ?? [] }
         }
