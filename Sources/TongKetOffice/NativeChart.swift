@@ -54,7 +54,7 @@ struct NativeChart {
             }
             // A row with no bar says why in its label ("Huyện Cù Lao Dung — không có chỉ tiêu").
             categories = rows.map { row in
-                row.bars.allSatisfy({ $0.value == nil }) && (row.bars.first?.label.contains { $0.isLetter || $0.isNumber } ?? false) ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
+                row.heading ? row.label.uppercased() : row.bars.allSatisfy({ $0.value == nil }) && (row.bars.first?.label.contains { $0.isLetter || $0.isNumber } ?? false) ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
             }
             percent = plot.axis == .percentPoints
             minimumUpper = plot.minimumUpper
@@ -65,7 +65,7 @@ struct NativeChart {
                 series.append(Series(name: name, values: markers, color: theme.grid))
                 banded = true
             } else if let rule = plot.rule {
-                series.append(Series(name: rule.label, values: rows.map { _ in rule.value }, color: theme.grid))
+                series.append(Series(name: rule.label, values: rows.map { $0.heading ? nil : rule.value }, color: theme.grid))
                 banded = true
             }
             let width = rows.map(\.bars.count).max() ?? 0

@@ -209,12 +209,7 @@ public struct DeckPlan: Sendable {
 
     /// A unit group as a section's title: "Các đơn vị cấp huyện" for "district" or "cấp huyện".
     static func groupTitle(_ group: String, _ language: Language) -> String {
-        let folded = HeaderName.fold(group)
-        let level: (vi: String, en: String)? =
-            ["district", "huyen", "cap huyen", "quan"].contains(folded) ? ("cấp huyện", "district level")
-            : ["province", "tinh", "cap tinh", "department", "so", "phong"].contains(folded) ? ("cấp tỉnh", "province level")
-            : ["commune", "xa", "cap xa", "phuong"].contains(folded) ? ("cấp xã", "commune level") : nil
-        guard let level else { return language == .vi ? "Chỉ tiêu của nhóm \(group)" : "Indicators of the group \(group)" }
+        guard let level = UnitGroup.level(group) else { return language == .vi ? "Chỉ tiêu của nhóm \(group)" : "Indicators of the group \(group)" }
         return language == .vi ? "Chỉ tiêu của các đơn vị \(level.vi)" : "Indicators of \(level.en) units"
     }
 }

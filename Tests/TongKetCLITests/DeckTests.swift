@@ -122,6 +122,21 @@ import TongKet
         }
     }
 
+    /// The scorecard ranks like with like: each group under its label, best first within it.
+    @Test func theScorecardRanksWithinEachGroupUnderItsLabel() throws {
+        let metrics = try Metrics(reading: [Self.sample])
+        guard case let .bars(plot) = Charts.spec(ChartRequest(kind: .scorecard, year: 2023), metrics: metrics, language: .vi).plot else { Issue.record("not bars"); return }
+        #expect(plot.rows.filter(\.heading).map(\.label) == ["Các đơn vị cấp tỉnh", "Các đơn vị cấp huyện"])
+        #expect(plot.rows.first?.heading == true && plot.rows.filter { !$0.heading }.count == metrics.table.units.count)
+        var previous = Double.infinity
+        for row in plot.rows {
+            if row.heading { previous = .infinity; continue }
+            let value = row.bars.first?.value ?? -1
+            #expect(value <= previous, "\(row.label) out of rank")
+            previous = value
+        }
+    }
+
     /// The earned-place rule for paths: most panels must move on their shared scale.
     @Test func smallMultiplesEarnTheirPageOnlyWhenThePanelsMove() {
         #expect(!DeckPlan.readablePanels([[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 1]]), "all zero but one")

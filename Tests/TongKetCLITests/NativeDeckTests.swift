@@ -79,7 +79,7 @@ import TongKet
                 #expect(chart.categories.count == min(plot.rows.count, 14) - (plot.rows.count > 14 ? 1 : 0))
                 // The band at the target, the limit or the rule first, then one series per bar.
                 let markers = rows.map { $0.bars.first?.marker }
-                let band: [Double?]? = markers.contains { $0 != nil } ? markers : plot.rule.map { rule in rows.map { _ in rule.value } }
+                let band: [Double?]? = markers.contains { $0 != nil } ? markers : plot.rule.map { rule in rows.map { $0.heading ? nil : rule.value } }
                 let bars = (0..<(rows.map(\.bars.count).max() ?? 0)).map { b in rows.map { $0.bars.indices.contains(b) ? $0.bars[b].value : nil } }
                 let expected = (band.map { [$0] } ?? []) + bars
                 #expect(chart.series.count == expected.count, "slide \(index + 2)")

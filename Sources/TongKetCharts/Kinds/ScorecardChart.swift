@@ -1,6 +1,7 @@
 import TongKetAnalytics
 
-/// 1. Share of assigned targets met, per unit, best first, with the 100 % line.
+/// 1. Share of assigned targets met, per unit, best first (within each group, under its
+/// label), with the 100 % line.
 struct ScorecardChart {
     let data: ChartData
     let year: Int
@@ -14,12 +15,26 @@ struct ScorecardChart {
                                " · province: \(province.met) of \(province.defined) targets met (\(n.percent(ratio)))")
         }
         let scored = Set(data.metrics.figures(year: year).filter { $0.status != .undefined }.map(\.indicator))
-        let rows = Ranking.units(data.metrics, year: year).map { card -> BarPlot.Row in
+        let ranked = Ranking.units(data.metrics, year: year).map { card -> BarPlot.Row in
             let name = data.table.units[Int(card.unit)]
             guard let ratio = card.ratio else {
                 return .init(label: name, bars: [.init(value: nil, tone: .met, label: w.pick("không có chỉ tiêu", "no targets"))])
             }
             return .init(label: name, bars: [.init(value: ratio * 100, tone: ratio >= 1 ? .met : .notMet, label: "\(card.met)/\(card.defined) · " + n.percent(ratio))])
+        }
+        // Like with like: with several groups (departments, district offices) each is ranked
+        // under its label, the groups in the files' order.
+        let cards = Ranking.units(data.metrics, year: year)
+        let groups = cards.map { data.metrics.interpretation.units[Int($0.unit)].group }
+        var rows = ranked
+        if Set(groups.compactMap { $0 }).count > 1 {
+            let order = data.metrics.unitsInOfficeOrder(cards.map(\.unit)).map { data.metrics.interpretation.units[Int($0)].group }
+            var seen: [String?] = []
+            for group in order where !seen.contains(group) { seen.append(group) }
+            rows = seen.flatMap { group in
+                [BarPlot.Row(label: group.map { UnitGroup.label($0, w.language) } ?? w.pick("Các đơn vị khác", "Other units"), bars: [], heading: true)]
+                    + zip(groups, ranked).filter { $0.0 == group }.map(\.1)
+            }
         }
         let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("100 % chỉ tiêu", "100 % of targets")),
                            legend: [LegendEntry(w.pick("đạt toàn bộ", "all met"), .met), LegendEntry(w.pick("chưa đạt toàn bộ", "some missed"), .notMet)],

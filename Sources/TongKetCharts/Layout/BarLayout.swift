@@ -109,6 +109,14 @@ struct BarLayout {
             let top = rowsTop + Double(i) * band
             // In video the rows' bars grow one after another, top first.
             let span = Span.staggered(i, of: rows.count, spread: 0.35, length: 0.6)
+            if row.heading {
+                // A group's name over its rows, from the left edge, with a rule above it.
+                let style = c.style(.label, bold: true, color: theme.secondaryText, scale: labelStyle.size / c.style(.label).size)
+                let size = c.measure(row.label, style, width: plot.width, maxLines: 1)
+                if i > 0 { items.append(.path(PathMark(points: [Point(plot.x, top), Point(plot.maxX, top)], stroke: theme.grid, lineWidth: max(1, 2 * u)))) }
+                items.append(.text(TextRun(text: row.label, style: style, frame: Rect(x: plot.x, y: top + (band - size.height) / 2, width: plot.width, height: size.height), motion: .fade(span))))
+                continue
+            }
             let labelSize = c.measure(row.label, labelStyle, width: labelWidth, maxLines: maxLines)
             items.append(.text(TextRun(text: row.label, style: labelStyle,
                                        frame: Rect(x: plot.x, y: top + (band - labelSize.height) / 2, width: labelWidth, height: labelSize.height),
@@ -160,7 +168,7 @@ struct BarLayout {
     /// Wide enough for most names on one line, never more than a third of the plot.
     private func labelColumnWidth(plot: Rect, context c: ChartContext) -> Double {
         let style = c.style(.label)
-        let widest = rows.map { c.measure($0.label, style).width }.max() ?? 0
+        let widest = rows.filter { !$0.heading }.map { c.measure($0.label, style).width }.max() ?? 0
         return min(max(widest + 4 * c.u, plot.width * 0.12), plot.width * 0.30)
     }
 }

@@ -97,11 +97,14 @@ public struct BarPlot: Sendable, Equatable {
         /// A figure in a column of its own at the right (the change, or actual / target).
         public var note: String
         public var noteTone: Tone?
-        public init(label: String, bars: [Bar], note: String = "", noteTone: Tone? = nil) {
+        /// The label names the group of the rows below it (a ranking within groups): no bars.
+        public var heading: Bool
+        public init(label: String, bars: [Bar], note: String = "", noteTone: Tone? = nil, heading: Bool = false) {
             self.label = label
             self.bars = bars
             self.note = note
             self.noteTone = noteTone
+            self.heading = heading
         }
     }
 
