@@ -137,6 +137,23 @@ import TongKet
         }
     }
 
+    /// Rates within a few points are drawn as points on an axis that shows the band and says
+    /// it does not start at 0; bars keep their zero baseline.
+    @Test func ratesInANarrowBandGetAZoomedAxisAndSaySo() throws {
+        let metrics = try Metrics(reading: AgencyExportsTests.files("kinh-te-xa-hoi"))
+        let year = try #require(metrics.latestYear)
+        let rate = try #require(metrics.table.indicators.firstIndex { $0.hasPrefix("Tỷ lệ hồ sơ giải quyết đúng hạn") })
+        let spec = Charts.spec(ChartRequest(kind: .completion, year: year, indicator: Int32(rate)), metrics: metrics, language: .vi)
+        guard case let .bars(plot) = spec.plot else { Issue.record("not bars"); return }
+        let lower = try #require(plot.lowerBound)
+        let values = plot.rows.compactMap { $0.bars.first?.value } + plot.rows.compactMap { $0.bars.first?.marker }
+        #expect(lower < (values.min() ?? 0) && lower >= 80 && spec.subtitle.contains("không bắt đầu từ 0"))
+        let sample = try Metrics(reading: [Self.sample])
+        let count = try #require(sample.table.indicators.firstIndex { $0 == "Số bị can đã truy tố" })
+        guard case let .bars(counts) = Charts.spec(ChartRequest(kind: .completion, year: 2023, indicator: Int32(count)), metrics: sample, language: .vi).plot else { return }
+        #expect(counts.lowerBound == nil)
+    }
+
     /// The earned-place rule for paths: most panels must move on their shared scale.
     @Test func smallMultiplesEarnTheirPageOnlyWhenThePanelsMove() {
         #expect(!DeckPlan.readablePanels([[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 1]]), "all zero but one")

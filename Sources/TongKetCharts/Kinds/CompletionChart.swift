@@ -56,9 +56,20 @@ struct CompletionChart {
             return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target)], note: note,
                          noteTone: f.status == .notMet || f.flagged ? .notMet : .secondaryText)
         }
-        let plot = BarPlot(rows: rows, legend: [LegendEntry(words.met, .met), LegendEntry(words.notMet, .notMet),
+        var plot = BarPlot(rows: rows, legend: [LegendEntry(words.met, .met), LegendEntry(words.notMet, .notMet),
                                                 LegendEntry(w.pick("mức kế hoạch", "threshold") + (shared.map { " " + words.value($0, figures[0]) } ?? ""), .target, symbol: .line)],
                            axis: .percentPoints, minimumUpper: 100)
+        // Every rate and threshold within a few points (98–100 %): on 0–100 nothing could be
+        // told apart, so the axis shows the band, as points, and says it does not start at 0.
+        let shown = figures.map(\.actual) + figures.compactMap(\.target)
+        if let low = shown.min(), let high = shown.max(), low >= 80, high - low <= 6 {
+            // As far below the lowest as the band is wide, on a round tenth (or whole) point.
+            let span = max(high - low, 0.1)
+            let grain = span < 1 ? 10.0 : 1.0
+            let lower = ((low - span) * grain).rounded(.down) / grain
+            plot.lowerBound = lower
+            subtitle += w.pick(" · trục từ \(w.numbers.number(lower)) %, không bắt đầu từ 0", " · the axis starts at \(w.numbers.number(lower)) %, not 0")
+        }
         let noted = (province.map { [$0] } ?? []) + figures.filter(\.flagged)
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
     }

@@ -71,7 +71,7 @@ struct BarLayout {
         let barsLeft = plot.x + labelWidth + gap
         let barsRight = max(barsLeft + plot.width * 0.25, plot.maxX - valueWidth - gap - (noteWidth > 0 ? noteWidth + 2 * gap : 0))
         let upper = max(rows.flatMap { $0.bars.compactMap(\.value) + $0.bars.compactMap(\.marker) }.max() ?? 0, spec.rule?.value ?? 0, spec.minimumUpper)
-        let scale = LinearScale(upper: upper, from: barsLeft, to: barsRight)
+        let scale = LinearScale(lower: spec.lowerBound ?? 0, upper: upper, from: barsLeft, to: barsRight)
 
         // Grid and axis.
         let tickStyle = smallStyle
@@ -126,7 +126,16 @@ struct BarLayout {
                 let y = barsTop + Double(k) * barHeight
                 let inner = Rect(x: barsLeft, y: y + barHeight * 0.06, width: 0, height: barHeight * 0.88)
                 var end = barsLeft
-                if let value = bar.value {
+                var point: Double = 0
+                if let value = bar.value, spec.lowerBound != nil {
+                    // A point on a zoomed axis, on a faint guide from the axis's start.
+                    end = scale(max(scale.domain.lowerBound, value))
+                    let side = min(inner.height, 30 * u)
+                    items.append(.path(PathMark(points: [Point(barsLeft, inner.midY), Point(end, inner.midY)], stroke: theme.grid, lineWidth: max(1, 3 * u), motion: .fade(span))))
+                    items.append(.rect(RectMark(frame: Rect(x: end - side / 2, y: inner.midY - side / 2, width: side, height: side), fill: theme.color(bar.tone), cornerRadius: side / 2, motion: .fade(span))))
+                    point = side
+                    end += side / 2
+                } else if let value = bar.value {
                     end = scale(max(0, value))
                     var frame = inner
                     frame.width = max(0, end - barsLeft)
@@ -145,7 +154,10 @@ struct BarLayout {
                 var box = Rect(x: end + 8 * u, y: inner.midY - size.height / 2, width: size.width, height: size.height)
                 for rx in [referenceX, markerX].compactMap({ $0 }) where box.x - 4 * u < rx + 3 * u && box.maxX + 4 * u > rx - 3 * u { box.x = rx + 10 * u }
                 var style = valueStyle
-                if box.maxX > barsRight + valueWidth + gap {
+                if box.maxX > barsRight + valueWidth + gap, point > 0 {
+                    // No room after a point: before it, in the text's ink.
+                    box.x = end - point - size.width - 8 * u
+                } else if box.maxX > barsRight + valueWidth + gap {
                     // No room after the bar: inside its end, in an ink that reads on the bar.
                     box.x = end - size.width - 8 * u
                     style.color = c.ink(on: theme.color(bar.tone), threshold: 0.45)

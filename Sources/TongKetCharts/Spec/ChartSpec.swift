@@ -121,6 +121,9 @@ public struct BarPlot: Sendable, Equatable {
     /// At most this many rows before the overflow row, however many would fit: long labels
     /// then get room for two lines.
     public var maximumRows: Int?
+    /// When every value lies in a narrow band (rates of 95–100 %): the value axis starts
+    /// here, and each value is a point, not a bar — a bar must start at 0, a point need not.
+    public var lowerBound: Double?
 
     public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0,
                 overflow: String? = nil, maximumRows: Int? = nil) {
