@@ -56,10 +56,7 @@ public enum DeckPresentation {
         var package = OfficePackage()
         let presentation = "ppt/presentation.xml"
         package.relate("", to: presentation, .document)
-        package.relate("", to: "docProps/core.xml", .coreProperties)
-        package.relate("", to: "docProps/app.xml", .extendedProperties)
-        package.add("docProps/core.xml", type: ContentType.core, OfficeParts.coreMarkup(title: title))
-        package.add("docProps/app.xml", type: ContentType.app, OfficeParts.appMarkup(application: "TongKet"))
+        package.addProperties(title: title)
 
         let master = "ppt/slideMasters/slideMaster1.xml", layout = "ppt/slideLayouts/slideLayout1.xml"
         let notesMaster = "ppt/notesMasters/notesMaster1.xml"

@@ -35,3 +35,22 @@ struct Markup: ExpressibleByStringInterpolation, Sendable, Equatable {
 extension Array where Element == Markup {
     func joined() -> Markup { reduce(into: "" as Markup) { $0 += $1 } }
 }
+
+/// Text for XML: the five characters that would be markup, escaped; control characters other
+/// than tab and line breaks (which XML 1.0 forbids) dropped.
+private func xml(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+        default: if scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value) { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out
+}

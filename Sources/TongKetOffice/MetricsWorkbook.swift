@@ -18,38 +18,22 @@ public enum MetricsWorkbook {
         for i in 0..<metrics.provinceFigureCount { province.append(metrics.provinceFigures(at: i)) }
         let sheets = [(vi ? "Đơn vị" : "Units", units), (vi ? "Toàn tỉnh" : "Province", province)]
 
-        var zip = ZipWriter()
-        zip.add("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            \(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-            </Types>
-            """)
-        zip.add("_rels/.rels", OfficeParts.packageRelationships(main: "xl/workbook.xml"))
-        zip.add("docProps/core.xml", OfficeParts.core(title: vi ? "Số liệu tổng kết" : "Review figures"))
-        zip.add("docProps/app.xml", OfficeParts.app(application: "TongKet"))
-        zip.add("xl/workbook.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <bookViews><workbookView activeTab="0"/></bookViews><sheets>\
-            \(sheets.enumerated().map { "<sheet name=\"\(xml($1.0))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())\
-            </sheets><definedNames>\
-            \(sheets.enumerated().map { "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\($0)\" hidden=\"1\">'\(xml($1.0))'!$A$1:$M$\($1.1.count + 1)</definedName>" }.joined())\
-            </definedNames></workbook>
-            """)
-        zip.add("xl/_rels/workbook.xml.rels", OfficeParts.relationships(
-            sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
-            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]))
+        var package = OfficePackage()
+        package.relate("", to: "xl/workbook.xml", .document)
+        package.addProperties(title: vi ? "Số liệu tổng kết" : "Review figures")
+        let sheetIDs = sheets.indices.map { package.relate("xl/workbook.xml", to: "xl/worksheets/sheet\($0 + 1).xml", .worksheet) }
+        package.relate("xl/workbook.xml", to: "xl/styles.xml", .styles)
+        let listed = zip(sheets, sheetIDs).enumerated().map { i, sheet in "<sheet name=\"\(sheet.0.0)\" sheetId=\"\(i + 1)\" r:id=\"\(sheet.1)\"/>" as Markup }.joined()
+        // Sheet names are quoted in a reference: an apostrophe in one is doubled.
+        let filters = sheets.enumerated().map { i, sheet in
+            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(sheet.0.replacingOccurrences(of: "'", with: "''"))'!$A$1:$M$\(sheet.1.count + 1)</definedName>" as Markup
+        }.joined()
+        package.add("xl/workbook.xml", type: ContentType.workbook,
+                    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>\(listed)</sheets><definedNames>\(filters)</definedNames></workbook>")
         // Styles: 0 plain, 1 header (bold, shaded), 2 percentage (0.0 %), 3 a fraction
         // (#,##0.0##), 4 a whole number (#,##0) — "1.234" never shows as "1.234,".
-        zip.add("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        package.add("xl/styles.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml", """
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.0##"/></numFmts>\
             <fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts>\
@@ -66,9 +50,9 @@ public enum MetricsWorkbook {
             </styleSheet>
             """)
         for (index, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.1, metrics, headers: headers, widths: widths, vi: vi))
+            package.add("xl/worksheets/sheet\(index + 1).xml", type: ContentType.worksheet, worksheet(sheet.1, metrics, headers: headers, widths: widths, vi: vi))
         }
-        return zip.finished()
+        return package.finished()
     }
 
     private enum Cell {
@@ -76,15 +60,14 @@ public enum MetricsWorkbook {
         case number(Double?, style: Int)
     }
 
-    private static func worksheet(_ figures: [Figures], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> String {
-        var out = """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    private static func worksheet(_ figures: [Figures], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> Markup {
+        var out: Markup = """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <dimension ref="A1:N\(figures.count + 1)"/>\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
             <sheetFormatPr defaultRowHeight="15"/><cols>
             """
-        for (i, width) in widths.enumerated() { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>" }
+        for (i, width) in widths.enumerated() { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(width)\" customWidth=\"1\"/>" as Markup }
         out += "</cols><sheetData>"
         out += row(1, headers.map { .text($0) }, header: true)
         let words = FigureWords(metrics, vi ? .vi : .en)
@@ -120,18 +103,18 @@ public enum MetricsWorkbook {
 
     private static let letters = Array("ABCDEFGHIJKLMN")
 
-    private static func row(_ r: Int, _ cells: [Cell], header: Bool) -> String {
-        var out = "<row r=\"\(r)\">"
+    private static func row(_ r: Int, _ cells: [Cell], header: Bool) -> Markup {
+        var out: Markup = "<row r=\"\(r)\">"
         for (i, cell) in cells.enumerated() {
             let ref = "\(letters[i])\(r)"
             switch cell {
             case let .text(text) where text.isEmpty && !header:
                 continue
             case let .text(text):
-                out += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" : "")><is><t xml:space=\"preserve\">\(xml(text))</t></is></c>"
+                out += "<c r=\"\(ref)\" t=\"inlineStr\"\(header ? " s=\"1\"" as Markup : "")><is><t xml:space=\"preserve\">\(text)</t></is></c>"
             case let .number(value?, style) where value.isFinite:
                 let chosen = style == 3 && value == value.rounded() ? 4 : style
-                out += "<c r=\"\(ref)\"\(chosen == 0 ? "" : " s=\"\(chosen)\"")><v>\(shortest(value))</v></c>"
+                out += "<c r=\"\(ref)\"\(chosen == 0 ? "" : " s=\"\(chosen)\"" as Markup)><v>\(shortest(value))</v></c>"
             case .number:
                 continue
             }

@@ -35,6 +35,17 @@ struct OfficePackage {
         return id
     }
 
+    /// The document properties every Office file has: its title and the program, no dates
+    /// (the same input gives the same bytes).
+    mutating func addProperties(title: String) {
+        relate("", to: "docProps/core.xml", .coreProperties)
+        relate("", to: "docProps/app.xml", .extendedProperties)
+        add("docProps/core.xml", type: ContentType.core, "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+            + "<dc:title>\(title)</dc:title><dc:creator>TongKet</dc:creator></cp:coreProperties>")
+        add("docProps/app.xml", type: ContentType.app, "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>TongKet</Application></Properties>")
+    }
+
     func finished() -> [UInt8] {
         var zip = ZipWriter()
         let listed: Markup = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"

@@ -64,10 +64,7 @@ public enum ReportDocument {
         let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
         let document = "word/document.xml"
         package.relate("", to: document, .document)
-        package.relate("", to: "docProps/core.xml", .coreProperties)
-        package.relate("", to: "docProps/app.xml", .extendedProperties)
-        package.add("docProps/core.xml", type: ContentType.core, OfficeParts.coreMarkup(title: title))
-        package.add("docProps/app.xml", type: ContentType.app, OfficeParts.appMarkup(application: "TongKet"))
+        package.addProperties(title: title)
         package.relate(document, to: "word/styles.xml", .styles)
         package.add("word/styles.xml", type: wml + "styles+xml", styles(lang: lang))
         // Page numbers at the top, centred, from page 2: the first page's header is empty.
