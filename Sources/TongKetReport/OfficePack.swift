@@ -20,6 +20,8 @@ struct OfficePack {
         var title: String
         var picture: [UInt8]?
         var request: ChartRequest?
+        /// The request's chart as data, made once for the choice of picture and for the slide.
+        var spec: ChartSpec?
     }
 
     /// deck.pptx: `covers` the title and closing pages' titles and lines; `native` draws
@@ -31,8 +33,8 @@ struct OfficePack {
             let content: DeckPresentation.Content
             if !native, let picture = page.picture {
                 content = .picture(picture)
-            } else if let request = page.request {
-                content = .chart(Charts.spec(request, metrics: metrics, language: language), source: source, fallback: page.picture ?? [])
+            } else if let spec = page.spec {
+                content = .chart(spec, source: source, fallback: page.picture ?? [])
             } else {
                 let cover = index == 0 ? covers.first : covers.last
                 content = .cover(title: cover.0, lines: cover.1)

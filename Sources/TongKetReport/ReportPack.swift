@@ -215,16 +215,15 @@ public enum ReportPack {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
         // A native deck needs the pictures only of pages PowerPoint cannot draw (small multiples).
-        let pictured = deckScenes.indices.filter { i in
-            o.pptx == .pictures || requests[i].map { !DeckPresentation.drawsNatively(Charts.spec($0, metrics: metrics, language: o.language)) } ?? false
-        }
+        let specs = requests.map { $0.map { Charts.spec($0, metrics: metrics, language: o.language) } }
+        let pictured = deckScenes.indices.filter { i in o.pptx == .pictures || specs[i].map { !DeckPresentation.drawsNatively($0) } ?? false }
         let pngs = try renderPNGs(pictured.map { deckScenes[$0] })
         var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
         for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
         // The cùng kỳ table's figures are the last column of each section's table in the report already.
         let printed = charts.filter { $0.0.request.kind != .comparison }
         let chartPNGs = try renderPrinted(printed.map(\.0.request), metrics: metrics, options: o)
-        let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0]) }
+        let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0], spec: specs[$0]) }
         let vi = o.language == .vi
         let words = FigureWords(metrics, o.language)
         let line = words.When(o.year) + (words.dates(o.year).map { " (\($0))" } ?? "")
