@@ -114,8 +114,10 @@ public enum DeckPresentation {
                 tree += shapes.textBox("Accent", .init(x: 1_219_200, y: 1_600_000, width: 1_016_000, height: 76_200), [], fill: theme.current)
                 tree += shapes.textBox("Lines", .init(x: 1_219_200, y: 3_581_400, width: 9_753_600, height: 1_828_800),
                                        lines.enumerated().map { i, line in shapes.paragraph([.init(text: line, size: i == 0 ? 2800 : 2200, color: theme.secondaryText)], spaceBefore: i == 0 ? 0 : 1200) })
-            case let .chart(spec, source, fallback):
-                tree = chartPage(spec, source: source, fallback: fallback, slide, part: part, n: n, charts: &charts, &package, &shapes)
+            case let .chart(_, _, fallback) where slide.isPicture:
+                tree = picturePage(fallback, slide, part: part, n: n, &package, &shapes)
+            case let .chart(spec, source, _):
+                tree = chartPage(spec, source: source, slide, part: part, &charts, &package, &shapes)
             }
             // A picture carries its own page number.
             if let number = slide.number, !slide.isPicture {
@@ -148,7 +150,7 @@ public enum DeckPresentation {
 
     /// A chart page as PowerPoint's own: the title in the placeholder, the subtitle and the
     /// legend as text, the plot as a chart part, tiles or a table, the source line at the foot.
-    private static func chartPage(_ spec: ChartSpec, source: String, fallback: [UInt8], _ slide: Slide, part: String, n: Int, charts: inout Int,
+    private static func chartPage(_ spec: ChartSpec, source: String, _ slide: Slide, part: String, _ charts: inout Int,
                                   _ package: inout OfficePackage, _ shapes: inout SlideShapes) -> Markup {
         let theme = shapes.theme, lang = shapes.lang
         let margin = 457_200, inner = width - 2 * margin
@@ -209,12 +211,8 @@ public enum DeckPresentation {
                 let inks = plot.rows.map { row in [nil] + row.cells.indices.map { $0 < row.tones.count ? row.tones[$0].map(theme.color) : nil } }
                 tree += shapes.table(spec.title, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area, firstColumn: 0.5, figures: "r")
             default:
-                let media = "ppt/media/image\(n).png"
-                package.add(media, defaultType: ContentType.png, bytes: fallback)
-                let image = package.relate(part, to: media, .image)
-                // The picture is the whole page: the text above is in it already.
-                return placeholder(2, "Title 1", ph: "type=\"title\"", text: "<a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(slide.title)</a:t></a:r></a:p>")
-                    + shapes.picture(slide.title, alt: slide.alt, image: image, in: .init(x: 0, y: 0, width: width, height: height))
+                // No native form (small multiples): `drawsNatively` sent the page to `picturePage`.
+                break
             }
         }
         tree += shapes.textBox("Source", .init(x: margin, y: 6_286_500, width: 9_906_000, height: 457_200),

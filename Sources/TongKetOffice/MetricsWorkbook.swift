@@ -101,12 +101,10 @@ public enum MetricsWorkbook {
         return out
     }
 
-    private static let letters = Array("ABCDEFGHIJKLMN")
-
     private static func row(_ r: Int, _ cells: [Cell], header: Bool) -> Markup {
         var out: Markup = "<row r=\"\(r)\">"
         for (i, cell) in cells.enumerated() {
-            let ref = "\(letters[i])\(r)"
+            let ref = EmbeddedWorkbook.column(i) + String(r)
             switch cell {
             case let .text(text) where text.isEmpty && !header:
                 continue

@@ -29,6 +29,9 @@ struct NativeChart {
     /// The first series is the band the others are read against, drawn behind them.
     var banded = false
     var minimumUpper: Double = 0
+    /// The value axis's start when the spec zooms into a narrow band (its subtitle says so);
+    /// else 0.
+    var lower: Double = 0
     /// The rows the page had no room for, said under the chart.
     var overflow: String?
     let theme: Theme
@@ -58,6 +61,7 @@ struct NativeChart {
             }
             percent = plot.axis == .percentPoints
             minimumUpper = plot.minimumUpper
+            lower = plot.lowerBound ?? 0
             series = []
             let markers = rows.map { $0.bars.first?.marker }
             if markers.contains(where: { $0 != nil }) {
@@ -131,7 +135,9 @@ struct NativeChart {
             + "<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         var scaling: Markup = "<c:orientation val=\"minMax\"/>"
         if horizontal {
-            scaling += "<c:max val=\"\(upper)\"/><c:min val=\"0\"/>"
+            let axis = valueAxis
+            // From the spec's own start (a round tick it names), never one this rounding picks.
+            scaling += "<c:max val=\"\(axis.upperBound)\"/><c:min val=\"\(lower)\"/>"
         }
         let format = percent ? "0\" %\"" : "#,##0"
         let valueAxis: Markup = "<c:valAx><c:axId val=\"1002\"/><c:scaling>\(scaling)</c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "b" : "l")\"/>"
@@ -156,26 +162,18 @@ struct NativeChart {
         return String(label[..<open.lowerBound])
     }
 
-    /// The value axis's end: room past the longest bar for its label (a label does not
-    /// wrap), on a round number. Inches as the slide's frame has them: 12,3 wide, the
+    /// The value axis: from 0 (or the zoomed band's start) to room past the longest bar for
+    /// its label (a label does not wrap), both ends on round ticks. Inches as the slide's frame has them: 12,3 wide, the
     /// categories' names at 14 pt on the left, the labels at 12 pt.
-    var upper: Double {
+    var valueAxis: ClosedRange<Double> {
         let top = max(minimumUpper, series.flatMap(\.values).compactMap { $0 }.max() ?? 0)
-        guard top > 0 else { return 1 }
+        guard top > lower else { return lower...(lower + 1) }
         let label = Double(series.flatMap(\.labels).compactMap { $0?.count }.max() ?? 0)
         let names = Double(categories.map(\.count).max() ?? 0)
         let plot = 12.3 - min(5, names * 0.1)
         let room = min(0.6, label * 0.085 / plot)
-        let wanted = top / (1 - room - 0.04)
-        let magnitude = pow10(floor(log10(wanted)))
-        let step = [1.0, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].first { $0 * magnitude >= wanted } ?? 10
-        return step * magnitude
-    }
-
-    private func pow10(_ e: Double) -> Double {
-        var out = 1.0
-        if e >= 0 { for _ in 0..<Int(e) { out *= 10 } } else { for _ in 0..<Int(-e) { out /= 10 } }
-        return out
+        // The axis's end on a round tick past the room wanted, as the pictures' axes round.
+        return LinearScale(lower: lower, upper: lower + (top - lower) / (1 - room - 0.04), from: 0, to: 1).domain
     }
 
     private func serie(_ index: Int, _ s: Series, _ book: EmbeddedWorkbook) -> Markup {

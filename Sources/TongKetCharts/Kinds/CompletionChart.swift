@@ -66,7 +66,8 @@ struct CompletionChart {
             // As far below the lowest as the band is wide, on a round tenth (or whole) point.
             let span = max(high - low, 0.1)
             let grain = span < 1 ? 10.0 : 1.0
-            let lower = ((low - span) * grain).rounded(.down) / grain
+            // The axis's own round start, so the subtitle names the tick the axis begins at.
+            let lower = LinearScale(lower: ((low - span) * grain).rounded(.down) / grain, upper: max(high, 100), from: 0, to: 1).domain.lowerBound
             plot.lowerBound = lower
             subtitle += w.pick(" · trục từ \(w.numbers.number(lower)) %, không bắt đầu từ 0", " · the axis starts at \(w.numbers.number(lower)) %, not 0")
         }
