@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         .testTarget(name: "TongKetOutputTests", dependencies: ["TongKetOutput"]),
         .testTarget(name: "TongKetTests", dependencies: ["TongKet"]),
-        .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport"]),
+        .testTarget(name: "TongKetReportTests", dependencies: ["TongKetReport", "TongKetCharts", "TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetVideoTests", dependencies: ["TongKetVideo", "TongKetReport", "TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         // Runs the real `tongket` binary.
         .testTarget(name: "TongKetCLITests", dependencies: ["tongket", "tongket-stress", "tongket-bench", "TongKetSample", "TongKetData", "TongKet"]),

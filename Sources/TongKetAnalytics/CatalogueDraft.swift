@@ -7,32 +7,38 @@ import TongKetData
 /// the same reader loads it back.
 public enum CatalogueDraft {
     public static let header = ["loại", "tên", "tên cũ", "tên ngắn", "chiều", "toàn tỉnh", "tử số", "mẫu số / trọng số",
-                                "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "ghi chú"]
+                                "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "cặp với", "ghi chú"]
 
     public static func csv(_ metrics: Metrics) -> String {
         let table = metrics.table
         let interpretation = metrics.interpretation
         var lines = [header]
         // The order of the exports: by file, then line of first appearance.
-        func firstSeen<T: Hashable>(_ key: (IndicatorRow) -> T) -> [T] {
-            var first: [T: (Int32, Int32)] = [:]
+        // Ties (the halves of one paired cell share a line) in the cell's order: its words
+        // became measures in the order they were written.
+        func firstSeen(_ key: (IndicatorRow) -> Int32) -> [Int32] {
+            var first: [Int32: (Int32, Int32, Int32)] = [:]
             for row in table.rows {
-                let place = (row.file, row.line)
+                let place = (row.file, row.line, row.measure)
                 if let seen = first[key(row)], seen <= place { continue }
                 first[key(row)] = place
             }
-            return first.keys.sorted { first[$0]! < first[$1]! }
+            return first.keys.sorted { a, b in
+                let (x, y) = (first[a]!, first[b]!)
+                return (x.0, x.1, x.2, a) < (y.0, y.1, y.2, b)
+            }
         }
         let year = table.years.last ?? 0
         let headlines = Set(Headlines.ranked(metrics, year: year).prefix(6))
         var reporters: [Int32: Set<Int32>] = [:]
         for row in table.rows { reporters[row.indicator, default: []].insert(row.unit) }
-        let pairs = pairedCounts(table)
+        let halves = table.pairedHalves()
         for (position, id) in firstSeen({ $0.indicator }).enumerated() {
             let name = table.indicators[Int(id)]
             let profile = interpretation.indicators[Int(id)]
             var notes: [String] = []
-            if let pair = pairs[name] { notes.append("một nửa của ô ghép \"\(pair)\" trong biểu, đọc thành hai chỉ tiêu") }
+            let partner = profile.pair.map { table.indicators[Int($0)] } ?? ""
+            if let pair = profile.pair, let words = pairWords(table, halves, id, pair) { notes.append("một nửa của ô ghép \"\(words)\" trong biểu, đọc thành hai chỉ tiêu") }
             let direction = profile.direction == .lower ? "thấp" : profile.direction == .neutral ? "không" : "cao"
             switch profile.directionBasis {
             case let .inferred(words): notes.append("chiều suy ra từ tên (\"\(words)\")")
@@ -76,7 +82,7 @@ public enum CatalogueDraft {
             let headline = profile.headline.map { $0 ? "có" : "không" } ?? (headlines.contains(id) ? "có?" : "")
             lines.append(["chỉ tiêu", name, (interpretation.indicatorSpellings[name] ?? []).joined(separator: "; "), profile.label ?? "",
                           mark(direction, profile.directionBasis), published ? rollup : mark(rollup, profile.formulaBasis), numerator, denominator,
-                          field, String(profile.order ?? position + 1), headline, "", notes.joined(separator: "; ")])
+                          field, String(profile.order ?? position + 1), headline, "", partner, notes.joined(separator: "; ")])
         }
         var levelOf: [Int32: Int32] = [:]
         for row in table.rows where row.level >= 0 && levelOf[row.unit] == nil { levelOf[row.unit] = row.level }
@@ -91,34 +97,20 @@ public enum CatalogueDraft {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
             lines.append(["đơn vị", table.units[Int(id)], (interpretation.unitSpellings[table.units[Int(id)]] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
-                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", notes.joined(separator: "; ")])
+                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", notes.joined(separator: "; ")])
         }
         for name in Set(interpretation.totals.map(\.name)).sorted() {
-            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
+            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
         }
         return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// The two halves of a paired count ("74 vụ/157 bị can" read as "… (vụ)" and "… (bị can)"):
-    /// names ending in the measure in parentheses, with a sibling of the same stem. By name → "vụ/bị can".
-    static func pairedCounts(_ table: IndicatorTable) -> [String: String] {
-        var measureOf: [Int32: Int32] = [:]
-        for row in table.rows where measureOf[row.indicator] == nil { measureOf[row.indicator] = row.measure }
-        var halves: [String: [(name: String, word: String)]] = [:]
-        for (id, name) in table.indicators.enumerated() {
-            guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), let measure = measureOf[Int32(id)], measure >= 0 else { continue }
-            let word = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-            guard word == table.measures[Int(measure)] else { continue }
-            halves[String(name[..<open]), default: []].append((name, word))
-        }
-        var out: [String: String] = [:]
-        // In the cell's order: its words became measures in the order they were written.
-        let measureRank = Dictionary(table.measures.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        for (_, pair) in halves where pair.count == 2 {
-            let words = pair.map(\.word).sorted { (measureRank[$0] ?? 0) < (measureRank[$1] ?? 0) }.joined(separator: "/")
-            for half in pair { out[half.name] = words }
-        }
-        return out
+    /// "vụ/bị can" when `id` and `pair` are the halves of one paired cell (their measures in
+    /// the cell's order); nil for a pair only the catalogue makes.
+    static func pairWords(_ table: IndicatorTable, _ pairs: [(Int32, Int32)], _ id: Int32, _ pair: Int32) -> String? {
+        guard let halves = pairs.first(where: { [$0.0, $0.1].contains(id) && [$0.0, $0.1].contains(pair) }) else { return nil }
+        let measures = [halves.0, halves.1].compactMap { half in table.rows.first { $0.indicator == half }.map { table.measures[Int($0.measure)] } }
+        return measures.count == 2 ? measures.joined(separator: "/") : nil
     }
 
     /// A value with "?" when the tool assumed it.

@@ -191,6 +191,9 @@ public struct FigureWords: Sendable {
     /// `when` at the start of a line: "Năm 2024", "6 tháng đầu năm 2024", "The first half of 2024".
     public func When(_ year: Int) -> String { let text = when(year); return text.prefix(1).uppercased() + text.dropFirst() }
 
+    /// "Phương hướng, nhiệm vụ năm 2025": the heading of next year's targets, on its page and in the report.
+    public func planTitle(_ year: Int) -> String { pick("Phương hướng, nhiệm vụ năm \(year)", "Next year: the targets for \(year)") }
+
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
 

@@ -23,7 +23,7 @@ public struct Metrics: Sendable {
     /// Province rows marked for `check`: a total row that disagrees with its units, or a sum
     /// built on a flagged value.
     let flaggedProvince: Set<Int>
-    private let provinceIndex: [Int64: Int]
+    let provinceIndex: [Int64: Int]
     /// The level the province was restricted to, if any.
     public let level: String?
 

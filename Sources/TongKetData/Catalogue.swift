@@ -53,6 +53,9 @@ public struct CatalogueIndicator: Sendable, Equatable {
     public var provinceTarget: Double?
     /// The fewest decimals to show ("số chữ số thập phân"); more where a verdict needs them.
     public var decimals: Int?
+    /// The indicator this one is written with ("cặp với"): the cases and the accused of one
+    /// procedure, "981 vụ/1.881 bị can".
+    public var pairedWith: String?
     /// Where it is written, for messages.
     public var line: Int
 

@@ -7,7 +7,7 @@ public enum CatalogueReader {
     /// The catalogue's columns; headers compare as data headers do (case, spaces, diacritics).
     enum Column: CaseIterable {
         case kind, name, oldNames, shortName, direction, rollup, numerator, denominator, group, order, headline, total, note
-        case measure, provinceTarget, decimals
+        case measure, provinceTarget, decimals, pair
 
         var names: [String] {
             switch self {
@@ -27,6 +27,7 @@ public enum CatalogueReader {
             case .measure: return ["don vi tinh", "dvt", "measure", "unit of measure"]
             case .provinceTarget: return ["kh toan tinh", "ke hoach toan tinh", "province target"]
             case .decimals: return ["so chu so thap phan", "chu so thap phan", "decimals"]
+            case .pair: return ["cap voi", "paired with", "pair"]
             }
         }
     }
@@ -149,6 +150,8 @@ public enum CatalogueReader {
                     }
                 }
                 entry.measure = cell(.measure)
+                // A proposed pair ("… ?") is a pair until the analyst says otherwise.
+                entry.pairedWith = cell(.pair).map { unconfirmed($0).0 }
                 if let text = cell(.provinceTarget) {
                     if let value = NumberParser.read(text).value(in: .vi) ?? NumberParser.read(text).value(in: .auto) { entry.provinceTarget = value } else {
                         log.error(line: line, column: place(.provinceTarget), "\"\(text)\" in column \"KH toàn tỉnh\" is not a number; write the province's target, such as 95 or 1.250",

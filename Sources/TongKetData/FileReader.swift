@@ -104,6 +104,10 @@ struct FileReader {
     var fileUnit: Int32?
     /// A report-shaped file writes the year once over its rows: a blank year is the one above.
     var yearAbove: Int?
+    /// The latest year a row of this file has a result in: a later row of that year or before
+    /// with a target and no result is a result left empty, said at once (a row above the year's
+    /// results is found when the table is assembled).
+    var lastResultYear = Int.min
     /// The period of every row when the file has no period column (0: the whole year).
     var filePeriod: UInt8 = 0
     /// The section heading above the rows ("II. VKSND CẤP HUYỆN"): the group of their units.
@@ -270,6 +274,13 @@ struct FileReader {
                 (yearColumns.fixedYear, yearColumns.target, yearColumns.actual) = (slot.year, slot.target ?? -1, slot.actual)
                 yearColumns.estimated = slot.estimated
                 if slot.schoolYear { assembler.yearSpan = .school }
+                readRows(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log)
+            }
+            // Next year's plan: a target column of a year with no result column ("KH 2025").
+            for slot in wide.plannedYears where !isBlank(fields[slot.target ?? 0]) {
+                var yearColumns = columns
+                (yearColumns.fixedYear, yearColumns.target, yearColumns.actual) = (slot.year, slot.target ?? -1, -1)
+                yearColumns.estimated = false
                 readRows(fields, line: line, columns: yearColumns, map: map, assembler: &assembler, log: &log)
             }
         }
@@ -491,7 +502,12 @@ struct FileReader {
         }
         // The statistical office's signs: "-" did not occur (0; no value for a rate), "..." not
         // collected, "x" not applicable (no value), "Không phát sinh" (0). A row with no value is no row.
-        let actualField = fields[columns.actual]
+        let actualField = columns.actual >= 0 ? fields[columns.actual] : CSVField(start: 0, end: 0, isQuoted: false, hasEscapedQuotes: false)
+        // A target with no result: next year's plan when no later year has results (the table decides).
+        var targetOnly = (columns.actual < 0 || !fillsUnitDown) && isBlank(actualField) && columns.target >= 0 && !isBlank(fields[columns.target])
+        if let year {
+            if !isBlank(actualField) { lastResultYear = max(lastResultYear, year) } else if targetOnly, year <= lastResultYear { targetOnly = false }
+        }
         var actualSign: ValueWords.Sign?
         if fillsUnitDown || source.typedCells, actualField.end - actualField.start <= 40,
            let sign = ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[actualField.start..<actualField.end])) {
@@ -529,7 +545,7 @@ struct FileReader {
                 targetDirection = direction
             }
         }
-        let actual = actualSign != nil ? 0 : readNumber(actualField, line: line, field: columns.actual, column: .actual, row: rowIndex, map: map, log: &log)
+        let actual = actualSign != nil || targetOnly ? 0 : readNumber(actualField, line: line, field: columns.actual, column: .actual, row: rowIndex, map: map, log: &log)
         var measure: Int32 = -1
         if let half {
             measure = Array(half.utf8).withUnsafeBufferPointer { assembler.measures.id(for: $0) }
@@ -559,7 +575,7 @@ struct FileReader {
                           vi: "\"\(cell)\" ở cột \"\(header)\" không phải là chiều; ghi cao (higher) hoặc thấp (lower, chỉ tiêu trần)")
             }
         }
-        if actualSign == nil, isBlank(fields[columns.actual]) {
+        if actualSign == nil, !targetOnly, isBlank(actualField) {
             let header = map.headers[columns.actual]
             log.error(line: line, column: columns.actual + 1, "the cell in column \"\(header)\" is empty; every row needs the achieved value (write 0 if nothing was done)",
                       vi: "ô ở cột \"\(header)\" bị trống; dòng nào cũng phải có số thực hiện (ghi 0 nếu không thực hiện được)", group: "empty \(columns.actual)")
@@ -583,6 +599,7 @@ struct FileReader {
         row.period = period
         row.estimated = columns.estimated
         row.ownTarget = columns.ownTarget
+        row.targetOnly = targetOnly
         return row
     }
 
@@ -776,6 +793,24 @@ struct FileReader {
     /// The rows of one record: one, or two for a paired count ("74 vụ/157 bị can").
     private mutating func readRows(_ fields: [CSVField], line: Int, columns: Columns, map: HeaderMap,
                                    assembler: inout TableAssembler, log: inout DiagnosticLog) {
+        // Next year's plan for a pair: "950/1.800" in the target, the result not yet written.
+        if columns.target >= 0, columns.actual < 0 || isBlank(fields[columns.actual]), !fillsUnitDown || columns.actual < 0 {
+            let target = fields[columns.target]
+            if target.end - target.start >= 5, buffer[target.start..<target.end].contains(0x2F),
+               let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[target.start..<target.end])) {
+                for half in halves {
+                    var split = fields
+                    split[columns.target] = CSVField(start: target.start + half.number.lowerBound, end: target.start + half.number.upperBound,
+                                                     isQuoted: false, hasEscapedQuotes: false)
+                    if let row = readRow(split, line: line, columns: columns, map: map, assembler: &assembler, log: &log, half: half.word) { assembler.append(row) }
+                }
+                return
+            }
+        }
+        guard columns.actual >= 0 else {
+            if let row = readRow(fields, line: line, columns: columns, map: map, assembler: &assembler, log: &log) { assembler.append(row) }
+            return
+        }
         let actual = fields[columns.actual]
         if actual.end - actual.start >= 5, buffer[actual.start..<actual.end].contains(0x2F),
            let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) {

@@ -44,7 +44,7 @@ public struct IndicatorRow: Sendable, Equatable {
     public var directionGiven: Bool
     /// The row's part of its year: an index into the table's `periods`, 0 for the whole year.
     public var period: UInt8 = 0
-    /// `estimated` and `ownTarget`, one bit each: a row stays 48 bytes (a million-row export is
+    /// `estimated`, `ownTarget` and `targetOnly`, one bit each: a row stays 48 bytes (a million-row export is
     /// held in memory once, and each byte of a row is a megabyte of it).
     private var marks: UInt8 = 0
     /// The result is an estimate ("Ước TH 2024"), marked wherever it is shown.
@@ -57,6 +57,12 @@ public struct IndicatorRow: Sendable, Equatable {
     public var ownTarget: Bool {
         get { marks & 2 != 0 }
         set { marks = newValue ? marks | 2 : marks & ~2 }
+    }
+    /// The row carries a target and no result yet: next year's plan ("KH 2025"), kept by the
+    /// table apart from its rows (`plannedTargets`), never a year under review.
+    public var targetOnly: Bool {
+        get { marks & 4 != 0 }
+        set { marks = newValue ? marks | 4 : marks & ~4 }
     }
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
@@ -107,6 +113,9 @@ public struct IndicatorTable: Sendable {
     public let yearSpan: YearSpan
     /// The agency the files' title block names ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG"), if any.
     public let organisation: String?
+    /// The targets of the years after the last year with results (next year's plan, "KH 2025"),
+    /// in the rows' order: what "Phương hướng, nhiệm vụ năm tới" is made of. Their `actual` is 0.
+    public let plannedTargets: [IndicatorRow]
 
     /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
@@ -141,7 +150,8 @@ public struct IndicatorTable: Sendable {
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
-         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil) {
+         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil, plannedTargets: [IndicatorRow] = []) {
+        self.plannedTargets = plannedTargets
         self.yearSpan = yearSpan
         self.organisation = organisation
         self.sectionLevels = sectionLevels
@@ -156,10 +166,22 @@ public struct IndicatorTable: Sendable {
         self.rows = rows
     }
 
+    /// Next year's plan of `year` as a table whose rows are its targets, each set against
+    /// itself (actual = target): what the province's plan is formed from as any figure is.
+    public func plan(year: Int) -> IndicatorTable {
+        replacingRows(plannedTargets.filter { Int($0.year) == year }.map { row in
+            var row = row
+            row.actual = row.target ?? 0
+            row.targetOnly = false
+            return row
+        })
+    }
+
     /// The same table with other rows (the same names, files and periods).
     func replacingRows(_ rows: [IndicatorRow]) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
-                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation)
+                       fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
+                       plannedTargets: plannedTargets)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year
@@ -269,5 +291,30 @@ public enum NameOrder {
             }
         }
         return (result ?? nil) ?? (a < b)
+    }
+}
+
+extension IndicatorTable {
+    /// The two halves of each paired count ("74 vụ/157 bị can" read as "… (vụ)" and "… (bị can)"):
+    /// names that end in their measure in parentheses, with a sibling of the same stem; each pair
+    /// in the order its cell wrote them (its words became measures in that order).
+    public func pairedHalves() -> [(Int32, Int32)] {
+        var measureOf = [Int32](repeating: -1, count: indicators.count)
+        var unseen = indicators.count
+        for row in rows where measureOf[Int(row.indicator)] < 0 && row.measure >= 0 {
+            measureOf[Int(row.indicator)] = row.measure
+            unseen -= 1
+            if unseen == 0 { break }
+        }
+        var halves: [String: [Int32]] = [:]
+        for (id, name) in indicators.enumerated() {
+            let measure = measureOf[id]
+            guard measure >= 0, name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { continue }
+            guard name[name.index(after: open)..<name.index(before: name.endIndex)] == measures[Int(measure)] else { continue }
+            halves[String(name[..<open]), default: []].append(Int32(id))
+        }
+        return halves.values.filter { $0.count == 2 }
+            .map { pair in measureOf[Int(pair[0])] <= measureOf[Int(pair[1])] ? (pair[0], pair[1]) : (pair[1], pair[0]) }
+            .sorted { $0.0 < $1.0 }
     }
 }

@@ -62,6 +62,9 @@ public struct IndicatorProfile: Sendable, Equatable {
     public var provinceTarget: Double?
     /// The catalogue's "số chữ số thập phân": the fewest decimals shown.
     public var decimals: Int?
+    /// The indicator written together with this one ("981 vụ/1.881 bị can"): the catalogue's
+    /// "cặp với", else the other half of a paired cell. Both of a pair point at each other.
+    public var pair: Int32?
 }
 
 /// What the figures take as given for one unit.
@@ -369,6 +372,33 @@ public struct Interpretation: Sendable {
             }
             profiles.append(profile)
         }
+        // Pairs: the other half of a paired cell, unless the catalogue pairs it otherwise.
+        for (a, b) in newTable.pairedHalves() where profiles[Int(a)].pair == nil && profiles[Int(b)].pair == nil {
+            (profiles[Int(a)].pair, profiles[Int(b)].pair) = (b, a)
+        }
+        // Then names that differ only in what they count: "Số vụ án … đã truy tố", "Số bị can đã truy tố".
+        var byRest: [String: [(id: Int, persons: Bool)]] = [:]
+        for (id, name) in newTable.indicators.enumerated() where profiles[id].pair == nil {
+            if let part = NameClues.pairPart(name) { byRest[part.rest, default: []].append((id, part.persons)) }
+        }
+        for (_, found) in byRest where found.count == 2 && found[0].persons != found[1].persons {
+            let (cases, persons) = found[0].persons ? (found[1].id, found[0].id) : (found[0].id, found[1].id)
+            (profiles[cases].pair, profiles[persons].pair) = (Int32(persons), Int32(cases))
+        }
+        for (id, name) in newTable.indicators.enumerated() {
+            guard let entry = indicatorEntries[spelling(name)].map({ catalogue.indicators[$0] }), let other = entry.pairedWith else { continue }
+            guard let partner = idByKey[NameClues.spellingKey(other)], partner != Int32(id) else {
+                catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry.line,
+                    message: "\"\(name)\" is paired with \"\(other)\", which is not another indicator of the data; write its name as the exports do, or leave \"cặp với\" empty",
+                    vietnamese: "\"\(name)\" ghi cặp với \"\(other)\", nhưng số liệu không có chỉ tiêu khác tên này; ghi tên như trong tệp xuất, hoặc để trống cột \"cặp với\""))
+                continue
+            }
+            // The catalogue's pair replaces what a paired cell said of either.
+            for one in [Int32(id), partner] {
+                if let was = profiles[Int(one)].pair, profiles[Int(was)].pair == one { profiles[Int(was)].pair = nil }
+            }
+            (profiles[id].pair, profiles[Int(partner)].pair) = (partner, Int32(id))
+        }
         if !catalogueProblems.isEmpty { throw .invalidData(catalogueProblems, omitted: 0) }
 
         // The rows carry the decided direction, so every figure downstream uses it (a written
@@ -522,6 +552,12 @@ public struct Interpretation: Sendable {
             row.unit = unit
             assembler.append(row)
             kept.append(i)
+        }
+        // Next year's plan after every row (the rows keep their append positions, which `kept` records).
+        for var row in table.plannedTargets where unitIDs[Int(row.unit)] >= 0 && !isTotalIndicator[Int(row.indicator)] {
+            if indicatorIDs[Int(row.indicator)] < 0 { indicatorIDs[Int(row.indicator)] = assembler.indicators.id(for: indicatorNames[Int(row.indicator)]) }
+            (row.unit, row.indicator) = (unitIDs[Int(row.unit)], indicatorIDs[Int(row.indicator)])
+            assembler.append(row)
         }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).

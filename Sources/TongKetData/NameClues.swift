@@ -235,6 +235,20 @@ public enum NameClues {
         "thpt": "trung học phổ thông", "thcs": "trung học cơ sở",
     ]
 
+    /// What a count of cases or of persons counts, and the rest of its name: "Số vụ án hình sự
+    /// đã truy tố" → (cases, "so da truy to"), "Số bị can đã truy tố" → (persons, "so da truy
+    /// to"). Two indicators with the same rest, one of each, are a pair ("384 vụ/628 bị can").
+    public static func pairPart(_ name: String) -> (persons: Bool, rest: String)? {
+        let words = " " + folded(name) + " "
+        // Longest first: "vụ án hình sự" before "vụ án" before "vụ".
+        for (phrase, persons) in [("vu an hinh su", false), ("vu an", false), ("vu viec", false), ("vu", false), ("bi can", true), ("bi cao", true), ("doi tuong", true)] {
+            guard let found = words.range(of: " " + phrase + " ") else { continue }
+            let rest = (words[..<found.lowerBound] + " " + words[found.upperBound...]).split(separator: " ").joined(separator: " ")
+            return (persons, rest)
+        }
+        return nil
+    }
+
     /// Folded words: "Số ca tử vong (người)" → "so ca tu vong nguoi"; "100.000" stays one number.
     static func folded(_ name: String) -> String {
         words(of: name, folding: true)

@@ -84,6 +84,7 @@ struct TableAssembler {
     }
 
     private mutating func finish(diagnosticLimit: Int, keepingOrder: Bool) throws(LoadError) -> (table: IndicatorTable, order: [Int32]) {
+        let (planned, survivors) = try takePlannedTargets(diagnosticLimit: diagnosticLimit)
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
@@ -122,11 +123,44 @@ struct TableAssembler {
             throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
         }
         keys = []
-        let kept = keepingOrder ? order : []
+        let kept = keepingOrder ? (survivors.map { map in order.map { map[Int($0)] } } ?? order) : []
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
-                               sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation), kept)
+                               sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
+                               plannedTargets: planned), kept)
+    }
+
+    /// Takes the rows with a target and no result out of `rows`. Those of a year after the last
+    /// year with results are next year's plan; any other is a result left empty, an error at
+    /// its cell. Returns the plan sorted like the rows, and — when rows were taken out — the
+    /// index each remaining row was appended at.
+    private mutating func takePlannedTargets(diagnosticLimit: Int) throws(LoadError) -> (planned: [IndicatorRow], survivors: [Int32]?) {
+        guard rows.contains(where: \.targetOnly) else { return ([], nil) }
+        let lastResultYear = rows.reduce(Int32.min) { $1.targetOnly ? $0 : max($0, $1.year) }
+        var planned: [IndicatorRow] = [], survivors: [Int32] = []
+        var logs: [Int: DiagnosticLog] = [:]
+        var remaining: [IndicatorRow] = []
+        remaining.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() {
+            guard row.targetOnly else { remaining.append(row); survivors.append(Int32(i)); continue }
+            if row.year > lastResultYear { planned.append(row); continue }
+            let file = Int(row.file)
+            let column = fields[file][.actual].map { $0 + 1 }
+            logs[file, default: DiagnosticLog(file: files[file], limit: diagnosticLimit)].error(
+                line: Int(row.line), column: column,
+                "the result of \(row.year) is empty while its target is given; write the achieved value (0 if nothing was done) — only a year after the last year with results (\(lastResultYear)) may hold targets alone, as next year's plan",
+                vi: "số thực hiện năm \(row.year) bị trống trong khi đã có kế hoạch; ghi số thực hiện (ghi 0 nếu không thực hiện được) — chỉ năm sau năm cuối có số thực hiện (\(lastResultYear)) mới được chỉ ghi kế hoạch, là kế hoạch năm tới",
+                group: "target only")
+        }
+        if !logs.isEmpty {
+            let ordered = logs.keys.sorted().compactMap { logs[$0] }
+            throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
+        }
+        rows = remaining
+        let unitRank = IndicatorTable.sortRanks(of: units.names), indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
+        planned.sort { (unitRank[Int($0.unit)], indicatorRank[Int($0.indicator)], $0.year) < (unitRank[Int($1.unit)], indicatorRank[Int($1.indicator)], $1.year) }
+        return (planned, survivors)
     }
 
     /// Each (year, period) pair's rank in (year, period order): few pairs, however many rows.

@@ -13,6 +13,9 @@ struct WideLayout {
 
     /// The years with a result column, in order; each with its target column when there is one.
     let years: [Year]
+    /// The years after the last with a result column that have a target column ("KH 2025"):
+    /// next year's plan. Their `actual` is unused.
+    let plannedYears: [Year]
     /// The header map of the other columns (unit, indicator, measure …); target and actual
     /// point at the first year's, so messages about them name a real header.
     let map: HeaderMap
@@ -39,6 +42,8 @@ struct WideLayout {
             Year(year: year, target: target[year], actual: actual[year] ?? estimate[year] ?? 0,
                  estimated: actual[year] == nil, schoolYear: school.contains(year))
         }
+        let lastResult = resultYears.max() ?? .max
+        plannedYears = target.keys.filter { $0 > lastResult }.sorted().map { Year(year: $0, target: target[$0], actual: -1, schoolYear: school.contains($0)) }
         guard let first = years.first else { return nil }
         var index: [InputColumn: Int] = [:]
         for (field, header) in plain.enumerated() {
@@ -85,6 +90,8 @@ struct WideLayout {
             let actual = "\"\(headers[year.actual])\" → " + (english ? "actual \(year.year)" : "thực hiện \(year.year)") + estimate + school
             guard let target = year.target else { return actual }
             return "\"\(headers[target])\" → " + (english ? "target \(year.year)" : "kế hoạch \(year.year)") + ", " + actual
-        }.joined(separator: ", ")
+        }.joined(separator: ", ") + plannedYears.compactMap { year in
+            year.target.map { ", \"\(headers[$0])\" → " + (english ? "next year's target \(year.year)" : "kế hoạch năm tới \(year.year)") }
+        }.joined()
     }
 }

@@ -6,13 +6,14 @@ import TongKetData
 /// closing pages, in the order a review goes: the headline tiles, the units' scorecard, one
 /// section per field (the catalogue's, else the unit groups') with its overview page and the
 /// indicator charts that earn a page — an indicator at least three units report, or a
-/// headline — then "so với cùng kỳ", then what was not met ("tồn tại, hạn chế"). Everything
-/// else stays in the pack's charts/ folder.
+/// headline — then "so với cùng kỳ", then what was not met ("tồn tại, hạn chế"), then next
+/// year's targets when the files carry them ("phương hướng, nhiệm vụ"). Everything else stays
+/// in the pack's charts/ folder.
 ///
 /// Importance, when the pages run out: a headline the province missed keeps its page
 /// always; then the indicator pages go in the headlines' order until the budget ends; of the
-/// fixed pages the last overviews give way first, then the cùng kỳ table, the scorecard, the
-/// shortfalls page and last of all the headline tiles.
+/// fixed pages the last overviews give way first, then the cùng kỳ table, next year's
+/// targets, the scorecard, the shortfalls page and last of all the headline tiles.
 public struct DeckPlan: Sendable {
     public struct Section: Sendable, Equatable {
         /// nil when the deck has one section and no field to name.
@@ -63,6 +64,17 @@ public struct DeckPlan: Sendable {
                                                section: i > 0 ? pick("So với cùng kỳ (tiếp)", "Against the same period last year (continued)") : nil))
             }
         }
+        // "Phương hướng, nhiệm vụ năm tới": next year's targets, when the files carry them.
+        var plan: [ChartRequest] = []
+        if wanted(.plan), metrics.table.period.isWholeYear {
+            let ids = metrics.plannedTargets(year: year + 1).map(\.indicator).filter { indicators?.contains($0) ?? true }
+            let pages = ids.count > ChartKind.comparisonRows ? 2 : 1
+            let size = (ids.count + pages - 1) / max(pages, 1)
+            for (i, start) in stride(from: 0, to: ids.count, by: max(size, 1)).enumerated() {
+                plan.append(ChartRequest(kind: .plan, year: year, indicators: Array(ids[start..<min(start + size, ids.count)]),
+                                         section: i > 0 ? FigureWords(metrics, language).planTitle(year + 1) + pick(" (tiếp)", " (continued)") : nil))
+            }
+        }
         // A headline the province missed keeps its page whatever the length: it is what the
         // leader asks about first. Its page is set aside before anything else gives way.
         let ranked = Headlines.ranked(metrics, year: year)
@@ -75,9 +87,9 @@ public struct DeckPlan: Sendable {
                 && figures.filter { $0.indicator == id }.count >= 3
         }
         let reserved = max(0, min(missedHeadlines.count, maxPages - 3))
-        var budget = maxPages - 2 - reserved - opening.count - review.count - comparison.count - overviews.reduce(0) { $0 + $1.count }
+        var budget = maxPages - 2 - reserved - opening.count - review.count - comparison.count - plan.count - overviews.reduce(0) { $0 + $1.count }
         // Too many sections for the pages: the last overviews give way, then the cùng kỳ
-        // table's second page and its first, then the opening's last pages (a deck of three
+        // table's second page and its first, next year's targets, then the opening's last pages (a deck of three
         // pages is the title, the headlines and the closing).
         while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
             overviews[last].removeLast()
@@ -85,6 +97,10 @@ public struct DeckPlan: Sendable {
         }
         while budget < 0, !comparison.isEmpty {
             comparison.removeLast()
+            budget += 1
+        }
+        while budget < 0, !plan.isEmpty {
+            plan.removeLast()
             budget += 1
         }
         // Then the scorecard, then what was missed; the headlines last of all.
@@ -126,7 +142,7 @@ public struct DeckPlan: Sendable {
             pages += overview
             for indicator in section.indicators { pages += chosen[indicator] ?? [] }
         }
-        self.pages = pages + comparison + review
+        self.pages = pages + comparison + review + plan
     }
 
     static let bulletRows = 8

@@ -20,71 +20,123 @@ public struct Narrative {
     private var words: FigureWords { FigureWords(metrics, language) }
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
-    /// In the deck's order, as a review conference is held: the headlines, the units' scorecard,
-    /// each section's province figures and its units' figures (kết quả đạt được), then what was
-    /// not met (tồn tại, hạn chế), then the notes on the figures.
-    public var markdown: String {
-        var out = "# " + words.reviewTitle(year) + "\n\n"
-        if let dates = words.dates(year) { out += pick("Kỳ báo cáo: \(dates).", "Reporting period: \(dates).") + "\n\n" }
+    /// The review in the deck's order, as a review conference is held: the headlines, the
+    /// units' scorecard, each section's province figures and its units' figures (kết quả đạt
+    /// được), the year against the last (so với cùng kỳ), then what was not met (tồn tại, hạn
+    /// chế), next year's targets (phương hướng, nhiệm vụ) and the notes on the figures.
+    public var document: ReviewDocument {
+        var lead: [String] = []
+        if let dates = words.dates(year) { lead.append(pick("Kỳ báo cáo: \(dates).", "Reporting period: \(dates).")) }
         let province = figures(scope: .province)
         let byIndicator = Dictionary(province.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-        out += "## " + ReviewHeadings.highlights(language) + "\n\n"
-        for id in Headlines.shown(metrics, year: year, count: ChartKind.headlineTiles) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
+        var sections: [ReviewDocument.Section] = []
+        let highlights = Headlines.shown(metrics, year: year, count: ChartKind.headlineTiles).compactMap { byIndicator[$0] }
+        sections.append(.init(heading: ReviewHeadings.highlights(language), part: .highlights, blocks: items(highlights)))
 
-        out += "\n## " + ReviewHeadings.byUnit(language) + "\n\n"
+        var byUnit: [ReviewDocument.Block] = []
         let scorecard = Scorecard.province(metrics, year: year)
         if let ratio = scorecard.ratio {
-            out += pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
-                        "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).") + "\n\n"
+            byUnit.append(.paragraph(pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
+                                          "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).")))
         }
         // The units in the office's order (the scorecard chart ranks them).
         let cards = Dictionary(Ranking.units(metrics, year: year).map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         for card in metrics.unitsInOfficeOrder(Array(cards.keys)).compactMap({ cards[$0] }) {
             let name = metrics.table.units[Int(card.unit)]
-            guard let ratio = card.ratio else { out += "- " + name + pick(": không có chỉ tiêu được giao kế hoạch.", ": no assigned targets.") + "\n"; continue }
-            out += "- " + name + ": " + (ratio >= 1
+            guard let ratio = card.ratio else { byUnit.append(.item(name + pick(": không có chỉ tiêu được giao kế hoạch.", ": no assigned targets."))); continue }
+            byUnit.append(.item(name + ": " + (ratio >= 1
                 ? pick("hoàn thành 100 % chỉ tiêu được giao (\(card.met)/\(card.defined)).", "met all \(card.defined) assigned targets.")
-                : pick("đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio))).")) + "\n"
+                : pick("đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(n.percent(ratio))).", "met \(card.met) of \(card.defined) assigned targets (\(n.percent(ratio)))."))))
         }
+        sections.append(.init(heading: ReviewHeadings.byUnit(language), part: .byUnit, blocks: byUnit))
 
+        let unitFigures = figures(scope: .unit)
         for section in DeckPlan.sections(metrics, year: year, only: nil, language: language) {
-            out += "\n## " + ReviewHeadings.section(section, language) + "\n\n"
             let members = Set(section.indicators)
-            for id in section.indicators { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
-            let unitFigures = figures(scope: .unit)
+            var blocks: [ReviewDocument.Block] = []
+            if let table = fieldTable(section.indicators.compactMap { byIndicator[$0] }) { blocks.append(.table(table)) }
+            blocks += items(section.indicators.compactMap { byIndicator[$0] })
             for unit in metrics.unitsInOfficeOrder(Array(Set(unitFigures.map(\.unit)))) {
                 let mine = unitFigures.filter { $0.unit == unit && members.contains($0.indicator) }
                 guard !mine.isEmpty else { continue }
                 let byIndicator = Dictionary(mine.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-                out += "\n### " + metrics.table.units[Int(unit)] + "\n\n"
-                for id in metrics.inOfficeOrder(Array(byIndicator.keys)) { if let f = byIndicator[id] { out += "- " + sentence(f) + "\n" } }
+                blocks.append(.subheading(metrics.table.units[Int(unit)]))
+                blocks += items(metrics.inOfficeOrder(Array(byIndicator.keys)).compactMap { byIndicator[$0] })
             }
+            sections.append(.init(heading: ReviewHeadings.section(section, language), part: .field(section), blocks: blocks))
         }
-        out += "\n## " + ReviewHeadings.shortfalls(language) + "\n\n" + shortfalls
-        return out + notes
+        if let comparison = comparison(province) { sections.append(comparison) }
+        sections.append(.init(heading: ReviewHeadings.shortfalls(language), part: .shortfalls, blocks: shortfalls))
+        if let plan = plan() { sections.append(plan) }
+        let notes = self.notes
+        if !notes.isEmpty { sections.append(.init(heading: ReviewHeadings.notes(language), part: .notes, blocks: notes.map { .item($0) })) }
+        return ReviewDocument(title: words.reviewTitle(year), lead: lead, sections: sections)
     }
 
-    /// "Tồn tại, hạn chế": how many targets were missed, then each, the province's first, with
-    /// its gap — for a ceiling, how far above its limit.
-    var shortfalls: String {
+    /// The summaries' text: the document as Markdown.
+    public var markdown: String { document.markdown }
+
+    /// The table of a field's province figures: indicator, target, actual, the verdict, the change.
+    private func fieldTable(_ figures: [Figures]) -> ReviewDocument.Table? {
+        guard !figures.isEmpty else { return nil }
+        // A table cell is narrow: the short verdict (the sentences below say it whole).
+        let rows = figures.map { f in [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)] }
+        return .init(headers: (metrics.table.period.isWholeYear
+            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year")
+            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year"))
+            .split(separator: "|").map(String.init), rows: rows)
+    }
+
+    /// "So với cùng kỳ": how many indicators went the better way, and the table of the
+    /// province's figures this year against last (the deck's page).
+    private func comparison(_ province: [Figures]) -> ReviewDocument.Section? {
+        let both = metrics.inOfficeOrder(province.filter { $0.previousActual != nil }.map(\.indicator)).compactMap { id in province.first { $0.indicator == id } }
+        guard !both.isEmpty else { return nil }
+        let judged = both.filter { $0.direction != .neutral && ($0.yoyDelta ?? 0) != 0 }
+        let better = judged.filter { (($0.yoyDelta ?? 0) > 0) == ($0.direction == .higher) }.count
+        let lead = pick("So với \(words.before(year)), \(better)/\(both.count) chỉ tiêu của toàn tỉnh chuyển biến tốt, \(judged.count - better) chỉ tiêu chưa tốt, \(both.count - judged.count) chỉ tiêu không đổi hoặc không đánh giá.",
+                        "Against \(words.before(year)), \(better) of the province's \(both.count) indicators moved the better way, \(judged.count - better) the worse, \(both.count - judged.count) did not change or are not judged.")
+        let table = ReviewDocument.Table(
+            headers: [pick("Chỉ tiêu", "Indicator"), metrics.table.period.isWholeYear ? pick("Năm \(year - 1)", "\(year - 1)") : pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)"),
+                      words.When(year), pick("Tăng, giảm", "Change")],
+            rows: both.map { f in [metrics.indicatorName(f), f.previousActual.map { words.value($0, f) } ?? "—", words.shortActual(f), words.change(f)] })
+        return .init(heading: ReviewHeadings.comparison(language), part: .comparison, blocks: [.paragraph(lead), .table(table)])
+    }
+
+    /// "Phương hướng, nhiệm vụ năm 2025": next year's targets, when the files carry them.
+    private func plan() -> ReviewDocument.Section? {
+        guard metrics.table.period.isWholeYear else { return nil }
+        let plan = metrics.plannedTargets(year: year + 1)
+        guard !plan.isEmpty else { return nil }
+        var blocks: [ReviewDocument.Block] = [.paragraph(pick(
+            "Năm \(year + 1), toàn tỉnh được giao \(plan.count) chỉ tiêu kế hoạch (tổng kế hoạch giao các đơn vị; tỷ lệ: mức chung của các đơn vị):",
+            "For \(year + 1) the province has \(plan.count) targets (the sum of those assigned to the units; rates: the units' shared level):"))]
+        blocks += plan.map { .item(planSentence($0)) }
+        return .init(heading: words.planTitle(year + 1), part: .plan, blocks: blocks)
+    }
+
+    /// "Tồn tại, hạn chế": how many targets were missed, then each — the breaches of a ceiling
+    /// of 0 named with their units first, then the province's misses, then the units' — with
+    /// its gap (for a ceiling, how far above its limit).
+    var shortfalls: [ReviewDocument.Block] {
         let missed = metrics.figures(year: year).filter { $0.status == .notMet }.sorted { a, b in
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
-        guard !missed.isEmpty else { return pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.") + "\n" }
+        guard !missed.isEmpty else { return [.paragraph(pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met."))] }
         let provinceMissed = missed.filter { $0.scope == .province }.count
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
-        var out = pick("\(words.When(year)), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
-                       "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one.") + "\n\n"
+        var out: [ReviewDocument.Block] = [.paragraph(pick("\(words.When(year)), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
+                                                           "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one."))]
         // First what must not happen at all and did: a ceiling of 0 broken, named with its units.
         for (_, breaches) in zeroCeilingBreaches(missed) {
             let total = breaches.reduce(0) { $0 + $1.actual }
             let list = breaches.map { metrics.unitName($0) + " (" + words.value($0.actual, $0) + ")" }.joined(separator: ", ")
-            out += pick("- \(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), chỉ tiêu không được để xảy ra: \(list).",
-                        "- \(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), which must not happen at all: \(list).") + "\n"
+            out.append(.item(pick("\(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), chỉ tiêu không được để xảy ra: \(list).",
+                                  "\(words.value(total, breaches[0])) — \(metrics.indicatorName(breaches[0])), which must not happen at all: \(list).")))
         }
         for f in missed {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
-            out += "- " + who + " — " + sentence(f) + gapNote(f) + "\n"
+            out.append(.item(who + " — " + sentence(f) + gapNote(f)))
         }
         return out
     }
@@ -104,7 +156,7 @@ public struct Narrative {
 
     /// The closing note: how province figures were formed and everything the figures assume
     /// or that the review found suspicious, so a reader knows what to verify.
-    var notes: String {
+    var notes: [String] {
         let interpretation = metrics.interpretation
         let table = metrics.table
         func names(_ ids: [Int32]) -> String { ids.map { "\"" + table.indicators[Int($0)] + "\"" }.joined(separator: ", ") }
@@ -135,8 +187,7 @@ public struct Narrative {
             lines.append(pick("Cần kiểm tra: ", "To verify: ") + (language == .vi ? finding.diagnostic.vietnamese ?? finding.diagnostic.message : finding.diagnostic.message)
                          + " (" + (finding.diagnostic.file.split(separator: "/").last.map(String.init) ?? "") + ":\(finding.diagnostic.line ?? 0))")
         }
-        guard !lines.isEmpty else { return "" }
-        return "\n## " + ReviewHeadings.notes(language) + "\n\n" + lines.map { "- " + $0 + "\n" }.joined()
+        return lines
     }
 
     private func figures(scope: Scope) -> [Figures] {
@@ -145,21 +196,88 @@ public struct Narrative {
 
     /// "Số vụ …: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."
     func sentence(_ f: Figures) -> String {
-        let rate = words.isRate(f)
         var parts = [metrics.indicatorName(f) + ": " + words.actual(f) + formulaNote(f)]
-        if let delta = f.yoyDelta {
-            let amount = rate ? words.points(delta) : words.value(abs(delta), f)
-            if delta == 0 {
-                parts[0] += pick(", bằng cùng kỳ", ", the same as last year")
-            } else {
-                var change = (delta > 0 ? pick("tăng ", "up ") : pick("giảm ", "down ")) + amount
-                if !rate, let pct = f.yoyPercent { change += " (" + n.percent(abs(pct)) + ")" }
-                parts[0] += ", " + change + pick(" so với cùng kỳ", metrics.table.period.isWholeYear ? " on last year" : " on the same period last year")
-            }
+        if let change = change(f) {
+            parts[0] += change.isEmpty ? pick(", bằng cùng kỳ", ", the same as last year")
+                : ", " + change + pick(" so với cùng kỳ", metrics.table.period.isWholeYear ? " on last year" : " on the same period last year")
         }
         if f.target != nil || f.direction == .neutral { parts.append(words.verdict(f)) }
         if let basis = words.basisNote(f) { parts.append(basis) }
         return parts.joined(separator: "; ") + "."
+    }
+
+    /// A sentence per figure, in order; the two of a pair that are both here in one sentence,
+    /// at the first one's place ("981 vụ/1.881 bị can").
+    private func items(_ figures: [Figures]) -> [ReviewDocument.Block] {
+        let here = Dictionary(figures.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
+        var said = Set<Int32>()
+        return figures.compactMap { f in
+            guard said.insert(f.indicator).inserted else { return nil }
+            if let pair = metrics.profile(f.indicator).pair, let other = here[pair], said.insert(pair).inserted {
+                // The halves of one cell in the cell's order (its words became measures in that order).
+                let cellOrder = stem(metrics.indicatorName(f), metrics.indicatorName(other)) != nil && other.measure >= 0 && other.measure < f.measure
+                return .item(cellOrder ? pairSentence(other, f) : pairSentence(f, other))
+            }
+            return .item(sentence(f))
+        }
+    }
+
+    /// "Số vụ án, bị can đã truy tố: 981 vụ/1.881 bị can, tăng 32 vụ (3,4 %), 55 bị can (3 %) so
+    /// với cùng kỳ; đạt 102,1 % kế hoạch (vụ); đạt 98 % kế hoạch · không đạt (bị can)." — as
+    /// procuracy reports write a pair.
+    func pairSentence(_ a: Figures, _ b: Figures) -> String {
+        let (nameA, nameB) = (metrics.indicatorName(a), metrics.indicatorName(b))
+        // "Số vụ án, bị can (vụ)" and "… (bị can)": their stem; otherwise the first one's name.
+        var text = (stem(nameA, nameB) ?? nameA) + ": " + words.actual(a) + "/" + words.actual(b)
+        let changes = [change(a), change(b)]
+        if changes.allSatisfy({ $0 == "" }) {
+            text += pick(", bằng cùng kỳ", ", the same as last year")
+        } else if let first = changes[0] {
+            var said = first.isEmpty ? measure(a) + pick(" không đổi", " unchanged") : first
+            if let second = changes[1] {
+                // "tăng 32 vụ (3,4 %), 55 bị can (3 %)": the word once when both went one way.
+                let sameWay = !first.isEmpty && !second.isEmpty && ((a.yoyDelta ?? 0) > 0) == ((b.yoyDelta ?? 0) > 0)
+                said += ", " + (second.isEmpty ? measure(b) + pick(" không đổi", " unchanged") : sameWay ? String(second.drop { $0 != " " }.dropFirst()) : second)
+            }
+            text += ", " + said + pick(" so với cùng kỳ", metrics.table.period.isWholeYear ? " on last year" : " on the same period last year")
+        }
+        let verdicts = [a, b].filter { $0.target != nil }.map { f in words.verdict(f) + " (" + measure(f) + ")" }
+        return ([text] + verdicts).joined(separator: "; ") + "."
+    }
+
+    /// "Số vụ án, bị can" for "Số vụ án, bị can (vụ)" and "… (bị can)"; nil for two other names.
+    private func stem(_ a: String, _ b: String) -> String? {
+        guard let open = a.lastIndex(of: "("), b.hasPrefix(a[..<open]) else { return nil }
+        return a[..<open].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// What a figure counts ("vụ"), else its indicator's name.
+    private func measure(_ f: Figures) -> String {
+        let measure = metrics.measureName(f)
+        return measure.isEmpty ? metrics.indicatorName(f) : measure
+    }
+
+    /// "tăng 6 vụ (8,8 %)", "giảm 0,7 điểm %"; empty for no change, nil with nothing to compare.
+    private func change(_ f: Figures) -> String? {
+        guard let delta = f.yoyDelta else { return nil }
+        guard delta != 0 else { return "" }
+        let rate = words.isRate(f)
+        var change = (delta > 0 ? pick("tăng ", "up ") : pick("giảm ", "down ")) + (rate ? words.points(delta) : words.value(abs(delta), f))
+        if !rate, let pct = f.yoyPercent { change += " (" + n.percent(abs(pct)) + ")" }
+        return change
+    }
+
+    /// "Số vụ án hình sự đã truy tố: 414 vụ, tăng 30 vụ (7,8 %) so với kết quả năm 2023 (384 vụ).";
+    /// a ceiling's plan is a limit ("không quá 5 %", "không để xảy ra").
+    func planSentence(_ p: PlannedTarget) -> String {
+        let f = p.figures
+        let amount = words.value(p.target, f)
+        var text = metrics.indicatorName(f) + ": " + (f.direction != .lower ? amount : p.target == 0 ? pick("không để xảy ra", "none at all") : pick("không quá ", "at most ") + amount)
+        if let current = f.previousActual, let change = change(f) {
+            text += change.isEmpty ? pick(", bằng kết quả năm \(year)", ", as in \(year)")
+                : ", " + change + pick(" so với kết quả năm \(year) (\(words.value(current, f)))", " on \(year)'s result (\(words.value(current, f)))")
+        }
+        return text + "."
     }
 
     /// How a province figure that is not a total was formed, after its value: nothing for the
@@ -186,6 +304,9 @@ public struct Narrative {
             let met = figures(scope: .province).filter { ids.contains($0.indicator) && $0.status == .met }.count
             return pick("Kết quả toàn tỉnh \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
                         "The province's \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
+        case .plan:
+            return pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count) chỉ tiêu) so với kết quả năm \(year).",
+                        "The province's \(year + 1) targets (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count)) against the results of \(year).")
         case .comparison:
             return pick("Kết quả toàn tỉnh \(words.when(year)) của \(request.indicators.count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
                         "The province's \(year) figures for \(request.indicators.count) indicators against \(words.before(year)): last year's, this year's and the change.")

@@ -25,8 +25,9 @@ struct OfficePack {
     }
 
     /// deck.pptx: `covers` the title and closing pages' titles and lines; `native` draws
-    /// each chart in PowerPoint (its picture where there is no native form, `picture` set).
-    func presentation(pages: [Page], title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme) -> [UInt8] {
+    /// each chart in PowerPoint (its picture where there is no native form, `picture` set);
+    /// the speaker notes from `review`, the same document the summaries and the report are.
+    func presentation(pages: [Page], review: ReviewDocument, title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
         let slides = pages.enumerated().map { index, page in
             let alt = page.request.map(narrative.alt(for:)) ?? page.title
@@ -39,20 +40,21 @@ struct OfficePack {
                 let cover = index == 0 ? covers.first : covers.last
                 content = .cover(title: cover.0, lines: cover.1)
             }
-            return DeckPresentation.Slide(title: page.title, content: content, alt: alt, notes: page.request.map { notes(for: $0, narrative) } ?? [],
+            return DeckPresentation.Slide(title: page.title, content: content, alt: alt, notes: page.request.map { notes(for: $0, narrative, review) } ?? [],
                                           number: index == 0 ? nil : "\(index + 1) / \(pages.count)")
         }
         return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"), theme: theme)
     }
 
     /// What the presenter says on a page: its one-sentence summary, then the figures it shows.
-    private func notes(for request: ChartRequest, _ narrative: Narrative) -> [String] {
+    private func notes(for request: ChartRequest, _ narrative: Narrative, _ review: ReviewDocument) -> [String] {
         let province = metrics.figures(year: year).filter { $0.scope == .province }
         var out = [narrative.alt(for: request)]
         switch request.kind {
         case .kpi: out += Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
         case .bullet: out += request.indicators.compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
-        case .shortfalls: out += narrative.shortfalls.split(separator: "\n").map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : String($0) }.filter { !$0.isEmpty }
+        case .shortfalls: out += review.section(.shortfalls).map(ReviewDocument.lines) ?? []
+        case .plan, .comparison: out += review.section(request.kind == .plan ? .plan : .comparison).map(ReviewDocument.lines) ?? []
         default: break
         }
         return out
@@ -67,47 +69,42 @@ struct OfficePack {
         var date: String
     }
 
-    /// The narrative as the report's blocks: the header block (in Vietnamese), its headings
-    /// and sentences as paragraphs, each deck chart (drawn for the page) after the heading of
-    /// its section with a numbered caption, a table of the section's province figures, the
-    /// signature block, and the appendix: each unit's own form.
-    func document(markdown: String, charts: [(request: ChartRequest, png: [UInt8], title: String)], chartSize: (width: Double, height: Double), sender: Sender) -> [UInt8] {
+    /// The review as the report's blocks: the header block (in Vietnamese), each section's
+    /// heading, the deck's charts of that section (drawn for the page) with numbered
+    /// captions, its tables and sentences, the signature block, and the appendix: each
+    /// unit's own form.
+    func document(review: ReviewDocument, charts: [(request: ChartRequest, png: [UInt8], title: String)], chartSize: (width: Double, height: Double), sender: Sender) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
         let words = FigureWords(metrics, language)
-        var bySection: [String: [(ChartRequest, [UInt8], String)]] = [:]
-        for chart in charts { bySection[section(of: chart.request), default: []].append((chart.request, chart.png, chart.title)) }
         var blocks: [ReportDocument.Block] = []
         // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
-        let review = words.reviewTitle(year)
-        let title = language == .vi ? "Báo cáo " + review.prefix(1).lowercased() + review.dropFirst() : review
+        let title = language == .vi ? "Báo cáo " + review.title.prefix(1).lowercased() + review.title.dropFirst() : review.title
         let date = words.dateWords(sender.date)
         if language == .vi {
             let place = sender.place ?? Self.place(in: sender.organisation) ?? "……"
-            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, placeAndDate: place + ", " + date, subject: review)))
+            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, placeAndDate: place + ", " + date, subject: review.title)))
         } else {
             blocks.append(.title(title))
             blocks.append(.subtitle([sender.organisation, date].filter { !$0.isEmpty }.joined(separator: " · ")))
         }
+        blocks += review.lead.map { .paragraph($0) }
         let appendix = pick("Phụ lục: Kết quả thực hiện chỉ tiêu của từng đơn vị", "Appendix: each unit's results")
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
-            if line.hasPrefix("# ") { continue }
-            if line.hasPrefix("## ") {
-                let heading = String(line.dropFirst(3))
-                blocks.append(.heading(heading, level: 1))
-                for (request, png, chartTitle) in bySection[heading] ?? [] {
-                    blocks.append(.chart(png: png, caption: chartTitle, alt: narrative.alt(for: request), width: chartSize.width, height: chartSize.height))
-                }
-                if let table = table(for: heading) { blocks.append(table) }
-                if heading == ReviewHeadings.byUnit(language) {
-                    blocks.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại \(appendix.split(separator: ":")[0]) kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
-                }
-            } else if line.hasPrefix("### ") {
-                blocks.append(.heading(String(line.dropFirst(4)), level: 2))
-            } else if line.hasPrefix("- ") {
+        for section in review.sections {
+            blocks.append(.heading(section.heading, level: 1))
+            for chart in charts where part(of: chart.request) == section.part {
+                blocks.append(.chart(png: chart.png, caption: chart.title, alt: narrative.alt(for: chart.request), width: chartSize.width, height: chartSize.height))
+            }
+            if section.part == .byUnit {
+                blocks.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại \(appendix.split(separator: ":")[0]) kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
+            }
+            for block in section.blocks {
+                switch block {
+                case let .paragraph(text): blocks.append(.paragraph(text))
                 // The decree's body is paragraphs; an item keeps its dash, as reports write them.
-                blocks.append(.paragraph(line))
-            } else {
-                blocks.append(.paragraph(line))
+                case let .item(text): blocks.append(.paragraph("- " + text))
+                case let .subheading(text): blocks.append(.heading(text, level: 2))
+                case let .table(table): blocks.append(.table(headers: table.headers, rows: table.rows))
+                }
             }
         }
         if language == .vi {
@@ -154,33 +151,17 @@ struct OfficePack {
         return blocks
     }
 
-    /// The narrative's heading a chart belongs under.
-    private func section(of request: ChartRequest) -> String {
+    /// The part of the review a chart belongs to.
+    private func part(of request: ChartRequest) -> ReviewDocument.Part {
         switch request.kind {
-        case .kpi: return ReviewHeadings.highlights(language)
-        case .scorecard: return ReviewHeadings.byUnit(language)
-        case .shortfalls: return ReviewHeadings.shortfalls(language)
+        case .kpi: return .highlights
+        case .scorecard: return .byUnit
+        case .shortfalls: return .shortfalls
+        case .comparison: return .comparison
+        case .plan: return .plan
         default:
             let ids = request.indicators.isEmpty ? request.indicator.map { [$0] } ?? [] : request.indicators
-            let section = deck.sections.first { s in ids.contains { s.indicators.contains($0) } }
-            return section.map { ReviewHeadings.section($0, language) } ?? ReviewHeadings.section(DeckPlan.Section(title: nil, indicators: []), language)
+            return .field(deck.sections.first { s in ids.contains { s.indicators.contains($0) } } ?? DeckPlan.Section(title: nil, indicators: []))
         }
-    }
-
-    /// The province's figures of a section: indicator, target, actual, completion (or, for a
-    /// ceiling, whether it stayed within), change on last year.
-    private func table(for heading: String) -> ReportDocument.Block? {
-        guard let section = deck.sections.first(where: { ReviewHeadings.section($0, language) == heading }) else { return nil }
-        let words = FigureWords(metrics, language)
-        let province = metrics.figures(year: year).filter { $0.scope == .province }
-        let rows = section.indicators.compactMap { id -> [String]? in
-            guard let f = province.first(where: { $0.indicator == id }) else { return nil }
-            // A table cell is narrow: the short verdict (the paragraphs below say it whole).
-            return [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)]
-        }
-        guard !rows.isEmpty else { return nil }
-        return .table(headers: (metrics.table.period.isWholeYear
-            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year")
-            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year")).split(separator: "|").map(String.init), rows: rows)
     }
 }

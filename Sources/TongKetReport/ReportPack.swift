@@ -187,16 +187,16 @@ public enum ReportPack {
             }
         }
         // The narrative in both languages, once: the summaries and report.docx are made from it.
-        var narratives: [Language: String] = [:]
-        for language in [Language.vi, .en] { narratives[language] = Narrative(metrics: metrics, year: o.year, language: language).markdown }
+        var reviews: [Language: ReviewDocument] = [:]
+        for language in [Language.vi, .en] { reviews[language] = Narrative(metrics: metrics, year: o.year, language: language).document }
         if o.office {
-            files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes, markdown: narratives[o.language] ?? "",
+            files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes, review: reviews[o.language],
                                      charts: deckCharts.compactMap { i in results.pages[i].map { (entries[i], $0) } }, in: folder)
         }
         try writeText(folder, "metrics.csv") { writer in try MetricsExport.write(metrics, year: nil, format: .csv, to: writer) }
         files.append(ManifestEntry(path: "metrics.csv", kind: "metrics", title: "metrics.csv", alt: "Every figure of every year, one row per scope, year, unit and indicator."))
         for language in [Language.vi, .en] {
-            let text = narratives[language] ?? ""
+            let text = reviews[language]?.markdown ?? ""
             try writeText(folder, "summary.\(language.rawValue).md") { writer in try writer.write(text) }
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
@@ -210,7 +210,7 @@ public enum ReportPack {
 
     /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts drawn
     /// again for the page (A4 text width, the print theme); metrics.xlsx.
-    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene], markdown: String,
+    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene], review: ReviewDocument?,
                                     charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
@@ -220,8 +220,9 @@ public enum ReportPack {
         let pngs = try renderPNGs(pictured.map { deckScenes[$0] })
         var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
         for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
-        // The cùng kỳ table's figures are the last column of each section's table in the report already.
-        let printed = charts.filter { $0.0.request.kind != .comparison }
+        // The cùng kỳ and plan pages are tables: the report has them as its own tables.
+        let printed = charts.filter { $0.0.request.kind != .comparison && $0.0.request.kind != .plan }
+        let review = review ?? Narrative(metrics: metrics, year: o.year, language: o.language).document
         let chartPNGs = try renderPrinted(printed.map(\.0.request), metrics: metrics, options: o)
         let pages = deckScenes.indices.map { OfficePack.Page(title: deckScenes[$0].title, picture: deckPictures[$0], request: requests[$0], spec: specs[$0]) }
         let vi = o.language == .vi
@@ -230,14 +231,14 @@ public enum ReportPack {
         let date = words.dateWords(o.date)
         let covers = (first: (title, [o.organisation, line + (date.isEmpty ? "" : " · " + date)].filter { !$0.isEmpty }),
                       last: (vi ? "Xin trân trọng cảm ơn!" : "Thank you", [o.organisation, line].filter { !$0.isEmpty }))
-        let deckBytes = office.presentation(pages: pages, title: title, covers: covers, native: o.pptx == .native,
+        let deckBytes = office.presentation(pages: pages, review: review, title: title, covers: covers, native: o.pptx == .native,
                                             source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme)
         try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: deckBytes) }
         try writeText(folder, "report.docx") { writer in
             let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date)
             let page = CanvasSize.a4Text
             let width = ReportDocument.textWidthPoints
-            try writer.write(bytes: office.document(markdown: markdown, charts: zip(printed, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
+            try writer.write(bytes: office.document(review: review, charts: zip(printed, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
                                                     chartSize: (width, width * page.height / page.width), sender: sender))
         }
         try writeText(folder, "metrics.xlsx") { writer in try writer.write(bytes: MetricsWorkbook.data(metrics, language: o.language)) }

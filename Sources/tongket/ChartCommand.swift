@@ -44,6 +44,13 @@ struct Chart: ParsableCommand {
         let metrics = try input.analyse(level: nil, year: year)
         let chartYear = try Session.year(year, in: metrics.table)
         let indicatorID = try indicator.map { try Session.indicator($0, in: metrics.table) }
+        if kind == .plan, metrics.plannedTargets(year: chartYear + 1).isEmpty {
+            let files = metrics.table.files.joined(separator: ", ")
+            Terminal.error(MessageLanguage.pick(
+                "\(files): không có kế hoạch năm \(chartYear + 1) (các dòng chỉ có kế hoạch, chưa có số thực hiện); thêm các dòng đó hoặc một cột \"KH \(chartYear + 1)\"",
+                "\(files): no targets for \(chartYear + 1) (rows with a target and no result yet); add those rows, or a \"KH \(chartYear + 1)\" column"))
+            throw ExitStatus.dataError
+        }
         do {
             try draw(ChartRequest(kind: kind, year: chartYear, indicator: indicatorID), metrics: metrics, as: format ?? OutputFormat(fileName: output) ?? .png)
         } catch {

@@ -39,11 +39,15 @@ struct Check: ParsableCommand {
         let span = years.count > 1 ? "\(years[0])–\(years[years.count - 1])" : years.map(String.init).joined()
         let files = table.files.joined(separator: ", ")
         let totals = Set(metrics.interpretation.totals.map(\.name)).count
+        let planYears = Set(table.plannedTargets.map(\.year)).sorted()
+        let plan = planYears.isEmpty ? ("", "") : (
+            " (và kế hoạch năm \(planYears.map(String.init).joined(separator: ", ")): \(table.plannedTargets.count) dòng chỉ có kế hoạch)",
+            " (and the plan for \(planYears.map(String.init).joined(separator: ", ")): \(table.plannedTargets.count) rows with targets only)")
         out += "\n" + MessageLanguage.pick(
-            "\(files): \(table.rows.count) dòng, \(table.units.count) đơn vị, \(table.indicators.count) chỉ tiêu, năm \(span)"
+            "\(files): \(table.rows.count) dòng, \(table.units.count) đơn vị, \(table.indicators.count) chỉ tiêu, năm \(span)" + plan.0
                 + (totals > 0 ? " (và \(totals) dòng tổng để riêng)" : "") + ": không có lỗi; "
                 + (findings.isEmpty ? "không có cảnh báo nào khác." : "\(findings.count) cảnh báo khi rà soát."),
-            "\(files): \(table.rows.count) rows, \(table.units.count) units, \(table.indicators.count) indicators, years \(span)"
+            "\(files): \(table.rows.count) rows, \(table.units.count) units, \(table.indicators.count) indicators, years \(span)" + plan.1
                 + (totals > 0 ? " (and \(totals) total row\(totals == 1 ? "" : "s") set aside)" : "") + ": no problems found; "
                 + (findings.isEmpty ? "no other warnings." : "\(findings.count) review warning\(findings.count == 1 ? "" : "s").")) + "\n"
         out += CheckWords.checked(catalogue: input.catalogueFile) + "\n"

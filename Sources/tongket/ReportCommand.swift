@@ -22,7 +22,7 @@ struct PackOptions: ParsableArguments {
 
     @OptionGroup var look: LookOptions
 
-    @Option(help: "Only these kinds of chart, comma-separated: kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison (so với cùng kỳ) (default: all).")
+    @Option(help: "Only these kinds of chart, comma-separated: kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison (so với cùng kỳ), plan (kế hoạch năm tới) (default: all).")
     var charts: CommaList<ChartKind>?
 
     @Option(help: "Only these indicators' charts and deck pages, comma-separated (close enough is fine; default: all). The headline, scorecard and shortfalls pages and the figures files keep every indicator.")

@@ -60,8 +60,8 @@ struct Video: ParsableCommand {
         return try charts.split(separator: ",").map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = ChartKind(rawValue: trimmed) else {
-                throw ValidationError(MessageLanguage.pick("Không có loại biểu đồ \"\(trimmed)\" trong --charts; dùng kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison.",
-                                                           "Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison."))
+                throw ValidationError(MessageLanguage.pick("Không có loại biểu đồ \"\(trimmed)\" trong --charts; dùng kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison, plan.",
+                                                           "Unknown chart \"\(trimmed)\" in --charts; use kpi, scorecard, shortfalls, bullet, completion, yoy, trend, multiples, heatmap, comparison, plan."))
             }
             return kind
         }

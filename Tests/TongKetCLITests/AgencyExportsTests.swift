@@ -87,15 +87,16 @@ import Testing
         let out = try temporaryFolder().appendingPathComponent("danh-muc.csv").path
         let result = try CLI.run(["init"] + Self.files(agency) + ["-o", out])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").dropFirst()
-            .map { CSVLine.cells(String($0), delimiter: ",") }.filter { $0[0] == "chỉ tiêu" }
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n").map { CSVLine.cells(String($0), delimiter: ",") }
+        let notes = try #require(lines.first?.firstIndex(of: "ghi chú"))
+        let rows = lines.dropFirst().filter { $0[0] == "chỉ tiêu" }
         var ceiling = (hit: 0, missed: 0, falseAlarm: 0), mean = (hit: 0, missed: 0, falseAlarm: 0)
         var wrong: [String] = []
         for truth in Self.truth where truth.agency == agency && truth.kind == "indicator" {
             let row = try #require(rows.first { $0[1] == truth.name }, "\(truth.name) is missing from the catalogue")
             let lower = row[4].hasPrefix("thấp")
             // "dòng tổng": the office's total row gives the figure; the note names the formula that cross-checks it.
-            let summed = row[5].hasPrefix("tổng") || row[5] == "dòng tổng" && row[12].contains("đối chiếu bằng cách tính tổng")
+            let summed = row[5].hasPrefix("tổng") || row[5] == "dòng tổng" && row[notes].contains("đối chiếu bằng cách tính tổng")
             switch (truth.direction == "lower", lower) {
             case (true, true): ceiling.hit += 1
             case (true, false): ceiling.missed += 1; wrong.append("missed ceiling: " + truth.name)

@@ -29,7 +29,9 @@ extension VideoTests { @Suite struct AnimationTests {
         scene.rects.filter { if case .grow = $0.motion { return true } else { return false } }
     }
 
-    @Test(arguments: ChartKind.allCases)
+    /// The sample carries no next year's targets: its plan page is an empty table (the plan's
+    /// table animates as the cùng kỳ table does, one TablePlot).
+    @Test(arguments: ChartKind.allCases.filter { $0 != .plan })
     func theLastFrameIsTheStaticChart(kind: ChartKind) {
         let chart = Self.scene(kind)
         #expect(chart.frame(at: 1, language: .vi) == chart)

@@ -2,9 +2,10 @@ import TongKetAnalytics
 import TongKetData
 
 /// The conference charts: the six of DESIGN §4, and the deck's overview (bullet), its
-/// shortfalls page, the units' small multiples and the "so với cùng kỳ" table (comparison).
+/// shortfalls page, the units' small multiples, the "so với cùng kỳ" table (comparison) and
+/// next year's targets ("phương hướng, nhiệm vụ năm tới", plan).
 public enum ChartKind: String, Sendable, CaseIterable {
-    case scorecard, completion, yoy, trend, heatmap, kpi, bullet, shortfalls, multiples, comparison
+    case scorecard, completion, yoy, trend, heatmap, kpi, bullet, shortfalls, multiples, comparison, plan
 
     /// Kinds drawn for one indicator.
     public var needsIndicator: Bool { self == .completion || self == .yoy || self == .trend || self == .multiples }
@@ -23,7 +24,7 @@ public struct ChartRequest: Sendable, Equatable {
     public var kind: ChartKind
     public var year: Int
     public var indicator: Int32?
-    /// For bullet, heatmap and comparison: these indicators only, in this order (empty: all).
+    /// For bullet, heatmap, comparison and plan: these indicators only, in this order (empty: all).
     public var indicators: [Int32]
     /// For bullet: the section the page is about, its title.
     public var section: String?
@@ -56,6 +57,7 @@ public enum Charts {
         case .shortfalls: return ShortfallChart(data: data, year: request.year).spec(words)
         case .multiples: return SmallMultiplesChart(data: data, indicator: indicator, year: request.year).spec(words)
         case .comparison: return ComparisonChart(data: data, year: request.year, indicators: request.indicators, section: request.section).spec(words)
+        case .plan: return PlanChart(data: data, year: request.year, indicators: request.indicators, section: request.section).spec(words)
         }
     }
 
