@@ -60,7 +60,7 @@ public final class ChartRenderer {
     /// surface per frame costs more in page faults than drawing the chart.
     private var rasterSurface: CairoSurface?
 
-    private func raster(_ scene: Scene, size: CanvasSize) throws(RenderError) -> (CairoSurface, Int, Int) {
+    func raster(_ scene: Scene, size: CanvasSize) throws(RenderError) -> (CairoSurface, Int, Int) {
         let width = size.pixelWidth, height = size.pixelHeight
         let surface: CairoSurface
         if let kept = rasterSurface, Int(cairo_image_surface_get_width(kept.pointer)) == width, Int(cairo_image_surface_get_height(kept.pointer)) == height {

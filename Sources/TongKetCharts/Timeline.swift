@@ -26,9 +26,12 @@ public struct Timeline: Sendable {
     public struct Slide: Sendable {
         public var scene: Scene
         public var isCard: Bool
-        public init(scene: Scene, isCard: Bool) {
+        /// What the slide says in a sentence: its caption (burned in or not) and its subtitle line.
+        public var caption: String?
+        public init(scene: Scene, isCard: Bool, caption: String? = nil) {
             self.scene = scene
             self.isCard = isCard
+            self.caption = caption
         }
     }
 
@@ -75,6 +78,50 @@ public struct Timeline: Sendable {
             if k + 1 < slides.count { remaining -= fadeFrames }
         }
         return slides.last?.scene ?? Scene(width: 1920, height: 1080, background: Color(hex: 0))
+    }
+
+    /// True when frame `frame` is the one before it again: a slide held still after the frame
+    /// its entrance ended on. Most of a video is such frames; they are drawn and encoded once.
+    public func repeatsPrevious(frame: Int) -> Bool {
+        guard frame > 0 else { return false }
+        var remaining = frame
+        for (k, slide) in slides.enumerated() {
+            if remaining < slideFrames[k] { return remaining > 0 && progress(ofFrame: remaining - 1, in: slide) >= 1 }
+            remaining -= slideFrames[k]
+            if k + 1 < slides.count, remaining < fadeFrames { return false }
+            if k + 1 < slides.count { remaining -= fadeFrames }
+        }
+        return true
+    }
+
+    /// Where each slide is on screen, in seconds: from its first frame to the start of the
+    /// cross-fade out of it (the end, for the last) — a caption's time.
+    public var slideTimes: [(start: Double, end: Double)] {
+        var out: [(start: Double, end: Double)] = []
+        var frame = 0
+        for k in slides.indices {
+            out.append((Double(frame) / Double(fps), Double(frame + slideFrames[k]) / Double(fps)))
+            frame += slideFrames[k] + (k + 1 < slides.count ? fadeFrames : 0)
+        }
+        return out
+    }
+
+    /// The captions as SubRip subtitles (.srt): each captioned slide's sentence for the time
+    /// it is on screen, numbered from 1, times as "00:00:05,300".
+    public var subtitles: String {
+        func stamp(_ seconds: Double) -> String {
+            let ms = Int((seconds * 1000).rounded())
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            let milli = ms % 1000
+            return two(ms / 3_600_000) + ":" + two(ms / 60_000 % 60) + ":" + two(ms / 1000 % 60) + "," + (milli < 10 ? "00" : milli < 100 ? "0" : "") + "\(milli)"
+        }
+        var out = "", number = 0
+        for (slide, time) in zip(slides, slideTimes) {
+            guard let caption = slide.caption, !caption.isEmpty else { continue }
+            number += 1
+            out += "\(number)\r\n\(stamp(time.start)) --> \(stamp(time.end))\r\n\(caption)\r\n\r\n"
+        }
+        return out
     }
 
     /// Progress of the slide's entrance at its n-th frame: the entrance over `entrance`

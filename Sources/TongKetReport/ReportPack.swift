@@ -180,6 +180,8 @@ public enum ReportPack {
                 let seconds = Int(timeline.duration.rounded())
                 files.append(ManifestEntry(path: "video.mp4", kind: "video", title: o.title ?? FigureWords(metrics, o.language).reviewTitle(o.year),
                                            alt: o.language == .vi ? "Video tóm tắt \(seconds) giây: \(timeline.slides.count - 2) biểu đồ lần lượt xuất hiện." : "A \(seconds)-second summary video: \(timeline.slides.count - 2) charts, one after another."))
+                files.append(ManifestEntry(path: "video.srt", kind: "captions", title: o.language == .vi ? "Phụ đề của video" : "The video's captions",
+                                           alt: o.language == .vi ? "Câu tóm tắt của từng biểu đồ trong video, kèm thời gian (SubRip)." : "Each chart's sentence in the video, with its times (SubRip)."))
             } catch let error as VideoError {
                 throw .video(error)
             } catch {

@@ -18,6 +18,8 @@ public struct VideoOptions: Sendable {
     public var date: String
     public var source: String?
     public var logo: String?
+    /// Each chart's sentence burned in as a lower third (the .srt carries them either way).
+    public var captions = true
 
     public static let defaultKinds: [ChartKind] = [.kpi, .scorecard, .completion, .yoy, .trend, .heatmap]
 
@@ -47,8 +49,12 @@ public enum VideoPlan {
         let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(year)
         let when = FigureWords(metrics, o.language).When(year)
         var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true)]
+        let narrative = Narrative(metrics: metrics, year: year, language: o.language)
         for request in requests(metrics, year: year, options: o) {
-            slides.append(.init(scene: Charts.scene(request, metrics: metrics, context: context), isCard: false))
+            let caption = narrative.alt(for: request)
+            let scene = o.captions ? Caption.scene(caption, context: context) { Charts.scene(request, metrics: metrics, context: $0) }
+                : Charts.scene(request, metrics: metrics, context: context)
+            slides.append(.init(scene: scene, isCard: false, caption: caption))
         }
         let thanks = o.language == .vi ? "Cảm ơn quý vị đã theo dõi" : "Thank you for watching"
         slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true))

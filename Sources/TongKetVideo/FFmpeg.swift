@@ -22,7 +22,12 @@ final class FFmpeg: @unchecked Sendable {
         return nil
     }
 
-    init(width: Int, height: Int, fps: Int, output: String) throws(VideoError) {
+    /// x264's threads: its output depends on how many, so it is not left to the machine.
+    static let threads = 3
+
+    /// `frameTimes`: the frame number of the n-th frame sent (`N`), an ffmpeg expression;
+    /// "N" when every frame is sent.
+    init(width: Int, height: Int, fps: Int, frameTimes: String = "N", output: String) throws(VideoError) {
         guard let executable = Self.locate() else { throw .ffmpegMissing }
         // A closed pipe must come back as an error from write(2), not kill the process.
         signal(SIGPIPE, SIG_IGN)
@@ -31,9 +36,17 @@ final class FFmpeg: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "bgra", "-video_size", "\(width)x\(height)", "-framerate", String(fps), "-i", "pipe:0",
-            "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-            "-movflags", "+faststart", output,
+            // 4:2:0 frames already in BT.709's studio range (`YUVFrame`), tagged so players read them so.
+            "-f", "rawvideo", "-pix_fmt", "yuv420p", "-color_range", "tv", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+            "-video_size", "\(width)x\(height)", "-framerate", String(fps), "-i", "pipe:0",
+            // The encoder's threads fixed, so the same frames give the same bytes on any machine;
+            // bitexact keeps the muxer's version string out of the file.
+            // Each frame's time on the 1/fps grid (`frameTimes`): the frames sent are the ones
+            // that change, each shown until the next.
+            "-vf", "setpts=(\(frameTimes))/(\(fps)*TB)", "-fps_mode", "passthrough",
+            "-an", "-c:v", "libx264", "-preset", "veryfast", "-tune", "animation", "-crf", "20", "-threads", "\(Self.threads)",
+            "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
+            "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart", output,
         ]
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice

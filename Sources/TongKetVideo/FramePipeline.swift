@@ -9,9 +9,10 @@ import TongKetCharts
 enum FramePipeline {
     /// `encode` turns a frame into the bytes the consumer wants (raw BGRA, a PNG) on the
     /// worker, in a buffer it may reuse (one the consumer has finished with); `consume` gets
-    /// them on the calling thread, frame 0 first.
+    /// them on the calling thread, frame 0 first. A frame `skip` names is not drawn: the
+    /// consumer gets it empty.
     static func run(
-        _ timeline: Timeline, size: CanvasSize, workers: Int = 2,
+        _ timeline: Timeline, size: CanvasSize, workers: Int = 2, skip: @escaping @Sendable (Int) -> Bool = { _ in false },
         encode: @escaping @Sendable (ChartRenderer, Scene, CanvasSize, inout [UInt8]) throws(RenderError) -> Void,
         consume: (Int, [UInt8]) throws(VideoError) -> Void
     ) throws(VideoError) {
@@ -26,6 +27,7 @@ enum FramePipeline {
                     let renderer = try ChartRenderer()
                     for index in stride(from: worker, to: count, by: workers) {
                         guard window.waitForRoom(index) else { return }
+                        if skip(index) { window.put(index, []); continue }
                         var bytes = window.spare()
                         try encode(renderer, timeline.scene(frame: index), size, &bytes)
                         window.put(index, bytes)
@@ -42,7 +44,7 @@ enum FramePipeline {
         for index in 0..<count {
             let bytes = try window.take(index)
             try consume(index, bytes)
-            window.recycle(bytes)
+            if !bytes.isEmpty { window.recycle(bytes) }
         }
     }
 }

@@ -12,8 +12,9 @@ public enum VideoWriter {
     /// the user nothing.
     public static var canWriteMP4: Bool { FFmpeg.locate() != nil }
 
-    /// An MP4 at `path`: written under a temporary name beside it and renamed when ffmpeg
-    /// succeeds; on any failure nothing is left behind.
+    /// An MP4 at `path`, and beside it its captions as subtitles (`video.srt` for `video.mp4`):
+    /// written under a temporary name and renamed when ffmpeg succeeds; on any failure
+    /// nothing is left behind.
     public static func mp4(_ timeline: Timeline, size: CanvasSize, to path: String, progress: Progress = { _, _ in }) throws(VideoError) {
         guard FFmpeg.locate() != nil else { throw .ffmpegMissing }
         let (resolved, isFile) = AtomicFile.target(path)
@@ -22,7 +23,13 @@ public enum VideoWriter {
         let target = URL(fileURLWithPath: resolved)
         // ffmpeg picks the container from the extension, so the temporary name keeps it.
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.deletingPathExtension().lastPathComponent).partial-\(getpid()).mp4")
-        let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, output: temporary.path)
+        // A held frame is the frame before it again: not drawn, not sent; the frame before it
+        // is shown until the next one changes (a variable frame rate on the 1/fps grid). x264
+        // spends nearly as long on an unchanged frame as on a moving one, and most frames are
+        // held. The last frame is always sent, so the video lasts to its end.
+        let count = timeline.frameCount
+        let skipped = (0..<count).map { $0 + 1 < count && timeline.repeatsPrevious(frame: $0) }
+        let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, frameTimes: Self.frameTimes(skipped), output: temporary.path)
         // Interrupted: ffmpeg stopped first (it could still be writing), then its file removed.
         let token = Interruption.onInterrupt { [ffmpeg] in
             ffmpeg.kill()
@@ -30,11 +37,11 @@ public enum VideoWriter {
         }
         defer { Interruption.done(token) }
         do {
-            try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in
-                try renderer.bgra(scene, size: size, into: &bytes)
+            try FramePipeline.run(timeline, size: size, skip: { skipped[$0] }, encode: { renderer, scene, size, bytes throws(RenderError) in
+                try renderer.yuv420(scene, size: size, into: &bytes)
             }, consume: { index, bytes throws(VideoError) in
-                try ffmpeg.write(bytes)
-                progress(index + 1, timeline.frameCount)
+                if !skipped[index] { try ffmpeg.write(bytes) }
+                progress(index + 1, count)
             })
         } catch {
             ffmpeg.cancel()
@@ -45,6 +52,13 @@ public enum VideoWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw failure
         }
+        let subtitles = target.deletingPathExtension().appendingPathExtension("srt").path
+        do throws(OutputError) {
+            try AtomicFile.write(Array(timeline.subtitles.utf8), to: subtitles)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .cannotWrite(path: subtitles, reason: error.reason)
+        }
         try Interruption.changingFiles { () throws(VideoError) in
             if rename(temporary.path, target.path) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -52,6 +66,19 @@ public enum VideoWriter {
                 throw .cannotWrite(path: path, reason: reason)
             }
         }
+    }
+
+    /// The frame number of the n-th frame sent, as an ffmpeg expression of `N`: N plus the
+    /// length of every run of skipped frames before it ("N+89*gte(N,60)+…").
+    static func frameTimes(_ skipped: [Bool]) -> String {
+        var terms = ["N"]
+        var sent = 0, run = 0
+        for skip in skipped {
+            if skip { run += 1; continue }
+            if run > 0 { terms.append("\(run)*gte(N\\,\(sent))"); run = 0 }
+            sent += 1
+        }
+        return terms.joined(separator: "+")
     }
 
     /// frame-00001.png … in `folder` (created if needed), for users who edit in their own

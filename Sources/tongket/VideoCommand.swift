@@ -135,6 +135,9 @@ struct MotionOptions: ParsableArguments {
 
     @OptionGroup var pacing: PacingOptions
 
+    @Flag(name: .customLong("no-captions"), help: "No caption burned in under each chart (the .srt beside the MP4 is written either way).")
+    var noCaptions = false
+
     func validate() throws {
         try Self.checkVideoSize(canvas)
     }
@@ -152,8 +155,10 @@ struct MotionOptions: ParsableArguments {
     }
 
     func options(kinds: [ChartKind], indicators: [Int32], title: String?, organisation: String, date: String?) -> VideoOptions {
-        VideoOptions(size: canvas, fps: pacing.fps, theme: theme, language: captions.lang, pacing: pacing.pacing,
-                     kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? Today.string, source: captions.source, logo: captions.logo)
+        var options = VideoOptions(size: canvas, fps: pacing.fps, theme: theme, language: captions.lang, pacing: pacing.pacing,
+                                   kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? Today.string, source: captions.source, logo: captions.logo)
+        options.captions = !noCaptions
+        return options
     }
 }
 
