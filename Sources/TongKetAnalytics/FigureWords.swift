@@ -191,6 +191,11 @@ public struct FigureWords: Sendable {
     /// `when` at the start of a line: "Năm 2024", "6 tháng đầu năm 2024", "The first half of 2024".
     public func When(_ year: Int) -> String { let text = when(year); return text.prefix(1).uppercased() + text.dropFirst() }
 
+    /// Whose figures the province's place holds: "toàn tỉnh", or the unit's name in its own summary.
+    public var scope: String { metrics.unit.map { metrics.table.units[Int($0)] } ?? pick("toàn tỉnh", "the province") }
+    /// `scope` at the start of a line: "Toàn tỉnh", "The province", the unit's name.
+    public var Scope: String { metrics.unit.map { metrics.table.units[Int($0)] } ?? pick("Toàn tỉnh", "The province") }
+
     /// "Phương hướng, nhiệm vụ năm 2025": the heading of next year's targets, on its page and in the report.
     public func planTitle(_ year: Int) -> String { pick("Phương hướng, nhiệm vụ năm \(year)", "Next year: the targets for \(year)") }
 
@@ -224,8 +229,9 @@ public struct FigureWords: Sendable {
                 parts.append(pick("số tổng hợp của đơn vị: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))",
                                   "the office's total: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))"))
             }
-        case let .singleUnit(unit):
+        case let .singleUnit(unit) where unit != metrics.unit:
             parts.append(pick("số của ", "the figure of ") + metrics.table.units[Int(unit)])
+        case .singleUnit: break
         case .formula: break
         }
         switch basis.target {

@@ -26,6 +26,9 @@ public struct Metrics: Sendable {
     let provinceIndex: [Int64: Int]
     /// The level the province was restricted to, if any.
     public let level: String?
+    /// The one unit these figures are of (its own summary), if any: its figures take the
+    /// province's place on every page, and nothing says "số của" it.
+    public let unit: Int32?
 
     public enum Problem: Error, Equatable, Sendable {
         case unknownLevel(String, available: [String])
@@ -37,9 +40,11 @@ public struct Metrics: Sendable {
     }
 
     /// `period`: the period the figures are of; by default the latest period of the latest year.
-    public init(_ interpretation: Interpretation, level: String? = nil, period: UInt8? = nil) throws(Problem) {
+    public init(_ interpretation: Interpretation, level: String? = nil, period: UInt8? = nil, unit: Int32? = nil) throws(Problem) {
         let chosen = period ?? interpretation.table.latestPeriod
-        let table = interpretation.table.selecting(period: chosen)
+        var table = interpretation.table.selecting(period: chosen)
+        if let unit { table = table.selecting(unit: unit) }
+        self.unit = unit
         self.period = chosen
         self.interpretation = interpretation
         self.table = table
@@ -52,7 +57,8 @@ public struct Metrics: Sendable {
             levelIDs = Set(ids)
         }
         let formed = ProvinceRollup.rows(of: table, formulas: interpretation.indicators.map(\.formula), levelIDs: levelIDs)
-        let province = PublishedTotals.apply(formed, interpretation: interpretation, table: table, period: chosen, levelIDs: levelIDs)
+        // The office's total rows are the province's, never one unit's.
+        let province = unit != nil ? formed : PublishedTotals.apply(formed, interpretation: interpretation, table: table, period: chosen, levelIDs: levelIDs)
         provinceRows = province.map(\.row)
         provinceBases = province.map(\.basis)
         valueFindings = Review.valueFindings(table)

@@ -166,6 +166,14 @@ public struct IndicatorTable: Sendable {
         self.rows = rows
     }
 
+    /// One unit's rows and plan, every year: the table a unit's own summary is made from.
+    public func selecting(unit: Int32) -> IndicatorTable {
+        let table = IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows.filter { $0.unit == unit },
+                                   fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan,
+                                   organisation: organisation, plannedTargets: plannedTargets.filter { $0.unit == unit })
+        return table
+    }
+
     /// Next year's plan of `year` as a table whose rows are its targets, each set against
     /// itself (actual = target): what the province's plan is formed from as any figure is.
     public func plan(year: Int) -> IndicatorTable {

@@ -149,7 +149,7 @@ public struct Narrative {
     }
 
     /// " Còn thiếu 12 vụ.": the distance a missed count leaves (a rate's and a ceiling's verdict says its own).
-    private func gapNote(_ f: Figures) -> String {
+    func gapNote(_ f: Figures) -> String {
         guard f.direction == .higher, !words.isRate(f), let distance = words.distance(f) else { return "" }
         return pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
@@ -208,7 +208,7 @@ public struct Narrative {
 
     /// A sentence per figure, in order; the two of a pair that are both here in one sentence,
     /// at the first one's place ("981 vụ/1.881 bị can").
-    private func items(_ figures: [Figures]) -> [ReviewDocument.Block] {
+    func items(_ figures: [Figures]) -> [ReviewDocument.Block] {
         let here = Dictionary(figures.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         var said = Set<Int32>()
         return figures.compactMap { f in
@@ -298,18 +298,18 @@ public struct Narrative {
         case .heatmap:
             return pick("Tỷ lệ hoàn thành kế hoạch \(words.when(year)) theo đơn vị và chỉ tiêu.", "Completion of \(year) targets by unit and indicator.")
         case .kpi:
-            return pick("Các kết quả nổi bật của toàn tỉnh \(words.when(year)) so với \(words.before(year)).", "The province's headline results for \(words.when(year)) against \(words.before(year)).")
+            return pick("Các kết quả nổi bật của \(words.scope) \(words.when(year)) so với \(words.before(year)).", "\(words.Scope)'s headline results for \(words.when(year)) against \(words.before(year)).")
         case .bullet:
             let ids = request.indicators
             let met = figures(scope: .province).filter { ids.contains($0.indicator) && $0.status == .met }.count
-            return pick("Kết quả toàn tỉnh \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
-                        "The province's \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
+            return pick("Kết quả \(words.scope) \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
+                        "\(words.Scope)'s \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
         case .plan:
             return pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count) chỉ tiêu) so với kết quả năm \(year).",
                         "The province's \(year + 1) targets (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count)) against the results of \(year).")
         case .comparison:
-            return pick("Kết quả toàn tỉnh \(words.when(year)) của \(request.indicators.count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
-                        "The province's \(year) figures for \(request.indicators.count) indicators against \(words.before(year)): last year's, this year's and the change.")
+            return pick("Kết quả \(words.scope) \(words.when(year)) của \(request.indicators.count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
+                        "\(words.Scope)'s \(year) figures for \(request.indicators.count) indicators against \(words.before(year)): last year's, this year's and the change.")
         case .shortfalls:
             let missed = metrics.figures(year: year).filter { $0.status == .notMet }.count
             return pick("Các chỉ tiêu chưa đạt kế hoạch \(words.when(year)) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
@@ -320,8 +320,8 @@ public struct Narrative {
             let lead = request.kind == .completion ? pick("Tỷ lệ hoàn thành kế hoạch theo đơn vị. ", "Completion by unit. ")
                 : request.kind == .yoy ? pick("So sánh với \(words.before(year)) theo đơn vị. ", "Compared with \(words.before(year)) by unit. ")
                 : request.kind == .multiples ? pick("Diễn biến của từng đơn vị qua các năm. ", "Each unit over the years. ")
-                : pick("Diễn biến toàn tỉnh qua các năm. ", "The province over the years. ")
-            return lead + pick("Toàn tỉnh \(words.when(year)) — ", "Province in \(words.when(year)): ") + sentence(f)
+                : pick("Diễn biến \(words.scope) qua các năm. ", "\(words.Scope) over the years. ")
+            return lead + pick("\(words.Scope) \(words.when(year)) — ", "\(words.Scope) in \(words.when(year)): ") + sentence(f)
         }
     }
 }

@@ -38,6 +38,8 @@ public struct ReportOptions: Sendable {
     public var parent = ""
     /// The place before the date in report.docx ("Sóc Trăng"); nil: from the organisation's name.
     public var place: String?
+    /// Also each of these units' own summary under units/ (`UnitPack`); empty: none.
+    public var units: [Int32] = []
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
@@ -203,6 +205,7 @@ public enum ReportPack {
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
         }
+        if !o.units.isEmpty { files += try UnitPack.write(metrics, units: metrics.unitsInOfficeOrder(o.units), options: o, in: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let manifest = try? encoder.encode(["files": files]) else { throw .filesystem("manifest.json could not be encoded") }

@@ -58,6 +58,15 @@ struct PackOptions: ParsableArguments {
     @Flag(help: "Add video.mp4: the summary video, 1080p, dark (see `tongket video`).")
     var video = false
 
+    @Flag(name: .customLong("no-captions"), help: "No caption burned in under each chart of the videos (video.srt is written either way).")
+    var noCaptions = false
+
+    @Flag(help: "Also each unit's own summary under units/<unit>/: a deck of at most 8 pages (PDF and .pptx), summaries, with --video a captioned video; units/index.pdf lists them.")
+    var units = false
+
+    @Option(help: "Only this unit's own summary, as --units does for every unit (close enough is fine).")
+    var unit: String?
+
     @Flag(help: "Refuse (exit 65) while a value `tongket check` flags remains: a jump, a % over 100, a total row that disagrees.")
     var strict = false
 
@@ -91,8 +100,9 @@ struct PackOptions: ParsableArguments {
         }
         let today = Today.string
         // The video takes the pack's size, unless that is a paper size.
-        let videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? metrics.table.organisation ?? "",
+        var videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? metrics.table.organisation ?? "",
                                                 date: date ?? today, source: look.source, logo: look.logo) : nil
+        videoOptions?.captions = !noCaptions
         var options = ReportOptions(
             outputRoot: out, dataset: dataset, year: reviewYear, formats: Set(formats.elements), size: look.canvas,
             theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? metrics.table.organisation ?? "", source: look.source,
@@ -104,6 +114,7 @@ struct PackOptions: ParsableArguments {
         options.place = place
         options.kinds = charts.map { Set($0.elements) }
         options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
+        if let unit { options.units = [try Session.unit(unit, in: table)] } else if units { options.units = Array(Set(table.rows.map(\.unit))) }
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
             if pointsAtCheck { Session.reviewHint(metrics) }

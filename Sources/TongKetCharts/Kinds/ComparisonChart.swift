@@ -29,7 +29,7 @@ struct ComparisonChart {
         let before = data.metrics.table.period.isWholeYear ? w.pick("Năm \(year - 1)", "\(year - 1)") : w.pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)")
         let plot = TablePlot(labelHeader: w.pick("Chỉ tiêu", "Indicator"), columns: [before, data.When(year, w), w.pick("Tăng, giảm", "Change")], rows: rows)
         let title = (section ?? w.pick("So với cùng kỳ", "Against the same period last year"))
-        let subtitle = w.pick("Toàn tỉnh \(data.when(year, w)) so với \(words.before(year)) · tỷ lệ: chênh lệch điểm % · màu: chuyển biến tốt / chưa tốt",
+        let subtitle = w.pick("\(words.Scope) \(data.when(year, w)) so với \(words.before(year)) · tỷ lệ: chênh lệch điểm % · màu: chuyển biến tốt / chưa tốt",
                               "The province, \(data.when(year, w)) against \(words.before(year)) · rates: change in points · colour: for the better / the worse")
         return ChartSpec(title: title, subtitle: subtitle, note: data.note(figures.filter { ids.contains($0.indicator) && $0.flagged }, w), plot: .table(plot))
     }

@@ -25,7 +25,8 @@ struct KPIChart {
                 verdict: words.flagPrefix(f) + (f.estimated ? w.pick("ước · ", "estimate · ") : "") + words.shortVerdict(f),
                 verdictTone: f.status == .notMet || f.flagged ? .notMet : .text)
         }
-        return ChartSpec(title: w.pick("Kết quả nổi bật toàn tỉnh \(data.when(year, w))", "Province highlights, \(data.when(year, w))"),
+        return ChartSpec(title: data.metrics.unit == nil ? w.pick("Kết quả nổi bật toàn tỉnh \(data.when(year, w))", "Province highlights, \(data.when(year, w))")
+                                    : w.pick("Kết quả nổi bật \(data.when(year, w))", "Highlights, \(data.when(year, w))"),
                          subtitle: w.pick("So với \(data.before(year, w)); mũi tên xanh: chuyển biến tốt", "Compared with \(data.before(year, w)); blue arrow: a change for the better"),
                          note: data.note(Array(figures), w), plot: .tiles(TilePlot(tiles: Array(tiles))))
     }

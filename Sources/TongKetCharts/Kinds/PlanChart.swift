@@ -27,7 +27,7 @@ struct PlanChart {
                              columns: [w.pick("Thực hiện \(year)", "Result \(year)"), w.pick("Kế hoạch \(year + 1)", "Target \(year + 1)"),
                                        w.pick("So với \(year)", "Against \(year)")], rows: rows)
         let title = section ?? words.planTitle(year + 1)
-        let subtitle = w.pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (tổng kế hoạch giao các đơn vị; tỷ lệ: mức chung) so với kết quả năm \(year)",
+        let subtitle = data.metrics.unit != nil ? w.pick("Chỉ tiêu kế hoạch năm \(year + 1) được giao so với kết quả năm \(year)", "The targets for \(year + 1) against the results of \(year)") : w.pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (tổng kế hoạch giao các đơn vị; tỷ lệ: mức chung) so với kết quả năm \(year)",
                               "The province's targets for \(year + 1) (the sum of those assigned to the units; rates: their shared level) against the results of \(year)")
         return ChartSpec(title: title, subtitle: subtitle, plot: .table(plot))
     }

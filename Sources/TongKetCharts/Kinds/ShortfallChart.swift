@@ -27,20 +27,21 @@ struct ShortfallChart {
 
     func spec(_ w: ChartWords) -> ChartSpec {
         let n = w.numbers
-        let missed = Self.missed(data, year: year)
+        // A unit's own summary: its figures are in the province's place, once.
+        let missed = Self.missed(data, year: year).filter { data.metrics.unit == nil || $0.scope == .province }
         let rows = missed.map { f -> BarPlot.Row in
-            let who = f.scope == .province ? w.pick("Toàn tỉnh", "Province") : data.name(f)
+            let who = f.scope == .province ? data.words(w).Scope : data.name(f)
             // A rate falls short by percentage points; a count by its measure, and by a share.
             let rate = data.isRate(f)
             let distance = data.words(w).distance(f) ?? ""
             let words = f.direction == .lower ? w.pick("vượt trần \(distance)", "\(distance) above the ceiling") : w.pick("thiếu \(distance)", "\(distance) short")
-            return .init(label: who + " — " + data.shortName(f.indicator),
+            return .init(label: data.metrics.unit != nil ? data.shortName(f.indicator) : who + " — " + data.shortName(f.indicator),
                          bars: [.init(value: Self.gap(f) * 100, tone: .notMet, label: words + (rate ? "" : " (" + n.percent(Self.gap(f)) + ")"))])
         }
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         let province = missed.filter { $0.scope == .province }.count
         return ChartSpec(title: w.pick("Tồn tại, hạn chế: các chỉ tiêu chưa đạt kế hoạch", "Shortfalls: the targets not met"),
-                         subtitle: w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
+                         subtitle: data.metrics.unit != nil ? w.pick("\(data.When(year, w)) · \(province) chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)", "\(data.When(year, w)) · \(province) targets missed · length: the distance from the target (ceilings: the excess)") : w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
                                           "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
                          note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
                          plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),

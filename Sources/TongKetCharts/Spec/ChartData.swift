@@ -62,6 +62,7 @@ struct ChartData {
         // The office's own total row is its figure, however the units' would combine; one unit's is that unit's.
         let bases = metrics.provinceRows.indices.filter { metrics.provinceRows[$0].indicator == indicator }.map { metrics.provinceBases[$0] }
         if let last = bases.last, case let .singleUnit(unit) = last.figure {
+            if unit == metrics.unit { return nil }
             let name = unitShortName(unit)
             return (c.pick("số của \(name)", "\(name)'s figure"), c.pick("số của \(name), đơn vị duy nhất báo cáo", "the figure of \(name), the only unit reporting it"))
         }
