@@ -308,10 +308,12 @@ public struct Narrative {
             return pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count) chỉ tiêu) so với kết quả năm \(year).",
                         "The province's \(year + 1) targets (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count)) against the results of \(year).")
         case .comparison:
-            return pick("Kết quả \(words.scope) \(words.when(year)) của \(request.indicators.count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
-                        "\(words.Scope)'s \(year) figures for \(request.indicators.count) indicators against \(words.before(year)): last year's, this year's and the change.")
+            let count = request.indicators.isEmpty ? figures(scope: .province).filter { $0.previousActual != nil }.count : request.indicators.count
+            return pick("Kết quả \(words.scope) \(words.when(year)) của \(count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",
+                        "\(words.Scope)'s \(year) figures for \(count) indicators against \(words.before(year)): last year's, this year's and the change.")
         case .shortfalls:
-            let missed = metrics.figures(year: year).filter { $0.status == .notMet }.count
+            // A unit's own summary holds its figures once, in the province's place.
+            let missed = metrics.figures(year: year).filter { $0.status == .notMet && (metrics.unit == nil || $0.scope == .province) }.count
             return pick("Các chỉ tiêu chưa đạt kế hoạch \(words.when(year)) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
         case .completion, .yoy, .trend, .multiples:
             let id = request.indicator ?? 0

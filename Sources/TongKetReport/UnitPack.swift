@@ -105,7 +105,10 @@ enum UnitPack {
         spec.subtitle = words.When(year) + (language == .vi
             ? " · \(name) xếp thứ \(rank)/\(group.cards.count) · cả nhóm đạt \(met)/\(defined) chỉ tiêu" + (defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : "")
             : " · \(name) ranks \(rank) of \(group.cards.count) · the group met \(met) of \(defined) targets" + (defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : ""))
-        return Page(spec: spec, alt: spec.subtitle)
+        let share = defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : ""
+        let among = label.prefix(1).lowercased() + label.dropFirst()
+        return Page(spec: spec, alt: language == .vi ? "\(name) xếp thứ \(rank)/\(group.cards.count) trong \(among); cả nhóm đạt \(met)/\(defined) chỉ tiêu\(share)."
+                                                     : "\(name) ranks \(rank) of \(group.cards.count) among \(among); the group met \(met) of \(defined) targets\(share).")
     }
 
     private static func one(_ metrics: Metrics, unit: Int32, slug: String, options o: ReportOptions, renderer: ChartRenderer, in folder: URL) throws -> (files: [ManifestEntry], pages: Int) {
@@ -144,11 +147,9 @@ enum UnitPack {
             files.append(ManifestEntry(path: path, kind: "unit-summary", title: name, alt: language == .vi ? "Tóm tắt kết quả của \(name)." : "\(name)'s results summarised."))
         }
         if var video = o.video {
-            video.kinds = [.kpi, .bullet, .comparison, .shortfalls]
-            video.indicators = []
-            video.title = name
+            // The deck's own pages, each with its sentence as the caption.
             video.organisation = byline
-            let timeline = VideoPlan.timeline(own, year: o.year, options: video, measurer: renderer.measurer)
+            let timeline = VideoPlan.timeline(charts.map { (spec: $0.spec, caption: $0.alt) }, title: name, when: line, date: words.dateWords(o.date), options: video, measurer: renderer.measurer)
             try VideoWriter.mp4(timeline, size: video.size, to: here.appendingPathComponent("video.mp4").path)
             files.append(ManifestEntry(path: base + "video.mp4", kind: "unit-video", title: name,
                                        alt: (vi ? "Video tóm tắt \(Int(timeline.duration.rounded())) giây của " : "A \(Int(timeline.duration.rounded()))-second summary video of ") + name + "."))
@@ -169,7 +170,7 @@ enum UnitPack {
         var sections: [ReviewDocument.Section] = [.init(heading: vi ? "Kết quả đạt được" : "Results", part: .highlights, blocks: narrative.items(ordered))]
         if let card = Ranking.units(metrics, year: year).first(where: { $0.unit == unit }), let ratio = card.ratio {
             var text = vi ? "Đạt \(card.met)/\(card.defined) chỉ tiêu được giao (\(NumberText(language).percent(ratio)))." : "Met \(card.met) of \(card.defined) assigned targets (\(NumberText(language).percent(ratio)))."
-            if let standing = standing(metrics, unit: unit, year: year, language: language) { text += " " + standing.spec.subtitle.split(separator: "·").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ") + "." }
+            if let standing = standing(metrics, unit: unit, year: year, language: language) { text += " " + standing.alt }
             sections.append(.init(heading: vi ? "Vị trí trong nhóm" : "Standing in the group", part: .byUnit, blocks: [.paragraph(text)]))
         }
         let missed = ordered.filter { $0.status == .notMet }

@@ -45,19 +45,23 @@ public struct VideoOptions: Sendable {
 /// same rules as the pack's), an end card.
 public enum VideoPlan {
     public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
-        let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: measurer, source: o.source, logoPath: o.logo)
-        let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(year)
-        let when = FigureWords(metrics, o.language).When(year)
-        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true)]
+        let words = FigureWords(metrics, o.language)
         let narrative = Narrative(metrics: metrics, year: year, language: o.language)
-        for request in requests(metrics, year: year, options: o) {
-            let caption = narrative.alt(for: request)
-            let scene = o.captions ? Caption.scene(caption, context: context) { Charts.scene(request, metrics: metrics, context: $0) }
-                : Charts.scene(request, metrics: metrics, context: context)
-            slides.append(.init(scene: scene, isCard: false, caption: caption))
+        let pages = requests(metrics, year: year, options: o).map { (spec: Charts.spec($0, metrics: metrics, language: o.language), caption: narrative.alt(for: $0)) }
+        return timeline(pages, title: o.title ?? words.reviewTitle(year), when: words.When(year), date: words.dateWords(o.date), options: o, measurer: measurer)
+    }
+
+    /// A video of these charts, each with its caption (burned in unless `captions` is off),
+    /// between the title card and the end card.
+    static func timeline(_ pages: [(spec: ChartSpec, caption: String)], title: String, when: String, date: String, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
+        let context = ChartContext(size: o.size, theme: o.theme, language: o.language, measurer: measurer, source: o.source, logoPath: o.logo)
+        var slides = [Timeline.Slide(scene: TitleSlide.scene(title: title, organisation: o.organisation, when: when, date: date, context: context), isCard: true)]
+        for page in pages {
+            let scene = o.captions ? Caption.scene(page.caption, context: context) { ChartLayout.scene(page.spec, context: $0) } : ChartLayout.scene(page.spec, context: context)
+            slides.append(.init(scene: scene, isCard: false, caption: page.caption))
         }
         let thanks = o.language == .vi ? "Cảm ơn quý vị đã theo dõi" : "Thank you for watching"
-        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: FigureWords(metrics, o.language).dateWords(o.date), context: context), isCard: true))
+        slides.append(.init(scene: TitleSlide.scene(title: thanks, organisation: o.organisation.isEmpty ? title : o.organisation, when: when, date: date, context: context), isCard: true))
         return Timeline(slides: slides, fps: o.fps, pacing: o.pacing, language: o.language)
     }
 

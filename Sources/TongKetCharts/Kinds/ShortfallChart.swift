@@ -44,7 +44,8 @@ struct ShortfallChart {
                          subtitle: data.metrics.unit != nil ? w.pick("\(data.When(year, w)) · \(province) chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)", "\(data.When(year, w)) · \(province) targets missed · length: the distance from the target (ceilings: the excess)") : w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
                                           "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
                          note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
-                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),
+                         // At least 0–10 %: a gap of a tenth of a point is a short bar, not a scale of 0,02 % ticks.
+                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),
                                              maximumRows: Self.rowsShown)))
     }
 }
