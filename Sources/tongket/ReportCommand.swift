@@ -132,8 +132,8 @@ struct PackOptions: ParsableArguments {
             if pointsAtCheck { Session.reviewHint(metrics) }
             let charts = files.filter { $0.path.hasPrefix("charts/") }.count
             Terminal.output(MessageLanguage.pick(
-                "\(folder): \(files.count) tệp (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) tệp biểu đồ, metrics.csv, các bản tóm tắt, manifest.json\(video ? ", video.mp4" : ""))\n",
-                "\(folder): \(files.count) files (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) chart files, metrics.csv, summaries, manifest.json\(video ? ", video.mp4" : ""))\n"))
+                "\(folder): \(files.count) tệp (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) tệp biểu đồ, metrics.csv, các bản tóm tắt, manifest.json\(video ? ", video.mp4" : "")\(options.units.isEmpty ? "" : ", units/ (\(options.units.count) đơn vị)"))\n",
+                "\(folder): \(files.count) files (deck.pdf\(options.office ? ", deck.pptx, report.docx, metrics.xlsx" : ""), \(charts) chart files, metrics.csv, summaries, manifest.json\(video ? ", video.mp4" : "")\(options.units.isEmpty ? "" : ", units/ (\(options.units.count))"))\n"))
         } catch {
             Interruption.waitIfInterrupted()
             throw ExitStatus.failure(error)
