@@ -103,6 +103,7 @@ public enum ReportPack {
         let staging = datasetFolder.appendingPathComponent(".\(final.lastPathComponent).building-\(getpid())")
         // A file where the pack goes is the user's, never a pack to replace: said before any work.
         if let problem = notAPack(final) { throw problem }
+        recoverKilledRuns(final)
         // Registered before the folder exists, so no interrupt falls between the two.
         let token = Interruption.removeOnInterrupt(staging.path)
         defer { Interruption.done(token) }
@@ -308,6 +309,19 @@ public enum ReportPack {
     /// The new pack replaces the old one with two renames; the old is deleted only after.
     private static func swapIntoPlace(_ staging: URL, _ final: URL) throws(ReportError) {
         try Interruption.changingFiles { () throws(ReportError) in try swap(staging, final) }
+    }
+
+    /// What runs killed outright left beside the pack (`Leftovers`): a previous pack left only
+    /// set aside (killed between the swap's two renames) is put back; staging folders and
+    /// set-aside packs of processes that are gone are removed.
+    static func recoverKilledRuns(_ final: URL) {
+        let folder = final.deletingLastPathComponent()
+        let stem = final.lastPathComponent
+        let setAside = Leftovers.find(in: folder, stem: stem, marker: ".old-").filter { !Leftovers.isAlive($0.pid) }
+        if !FileManager.default.fileExists(atPath: final.path), let newest = setAside.last {
+            Interruption.changingFiles { _ = rename(folder.appendingPathComponent(newest.name).path, final.path) }
+        }
+        Leftovers.removeDead(setAside + Leftovers.find(in: folder, stem: stem, marker: ".building-"), in: folder)
     }
 
     /// A file (not a folder) at the pack's place.

@@ -23,6 +23,9 @@ public enum VideoWriter {
         let target = URL(fileURLWithPath: resolved)
         // ffmpeg picks the container from the extension, so the temporary name keeps it.
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.deletingPathExtension().lastPathComponent).partial-\(getpid()).mp4")
+        // The partial files of killed runs of the same video.
+        Leftovers.removeDead(Leftovers.find(in: target.deletingLastPathComponent(), stem: target.deletingPathExtension().lastPathComponent, marker: ".partial-", suffix: ".mp4"),
+                             in: target.deletingLastPathComponent())
         // A held frame is the frame before it again: not drawn, not sent; the frame before it
         // is shown until the next one changes (a variable frame rate on the 1/fps grid). x264
         // spends nearly as long on an unchanged frame as on a moving one, and most frames are
@@ -81,14 +84,27 @@ public enum VideoWriter {
         return terms.joined(separator: "+")
     }
 
+    /// The file `frames` leaves in its folder: the folder's frames are its own to replace.
+    public static let framesMarker = ".tongket-frames"
+
     /// frame-00001.png … in `folder` (created if needed), for users who edit in their own
-    /// video tool.
+    /// video tool. The folder must be empty or hold only an earlier run's frames (its
+    /// `framesMarker`): a folder of the user's own files is refused, never written into.
     public static func frames(_ timeline: Timeline, size: CanvasSize, to folder: String, progress: Progress = { _, _ in }) throws(VideoError) {
         if let reason = AtomicFile.makeFolder(folder) { throw .cannotWrite(path: folder, reason: reason) }
-        // Frames of an earlier, longer run would otherwise trail on after this one's end.
         let previous = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in previous where name.hasPrefix("frame-") && name.hasSuffix(".png") && name.dropFirst(6).dropLast(4).allSatisfy(\.isASCIIDigit) {
+        let ours = previous.contains(framesMarker)
+        guard previous.isEmpty || ours else {
+            throw .cannotWrite(path: folder, reason: "the folder holds other files (\(previous.sorted().prefix(3).joined(separator: ", "))\(previous.count > 3 ? ", …" : "")) and frames are written only into an empty folder or one of earlier frames; name a new folder")
+        }
+        // Frames of an earlier, longer run would otherwise trail on after this one's end.
+        for name in previous where ours && name.hasPrefix("frame-") && name.hasSuffix(".png") && name.dropFirst(6).dropLast(4).allSatisfy(\.isASCIIDigit) {
             Interruption.changingFiles { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
+        do throws(OutputError) {
+            try AtomicFile.write(Array("Frames written by tongket video; the next run into this folder replaces them.\n".utf8), to: folder + "/" + framesMarker)
+        } catch {
+            throw .cannotWrite(path: folder, reason: error.reason)
         }
         let digits = max(5, String(timeline.frameCount).count)
         try FramePipeline.run(timeline, size: size, encode: { renderer, scene, size, bytes throws(RenderError) in

@@ -61,15 +61,21 @@ import Testing
 
     @Test func framesDirHoldsOneNumberedPNGPerFrame() throws {
         let folder = try temporaryFolder().appendingPathComponent("frames")
-        // A longer earlier run's frames go; the user's other files stay.
+        // The user's own folder is refused, its files untouched.
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data([1]).write(to: folder.appendingPathComponent("frame-00099.png"))
         try Data([1]).write(to: folder.appendingPathComponent("notes.txt"))
+        let refused = try CLI.run(["video", Self.sample, "--charts", "yoy", "--frames", folder.path] + Self.quick)
+        #expect(refused.status == 73 && refused.stderr.contains("holds other files (frame-00099.png, notes.txt)"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["frame-00099.png", "notes.txt"])
+        // Into an empty folder, then again into its own frames: a longer earlier run's frames go.
+        try FileManager.default.removeItem(at: folder)
+        #expect(try CLI.run(["video", Self.sample, "--charts", "yoy,kpi", "--frames", folder.path] + Self.quick).status == 0)
         let result = try CLI.run(["video", Self.sample, "--charts", "yoy", "--frames", folder.path] + Self.quick)
         #expect(result.status == 0, "\(result.stderr)")
         var names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names.last == "notes.txt")
-        names.removeAll { $0 == "notes.txt" }
+        #expect(names.first == ".tongket-frames")
+        names.removeAll { $0 == ".tongket-frames" }
         #expect(names.count == 24)
         #expect(names.first == "frame-00001.png" && names.last == "frame-00024.png")
         let png = try Data(contentsOf: folder.appendingPathComponent("frame-00012.png"))
