@@ -6,6 +6,7 @@ import TongKetCharts
 /// which differ only in the surface underneath.
 struct SceneRenderer {
     let layouts: TextLayouts
+    let logos = LogoCache()
 
     func draw(_ scene: Scene, on context: CairoContext, scale: Double) throws(RenderError) {
         let cr = context.pointer
@@ -101,7 +102,7 @@ struct SceneRenderer {
     }
 
     private func drawImage(_ mark: ImageMark, _ cr: OpaquePointer) {
-        guard let image = try? CairoSurface(cairo_image_surface_create_from_png(mark.path)) else { return }
+        guard let image = logos.surface(mark.path) else { return }
         let w = Double(cairo_image_surface_get_width(image.pointer)), h = Double(cairo_image_surface_get_height(image.pointer))
         guard w > 0, h > 0 else { return }
         let s = min(mark.frame.width / w, mark.frame.height / h)

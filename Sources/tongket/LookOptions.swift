@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongKetAnalytics
+import TongKetCairo
 import TongKetCharts
 
 /// How charts look: shared by `chart` and `report`.
@@ -32,6 +33,11 @@ struct CaptionOptions: ParsableArguments {
     func validate() throws {
         if let logo, !FileManager.default.fileExists(atPath: logo) {
             throw ValidationError(MessageLanguage.pick("Không có tệp logo \"\(logo)\".", "The logo \"\(logo)\" does not exist."))
+        }
+        // Not a PNG, or a size no logo has: one line before any work, as a problem in the data.
+        if let logo, let problem = Logo.problem(logo, vietnamese: MessageLanguage.isVietnamese) {
+            Terminal.error(problem)
+            throw ExitStatus.dataError
         }
     }
 }

@@ -39,3 +39,24 @@ import Testing
         #expect(result.status == 64, "\(result.stderr)")
     }
 }
+
+/// A logo that is not a PNG, or states a size no logo has, is one line and exit 65 before any work.
+@Suite struct LogoTests {
+    @Test func aLogoThatIsNotAPNGOrStatesAnImpossibleSizeIsRefusedInOneLine() throws {
+        let folder = try temporaryFolder()
+        let fake = folder.appendingPathComponent("logo.png")
+        try Data("GIF89a, not a PNG".utf8).write(to: fake)
+        // A PNG header claiming 20,000 × 20,000 pixels (the image itself would be 1.6 GB).
+        var huge: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        huge += [0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let big = folder.appendingPathComponent("huge.png")
+        try Data(huge).write(to: big)
+        for (logo, words) in [(fake, "is not a PNG image"), (big, "states 20000×20000 pixels")] {
+            let out = folder.appendingPathComponent("kpi.png")
+            let result = try CLI.run(["chart", "kpi", ChartCommandTests.sample, "--logo", logo.path, "-o", out.path, "--lang", "en"])
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.contains(words) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+}
