@@ -28,7 +28,12 @@ public enum AtomicFile {
         }
         try Interruption.changingFiles { () throws(AtomicWriteError<E>) in
             let url = URL(fileURLWithPath: target)
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+            // A name no one can guess, created here and now (O_EXCL | O_NOFOLLOW): a link planted
+            // where the temporary file goes cannot make the writer overwrite another file.
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp").path
+            let claim = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard claim >= 0 else { throw .output(OutputError(path: path, reason: String(cString: strerror(errno)))) }
+            close(claim)
             let token = Interruption.removeOnInterrupt(temporary)
             defer { Interruption.done(token) }
             do throws(E) {

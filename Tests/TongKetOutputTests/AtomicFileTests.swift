@@ -60,3 +60,19 @@ import TongKetOutput
         #expect(value == 42)
     }
 }
+
+extension AtomicFileTests {
+    /// A link planted where a temporary file would go (the name before was predictable: the
+    /// target's name and the process id) makes no write land in the file it points at.
+    @Test func aPlantedLinkAtTheTemporaryNameWritesNothingElsewhere() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep me".utf8).write(to: victim)
+        let target = folder.appendingPathComponent("chart.png")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".chart.png.\(getpid()).tmp").path, withDestinationPath: victim.path)
+        try AtomicFile.write(Array("new chart".utf8), to: target.path)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "new chart")
+    }
+}
