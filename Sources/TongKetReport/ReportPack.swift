@@ -307,7 +307,12 @@ public enum ReportPack {
     }
 
     /// The new pack replaces the old one with two renames; the old is deleted only after.
+    /// Two runs into one Output take turns at the swap (an advisory lock beside the pack), so
+    /// both succeed and the later pack stays: without it one found the other's pack moved away.
     private static func swapIntoPlace(_ staging: URL, _ final: URL) throws(ReportError) {
+        let lock = open(final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).lock").path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { _ = flock(lock, LOCK_UN); close(lock) } }
         try Interruption.changingFiles { () throws(ReportError) in try swap(staging, final) }
     }
 

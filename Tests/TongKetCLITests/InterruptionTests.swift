@@ -124,3 +124,26 @@ import Testing
         #expect(processes(naming: folder).isEmpty)
     }
 }
+
+extension InterruptionTests {
+    /// Two runs into one Output at once: both succeed (they take turns at the swap), and the
+    /// pack is whole.
+    @Test func twoRunsAtOnceBothSucceed() throws {
+        let root = try temporaryFolder()
+        let arguments = ["report", Self.sample, "--out", root.path, "--no-office", "--formats", "pdf", "--date", "2024-12-20"]
+        for _ in 0..<6 {
+            let other = Process()
+            other.executableURL = CLI.binary
+            other.arguments = arguments
+            other.standardOutput = FileHandle.nullDevice
+            other.standardError = FileHandle.nullDevice
+            try other.run()
+            let mine = try CLI.run(arguments)
+            other.waitUntilExit()
+            #expect(mine.status == 0 && other.terminationStatus == 0, "\(mine.stderr)")
+        }
+        let pack = root.appendingPathComponent("hau-giang")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted() == [".2023.lock", "2023"])
+        #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent("2023/manifest.json").path))
+    }
+}
