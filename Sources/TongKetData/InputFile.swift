@@ -79,6 +79,12 @@ public struct InputFile: Sendable {
         var info = stat()
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
         if size > limit { throw tooLarge(path, size: size, limit: limit) }
+        // A device never ends (/dev/zero) or is a disk: no export; a pipe (<(…), /dev/stdin) is read as a file.
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFCHR || kind == S_IFBLK {
+            throw .cannotOpen(Diagnostic(file: path, message: "is a device, not an export; name the CSV or .xlsx file",
+                                         vietnamese: "đây là thiết bị, không phải tệp xuất; hãy nêu tên tệp CSV hoặc .xlsx"))
+        }
         if (info.st_mode & S_IFMT) == S_IFREG, let mapped = MappedFile(descriptor: descriptor, size: size) {
             return InputFile(name: path, mapped: mapped)
         }

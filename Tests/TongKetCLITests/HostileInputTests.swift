@@ -60,3 +60,12 @@ import Testing
         #expect(quote.stderr.split(separator: "\n").count <= 3)
     }
 }
+
+extension HostileInputTests {
+    /// A device never ends: refused at once, not read up to --max-size (it read 2 GB).
+    @Test func aDeviceIsRefusedAtOnce() throws {
+        let result = try CLI.run(["check", "/dev/zero", "--lang", "en"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("/dev/zero: is a device, not an export"))
+    }
+}
