@@ -146,11 +146,12 @@ public enum SourceDecoder {
 
     /// What a file that is not a text table is, in both languages of messages.
     enum NonTextKind: CaseIterable {
-        case workbook, oldWorkbook, pdf, binary
+        case workbook, emptyArchive, oldWorkbook, pdf, binary
 
         var english: String {
             switch self {
             case .workbook: return "an Excel workbook (.xlsx) or another ZIP file, not a CSV; in Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\""
+            case .emptyArchive: return "an empty ZIP archive: no workbook or table inside; export the sheet again from Excel (.xlsx, or File › Save As › \"CSV UTF-8\")"
             case .oldWorkbook: return "an old Excel workbook (.xls) or a password-protected one; in Excel remove the password (File › Info › Protect Workbook) and choose File › Save As › \"Excel Workbook (.xlsx)\""
             case .pdf: return "a PDF document, not a CSV"
             case .binary: return "a binary file, not a CSV text table"
@@ -160,6 +161,7 @@ public enum SourceDecoder {
         var vietnamese: String {
             switch self {
             case .workbook: return "sổ tính Excel (.xlsx) hoặc một tệp ZIP khác, không phải CSV; trong Excel chọn File › Save As › \"CSV UTF-8 (Comma delimited)\""
+            case .emptyArchive: return "tệp ZIP rỗng: không có sổ tính hay bảng nào bên trong; xuất lại trang tính từ Excel (.xlsx, hoặc File › Save As › \"CSV UTF-8\")"
             case .oldWorkbook: return "sổ tính Excel đời cũ (.xls) hoặc sổ tính có mật khẩu; trong Excel gỡ mật khẩu (File › Info › Protect Workbook) rồi chọn File › Save As › \"Excel Workbook (.xlsx)\""
             case .pdf: return "tài liệu PDF, không phải CSV"
             case .binary: return "tệp nhị phân, không phải bảng dữ liệu dạng văn bản CSV"
@@ -175,6 +177,7 @@ public enum SourceDecoder {
     /// Workbooks and other binary files, named so the user knows what to do instead.
     static func nonTextKind(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return NonTextKind.workbook.english }
+        if bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return NonTextKind.emptyArchive.english }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return NonTextKind.oldWorkbook.english }
         if bytes.starts(with: Array("%PDF".utf8)) { return NonTextKind.pdf.english }
         let head = bytes.prefix(8192)

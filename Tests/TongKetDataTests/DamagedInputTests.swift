@@ -49,3 +49,12 @@ extension DamagedInputTests {
         #expect(beyond("<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>") == nil)
     }
 }
+
+extension DamagedInputTests {
+    /// An empty ZIP is said to be one (it was called "a binary file, not a CSV").
+    @Test func anEmptyArchiveIsNamedAsOne() {
+        let empty: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18)
+        let messages = problems(bytes: empty, name: "ketqua.xlsx")
+        #expect(messages.count == 1 && messages[0].contains("ketqua.xlsx: this is an empty ZIP archive"), "\(messages)")
+    }
+}
