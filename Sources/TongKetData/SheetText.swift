@@ -17,7 +17,7 @@ enum SheetText {
     /// `beyondExcel` names the first cell past Excel's last column (XFD) or row (1 048 576), where
     /// the reading stopped: no workbook Excel wrote has one, and filling up to it could take gigabytes.
     static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>)
-        -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?) {
+        -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?, missingString: String?) {
         xml.withUnsafeBufferPointer { buffer in
             var writer = Writer(merges: merges(buffer))
             let percentByStyle = (0..<((percentStyles.max() ?? -1) + 1)).map(percentStyles.contains)
@@ -33,15 +33,20 @@ enum SheetText {
             var inValue = false, inInlineText = false
             var complete = false
             var beyondExcel: String?
-            while beyondExcel == nil, let event = scanner.next() {
+            // A cell naming a shared string the workbook does not have: "B4 → 57 of 12".
+            var missingString: String?
+            var reference: Range<Int>?
+            while beyondExcel == nil, missingString == nil, let event = scanner.next() {
                 switch event {
                 case let .open(name, attributes, selfClosing):
                     if scanner.is(name, "c") {
                         var column: Int?, style = 0, type = UInt8(ascii: "n")
+                        reference = nil
                         scanner.forEachAttribute(in: attributes) { key, value in
                             guard key.count == 1 else { return }
                             switch buffer[key.lowerBound] {
                             case UInt8(ascii: "r"):
+                                reference = value
                                 column = columnIndex(buffer, value)
                                 if let c = column, c > lastColumn { beyondExcel = scanner.string(value) }
                             case UInt8(ascii: "s"): style = integer(buffer, value) ?? 0
@@ -80,6 +85,9 @@ enum SheetText {
                     } else if scanner.is(name, "t") {
                         inInlineText = false
                     } else if scanner.is(name, "c"), let c = cell {
+                        if c.type == UInt8(ascii: "s"), let value, let index = integer(scanner.bytes, value), !strings.indices.contains(index) {
+                            missingString = (reference.map { scanner.string($0) } ?? "a cell") + " → \(index), of \(strings.count)"
+                        }
                         writer.cell(c.column) { out in write(c, value: value, inline: inline, scanner: scanner, strings: strings, to: &out) }
                         cell = nil
                     } else if scanner.is(name, "row"), inRow {
@@ -92,7 +100,7 @@ enum SheetText {
                     if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
                 }
             }
-            return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel)
+            return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel, missingString)
         }
     }
 

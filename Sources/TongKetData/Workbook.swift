@@ -21,6 +21,8 @@ struct Workbook {
         case cut(sheet: String)
         /// A cell past Excel's last column or row: not a sheet Excel wrote.
         case beyondExcel(sheet: String, cell: String)
+        /// A cell names a shared string the workbook does not have ("B4 → 57, of 12").
+        case missingString(sheet: String, detail: String)
     }
 
     /// No part of a real workbook is this large (a million-row sheet is about 220 MB of XML); a
@@ -54,8 +56,9 @@ struct Workbook {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            let (text, hiddenRows, hiddenColumns, complete, beyond) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            let (text, hiddenRows, hiddenColumns, complete, beyond, missing) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
             if let beyond { throw .beyondExcel(sheet: name, cell: beyond) }
+            if let missing { throw .missingString(sheet: name, detail: missing) }
             guard complete else { throw .cut(sheet: name) }
             sheets.append(Sheet(name: name, hidden: hidden, text: text, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
         }

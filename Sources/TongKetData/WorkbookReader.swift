@@ -99,6 +99,9 @@ enum WorkbookReader {
         case let .beyondExcel(sheet, cell):
             log.error(line: nil, "the sheet \"\(sheet)\" has a cell at \(cell), past Excel's last column XFD and row 1048576: it was not written by Excel, or is damaged; open it in Excel and save it again as .xlsx",
                       vi: "trang tính \"\(sheet)\" có ô ở \(cell), vượt quá cột cuối XFD và dòng 1048576 của Excel: tệp không do Excel tạo ra, hoặc đã hỏng; mở bằng Excel rồi lưu lại dạng .xlsx")
+        case let .missingString(sheet, detail):
+            log.error(line: nil, "the sheet \"\(sheet)\" has a cell that names a text the workbook does not hold (cell \(detail) shared strings): the file is damaged; open it in Excel and save it again as .xlsx",
+                      vi: "trang tính \"\(sheet)\" có ô trỏ tới một chuỗi văn bản mà sổ tính không có (ô \(detail) chuỗi dùng chung): tệp đã hỏng; mở bằng Excel rồi lưu lại dạng .xlsx")
         case let .cut(sheet):
             log.error(line: nil, "the sheet \"\(sheet)\" stops in the middle of its data (the file was cut or damaged); open it in Excel and save it again as .xlsx",
                       vi: "trang tính \"\(sheet)\" bị cắt ngang giữa phần số liệu (tệp bị cắt hoặc hỏng); mở bằng Excel rồi lưu lại dạng .xlsx")

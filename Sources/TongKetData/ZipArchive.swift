@@ -84,7 +84,11 @@ struct ZipArchive {
         let count = u16(end + 10)
         let size = u32(end + 12)
         var offset = u32(end + 16)
-        guard offset != 0xFFFF_FFFF, count != 0xFFFF else { throw .unsupported("ZIP64 workbooks (over 4 GB) are not read") }
+        guard offset != 0xFFFF_FFFF, count != 0xFFFF else {
+            // A small file marked ZIP64 is damaged, not large.
+            throw bytes.count < 0xFFFF_FFFF ? .corrupt("its ZIP directory is marked as for an archive over 4 GB, but the file is \(bytes.count) bytes: it is damaged")
+                                            : .unsupported("ZIP64 workbooks (over 4 GB) are not read")
+        }
         guard offset + size <= end else { throw .corrupt("the ZIP directory points outside the file") }
         var entries: [Entry] = []
         entries.reserveCapacity(count)

@@ -58,3 +58,22 @@ extension DamagedInputTests {
         #expect(messages.count == 1 && messages[0].contains("ketqua.xlsx: this is an empty ZIP archive"), "\(messages)")
     }
 }
+
+extension DamagedInputTests {
+    /// A cell that names a shared string the workbook lacks is damage, named at its cell (it
+    /// was read as an empty cell and reported as "empty").
+    @Test func aSharedStringOutOfRangeIsNamedAtItsCell() {
+        let xml = "<worksheet><sheetData><row r=\"4\"><c r=\"A4\" t=\"s\"><v>0</v></c><c r=\"B4\" t=\"s\"><v>57</v></c></row></sheetData></worksheet>"
+        #expect(SheetText.text(Array(xml.utf8), strings: [Array("Phòng 7".utf8)], percentStyles: []).missingString == "B4 → 57, of 1")
+        let fine = "<worksheet><sheetData><row r=\"4\"><c r=\"A4\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>"
+        #expect(SheetText.text(Array(fine.utf8), strings: [Array("Phòng 7".utf8)], percentStyles: []).missingString == nil)
+    }
+
+    /// A small file whose ZIP directory claims ZIP64 is damaged, not "over 4 GB".
+    @Test func aSmallFileMarkedZIP64IsCalledDamaged() {
+        var bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 40)
+        bytes += [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF] + Array(repeating: 0, count: 10)
+        let messages = problems(bytes: bytes, name: "ketqua.xlsx")
+        #expect(messages.joined().contains("marked as for an archive over 4 GB, but the file is 66 bytes: it is damaged"), "\(messages)")
+    }
+}
