@@ -3,13 +3,10 @@ import Foundation
 import TongKetCharts
 
 /// The logo a user gives (`--logo`): checked once before any work — a PNG of a sensible size —
-/// and decoded once per renderer, scaled down to what a chart's corner needs, however many
-/// charts and frames show it.
+/// and decoded once per renderer (`LogoCache`), however many charts and frames show it.
 public enum Logo {
     /// Larger than this on a side is no logo (a 20,000 px image decoded per chart took 85 s).
     public static let maximumSide = 4096
-    /// What the corner needs at 4K: the decoded logo is kept at most this size.
-    static let keptSide = 512.0
 
     /// Why `path` cannot be a logo, in the user's language; nil when it can.
     public static func problem(_ path: String, vietnamese: Bool) -> String? {
@@ -33,30 +30,34 @@ public enum Logo {
     }
 }
 
-/// Logos decoded and scaled once, by path, for one renderer's thread.
+/// Images decoded once per path for one renderer's thread, and a copy scaled down to the
+/// pixels a mark takes when the image is much larger (a 4096 px logo in a 140 px corner is not
+/// scaled again for every chart and frame).
 final class LogoCache {
-    private var kept: [String: CairoSurface?] = [:]
+    private var decoded: [String: CairoSurface?] = [:]
+    private var scaled: [String: CairoSurface] = [:]
 
-    /// The logo at `path`, at most `Logo.keptSide` a side; nil when it cannot be read.
-    func surface(_ path: String) -> CairoSurface? {
-        if let known = kept[path] { return known }
-        let made = Self.load(path)
-        kept[path] = made
-        return made
-    }
-
-    private static func load(_ path: String) -> CairoSurface? {
-        guard Logo.problem(path, vietnamese: false) == nil, let full = try? CairoSurface(cairo_image_surface_create_from_png(path)) else { return nil }
+    /// The image at `path` for a mark `width` × `height` device pixels; nil when it cannot be read.
+    func surface(_ path: String, width: Double, height: Double) -> CairoSurface? {
+        let full: CairoSurface?
+        if let known = decoded[path] { full = known } else {
+            full = try? CairoSurface(cairo_image_surface_create_from_png(path))
+            decoded[path] = full
+        }
+        guard let full else { return nil }
         let w = Double(cairo_image_surface_get_width(full.pointer)), h = Double(cairo_image_surface_get_height(full.pointer))
-        guard w > 0, h > 0 else { return nil }
-        let s = min(1, Logo.keptSide / max(w, h))
-        guard s < 1 else { return full }
-        guard let small = try? CairoSurface.image(width: max(1, Int((w * s).rounded())), height: max(1, Int((h * s).rounded()))),
-              let context = try? CairoContext(small) else { return full }
-        cairo_scale(context.pointer, s, s)
+        let s = min(width / w, height / h)
+        // Close to its own size, the image is drawn as it is: exact pixels, no second copy.
+        guard w > 0, h > 0, s < 0.5 else { return full }
+        let (sw, sh) = (max(1, Int((w * s).rounded(.up))), max(1, Int((h * s).rounded(.up))))
+        let key = path + "|\(sw)x\(sh)"
+        if let kept = scaled[key] { return kept }
+        guard let small = try? CairoSurface.image(width: sw, height: sh), let context = try? CairoContext(small) else { return full }
+        cairo_scale(context.pointer, Double(sw) / w, Double(sh) / h)
         cairo_set_source_surface(context.pointer, full.pointer, 0, 0)
         cairo_paint(context.pointer)
         cairo_surface_flush(small.pointer)
+        scaled[key] = small
         return small
     }
 }

@@ -17,14 +17,16 @@ enum SheetText {
     /// `beyondExcel` names the first cell past Excel's last column (XFD) or row (1 048 576), where
     /// the reading stopped: no workbook Excel wrote has one, and filling up to it could take gigabytes.
     static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>)
-        -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?, missingString: String?) {
+        -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?, missingString: String?, overBudget: Bool) {
         xml.withUnsafeBufferPointer { buffer in
-            var writer = Writer(merges: merges(buffer))
+            var writer = Writer(merges: merges(buffer), budget: textBudget(xml: xml.count))
             let percentByStyle = (0..<((percentStyles.max() ?? -1) + 1)).map(percentStyles.contains)
             // The text is about a quarter of the XML: reserved once, not grown page by page.
             writer.out.reserveCapacity(buffer.count / 3)
             var scanner = XMLScanner(buffer)
-            var hiddenRows: [Int] = [], hiddenColumns: [Int] = []
+            var hiddenRows: [Int] = []
+            // One flag per Excel column: 100,000 hidden ranges are still 16,384 columns at most.
+            var hiddenColumn = [Bool](repeating: false, count: 16_384)
             var inRow = false
             var nextRow = 1, nextColumn = 0
             var cell: (column: Int, type: UInt8, percent: Bool)?
@@ -36,7 +38,7 @@ enum SheetText {
             // A cell naming a shared string the workbook does not have: "B4 → 57 of 12".
             var missingString: String?
             var reference: Range<Int>?
-            while beyondExcel == nil, missingString == nil, let event = scanner.next() {
+            while beyondExcel == nil, missingString == nil, !writer.overBudget, let event = scanner.next() {
                 switch event {
                 case let .open(name, attributes, selfClosing):
                     if scanner.is(name, "c") {
@@ -77,7 +79,7 @@ enum SheetText {
                     } else if scanner.is(name, "col"), let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) {
                         let first = scanner.attribute("min", in: attributes).flatMap { Int(scanner.string($0)) } ?? 0
                         let last = scanner.attribute("max", in: attributes).flatMap { Int(scanner.string($0)) } ?? first
-                        if first > 0, last >= first, last - first < 16_384 { hiddenColumns += Array((first - 1)...(last - 1)) }
+                        if first > 0, last >= first, last <= 16_384 { for column in (first - 1)...(last - 1) { hiddenColumn[column] = true } }
                     }
                 case let .close(name):
                     if scanner.is(name, "v") {
@@ -100,7 +102,8 @@ enum SheetText {
                     if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
                 }
             }
-            return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel, missingString)
+            let hiddenColumns = hiddenColumn.indices.filter { hiddenColumn[$0] }
+            return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel, missingString, writer.overBudget)
         }
     }
 
@@ -209,10 +212,19 @@ enum SheetText {
         return n
     }
 
+    /// The most text a sheet of `xml` bytes may become: a real sheet's text is smaller than its
+    /// XML (tags around every cell), so eight times it and 64 MB is room for any table; past it
+    /// the text comes from one long string repeated in many cells or merged over a large range
+    /// (a 7.5 KB workbook asked for 8 GB).
+    static func textBudget(xml: Int) -> Int { 8 * xml + 64_000_000 }
+
     /// Builds the text row by row: each row's cells collected with their columns, then written
     /// in column order with merged ranges filled.
     private struct Writer {
         var out: [UInt8] = []
+        let budget: Int
+        /// The text passed `budget`: the reading stopped.
+        var overBudget = false
         var line = 1
         var row = 0
         /// The row's cells: column and the bytes' range in `scratch`.
@@ -224,8 +236,9 @@ enum SheetText {
         /// Each merge's first cell, once seen.
         var mergeValues: [Int: [UInt8]] = [:]
 
-        init(merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)]) {
+        init(merges: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)], budget: Int) {
             self.merges = merges
+            self.budget = budget
             var byRow: [Int: [Int]] = [:]
             var covered = 0
             for (m, merge) in merges.enumerated() {
@@ -240,7 +253,7 @@ enum SheetText {
 
         mutating func startRow(_ number: Int) {
             // Rows Excel did not write are empty lines, or a merge's fill.
-            while line < number {
+            while line < number, !overBudget {
                 row = line
                 cells.removeAll(keepingCapacity: true)
                 scratch.removeAll(keepingCapacity: true)
@@ -271,6 +284,7 @@ enum SheetText {
             }
             out.append(UInt8(ascii: "\n"))
             line = row + 1
+            if out.count > budget { overBudget = true }
         }
 
         private mutating func fillMerges(_ covering: [Int]) {

@@ -21,6 +21,8 @@ struct Workbook {
         case cut(sheet: String)
         /// A cell past Excel's last column or row: not a sheet Excel wrote.
         case beyondExcel(sheet: String, cell: String)
+        /// The sheet would become more text than `SheetText.textBudget` of its XML.
+        case tooMuchText(sheet: String, xml: Int, limit: Int)
         /// A cell names a shared string the workbook does not have ("B4 → 57, of 12").
         case missingString(sheet: String, detail: String)
     }
@@ -56,7 +58,8 @@ struct Workbook {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let xml = try part(path) else { continue }
-            let (text, hiddenRows, hiddenColumns, complete, beyond, missing) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            let (text, hiddenRows, hiddenColumns, complete, beyond, missing, overBudget) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
+            if overBudget { throw .tooMuchText(sheet: name, xml: xml.count, limit: SheetText.textBudget(xml: xml.count)) }
             if let beyond { throw .beyondExcel(sheet: name, cell: beyond) }
             if let missing { throw .missingString(sheet: name, detail: missing) }
             guard complete else { throw .cut(sheet: name) }

@@ -99,6 +99,9 @@ enum WorkbookReader {
         case let .beyondExcel(sheet, cell):
             log.error(line: nil, "the sheet \"\(sheet)\" has a cell at \(cell), past Excel's last column XFD and row 1048576: it was not written by Excel, or is damaged; open it in Excel and save it again as .xlsx",
                       vi: "trang tính \"\(sheet)\" có ô ở \(cell), vượt quá cột cuối XFD và dòng 1048576 của Excel: tệp không do Excel tạo ra, hoặc đã hỏng; mở bằng Excel rồi lưu lại dạng .xlsx")
+        case let .tooMuchText(sheet, xml, limit):
+            log.error(line: nil, "the sheet \"\(sheet)\" (\(max(1, xml / 1000)) KB of XML) would be more than \(limit / 1_000_000) MB of text — one long text repeated in many cells or merged over a large range: not a table to read; open it in Excel and save only the table",
+                      vi: "trang tính \"\(sheet)\" (\(max(1, xml / 1000)) KB XML) sẽ thành hơn \(limit / 1_000_000) MB văn bản — một đoạn văn bản dài lặp lại ở rất nhiều ô hoặc được gộp trên một vùng lớn: không phải bảng số liệu; mở bằng Excel và chỉ lưu phần bảng")
         case let .missingString(sheet, detail):
             log.error(line: nil, "the sheet \"\(sheet)\" has a cell that names a text the workbook does not hold (cell \(detail) shared strings): the file is damaged; open it in Excel and save it again as .xlsx",
                       vi: "trang tính \"\(sheet)\" có ô trỏ tới một chuỗi văn bản mà sổ tính không có (ô \(detail) chuỗi dùng chung): tệp đã hỏng; mở bằng Excel rồi lưu lại dạng .xlsx")

@@ -117,7 +117,7 @@ import TongKetData
         #expect(result.status == 0, "\(result.stderr)")
         let written = try files(in: root)
         #expect(!written.isEmpty)
-        #expect(written.keys.allSatisfy { $0.hasPrefix("hostile/2023/") && !$0.contains("..") })
+        #expect(written.keys.allSatisfy { ($0.hasPrefix("hostile/2023/") || $0 == "hostile/.2023.lock") && !$0.contains("..") })
         #expect(written.keys.allSatisfy { $0.range(of: "^[a-z0-9./-]+$", options: .regularExpression) != nil && $0.count < 120 })
         #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.png") && !FileManager.default.fileExists(atPath: "/tmp/x.png"))
     }

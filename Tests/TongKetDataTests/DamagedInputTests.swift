@@ -77,3 +77,24 @@ extension DamagedInputTests {
         #expect(messages.joined().contains("marked as for an archive over 4 GB, but the file is 66 bytes: it is damaged"), "\(messages)")
     }
 }
+
+extension DamagedInputTests {
+    /// What the reader builds has a budget, not only what it inflates: one long shared string
+    /// in many cells, or merged over a large range, stops the reading (a 7.5 KB workbook asked
+    /// for 8 GB); 100,000 hidden-column ranges are 16,384 columns at most.
+    @Test func textBuiltFromLittleXMLHasABudget() {
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 1_000_000)
+        let cells = (1...100).map { "<c r=\"A\($0)\" t=\"s\"><v>0</v></c>" }.map { "<row r=\"\($0.dropFirst(7).prefix { $0 != "\"" })\">" + $0 + "</row>" }.joined()
+        let repeated = SheetText.text(Array("<worksheet><sheetData>\(cells)</sheetData></worksheet>".utf8), strings: [long], percentStyles: [])
+        #expect(repeated.overBudget)
+        #expect(repeated.text.count < SheetText.textBudget(xml: 10_000) + 2_000_000)
+        let merged = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2000\"/></sheetData><mergeCells><mergeCell ref=\"A1:Z2000\"/></mergeCells></worksheet>"
+        #expect(SheetText.text(Array(merged.utf8), strings: [long], percentStyles: []).overBudget)
+        let ranges = String(repeating: "<col min=\"1\" max=\"16384\" hidden=\"1\"/>", count: 100_000)
+        let hidden = SheetText.text(Array("<worksheet><cols>\(ranges)</cols><sheetData></sheetData></worksheet>".utf8), strings: [], percentStyles: [])
+        #expect(hidden.hiddenColumns.count == 16_384 && !hidden.overBudget)
+        // A table of short texts stays well inside it.
+        let table = (1...2000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"s\"><v>0</v></c><c r=\"B\($0)\"><v>\($0)</v></c></row>" }.joined()
+        #expect(!SheetText.text(Array("<worksheet><sheetData>\(table)</sheetData></worksheet>".utf8), strings: [Array("Phòng 7".utf8)], percentStyles: []).overBudget)
+    }
+}
