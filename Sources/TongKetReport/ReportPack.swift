@@ -40,6 +40,9 @@ public struct ReportOptions: Sendable {
     public var place: String?
     /// Also each of these units' own summary under units/ (`UnitPack`); empty: none.
     public var units: [Int32] = []
+    /// Called as the run's videos are made, from any thread, one call at a time: frames done
+    /// and frames in all, over the pack's video and every unit's — one bar for the whole run.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(outputRoot: String, dataset: String, year: Int, formats: Set<OutputFormat> = [.png, .pdf], size: CanvasSize = .slide,
                 theme: Theme = .light, language: Language = .vi, title: String? = nil, organisation: String = "",
@@ -175,11 +178,16 @@ public enum ReportPack {
         } catch {
             throw .render(error)
         }
+        // Every video's frames are counted before the first is made: the bar runs once, to the end.
+        var progress: RunProgress?
         if let video = o.video {
             do {
                 let renderer = try ChartRenderer()
                 let timeline = VideoPlan.timeline(metrics, year: o.year, options: video, measurer: renderer.measurer)
-                try VideoWriter.mp4(timeline, size: video.size, to: folder.appendingPathComponent("video.mp4").path)
+                let unitFrames = o.units.map { UnitPack.frameCount(metrics, unit: $0, options: o, video: video) }
+                let counter = o.progress.map { RunProgress(totals: [timeline.frameCount] + unitFrames, report: $0) }
+                progress = counter
+                try VideoWriter.mp4(timeline, size: video.size, to: folder.appendingPathComponent("video.mp4").path) { done, _ in counter?.update(0, done) }
                 let seconds = Int(timeline.duration.rounded())
                 files.append(ManifestEntry(path: "video.mp4", kind: "video", title: o.title ?? FigureWords(metrics, o.language).reviewTitle(o.year),
                                            alt: o.language == .vi ? "Video tóm tắt \(seconds) giây: \(timeline.slides.count - 2) biểu đồ lần lượt xuất hiện." : "A \(seconds)-second summary video: \(timeline.slides.count - 2) charts, one after another."))
@@ -206,7 +214,7 @@ public enum ReportPack {
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
         }
-        if !o.units.isEmpty { files += try UnitPack.write(metrics, units: metrics.unitsInOfficeOrder(o.units), options: o, in: folder) }
+        if !o.units.isEmpty { files += try UnitPack.write(metrics, units: metrics.unitsInOfficeOrder(o.units), options: o, progress: progress, in: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let manifest = try? encoder.encode(["files": files]) else { throw .filesystem("manifest.json could not be encoded") }
@@ -391,5 +399,28 @@ private final class ChartResults: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if failure == nil { failure = (error as? RenderError) ?? .cairo("\(error)") }
+    }
+}
+
+/// The frames done of each video of a run (the pack's first, then each unit's), summed for one
+/// bar; updated from the unit workers' threads.
+final class RunProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done: [Int]
+    private let total: Int
+    private let report: @Sendable (Int, Int) -> Void
+
+    init(totals: [Int], report: @escaping @Sendable (Int, Int) -> Void) {
+        done = Array(repeating: 0, count: totals.count)
+        total = totals.reduce(0, +)
+        self.report = report
+    }
+
+    func update(_ video: Int, _ frames: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard done.indices.contains(video) else { return }
+        done[video] = frames
+        report(done.reduce(0, +), total)
     }
 }

@@ -25,7 +25,7 @@ enum UnitPack {
         var alt: String
     }
 
-    static func write(_ metrics: Metrics, units: [Int32], options o: ReportOptions, in folder: URL) throws(ReportError) -> [ManifestEntry] {
+    static func write(_ metrics: Metrics, units: [Int32], options o: ReportOptions, progress: RunProgress? = nil, in folder: URL) throws(ReportError) -> [ManifestEntry] {
         var slugs = Slug.Registry()
         let chosen = units.map { (unit: $0, slug: slugs.unique(metrics.table.units[Int($0)])) }
         let results = UnitResults(count: chosen.count)
@@ -34,7 +34,9 @@ enum UnitPack {
                 let renderer = try ChartRenderer()
                 for index in stride(from: worker, to: chosen.count, by: 2) {
                     let (unit, slug) = chosen[index]
-                    let (files, pages) = try one(metrics, unit: unit, slug: slug, options: o, renderer: renderer, in: folder)
+                    // Unit videos are counted after the pack's (video 0), in the order `units` gives.
+                    let slot = (o.units.firstIndex(of: unit) ?? index) + 1
+                    let (files, pages) = try one(metrics, unit: unit, slug: slug, options: o, renderer: renderer, in: folder) { progress?.update(slot, $0) }
                     results.set(index, files: files, pages: pages)
                 }
             } catch {
@@ -111,7 +113,17 @@ enum UnitPack {
                                                      : "\(name) ranks \(rank) of \(group.cards.count) among \(among); the group met \(met) of \(defined) targets\(share).")
     }
 
-    private static func one(_ metrics: Metrics, unit: Int32, slug: String, options o: ReportOptions, renderer: ChartRenderer, in folder: URL) throws -> (files: [ManifestEntry], pages: Int) {
+    /// The frames of a unit's video, counted before any is made: the cards and its deck's pages.
+    static func frameCount(_ metrics: Metrics, unit: Int32, options o: ReportOptions, video: VideoOptions) -> Int {
+        guard let own = try? Metrics(metrics.interpretation, level: nil, period: metrics.period, unit: unit) else { return 0 }
+        let charts = pages(metrics, own: own, unit: unit, year: o.year, language: o.language).count
+        let blank = Scene(width: 1, height: 1, background: Color(hex: 0))
+        let slides = [true] + Array(repeating: false, count: charts) + [true]
+        return Timeline(slides: slides.map { Timeline.Slide(scene: blank, isCard: $0) }, fps: video.fps, pacing: video.pacing, language: o.language).frameCount
+    }
+
+    private static func one(_ metrics: Metrics, unit: Int32, slug: String, options o: ReportOptions, renderer: ChartRenderer, in folder: URL,
+                            progress: (Int) -> Void) throws -> (files: [ManifestEntry], pages: Int) {
         let own = try Metrics(metrics.interpretation, level: nil, period: metrics.period, unit: unit)
         let name = metrics.table.units[Int(unit)]
         let base = "units/\(slug)/"
@@ -150,7 +162,7 @@ enum UnitPack {
             // The deck's own pages, each with its sentence as the caption.
             video.organisation = byline
             let timeline = VideoPlan.timeline(charts.map { (spec: $0.spec, caption: $0.alt) }, title: name, when: line, date: words.dateWords(o.date), options: video, measurer: renderer.measurer)
-            try VideoWriter.mp4(timeline, size: video.size, to: here.appendingPathComponent("video.mp4").path)
+            try VideoWriter.mp4(timeline, size: video.size, to: here.appendingPathComponent("video.mp4").path) { done, _ in progress(done) }
             files.append(ManifestEntry(path: base + "video.mp4", kind: "unit-video", title: name,
                                        alt: (vi ? "Video tóm tắt \(Int(timeline.duration.rounded())) giây của " : "A \(Int(timeline.duration.rounded()))-second summary video of ") + name + "."))
             files.append(ManifestEntry(path: base + "video.srt", kind: "captions", title: name, alt: vi ? "Phụ đề của video." : "The video's captions."))

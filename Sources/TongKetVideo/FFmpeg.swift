@@ -39,11 +39,11 @@ final class FFmpeg: @unchecked Sendable {
             // 4:2:0 frames already in BT.709's studio range (`YUVFrame`), tagged so players read them so.
             "-f", "rawvideo", "-pix_fmt", "yuv420p", "-color_range", "tv", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
             "-video_size", "\(width)x\(height)", "-framerate", String(fps), "-i", "pipe:0",
-            // The encoder's threads fixed, so the same frames give the same bytes on any machine;
-            // bitexact keeps the muxer's version string out of the file.
             // Each frame's time on the 1/fps grid (`frameTimes`): the frames sent are the ones
             // that change, each shown until the next.
             "-vf", "setpts=(\(frameTimes))/(\(fps)*TB)", "-fps_mode", "passthrough",
+            // The encoder's threads fixed, so the same frames give the same bytes on any machine;
+            // bitexact keeps the muxer's version string out of the file.
             "-an", "-c:v", "libx264", "-preset", "veryfast", "-tune", "animation", "-crf", "20", "-threads", "\(Self.threads)",
             "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
             "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart", output,

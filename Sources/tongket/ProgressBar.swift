@@ -32,3 +32,11 @@ final class ProgressBar {
         drawn = false
     }
 }
+
+/// A bar updated from the pack's workers: the pack serialises its calls, this only carries it across.
+final class SharedBar: @unchecked Sendable {
+    private let bar: ProgressBar
+    init(_ bar: ProgressBar) { self.bar = bar }
+    func update(_ done: Int, _ total: Int) { bar.update(done, total) }
+    func finish() { bar.finish() }
+}

@@ -127,8 +127,13 @@ struct PackOptions: ParsableArguments {
         } else if units {
             options.units = Array(reporting)
         }
+        // One bar over every video of the run, on a terminal.
+        let bar = SharedBar(ProgressBar(enabled: video && isatty(2) == 1))
+        options.progress = { done, total in bar.update(done, total) }
+        defer { bar.finish() }
         do {
             let (folder, files) = try ReportPack.write(metrics, options: options)
+            bar.finish()
             if pointsAtCheck { Session.reviewHint(metrics) }
             let charts = files.filter { $0.path.hasPrefix("charts/") }.count
             Terminal.output(MessageLanguage.pick(

@@ -24,7 +24,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("rows=2151961 units=5000 indicators=60"))
         let peak = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("peak memory: ") }.flatMap { Int($0.dropFirst(13).dropLast(3)) })
-        #expect(peak * 1_000_000 < size, "peak \(peak) MB for a \(size / 1_000_000) MB file")
+        // About 180 MB alone (the README's figure is the bench's); with the rest of the suite on
+        // both cores it was once 334 MB: bounded at twice the file, well inside #21's 3× the input.
+        #expect(peak * 1_000_000 < 2 * size, "peak \(peak) MB for a \(size / 1_000_000) MB file")
 
         // Over the limit: refused before reading, with the way out.
         let refused = try CLI.run(["check", path, "--max-size", "100"])
