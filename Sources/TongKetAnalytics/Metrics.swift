@@ -1,3 +1,4 @@
+import Foundation
 import TongKetData
 
 /// Every figure of DESIGN §3 for a table. Unit figures are computed on demand from the sorted
@@ -176,5 +177,14 @@ public struct Metrics: Sendable {
     /// Indicators whose province figure is not a plain total.
     public var meanIndicators: [Int32] {
         interpretation.indicators.indices.filter { !interpretation.indicators[$0].formula.isSum }.map { Int32($0) }
+    }
+}
+
+extension Metrics.Problem: LocalizedError {
+    public var errorDescription: String? {
+        switch self {
+        case let .unknownLevel(level, available):
+            return "No row has level \"\(level)\"; levels present: " + (available.isEmpty ? "none (the files have no level column)" : available.joined(separator: ", ")) + "."
+        }
     }
 }

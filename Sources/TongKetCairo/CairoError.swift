@@ -1,3 +1,4 @@
+import Foundation
 import TongKetOutput
 
 /// What can go wrong below the Scene, as messages a user can act on.
@@ -39,4 +40,8 @@ extension RenderError {
     static func writing(_ body: () throws(OutputError) -> Void) throws(RenderError) {
         do { try body() } catch { throw .cannotWrite(path: error.path, reason: error.reason) }
     }
+}
+
+extension RenderError: LocalizedError {
+    public var errorDescription: String? { description }
 }

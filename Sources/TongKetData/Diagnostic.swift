@@ -1,3 +1,4 @@
+import Foundation
 /// One problem found in an input file, positioned as `file:line:column: message`.
 ///
 /// `line` is the physical line in the file (a quoted field with line breaks spans several);
@@ -166,4 +167,9 @@ struct DiagnosticLog {
     }
 
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity != .error } }
+}
+
+/// What `localizedDescription` says: the messages the command line prints, each naming its file and place.
+extension LoadError: LocalizedError {
+    public var errorDescription: String? { description }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// A file or folder that could not be written, and the system's word for why ("No space
 /// left on device", "Permission denied"). The user's path, never a temporary one.
 public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -10,4 +11,8 @@ public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): cannot write the file (\(reason)); check that the folder exists, is writable and has space" }
+}
+
+extension OutputError: LocalizedError {
+    public var errorDescription: String? { description }
 }

@@ -424,3 +424,7 @@ final class RunProgress: @unchecked Sendable {
         report(done.reduce(0, +), total)
     }
 }
+
+extension ReportError: LocalizedError {
+    public var errorDescription: String? { description }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import TongKetCairo
 
 public enum VideoError: Error, CustomStringConvertible {
@@ -20,4 +21,8 @@ public enum VideoError: Error, CustomStringConvertible {
             return error.description
         }
     }
+}
+
+extension VideoError: LocalizedError {
+    public var errorDescription: String? { description }
 }
