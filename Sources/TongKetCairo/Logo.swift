@@ -3,7 +3,7 @@ import Foundation
 import TongKetCharts
 
 /// The logo a user gives (`--logo`): checked once before any work — a PNG of a sensible size —
-/// and decoded once per renderer (`LogoCache`), however many charts and frames show it.
+/// and decoded once per renderer (`ImageCache`), however many charts and frames show it.
 public enum Logo {
     /// Larger than this on a side is no logo (a 20,000 px image decoded per chart took 85 s).
     public static let maximumSide = 4096
@@ -33,7 +33,7 @@ public enum Logo {
 /// Images decoded once per path for one renderer's thread, and a copy scaled down to the
 /// pixels a mark takes when the image is much larger (a 4096 px logo in a 140 px corner is not
 /// scaled again for every chart and frame).
-final class LogoCache {
+final class ImageCache {
     private var decoded: [String: CairoSurface?] = [:]
     private var scaled: [String: CairoSurface] = [:]
 

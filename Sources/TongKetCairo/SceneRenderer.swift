@@ -6,7 +6,7 @@ import TongKetCharts
 /// which differ only in the surface underneath.
 struct SceneRenderer {
     let layouts: TextLayouts
-    let logos = LogoCache()
+    let images = ImageCache()
 
     func draw(_ scene: Scene, on context: CairoContext, scale: Double) throws(RenderError) {
         let cr = context.pointer
@@ -105,7 +105,7 @@ struct SceneRenderer {
         // The mark's size in device pixels: what a scaled copy of a large image needs.
         var (dw, dh) = (mark.frame.width, mark.frame.height)
         cairo_user_to_device_distance(cr, &dw, &dh)
-        guard let image = logos.surface(mark.path, width: abs(dw), height: abs(dh)) else { return }
+        guard let image = images.surface(mark.path, width: abs(dw), height: abs(dh)) else { return }
         let w = Double(cairo_image_surface_get_width(image.pointer)), h = Double(cairo_image_surface_get_height(image.pointer))
         guard w > 0, h > 0 else { return }
         let s = min(mark.frame.width / w, mark.frame.height / h)

@@ -168,10 +168,7 @@ public struct IndicatorTable: Sendable {
 
     /// One unit's rows and plan, every year: the table a unit's own summary is made from.
     public func selecting(unit: Int32) -> IndicatorTable {
-        let table = IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows.filter { $0.unit == unit },
-                                   fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan,
-                                   organisation: organisation, plannedTargets: plannedTargets.filter { $0.unit == unit })
-        return table
+        replacingRows(rows.filter { $0.unit == unit }, plannedTargets: plannedTargets.filter { $0.unit == unit })
     }
 
     /// Next year's plan of `year` as a table whose rows are its targets, each set against
@@ -186,10 +183,10 @@ public struct IndicatorTable: Sendable {
     }
 
     /// The same table with other rows (the same names, files and periods).
-    func replacingRows(_ rows: [IndicatorRow]) -> IndicatorTable {
+    func replacingRows(_ rows: [IndicatorRow], plannedTargets: [IndicatorRow]? = nil) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
                        fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
-                       plannedTargets: plannedTargets)
+                       plannedTargets: plannedTargets ?? self.plannedTargets)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

@@ -87,10 +87,9 @@ enum SheetText {
                     } else if scanner.is(name, "t") {
                         inInlineText = false
                     } else if scanner.is(name, "c"), let c = cell {
-                        if c.type == UInt8(ascii: "s"), let value, let index = integer(scanner.bytes, value), !strings.indices.contains(index) {
-                            missingString = (reference.map { scanner.string($0) } ?? "a cell") + " → \(index), of \(strings.count)"
-                        }
-                        writer.cell(c.column) { out in write(c, value: value, inline: inline, scanner: scanner, strings: strings, to: &out) }
+                        var missing: Int?
+                        writer.cell(c.column) { out in missing = write(c, value: value, inline: inline, scanner: scanner, strings: strings, to: &out) }
+                        if let missing { missingString = (reference.map { scanner.string($0) } ?? "a cell") + " → \(missing), of \(strings.count)" }
                         cell = nil
                     } else if scanner.is(name, "row"), inRow {
                         writer.endRow()
@@ -107,20 +106,22 @@ enum SheetText {
         }
     }
 
-    /// A cell's value as field bytes; nothing for an empty one.
+    /// A cell's value as field bytes; nothing for an empty one. Returns the index of a shared
+    /// string the workbook does not hold, the cell then written empty.
     private static func write(_ c: (column: Int, type: UInt8, percent: Bool), value: Range<Int>?, inline: [UInt8], scanner: XMLScanner,
-                              strings: [[UInt8]], to out: inout [UInt8]) {
+                              strings: [[UInt8]], to out: inout [UInt8]) -> Int? {
         switch c.type {
         case UInt8(ascii: "s"):
-            guard let value, let index = integer(scanner.bytes, value), strings.indices.contains(index) else { return }
+            guard let value, let index = integer(scanner.bytes, value) else { return nil }
+            guard strings.indices.contains(index) else { return index }
             out += strings[index]
         case UInt8(ascii: "i"):
             out += field(String(decoding: inline, as: UTF8.self))
         case UInt8(ascii: "b"):
-            guard let value else { return }
+            guard let value else { return nil }
             out += Array((integer(scanner.bytes, value) == 1 ? "TRUE" : "FALSE").utf8)
         case UInt8(ascii: "n"):
-            guard let value, !value.isEmpty else { return }
+            guard let value, !value.isEmpty else { return nil }
             let raw = UnsafeBufferPointer(rebasing: scanner.bytes[value])
             // Whole numbers go as they are; the rest behind a marker, as Excel wrote them.
             let whole = raw.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "-") }
@@ -128,10 +129,12 @@ enum SheetText {
             out += raw
         default:
             // A formula's text result, or an error such as #DIV/0!: text, which a number column refuses by name.
-            guard let value else { return }
+            guard let value else { return nil }
             out += field(scanner.string(value))
         }
+        return nil
     }
+
 
     /// Text as one field: quoted when it must be; line breaks inside a cell (Alt+Enter) become
     /// spaces, so that every sheet row stays one line; the two marker bytes never pass as text.

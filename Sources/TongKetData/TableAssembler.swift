@@ -84,9 +84,9 @@ struct TableAssembler {
     }
 
     private mutating func finish(diagnosticLimit: Int, keepingOrder: Bool) throws(LoadError) -> (table: IndicatorTable, order: [Int32]) {
-        let (planned, survivors) = try takePlannedTargets(diagnosticLimit: diagnosticLimit)
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
+        let (planned, survivors) = try takePlannedTargets(diagnosticLimit: diagnosticLimit, unitRank: unitRank, indicatorRank: indicatorRank)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
             throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table",
                                            vietnamese: "hơn 16 triệu đơn vị hoặc chỉ tiêu khác nhau; đây không phải là bảng chỉ tiêu")], omitted: 0)
@@ -135,7 +135,7 @@ struct TableAssembler {
     /// year with results are next year's plan; any other is a result left empty, an error at
     /// its cell. Returns the plan sorted like the rows, and — when rows were taken out — the
     /// index each remaining row was appended at.
-    private mutating func takePlannedTargets(diagnosticLimit: Int) throws(LoadError) -> (planned: [IndicatorRow], survivors: [Int32]?) {
+    private mutating func takePlannedTargets(diagnosticLimit: Int, unitRank: [Int32], indicatorRank: [Int32]) throws(LoadError) -> (planned: [IndicatorRow], survivors: [Int32]?) {
         guard rows.contains(where: \.targetOnly) else { return ([], nil) }
         let lastResultYear = rows.reduce(Int32.min) { $1.targetOnly ? $0 : max($0, $1.year) }
         var planned: [IndicatorRow] = [], survivors: [Int32] = []
@@ -158,7 +158,6 @@ struct TableAssembler {
             throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
         }
         rows = remaining
-        let unitRank = IndicatorTable.sortRanks(of: units.names), indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
         planned.sort { (unitRank[Int($0.unit)], indicatorRank[Int($0.indicator)], $0.year) < (unitRank[Int($1.unit)], indicatorRank[Int($1.indicator)], $1.year) }
         return (planned, survivors)
     }

@@ -35,7 +35,7 @@ public enum Leftovers {
     /// Removes the entries of processes that are gone; the names removed.
     @discardableResult
     public static func removeDead(_ entries: [Entry], in folder: URL) -> [String] {
-        entries.filter { !isAlive($0.pid) && $0.pid != getpid() }.compactMap { entry in
+        entries.filter { !isAlive($0.pid) }.compactMap { entry in
             Interruption.changingFiles { (try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry.name))) != nil ? entry.name : nil }
         }
     }

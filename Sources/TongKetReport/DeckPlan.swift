@@ -57,10 +57,8 @@ public struct DeckPlan: Sendable {
         if wanted(.comparison) {
             let covered = Set(sections.flatMap(\.indicators))
             let both = metrics.inOfficeOrder(metrics.figures(year: year).filter { $0.scope == .province && $0.previousActual != nil && covered.contains($0.indicator) }.map(\.indicator))
-            let pages = both.count > ChartKind.comparisonRows ? 2 : 1
-            let size = (both.count + pages - 1) / max(pages, 1)
-            for (i, start) in stride(from: 0, to: both.count, by: max(size, 1)).enumerated() {
-                comparison.append(ChartRequest(kind: .comparison, year: year, indicators: Array(both[start..<min(start + size, both.count)]),
+            for (i, rows) in Self.tablePages(both).enumerated() {
+                comparison.append(ChartRequest(kind: .comparison, year: year, indicators: rows,
                                                section: i > 0 ? pick("So với cùng kỳ (tiếp)", "Against the same period last year (continued)") : nil))
             }
         }
@@ -68,10 +66,8 @@ public struct DeckPlan: Sendable {
         var plan: [ChartRequest] = []
         if wanted(.plan), metrics.table.period.isWholeYear {
             let ids = metrics.plannedTargets(year: year + 1).map(\.indicator).filter { indicators?.contains($0) ?? true }
-            let pages = ids.count > ChartKind.comparisonRows ? 2 : 1
-            let size = (ids.count + pages - 1) / max(pages, 1)
-            for (i, start) in stride(from: 0, to: ids.count, by: max(size, 1)).enumerated() {
-                plan.append(ChartRequest(kind: .plan, year: year, indicators: Array(ids[start..<min(start + size, ids.count)]),
+            for (i, rows) in Self.tablePages(ids).enumerated() {
+                plan.append(ChartRequest(kind: .plan, year: year, indicators: rows,
                                          section: i > 0 ? FigureWords(metrics, language).planTitle(year + 1) + pick(" (tiếp)", " (continued)") : nil))
             }
         }
@@ -146,6 +142,13 @@ public struct DeckPlan: Sendable {
     }
 
     static let bulletRows = 8
+
+    /// A table page's rows: one page, or two shared evenly past `ChartKind.comparisonRows`.
+    static func tablePages(_ ids: [Int32]) -> [[Int32]] {
+        let pages = ids.count > ChartKind.comparisonRows ? 2 : 1
+        let size = max((ids.count + pages - 1) / pages, 1)
+        return stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
+    }
 
     /// The charts an indicator earns: its completion by unit (or, without targets, the change
     /// by unit) when at least three units report it, and for a headline its units' paths

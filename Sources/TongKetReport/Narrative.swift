@@ -305,8 +305,9 @@ public struct Narrative {
             return pick("Kết quả \(words.scope) \(words.when(year)) của \(ids.count) chỉ tiêu\(request.section.map { " (" + $0 + ")" } ?? "") so với kế hoạch; đạt \(met) chỉ tiêu.",
                         "\(words.Scope)'s \(year) result for \(ids.count) indicators\(request.section.map { " (" + $0 + ")" } ?? "") against their targets; \(met) met.")
         case .plan:
-            return pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count) chỉ tiêu) so với kết quả năm \(year).",
-                        "The province's \(year + 1) targets (\(request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count)) against the results of \(year).")
+            let count = request.indicators.isEmpty ? metrics.plannedTargets(year: year + 1).count : request.indicators.count
+            return pick("Chỉ tiêu kế hoạch năm \(year + 1) của toàn tỉnh (\(count) chỉ tiêu) so với kết quả năm \(year).",
+                        "The province's \(year + 1) targets (\(count)) against the results of \(year).")
         case .comparison:
             let count = request.indicators.isEmpty ? figures(scope: .province).filter { $0.previousActual != nil }.count : request.indicators.count
             return pick("Kết quả \(words.scope) \(words.when(year)) của \(count) chỉ tiêu so với \(words.before(year)): số cùng kỳ, số năm nay và mức tăng, giảm.",

@@ -179,12 +179,13 @@ public enum ReportPack {
             throw .render(error)
         }
         // Every video's frames are counted before the first is made: the bar runs once, to the end.
+        let unitPlans = o.units.isEmpty ? [] : UnitPack.plans(metrics, units: metrics.unitsInOfficeOrder(o.units), options: o)
         var progress: RunProgress?
         if let video = o.video {
             do {
                 let renderer = try ChartRenderer()
                 let timeline = VideoPlan.timeline(metrics, year: o.year, options: video, measurer: renderer.measurer)
-                let unitFrames = o.units.map { UnitPack.frameCount(metrics, unit: $0, options: o, video: video) }
+                let unitFrames = unitPlans.map { UnitPack.frameCount($0, video: video) }
                 let counter = o.progress.map { RunProgress(totals: [timeline.frameCount] + unitFrames, report: $0) }
                 progress = counter
                 try VideoWriter.mp4(timeline, size: video.size, to: folder.appendingPathComponent("video.mp4").path) { done, _ in counter?.update(0, done) }
@@ -214,7 +215,7 @@ public enum ReportPack {
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
         }
-        if !o.units.isEmpty { files += try UnitPack.write(metrics, units: metrics.unitsInOfficeOrder(o.units), options: o, progress: progress, in: folder) }
+        if !unitPlans.isEmpty { files += try UnitPack.write(metrics, plans: unitPlans, options: o, progress: progress, in: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let manifest = try? encoder.encode(["files": files]) else { throw .filesystem("manifest.json could not be encoded") }

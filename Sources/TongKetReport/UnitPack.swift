@@ -25,18 +25,35 @@ enum UnitPack {
         var alt: String
     }
 
-    static func write(_ metrics: Metrics, units: [Int32], options o: ReportOptions, progress: RunProgress? = nil, in folder: URL) throws(ReportError) -> [ManifestEntry] {
+    /// One unit's summary as planned: its figures and its deck's pages, made once for both the
+    /// frames the run's progress counts and the files.
+    struct Plan {
+        var unit: Int32
+        var slug: String
+        var own: Metrics
+        var charts: [Page]
+    }
+
+    /// The units' plans, in the order given (the office's).
+    static func plans(_ metrics: Metrics, units: [Int32], options o: ReportOptions) -> [Plan] {
         var slugs = Slug.Registry()
-        let chosen = units.map { (unit: $0, slug: slugs.unique(metrics.table.units[Int($0)])) }
-        let results = UnitResults(count: chosen.count)
+        return units.compactMap { unit in
+            // With no level a unit's figures cannot fail to form.
+            guard let own = try? Metrics(metrics.interpretation, level: nil, period: metrics.period, unit: unit) else { return nil }
+            return Plan(unit: unit, slug: slugs.unique(metrics.table.units[Int(unit)]), own: own,
+                        charts: pages(metrics, own: own, unit: unit, year: o.year, language: o.language))
+        }
+    }
+
+    /// `progress`: video 0 is the pack's, the plans' videos follow in their order.
+    static func write(_ metrics: Metrics, plans: [Plan], options o: ReportOptions, progress: RunProgress? = nil, in folder: URL) throws(ReportError) -> [ManifestEntry] {
+        let chosen = plans.map { (unit: $0.unit, slug: $0.slug) }
+        let results = UnitResults(count: plans.count)
         DispatchQueue.concurrentPerform(iterations: min(2, max(chosen.count, 1))) { worker in
             do {
                 let renderer = try ChartRenderer()
-                for index in stride(from: worker, to: chosen.count, by: 2) {
-                    let (unit, slug) = chosen[index]
-                    // Unit videos are counted after the pack's (video 0), in the order `units` gives.
-                    let slot = (o.units.firstIndex(of: unit) ?? index) + 1
-                    let (files, pages) = try one(metrics, unit: unit, slug: slug, options: o, renderer: renderer, in: folder) { progress?.update(slot, $0) }
+                for index in stride(from: worker, to: plans.count, by: 2) {
+                    let (files, pages) = try one(metrics, plans[index], options: o, renderer: renderer, in: folder) { progress?.update(index + 1, $0) }
                     results.set(index, files: files, pages: pages)
                 }
             } catch {
@@ -114,17 +131,16 @@ enum UnitPack {
     }
 
     /// The frames of a unit's video, counted before any is made: the cards and its deck's pages.
-    static func frameCount(_ metrics: Metrics, unit: Int32, options o: ReportOptions, video: VideoOptions) -> Int {
-        guard let own = try? Metrics(metrics.interpretation, level: nil, period: metrics.period, unit: unit) else { return 0 }
-        let charts = pages(metrics, own: own, unit: unit, year: o.year, language: o.language).count
+    static func frameCount(_ plan: Plan, video: VideoOptions) -> Int {
+        let charts = plan.charts.count
         let blank = Scene(width: 1, height: 1, background: Color(hex: 0))
         let slides = [true] + Array(repeating: false, count: charts) + [true]
-        return Timeline(slides: slides.map { Timeline.Slide(scene: blank, isCard: $0) }, fps: video.fps, pacing: video.pacing, language: o.language).frameCount
+        return Timeline(slides: slides.map { Timeline.Slide(scene: blank, isCard: $0) }, fps: video.fps, pacing: video.pacing, language: video.language).frameCount
     }
 
-    private static func one(_ metrics: Metrics, unit: Int32, slug: String, options o: ReportOptions, renderer: ChartRenderer, in folder: URL,
+    private static func one(_ metrics: Metrics, _ plan: Plan, options o: ReportOptions, renderer: ChartRenderer, in folder: URL,
                             progress: (Int) -> Void) throws -> (files: [ManifestEntry], pages: Int) {
-        let own = try Metrics(metrics.interpretation, level: nil, period: metrics.period, unit: unit)
+        let (unit, slug, own, charts) = (plan.unit, plan.slug, plan.own, plan.charts)
         let name = metrics.table.units[Int(unit)]
         let base = "units/\(slug)/"
         let here = folder.appendingPathComponent(base)
@@ -135,7 +151,6 @@ enum UnitPack {
         let line = words.When(o.year) + (words.dates(o.year).map { " (\($0))" } ?? "")
         let lead = vi ? "Báo cáo tóm tắt kết quả đạt được" : "Summary of results"
         let byline = [lead, o.organisation].filter { !$0.isEmpty }.joined(separator: " · ")
-        let charts = pages(metrics, own: own, unit: unit, year: o.year, language: o.language)
         let scenes = [TitleSlide.scene(title: name, organisation: byline, when: line, date: words.dateWords(o.date), context: slide)]
             + charts.map { ChartLayout.scene($0.spec, context: slide) }
             + [TitleSlide.closing(organisation: name, when: line, context: slide)]

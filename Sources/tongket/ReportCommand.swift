@@ -115,17 +115,16 @@ struct PackOptions: ParsableArguments {
         options.kinds = charts.map { Set($0.elements) }
         options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
         // The units that report in the reviewed year: a unit renamed or closed before it has no summary of its own.
-        let reporting = Set(table.rows.filter { Int($0.year) == reviewYear }.map(\.unit))
         if let unit {
             let id = try Session.unit(unit, in: table)
-            guard reporting.contains(id) else {
+            guard table.rows.contains(where: { $0.unit == id && Int($0.year) == reviewYear }) else {
                 Terminal.error(MessageLanguage.pick("\"\(table.units[Int(id)])\" không có số liệu năm \(reviewYear); chọn năm khác bằng --year, hoặc một đơn vị khác",
                                                     "\"\(table.units[Int(id)])\" has no figures for \(reviewYear); choose another year with --year, or another unit"))
                 throw ExitStatus.dataError
             }
             options.units = [id]
         } else if units {
-            options.units = Array(reporting)
+            options.units = Array(Set(table.rows.filter { Int($0.year) == reviewYear }.map(\.unit)))
         }
         // One bar over every video of the run, on a terminal.
         let bar = SharedBar(ProgressBar(enabled: video && isatty(2) == 1))

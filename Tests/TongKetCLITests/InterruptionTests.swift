@@ -6,14 +6,20 @@ import Testing
 @Suite(.serialized) struct InterruptionTests {
     static let sample = ReportCommandTests.sample
 
-    /// Starts the binary, waits until `ready` holds (the run is under way), sends `signal`.
-    func interrupt(_ arguments: [String], with signal: Int32, when ready: () -> Bool) throws -> Int32 {
+    /// The binary running in the background, its output dropped.
+    func started(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    /// Starts the binary, waits until `ready` holds (the run is under way), sends `signal`.
+    func interrupt(_ arguments: [String], with signal: Int32, when ready: () -> Bool) throws -> Int32 {
+        let process = try started(arguments)
         var waited = 0
         while !ready(), process.isRunning, waited < 6000 { usleep(5000); waited += 1 }
         #expect(process.isRunning, "the run ended before it could be interrupted")
@@ -133,12 +139,7 @@ extension InterruptionTests {
         let root = try temporaryFolder()
         let arguments = ["report", Self.sample, "--out", root.path, "--no-office", "--formats", "pdf", "--date", "2024-12-20"]
         for _ in 0..<6 {
-            let other = Process()
-            other.executableURL = CLI.binary
-            other.arguments = arguments
-            other.standardOutput = FileHandle.nullDevice
-            other.standardError = FileHandle.nullDevice
-            try other.run()
+            let other = try started(arguments)
             let mine = try CLI.run(arguments)
             other.waitUntilExit()
             #expect(mine.status == 0 && other.terminationStatus == 0, "\(mine.stderr)")
