@@ -28,6 +28,33 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text(vietnamese: false) }
 
+    /// Text as a terminal may show it: a control or format character (ESC, a backspace, NUL,
+    /// the right-to-left override U+202E) written as `\u{1B}`, so that a name cannot clear the
+    /// screen, retitle the terminal or turn the line round. Line breaks and tabs stay.
+    public static func shown(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// "U+0420".
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// A control character other than a line break or tab, or an invisible format character
+    /// (bidirectional overrides, zero-width spaces, a byte-order mark inside text).
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F }
+        if v < 0xA0 { return true }
+        return scalar.properties.generalCategory == .format
+    }
+
     /// 1 → A, 27 → AA.
     static func columnLetters(_ column: Int) -> String {
         var n = column, letters = ""

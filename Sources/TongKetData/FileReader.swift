@@ -634,7 +634,14 @@ struct FileReader {
                       vi: "ô ở cột \"\(map.displayName(column))\" dài \(field.end - field.start) byte, quá dài đối với một tên (tối đa \(Self.longestName)); có thể thiếu dấu phân cách hoặc dấu ngoặc kép đóng")
             return nil
         }
-        return intern(field, into: &interner)
+        let cleaned = interner.cleanedSpellings
+        let id = intern(field, into: &interner)
+        if interner.cleanedSpellings > cleaned {
+            let shown = Diagnostic.shown(interner.lastCleaned), name = interner.names[Int(id)]
+            log.warning(line: line, column: index + 1, "the name \"\(shown)\" holds control or invisible characters, which were left out: it is read as \"\(name)\"; correct the cell",
+                        vi: "tên \"\(shown)\" có ký tự điều khiển hoặc ký tự ẩn, đã được bỏ đi: đọc là \"\(name)\"; hãy sửa ô này")
+        }
+        return id
     }
 
     /// Longer than any real unit or indicator name (those are a line or two), short enough

@@ -109,6 +109,7 @@ public struct Finding: Sendable, Equatable {
         case percentOver100 = "percent-over-100"
         case partialTargets = "partial-targets"
         case singleUnit = "single-unit"
+        case lookAlike = "look-alike"
     }
 
     public var kind: Kind
@@ -163,6 +164,20 @@ public struct Interpretation: Sendable {
             let diagnostic = row >= 0 ? table.warning(at: table.rows[row], field ? .indicator : nil, message, vietnamese: vi)
                 : Diagnostic(file: table.files.first ?? "", severity: .warning, message: message, vietnamese: vi)
             findings.append(Finding(kind: kind, diagnostic: diagnostic))
+        }
+
+        // A Cyrillic "Р" among Latin letters makes a name that looks like another and is not:
+        // said once per name, and the name's spelling key reads the letters as the Latin ones.
+        for (names, rows, what, whatVi) in [(table.units, firstRow.units, "unit", "đơn vị"), (table.indicators, firstRow.indicators, "indicator", "chỉ tiêu")] {
+            for (id, name) in names.enumerated() {
+                let letters = NameClues.lookAlikes(in: name)
+                guard !letters.isEmpty else { continue }
+                let listed = Set(letters).sorted().map { "\"\($0)\" (\(Diagnostic.codePoint($0.unicodeScalars.first!)))" }.joined(separator: ", ")
+                let shown = Diagnostic.shown(name), latin = NameClues.latinLookAlike(name)
+                note(.lookAlike, row: rows[id], field: what == "indicator",
+                     "\(what) \"\(shown)\" has Cyrillic or Greek letters among Latin ones: \(listed); it looks like \"\(latin)\" but is another text; retype those letters in the file",
+                     vi: "\(whatVi) \"\(shown)\" có chữ Kirin hoặc Hy Lạp lẫn trong chữ Latinh: \(listed); trông như \"\(latin)\" nhưng là chuỗi khác; hãy gõ lại các chữ đó trong tệp")
+            }
         }
 
         // Names: the catalogue's (old names included), then spellings that differ only in case,

@@ -205,7 +205,7 @@ public enum NameClues {
     /// The i/y spellings and old tone places real files mix ("Tỉ lệ" / "Tỷ lệ", "Toà" / "Tòa") and
     /// the abbreviations they use ("TP" for thành phố, "GV" for giáo viên): one key each.
     public static func spellingKey(_ name: String) -> String {
-        let key = words(of: name.lowercased(), folding: false)
+        let key = words(of: lookAlikes(in: name).isEmpty ? name.lowercased() : latinLookAlike(name).lowercased(), folding: false)
         // Most names hold no variant: found by one pass over the bytes, each short word packed
         // into an integer, before any word is split out (thousands of names pass through here).
         var hit = false, packed: UInt64 = 0, length = 0
@@ -221,6 +221,28 @@ public enum NameClues {
         guard hit || (length <= 8 && variantWords.contains(packed)) else { return key }
         return key.split(separator: " ").map { word in syllableVariants[String(word)] ?? String(word) }.joined(separator: " ")
     }
+
+    /// The Cyrillic and Greek letters of a name that also has Latin ones and that look like
+    /// Latin letters ("Рhòng 7" with the Cyrillic Р): the name looks like another and is not.
+    /// Vietnamese letters are Latin; a name wholly in another script is left alone.
+    public static func lookAlikes(in name: String) -> [Character] {
+        // Most names: no byte of the Greek and Cyrillic blocks' UTF-8 lead bytes (U+0370…U+052F).
+        guard name.utf8.contains(where: { $0 >= 0xCD && $0 <= 0xD4 }),
+              name.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return [] }
+        return name.filter { $0.unicodeScalars.count == 1 && latinLetter[$0.unicodeScalars.first!] != nil }
+    }
+
+    /// The name with each look-alike letter replaced by the Latin letter it looks like.
+    public static func latinLookAlike(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { latinLetter[$0] ?? $0 }))
+    }
+
+    /// Cyrillic and Greek letters drawn like Latin ones in the fonts offices use.
+    private static let latinLetter: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs = "АAВBЕEКKМMНHОOРPСCТTХXУYІIЈJЅSаaеeоoрpсcуyхxіiјjѕsԁdһhҮYΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXοoιiκkνvρpτtυuχx"
+        let scalars = Array(pairs.unicodeScalars)
+        return Dictionary(uniqueKeysWithValues: stride(from: 0, to: scalars.count, by: 2).map { (scalars[$0], scalars[$0 + 1]) })
+    }()
 
     /// The keys of `syllableVariants`, each packed as `spellingKey` packs a word.
     private static let variantWords: Set<UInt64> = Set(syllableVariants.keys.map { word in

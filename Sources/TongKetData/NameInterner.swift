@@ -12,6 +12,10 @@ public struct NameInterner: Sendable {
     private var spellings = ByteTable()
     /// Spellings that were not valid UTF-8 (the file is in another encoding).
     public private(set) var invalidSpellings = 0
+    /// Spellings whose control or format characters were dropped (ESC, U+202E …), and the last
+    /// of them: the reader warns at the cell where one is first seen.
+    public private(set) var cleanedSpellings = 0
+    public private(set) var lastCleaned = ""
 
     public init() {}
 
@@ -31,6 +35,10 @@ public struct NameInterner: Sendable {
 
     public mutating func id(for text: String) -> Int32 {
         let name = Self.canonical(text)
+        if !Self.isCanonical(text), text.unicodeScalars.contains(where: Diagnostic.isHidden) {
+            cleanedSpellings += 1
+            lastCleaned = text
+        }
         // Canonical names are NFC, so equal names are equal bytes: looking them up by bytes
         // skips the normalising hash and comparison a String key would do for every letter
         // outside ASCII.
@@ -44,9 +52,18 @@ public struct NameInterner: Sendable {
         }
     }
 
+    /// NFC, trimmed, single spaces, and no control or format character: an ESC sequence or a
+    /// right-to-left override in a name would reach the terminal and every file written.
     public static func canonical(_ text: String) -> String {
         if isCanonical(text) { return text }
-        let composed = text.precomposedStringWithCanonicalMapping
+        var visible = text
+        if text.unicodeScalars.contains(where: Diagnostic.isHidden) {
+            // Whitespace controls (line breaks, NEL) become the spaces they separate words with.
+            visible = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
+                Diagnostic.isHidden(scalar) ? (scalar.properties.isWhitespace ? " " : nil) : scalar
+            }))
+        }
+        let composed = visible.precomposedStringWithCanonicalMapping
         return composed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
@@ -61,6 +78,7 @@ extension NameInterner {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v >= 0x300 && !(0x1E00...0x1EFF).contains(v) { return false }
+            if (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || v == 0xAD { return false }
             // Below U+0300 the only white space is ASCII's, NEL and the no-break space.
             let space = (0x09...0x0D).contains(v) || v == 0x20 || v == 0x85 || v == 0xA0
             if space && (v != 0x20 || previousWasSpace) { return false }

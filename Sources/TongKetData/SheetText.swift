@@ -25,8 +25,9 @@ enum SheetText {
             writer.out.reserveCapacity(buffer.count / 3)
             var scanner = XMLScanner(buffer)
             var hiddenRows: [Int] = []
-            // One flag per Excel column: 100,000 hidden ranges are still 16,384 columns at most.
-            var hiddenColumn = [Bool](repeating: false, count: 16_384)
+            // Where hidden column ranges start (+1) and end (−1), one count per Excel column: 100,000
+            // hidden ranges are still 16,384 columns at most, and each range costs two additions.
+            var hiddenEdges = [Int32](repeating: 0, count: 16_385)
             var inRow = false
             var nextRow = 1, nextColumn = 0
             var cell: (column: Int, type: UInt8, percent: Bool)?
@@ -79,7 +80,7 @@ enum SheetText {
                     } else if scanner.is(name, "col"), let hidden = scanner.attribute("hidden", in: attributes), ["1", "true"].contains(scanner.string(hidden)) {
                         let first = scanner.attribute("min", in: attributes).flatMap { Int(scanner.string($0)) } ?? 0
                         let last = scanner.attribute("max", in: attributes).flatMap { Int(scanner.string($0)) } ?? first
-                        if first > 0, last >= first, last <= 16_384 { for column in (first - 1)...(last - 1) { hiddenColumn[column] = true } }
+                        if first > 0, last >= first, last <= 16_384 { hiddenEdges[first - 1] += 1; hiddenEdges[last] -= 1 }
                     }
                 case let .close(name):
                     if scanner.is(name, "v") {
@@ -101,7 +102,11 @@ enum SheetText {
                     if inValue { value = range } else if inInlineText { inline += Array(scanner.string(range).utf8) }
                 }
             }
-            let hiddenColumns = hiddenColumn.indices.filter { hiddenColumn[$0] }
+            var hiddenColumns: [Int] = [], covering: Int32 = 0
+            for column in 0..<16_384 {
+                covering += hiddenEdges[column]
+                if covering > 0 { hiddenColumns.append(column) }
+            }
             return (writer.finish(), hiddenRows, hiddenColumns, complete, beyondExcel, missingString, writer.overBudget)
         }
     }
@@ -173,11 +178,27 @@ enum SheetText {
         var out: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
         while let event = scanner.next() {
             if case let .open(name, attributes, _) = event, scanner.is(name, "mergeCell"), let ref = scanner.attribute("ref", in: attributes),
-               let range = Workbook.cellRange(scanner.string(ref)) {
+               let range = cellRange(scanner.bytes, ref) {
                 out.append(range)
             }
         }
         return out
+    }
+
+    /// A merge's "A1:C2" → rows 1…2, columns 0…2, read from the bytes (a million of them are read
+    /// in a merge-heavy sheet); nil for anything that is no range inside Excel's sheet.
+    private static func cellRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+        func cell(_ part: Range<Int>) -> (row: Int, column: Int)? {
+            var letters = part.lowerBound
+            while letters < part.upperBound, bytes[letters] >= UInt8(ascii: "A"), bytes[letters] <= UInt8(ascii: "Z") { letters += 1 }
+            guard let column = columnIndex(bytes, part.lowerBound..<letters), column <= lastColumn,
+                  let row = integer(bytes, letters..<part.upperBound), (1...1_048_576).contains(row) else { return nil }
+            return (row, column)
+        }
+        guard let colon = range.first(where: { bytes[$0] == UInt8(ascii: ":") }),
+              let a = cell(range.lowerBound..<colon), let b = cell((colon + 1)..<range.upperBound),
+              a.row <= b.row, a.column <= b.column else { return nil }
+        return (a.row...b.row, a.column...b.column)
     }
 
     /// "C14" → 2 (the column; the row is known from the row element).
@@ -221,6 +242,12 @@ enum SheetText {
     /// (a 7.5 KB workbook asked for 8 GB).
     static func textBudget(xml: Int) -> Int { 8 * xml + 64_000_000 }
 
+    /// A merged range, as a set's member.
+    private struct Area: Hashable {
+        var rows: ClosedRange<Int>
+        var columns: ClosedRange<Int>
+    }
+
     /// Builds the text row by row: each row's cells collected with their columns, then written
     /// in column order with merged ranges filled.
     private struct Writer {
@@ -244,7 +271,10 @@ enum SheetText {
             self.budget = budget
             var byRow: [Int: [Int]] = [:]
             var covered = 0
+            // A range merged twice is one merge (a 116 KB file repeating one a million times took 11 minutes).
+            var seen = Set<Area>()
             for (m, merge) in merges.enumerated() {
+                guard seen.insert(Area(rows: merge.rows, columns: merge.columns)).inserted else { continue }
                 // No table merges more than this many cells: past it, the rest are ignored (a
                 // 300-byte sheet merging A1:XFD1048576 must not fill 17 billion cells).
                 covered += merge.rows.count * merge.columns.count
@@ -291,6 +321,8 @@ enum SheetText {
         }
 
         private mutating func fillMerges(_ covering: [Int]) {
+            // The row's written columns, kept as merges fill more: built once per row, not per merge.
+            var written = Set(cells.map(\.column))
             for m in covering {
                 let merge = merges[m]
                 if row == merge.rows.lowerBound, mergeValues[m] == nil,
@@ -298,8 +330,7 @@ enum SheetText {
                     mergeValues[m] = Array(scratch[first.range])
                 }
                 guard let value = mergeValues[m] else { continue }
-                let written = Set(cells.map(\.column))
-                for column in merge.columns where !written.contains(column) {
+                for column in merge.columns where written.insert(column).inserted {
                     let start = scratch.count
                     scratch += value
                     cells.append((column, start..<scratch.count))

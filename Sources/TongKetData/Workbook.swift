@@ -25,6 +25,9 @@ struct Workbook {
         case tooMuchText(sheet: String, xml: Int, limit: Int)
         /// A cell names a shared string the workbook does not have ("B4 → 57, of 12").
         case missingString(sheet: String, detail: String)
+        /// Two sheets point at one part: Excel never writes that, and reading it again is the same
+        /// rows twice (400 sheets on one 250 MB part took 5½ minutes).
+        case samePart(sheet: String, first: String, part: String)
     }
 
     /// No part of a real workbook is this large (a million-row sheet is about 220 MB of XML); a
@@ -33,6 +36,23 @@ struct Workbook {
 
     /// Every sheet, or only the one named `only` (`--sheet`): the others are not even inflated.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, only: String? = nil, partLimit: Int = Workbook.partLimit) throws(Problem) -> [Sheet] {
+        var sheets: [Sheet] = []
+        try read(bytes, only: only, partLimit: partLimit) { sheets.append($0) }
+        return sheets
+    }
+
+    /// Shared strings whose bytes are not UTF-8: how many, and the first as read (each bad byte
+    /// shown as U+FFFD). Excel writes only UTF-8; such text was damaged or written by another program.
+    struct InvalidText: Equatable {
+        var count: Int
+        var first: String
+    }
+
+    /// Each sheet handed to `body` as soon as it is read, in the workbook's order, so that only
+    /// one sheet's XML and text are held at a time; each part is inflated once.
+    @discardableResult
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, only: String? = nil, partLimit: Int = Workbook.partLimit,
+                     each body: (Sheet) -> Void) throws(Problem) -> InvalidText? {
         let zip: ZipArchive
         do { zip = try ZipArchive(bytes) } catch { throw .zip(error) }
         func part(_ name: String) throws(Problem) -> [UInt8]? {
@@ -46,26 +66,34 @@ struct Workbook {
             throw .notAWorkbook("a ZIP file without xl/workbook.xml (a Word or PowerPoint file, or another archive)")
         }
         let targets = try part("xl/_rels/workbook.xml.rels").map(relationships) ?? [:]
-        let strings = try part("xl/sharedStrings.xml").map(sharedStrings) ?? []
+        let stringsPart = try part("xl/sharedStrings.xml")
+        let strings = stringsPart.map(sharedStrings) ?? []
+        var invalid: InvalidText?
+        if let stringsPart, String(validating: stringsPart, as: UTF8.self) == nil {
+            let damaged = strings.filter { $0.contains("\u{FFFD}") }
+            if let first = damaged.first { invalid = InvalidText(count: damaged.count, first: first) }
+        }
         // Each shared string as the reader's field bytes, once: a cell refers to it by number.
         let encoded = strings.map(SheetText.field)
         let percentStyles = try part("xl/styles.xml").map(percentStyleIndices) ?? []
-        var sheets: [Sheet] = []
         let listed = sheetList(workbook)
         let chosen = listed.filter { only == nil || HeaderName.fold($0.0) == HeaderName.fold(only ?? "") }
         if let only, chosen.isEmpty { throw .noSheet(only, sheets: listed.map(\.0)) }
+        var readBy: [String: String] = [:]
         for (name, id, hidden) in chosen {
             guard let target = targets[id] else { continue }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            if let first = readBy[path] { throw .samePart(sheet: name, first: first, part: path) }
             guard let xml = try part(path) else { continue }
+            readBy[path] = name
             let (text, hiddenRows, hiddenColumns, complete, beyond, missing, overBudget) = SheetText.text(xml, strings: encoded, percentStyles: percentStyles)
             if overBudget { throw .tooMuchText(sheet: name, xml: xml.count, limit: SheetText.textBudget(xml: xml.count)) }
             if let beyond { throw .beyondExcel(sheet: name, cell: beyond) }
             if let missing { throw .missingString(sheet: name, detail: missing) }
             guard complete else { throw .cut(sheet: name) }
-            sheets.append(Sheet(name: name, hidden: hidden, text: text, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
+            body(Sheet(name: name, hidden: hidden, text: text, hiddenRows: hiddenRows, hiddenColumns: hiddenColumns))
         }
-        return sheets
+        return invalid
     }
 
     /// (name, relationship id, hidden) of each sheet, in the workbook's order.
@@ -153,28 +181,5 @@ struct Workbook {
             }
             return Set(styles.indices.filter { percentFormats.contains(styles[$0]) })
         }
-    }
-
-    /// "A1:C2" → rows 1…2, columns 0…2.
-    static func cellRange(_ text: String) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
-        func parse(_ cell: Substring) -> (row: Int, column: Int)? {
-            var column = 0, letters = 0
-            var digits = ""
-            for c in cell {
-                if let ascii = c.asciiValue, c.isUppercase, c.isLetter {
-                    letters += 1
-                    guard letters <= 3 else { return nil }   // XFD is Excel's last column
-                    column = column * 26 + Int(ascii - 64)
-                } else {
-                    digits.append(c)
-                }
-            }
-            guard column > 0, digits.count <= 7, let row = Int(digits), (1...1_048_576).contains(row) else { return nil }
-            return (row, column - 1)
-        }
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let a = parse(parts[0]), let b = parse(parts[1]), a.row <= b.row, a.column <= b.column,
-              b.row - a.row <= 1_048_576, b.column - a.column <= 16_384 else { return nil }
-        return (a.row...b.row, a.column...b.column)
     }
 }

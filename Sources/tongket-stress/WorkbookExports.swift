@@ -14,6 +14,8 @@ import TongKetData
 ///     mat-khau.xlsx            an OLE2 compound file, as a password-protected workbook is
 ///     khong-co-bang.xlsx       a valid workbook whose only sheet is notes
 ///     bom-nen.xlsx             a sheet that inflates to 600 MB; bom-nen-gia.xlsx says it is 1000 bytes
+///     mot-phan.xlsx            400 sheets on one part; gop-o.xlsx a title merged a million times
+///     sai-ma.xlsx              a unit's shared string with a byte that is not UTF-8 ("Ph\xF2ng 7")
 ///     truth.txt                which quirk sits where (sheet!cell)
 ///
 /// Every value comes from fixed seeds and every ZIP entry has a fixed date: same bytes every run.
@@ -44,6 +46,9 @@ enum WorkbookExports {
         var far = Hostile.badCell()
         far.rows[1].set("ZZZ", .text("một ô ngoài bảng"))
         try save(XLSX.package([.model(far)]), folder, "ngoai-cot.xlsx")
+        try save(Hostile.manySheetsOnOnePart(), folder, "mot-phan.xlsx")
+        try save(XLSX.package([.model(Hostile.repeatedMerges())]), folder, "gop-o.xlsx")
+        try save(Hostile.textNotUTF8(), folder, "sai-ma.xlsx")
         truth.hostile(halfOf: report.count)
         try save(Array(truth.text.utf8), folder, "truth.txt")
     }
@@ -548,6 +553,41 @@ private enum Hostile {
             at += 1
         }
         return bytes
+    }
+
+    /// 400 sheets whose relationships all point at the first one's part: read once per sheet, a
+    /// 250 MB part took 5½ minutes. Excel never writes it.
+    static func manySheetsOnOnePart() throws -> [UInt8] {
+        var sheet = badCell()
+        sheet.rows[2].set("F", .number(74))
+        let others = (2...400).map { XLSX.SheetSource.model(Worksheet(name: "Trang \($0)")) }
+        return try XLSX.package([.model(sheet)] + others, part: { _ in 1 })
+    }
+
+    /// A good table whose title row is merged a million times over (a macro that re-merged it
+    /// on every run): 116 KB that once took 11 minutes to read.
+    static func repeatedMerges() -> Worksheet {
+        var sheet = badCell()
+        sheet.rows[2].set("F", .number(74))
+        var title = SheetRow(number: 2)
+        title.set("A", .text("BÁO CÁO KẾT QUẢ NĂM 2023"))
+        sheet.rows.insert(title, at: 0)
+        sheet.merges = Array(repeating: "A2:F2", count: 1_000_000)
+        return sheet
+    }
+
+    /// The fewest parts a reader needs, a unit's shared string holding the byte F2 (ò in
+    /// Windows-1258) where UTF-8 needs two: another program's export, read as "Ph�ng 7".
+    static func textNotUTF8() throws -> [UInt8] {
+        var zip = ZipBuilder()
+        try zip.add("xl/workbook.xml", "<workbook><sheets><sheet name=\"2023\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+        try zip.add("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        try zip.add("xl/sharedStrings.xml", Array("<sst><si><t>Đơn vị</t></si><si><t>Chỉ tiêu</t></si><si><t>KH</t></si><si><t>TH</t></si><si><t>Ph".utf8)
+                    + [0xF2] + Array("ng 7</t></si></sst>".utf8))
+        let header = (0..<4).map { "<c r=\"\(XLSX.columnLetters($0 + 1))1\" t=\"s\"><v>\($0)</v></c>" }.joined()
+        try zip.add("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">\(header)</row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c>"
+                    + "<c r=\"B2\" t=\"inlineStr\"><is><t>Số vụ án đã truy tố</t></is></c><c r=\"C2\"><v>70</v></c><c r=\"D2\"><v>74</v></c></row></sheetData></worksheet>")
+        return zip.finished()
     }
 
     /// An old sheet typed in the TCVN3 (.VnTime) font: its text, read as Windows shows the bytes,

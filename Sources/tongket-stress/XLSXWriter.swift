@@ -362,7 +362,9 @@ enum XLSX {
 
     /// A whole workbook as a ZIP's bytes. `strings` may already hold texts (a streamed sheet's);
     /// `xl/sharedStrings.xml` is written when any sheet uses it, as Excel does.
-    static func package(_ sheets: [SheetSource], strings: SharedStrings = SharedStrings(), level: Int32 = 6) throws -> [UInt8] {
+    /// `part` names the part each sheet's relationship points at (a hostile workbook points many at one).
+    static func package(_ sheets: [SheetSource], strings: SharedStrings = SharedStrings(), level: Int32 = 6,
+                        part: (Int) -> Int = { $0 }) throws -> [UInt8] {
         let shared = !strings.list.isEmpty || sheets.contains { source in
             guard case let .model(sheet) = source else { return false }
             return sheet.rows.contains { $0.cells.contains { if case .text = $0.value { true } else { false } } }
@@ -371,7 +373,7 @@ enum XLSX {
         try zip.add("[Content_Types].xml", contentTypes(sheets: sheets.count, shared: shared), level: level)
         try zip.add("_rels/.rels", rootRelationships, level: level)
         try zip.add("xl/workbook.xml", workbook(sheets), level: level)
-        try zip.add("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: sheets.count, shared: shared), level: level)
+        try zip.add("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: sheets.count, shared: shared, part: part), level: level)
         for (number, source) in sheets.enumerated() {
             try zip.add("xl/worksheets/sheet\(number + 1).xml", level: level) { sink in
                 switch source {
@@ -425,10 +427,10 @@ enum XLSX {
         return xml + "</sheets><calcPr calcId=\"191029\"/></workbook>"
     }
 
-    static func workbookRelationships(sheets: Int, shared: Bool) -> String {
+    static func workbookRelationships(sheets: Int, shared: Bool, part: (Int) -> Int = { $0 }) -> String {
         var xml = declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for n in stride(from: 1, through: sheets, by: 1) {
-            xml += "<Relationship Id=\"rId\(n)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(n).xml\"/>"
+            xml += "<Relationship Id=\"rId\(n)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(part(n)).xml\"/>"
         }
         xml += "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
         if shared { xml += "<Relationship Id=\"rId\(sheets + 2)\" Type=\"\(relationships)/sharedStrings\" Target=\"sharedStrings.xml\"/>" }

@@ -72,6 +72,7 @@ enum CheckWords {
         case .percentOver100: (vi, en) = ("Tỷ lệ vượt 100 %", "Percentages above 100")
         case .partialTargets: (vi, en) = ("Thiếu kế hoạch ở một số đơn vị", "Targets missing for some units")
         case .singleUnit: (vi, en) = ("Chỉ tiêu chỉ một đơn vị báo cáo", "Indicators only one unit reports")
+        case .lookAlike: (vi, en) = ("Tên có chữ Kirin hoặc Hy Lạp trông như chữ Latinh", "Names with Cyrillic or Greek letters that look Latin")
         }
         return MessageLanguage.pick(vi, en) + " (\(count)):"
     }
@@ -79,7 +80,7 @@ enum CheckWords {
     static func checked(catalogue: String?) -> String {
         let source = catalogue.map { MessageLanguage.pick("danh mục \($0)", "catalogue \($0)") } ?? MessageLanguage.pick("không có danh mục chỉ tiêu (tạo bằng `tongket init`)", "no indicator catalogue (write one with `tongket init`)")
         return MessageLanguage.pick(
-            "Đã kiểm tra: tiêu đề cột, số, dòng trùng, chiều và cách tính toàn tỉnh của từng chỉ tiêu, dòng tổng, tên viết khác và đổi tên, số đột biến (gấp \(Int(Review.jumpFactor)) lần trở lên), tỷ lệ trên 100 %, kế hoạch thiếu, chỉ tiêu một đơn vị; \(source).",
-            "Checked: headers, numbers, duplicates, each indicator's direction and province formula, total rows, spellings and renames, jumps (\(Int(Review.jumpFactor))× or more), % above 100, missing targets, single-unit indicators; \(source).")
+            "Đã kiểm tra: tiêu đề cột, số, dòng trùng, chiều và cách tính toàn tỉnh của từng chỉ tiêu, dòng tổng, tên viết khác, chữ trông giống nhau và đổi tên, số đột biến (gấp \(Int(Review.jumpFactor)) lần trở lên), tỷ lệ trên 100 %, kế hoạch thiếu, chỉ tiêu một đơn vị; \(source).",
+            "Checked: headers, numbers, duplicates, each indicator's direction and province formula, total rows, spellings, look-alike letters and renames, jumps (\(Int(Review.jumpFactor))× or more), % above 100, missing targets, single-unit indicators; \(source).")
     }
 }

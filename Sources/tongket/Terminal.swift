@@ -1,17 +1,20 @@
 import Foundation
 import TongKetOutput
 import TongKetCairo
+import TongKetData
 
 /// Printing: results to stdout, messages to stderr, straight to the file descriptors (the
 /// callers buffer large output themselves; C's `stdout` global is not concurrency-safe).
 enum Terminal {
+    /// Text for people is shown with its control characters escaped (`Diagnostic.shown`): a
+    /// cell's ESC sequence must not clear the screen or retitle the terminal.
     static func output(_ text: String) {
-        var text = text
+        var text = Diagnostic.shown(text)
         text.withUTF8 { try? write(UnsafeRawBufferPointer($0), to: 1) }
     }
 
     static func error(_ line: String) {
-        var text = line + "\n"
+        var text = Diagnostic.shown(line) + "\n"
         text.withUTF8 { try? write(UnsafeRawBufferPointer($0), to: 2) }
     }
 

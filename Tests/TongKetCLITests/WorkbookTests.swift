@@ -92,12 +92,30 @@ import TongKetData
         ("trung-ten.xlsx", "it holds two parts named xl/worksheets/sheet1.xml"),
         // A cell at ZZZ5 would have filled 18,277 columns of every row.
         ("ngoai-cot.xlsx", "has a cell at ZZZ5, past Excel's last column XFD"),
+        // 400 sheets on one part were read 400 times (5½ minutes for a 250 MB part).
+        ("mot-phan.xlsx", "the sheets \"2023\" and \"Trang 2\" are one and the same part (xl/worksheets/sheet1.xml)"),
     ])
     func aHostileWorkbookIsOneClearLineAndExit65(name: String, phrase: String) throws {
         let result = try CLI.run(["summary", Self.path(name)])
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains(phrase), "\(result.stderr)")
+    }
+
+    /// A title merged a million times over is one merge: the table under it is read as it is
+    /// (the 116 KB file took 11 minutes).
+    @Test func aTitleMergedAMillionTimesIsOneMerge() throws {
+        let result = try CLI.run(["summary", Self.path("gop-o.xlsx"), "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("unit,2023,cả năm,Phòng 7,Số vụ án đã truy tố,"))
+        #expect(result.stdout.contains("province,2023,cả năm,,Số vụ án đã truy tố,"))
+    }
+
+    /// Bytes that are not UTF-8 in a shared string are said, not silently made U+FFFD.
+    @Test func textThatIsNotUTF8IsSaid() throws {
+        let result = try CLI.run(["summary", Self.path("sai-ma.xlsx"), "--format", "csv", "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("sai-ma.xlsx: warning: the text \"Ph\u{FFFD}ng 7\" holds bytes that are not UTF-8"), "\(result.stderr)")
     }
 
     @Test func legacyFontTextIsConvertedAndSaidSo() throws {

@@ -98,3 +98,49 @@ extension DamagedInputTests {
         #expect(!SheetText.text(Array("<worksheet><sheetData>\(table)</sheetData></worksheet>".utf8), strings: [Array("Phòng 7".utf8)], percentStyles: []).overBudget)
     }
 }
+
+extension DamagedInputTests {
+    /// Control characters in a name (an ESC sequence that clears the screen, a backspace, NUL,
+    /// the right-to-left override) are left out of the name everywhere it is written, said at the
+    /// cell, and shown escaped in messages.
+    @Test func controlCharactersInANameAreLeftOutAndSaid() throws {
+        let csv = header + "2023,\"Ph\u{1B}[2Jòng\u{202E} 7\u{8}\",Số vụ,10,12\n2023,Phòng 8,Số vụ,10,9\n"
+        let result = try TableReader.read([InputFile(name: "ketqua.csv", bytes: Array(csv.utf8))])
+        #expect(result.table.units.contains("Ph[2Jòng 7"))
+        let warning = try #require(result.warnings.first { $0.message.contains("control or invisible characters") })
+        #expect(warning.line == 2 && warning.column == 2)
+        #expect(warning.message.contains("\"Ph\\u{1B}[2Jòng\\u{202E} 7\\u{8}\""), "\(warning.message)")
+        #expect(!warning.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        // Near misses: a line break inside a cell is a space, Vietnamese letters are letters.
+        #expect(Diagnostic.shown("Phòng 7\nTổng") == "Phòng 7\nTổng")
+        #expect(NameInterner.canonical("Phòng\u{85}7") == "Phòng 7")
+    }
+
+    /// A Cyrillic "Р" among Latin letters looks like "Phòng 8" and is another text: said, and
+    /// read as the same spelling, so that it does not make a second unit that looks identical.
+    @Test func aCyrillicLookAlikeIsSaidAndSpelledAsTheLatinName() throws {
+        let csv = header + "2022,Phòng 8,Số vụ,10,9\n2023,\u{420}hòng 8,Số vụ,10,11\n2023,Phòng 7,Số vụ,10,11\n"
+        let table = try read(csv)
+        let interpretation = try Interpretation(table)
+        let lookAlike = try #require(interpretation.findings.first { $0.kind == .lookAlike })
+        #expect(lookAlike.diagnostic.message.contains("\"\u{420}\" (U+0420); it looks like \"Phòng 8\""), "\(lookAlike.diagnostic.message)")
+        #expect(Set(interpretation.table.units).count == 2, "\(interpretation.table.units)")
+        // Near misses: a name wholly in Cyrillic, and Vietnamese, are left alone.
+        #expect(NameClues.lookAlikes(in: "Москва").isEmpty && NameClues.lookAlikes(in: "Phường Ngã Bảy").isEmpty)
+    }
+}
+
+extension DamagedInputTests {
+    /// A range merged a million times over is one merge; and a row that many ranges cover is
+    /// filled once per range, not once per range per cell already written.
+    @Test func aRangeMergedManyTimesIsOneMerge() {
+        func text(_ merges: String) -> String {
+            let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"D1\"><v>5</v></c></row></sheetData><mergeCells>\(merges)</mergeCells></worksheet>"
+            return String(decoding: SheetText.text(Array(xml.utf8), strings: [Array("Tổng".utf8)], percentStyles: []).text, as: UTF8.self)
+        }
+        #expect(text("<mergeCell ref=\"A1:C1\"/>") == "Tổng,Tổng,Tổng,5\n")
+        #expect(text(String(repeating: "<mergeCell ref=\"A1:C1\"/>", count: 200_000)) == "Tổng,Tổng,Tổng,5\n")
+        // Near misses: a range outside Excel's sheet or turned round is no merge.
+        #expect(text("<mergeCell ref=\"C1:A1\"/><mergeCell ref=\"A1:XFE1\"/>") == "Tổng,,,5\n")
+    }
+}
