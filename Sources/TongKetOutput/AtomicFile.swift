@@ -28,9 +28,13 @@ public enum AtomicFile {
         }
         try Interruption.changingFiles { () throws(AtomicWriteError<E>) in
             let url = URL(fileURLWithPath: target)
+            let folder = url.deletingLastPathComponent()
+            // The temporary files of killed runs writing the same file (SIGKILL leaves them).
+            Leftovers.removeDead(Leftovers.find(in: folder, stem: url.lastPathComponent, marker: temporaryMarker, suffix: ".tmp"), in: folder)
             // A name no one can guess, created here and now (O_EXCL | O_NOFOLLOW): a link planted
             // where the temporary file goes cannot make the writer overwrite another file.
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp").path
+            let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(random).tmp").path
             let claim = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard claim >= 0 else { throw .output(OutputError(path: path, reason: String(cString: strerror(errno)))) }
             close(claim)
@@ -49,6 +53,9 @@ public enum AtomicFile {
             }
         }
     }
+
+    /// `.kpi.png.writing-PID-RANDOM.tmp`: the process that writes it, for `Leftovers`.
+    static let temporaryMarker = ".writing-"
 
     public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         do {

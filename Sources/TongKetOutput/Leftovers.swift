@@ -15,13 +15,15 @@ public enum Leftovers {
         public var pid: Int32
     }
 
-    /// The hidden entries named `.<stem><marker><pid>[suffix]` in `folder`.
+    /// The hidden entries named `.<stem><marker><pid>[-<random>][suffix]` in `folder`.
     public static func find(in folder: URL, stem: String, marker: String, suffix: String = "") -> [Entry] {
         let prefix = "." + stem + marker
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.compactMap { name in
-            guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
-            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { return nil }
+            let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
+            let digits = middle.prefix { $0 != "-" }, random = middle.dropFirst(digits.count)
+            guard random.isEmpty || (random.count > 1 && random.dropFirst().allSatisfy(\.isHexDigit)) else { return nil }
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let pid = Int32(digits), pid > 0 else { return nil }
             return Entry(name: name, pid: pid)
         }.sorted { $0.name < $1.name }

@@ -81,20 +81,6 @@ public struct ManifestEntry: Codable, Equatable, Sendable {
     public var deckPage: Int?
 }
 
-public enum ReportError: Error, CustomStringConvertible {
-    case render(RenderError)
-    case video(VideoError)
-    case filesystem(String)
-
-    public var description: String {
-        switch self {
-        case let .render(error): return error.description
-        case let .video(error): return error.description
-        case let .filesystem(message): return message
-        }
-    }
-}
-
 /// The conference pack: every chart, the deck, the metrics, the narratives and a manifest,
 /// built in a hidden folder beside the target and renamed into place at the end — a run that
 /// fails leaves the previous pack as it was and no half-written file.
@@ -119,7 +105,8 @@ public enum ReportPack {
             return (final.path, files)
         } catch {
             Interruption.changingFiles { try? fm.removeItem(at: staging) }
-            throw error
+            // A full disk is said of the file the user will look for, not of the hidden folder.
+            throw error.naming(staging.path, as: final.path)
         }
     }
 
@@ -424,8 +411,4 @@ final class RunProgress: @unchecked Sendable {
         done[video] = frames
         report(done.reduce(0, +), total)
     }
-}
-
-extension ReportError: LocalizedError {
-    public var errorDescription: String? { description }
 }

@@ -5,12 +5,15 @@ import TongKetCairo
 import Glibc
 #endif
 
-/// ffmpeg as a child process: raw BGRA frames on its stdin, H.264 in an MP4 out. Its stderr
-/// goes to a file (a pipe nobody reads could fill and stall it) and is shown if it fails.
+/// ffmpeg as a child process: raw 4:2:0 frames on its stdin, H.264 in an MP4 out. Its stderr
+/// goes to a file (a pipe nobody reads could fill and stall it) and is shown if it fails; the
+/// file is unlinked as soon as both ends are open, so no run, however it ends, leaves it behind.
 final class FFmpeg: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
-    private let log: URL
+    private let log: FileHandle
+    /// The MP4 as the user named it, for messages (ffmpeg writes a temporary name beside it).
+    private let shownPath: String
 
     /// The first `ffmpeg` on PATH, as a shell would find it.
     static func locate() -> String? {
@@ -27,12 +30,21 @@ final class FFmpeg: @unchecked Sendable {
 
     /// `frameTimes`: the frame number of the n-th frame sent (`N`), an ffmpeg expression;
     /// "N" when every frame is sent.
-    init(width: Int, height: Int, fps: Int, frameTimes: String = "N", output: String) throws(VideoError) {
+    init(width: Int, height: Int, fps: Int, frameTimes: String = "N", output: String, shownAs shownPath: String) throws(VideoError) {
         guard let executable = Self.locate() else { throw .ffmpegMissing }
         // A closed pipe must come back as an error from write(2), not kill the process.
         signal(SIGPIPE, SIG_IGN)
-        log = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tongket-ffmpeg-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        self.shownPath = shownPath
+        let logPath = NSTemporaryDirectory() + "/tongket-ffmpeg-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+        let writing: FileHandle
+        do {
+            guard FileManager.default.createFile(atPath: logPath, contents: nil) else { throw OutputError(path: logPath, reason: "cannot create it") }
+            defer { unlink(logPath) }
+            writing = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+            log = try FileHandle(forReadingFrom: URL(fileURLWithPath: logPath))
+        } catch {
+            throw .ffmpegFailed(reason: "could not be started (its log in \(NSTemporaryDirectory()) cannot be created)", output: error.localizedDescription)
+        }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
             "-hide_banner", "-loglevel", "error", "-y",
@@ -50,16 +62,14 @@ final class FFmpeg: @unchecked Sendable {
         ]
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
+        process.standardError = writing
         do {
-            process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
         } catch {
-            try? FileManager.default.removeItem(at: log)
             throw .ffmpegFailed(reason: "could not be started (\(executable))", output: error.localizedDescription)
         }
+        try? writing.close()
     }
-
-    deinit { try? FileManager.default.removeItem(at: log) }
 
     func write(_ bytes: [UInt8]) throws(VideoError) {
         let descriptor = input.fileHandleForWriting.fileDescriptor
@@ -74,11 +84,22 @@ final class FFmpeg: @unchecked Sendable {
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus != 0 || process.terminationReason != .exit else { return nil }
+        let said = logText
+        // The disk, not ffmpeg: one line naming the user's file, as any other write says it.
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXFSZ {
+            return .cannotWrite(path: shownPath, reason: "File too large: over the size limit of files set for this shell, `ulimit -f`")
+        }
+        for reason in ["No space left on device", "Disk quota exceeded", "File too large"] where said.contains(reason) {
+            return .cannotWrite(path: shownPath, reason: reason)
+        }
         let reason = process.terminationReason == .exit ? "exited with status \(process.terminationStatus)" : "was killed by signal \(process.terminationStatus)"
-        return .ffmpegFailed(reason: reason, output: logText)
+        return .ffmpegFailed(reason: reason, output: said)
     }
 
-    private var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    private var logText: String {
+        try? log.seek(toOffset: 0)
+        return String(decoding: (try? log.readToEnd()) ?? Data(), as: UTF8.self)
+    }
 
     /// Kills it at once and waits for it to be gone (an interrupted run).
     func kill() {

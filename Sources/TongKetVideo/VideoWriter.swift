@@ -32,7 +32,7 @@ public enum VideoWriter {
         // held. The last frame is always sent, so the video lasts to its end.
         let count = timeline.frameCount
         let skipped = (0..<count).map { $0 + 1 < count && timeline.repeatsPrevious(frame: $0) }
-        let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, frameTimes: Self.frameTimes(skipped), output: temporary.path)
+        let ffmpeg = try FFmpeg(width: size.pixelWidth, height: size.pixelHeight, fps: timeline.fps, frameTimes: Self.frameTimes(skipped), output: temporary.path, shownAs: path)
         // Interrupted: ffmpeg stopped first (it could still be writing), then its file removed.
         let token = Interruption.onInterrupt { [ffmpeg] in
             ffmpeg.kill()

@@ -7,8 +7,8 @@ import Testing
     static let sample = ReportCommandTests.sample
 
     /// The binary under `prlimit --fsize=BYTES`: writes past that fail with EFBIG.
-    func runLimited(_ bytes: Int, _ arguments: [String]) throws -> CLI.Result {
-        try Process.run("/usr/bin/prlimit", ["--fsize=\(bytes)", CLI.binary.path] + arguments)
+    func runLimited(_ bytes: Int, _ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
+        try Process.run("/usr/bin/prlimit", ["--fsize=\(bytes)", CLI.binary.path] + arguments, environment: environment)
     }
 
     func isCharacterDevice(_ path: String) -> Bool {
@@ -45,6 +45,8 @@ import Testing
         #expect(limited.status == 73)
         #expect(limited.stderr.contains("File too large"))
         #expect(limited.stderr.split(separator: "\n").count == 1)
+        // Named as the pack's file, not the hidden folder it was being written in.
+        #expect(limited.stderr.hasPrefix(pack.path + "/") && !limited.stderr.contains(".building-"), "\(limited.stderr)")
         // No staging folder left; the swap's lock file stays beside the pack.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("hau-giang").path).sorted() == [".2023.lock", "2023"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: pack.path).sorted() == before)
@@ -52,6 +54,14 @@ import Testing
         let chart = try runLimited(1_000, ["chart", "kpi", Self.sample, "-o", root.appendingPathComponent("kpi.pdf").path])
         #expect(chart.status == 73 && chart.stderr.contains("File too large"))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("kpi.pdf").path))
+        // The video: ffmpeg stopped by the limit is the same one line and exit 73 (it was 70 and
+        // ffmpeg's five lines), and neither the MP4 nor ffmpeg's log is left anywhere.
+        let scratch = try temporaryFolder()
+        let video = try runLimited(200_000, ["video", Self.sample, "-o", root.appendingPathComponent("v.mp4").path], environment: ["TMPDIR": scratch.path])
+        #expect(video.status == 73, "\(video.stderr)")
+        #expect(video.stderr == root.appendingPathComponent("v.mp4").path + ": cannot write (File too large); choose another place with -o or --frames.\n", "\(video.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: root.path).contains { $0.hasSuffix(".mp4") })
     }
 
     @Test func aFileWhereAFolderShouldBeIsNamed() throws {

@@ -70,9 +70,29 @@ extension AtomicFileTests {
         let victim = folder.appendingPathComponent("victim.txt")
         try Data("keep me".utf8).write(to: victim)
         let target = folder.appendingPathComponent("chart.png")
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".chart.png.\(getpid()).tmp").path, withDestinationPath: victim.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(".chart.png.writing-\(getpid()).tmp").path, withDestinationPath: victim.path)
         try AtomicFile.write(Array("new chart".utf8), to: target.path)
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me")
         #expect(try String(contentsOf: target, encoding: .utf8) == "new chart")
+    }
+}
+
+extension AtomicFileTests {
+    /// A run killed while writing (`chart -o` under SIGKILL) leaves its temporary file; the next
+    /// write of the same file removes it once that process is gone, and leaves a live one's.
+    @Test func theTemporaryFileOfAKilledWriterIsRemovedByTheNext() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let dead = ".chart.png.writing-\(ended.processIdentifier)-9f3a.tmp", alive = ".chart.png.writing-\(getpid())-77.tmp"
+        for name in [dead, alive, ".other.png.writing-\(ended.processIdentifier)-1.tmp"] {
+            try Data("half a chart".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try AtomicFile.write(Array("new chart".utf8), to: folder.appendingPathComponent("chart.png").path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == [alive, ".other.png.writing-\(ended.processIdentifier)-1.tmp", "chart.png"].sorted())
     }
 }
