@@ -5,7 +5,7 @@
 /// understands, then the number as Excel stored it. A number Excel stores is not text whose
 /// decimal mark must be guessed; a number typed into a cell as text ("1.054") still is, and
 /// goes through the same number reader as a CSV's.
-enum SheetText {
+package enum SheetText {
     /// Before a stored number that is not a whole number.
     static let number: UInt8 = 1
     /// Before a stored number formatted as a percentage: the reader takes the percentage shown
@@ -16,7 +16,7 @@ enum SheetText {
     /// `complete` is false when the XML stops before its sheet data closes (a part cut short);
     /// `beyondExcel` names the first cell past Excel's last column (XFD) or row (1 048 576), where
     /// the reading stopped: no workbook Excel wrote has one, and filling up to it could take gigabytes.
-    static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>)
+    package static func text(_ xml: [UInt8], strings: [[UInt8]], percentStyles: Set<Int>)
         -> (text: [UInt8], hiddenRows: [Int], hiddenColumns: [Int], complete: Bool, beyondExcel: String?, missingString: String?, overBudget: Bool) {
         xml.withUnsafeBufferPointer { buffer in
             var writer = Writer(merges: merges(buffer), budget: textBudget(xml: xml.count))
@@ -143,7 +143,7 @@ enum SheetText {
 
     /// Text as one field: quoted when it must be; line breaks inside a cell (Alt+Enter) become
     /// spaces, so that every sheet row stays one line; the two marker bytes never pass as text.
-    static func field(_ text: String) -> [UInt8] {
+    package static func field(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
         for i in bytes.indices where bytes[i] == 0x0A || bytes[i] == 0x0D { bytes[i] = 0x20 }
         bytes.removeAll { $0 == number || $0 == percent }
@@ -240,7 +240,7 @@ enum SheetText {
     /// XML (tags around every cell), so eight times it and 64 MB is room for any table; past it
     /// the text comes from one long string repeated in many cells or merged over a large range
     /// (a 7.5 KB workbook asked for 8 GB).
-    static func textBudget(xml: Int) -> Int { 8 * xml + 64_000_000 }
+    package static func textBudget(xml: Int) -> Int { 8 * xml + 64_000_000 }
 
     /// A merged range, as a set's member.
     private struct Area: Hashable {
