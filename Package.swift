@@ -24,9 +24,11 @@ let package = Package(
         // IndicatorTable → Metrics: pure functions, no I/O.
         .target(name: "TongKetAnalytics", dependencies: ["TongKetData"]),
         // The C libraries: cairo, pango(cairo), fontconfig. Only TongKetCairo imports them.
+        // Found by cairo's pkg-config flags; Pango's part is declared in shim.h (GLib's flags
+        // carry -pthread, which a client's build refuses and warns of).
         .systemLibrary(
             name: "CCairo",
-            pkgConfig: "pangocairo",
+            pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         // Metrics → Scene: chart recipes, scales, themes, layout. No C types.

@@ -45,7 +45,7 @@ struct CSVRowEncoder: Sendable {
     private enum Fixed: Int { case unit, province, higher, lower, empty, none, met, notMet, undefined }
 
     /// The rows of `figures`, as one block of bytes.
-    func encode<S: Sequence<Figures>>(_ figures: S) -> [UInt8] {
+    func encode<S: Sequence<FigureRow>>(_ figures: S) -> [UInt8] {
         let collected = CollectedBytes()
         // One block large enough for a whole batch: a single copy out at the end.
         let w = ByteWriter(blockSize: 1 << 23) { collected.bytes.append(contentsOf: $0) }
@@ -59,7 +59,7 @@ struct CSVRowEncoder: Sendable {
         return collected.bytes
     }
 
-    private func encode<S: Sequence<Figures>>(_ figures: S, text: UnsafeBufferPointer<UInt8>,
+    private func encode<S: Sequence<FigureRow>>(_ figures: S, text: UnsafeBufferPointer<UInt8>,
                                               offsets: UnsafeBufferPointer<Int>, to w: ByteWriter) throws {
         func piece(_ index: Int) throws {
             try w.write(bytes: UnsafeBufferPointer(rebasing: text[offsets[index]..<offsets[index + 1]]))

@@ -10,7 +10,7 @@ extension NumberText {
     }
 
     /// A result as `value` says it, marked "(ước)" when it is an estimate ("Ước TH 2024").
-    public func actual(_ f: Figures, measure: String) -> String {
+    public func actual(_ f: FigureRow, measure: String) -> String {
         value(f.actual, measure: measure) + (f.estimated ? estimateMark : "")
     }
 
@@ -19,7 +19,7 @@ extension NumberText {
 
     /// "+6 (+8,8 %)" for counts; "+1,3 điểm %" for rates, whose change is in points; the
     /// undefined mark when there is no year before.
-    public func change(_ f: Figures, measure: String) -> String {
+    public func change(_ f: FigureRow, measure: String) -> String {
         guard let delta = f.yoyDelta else { return undefined }
         if ProvinceRollup.isRate(measure) { return points(delta) }
         return signed(delta) + (f.yoyPercent.map { " (" + signedPercent($0) + ")" } ?? "")

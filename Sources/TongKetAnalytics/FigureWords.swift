@@ -11,7 +11,7 @@ import TongKetData
 /// - an indicator with no direction is never judged;
 /// - decimals are enough that a value not meeting its target never prints equal to it or past it;
 /// - a value `check` flags carries "⚠ cần kiểm tra"; an estimate "(ước)".
-public struct FigureWords: Sendable {
+package struct FigureWords: Sendable {
     public let metrics: Metrics
     public let language: Language
     public let numbers: NumberText
@@ -36,7 +36,7 @@ public struct FigureWords: Sendable {
     public var checkMark: String { pick(" ⚠ cần kiểm tra", " ⚠ to verify") }
 
     /// One word for the status: đạt / không đạt / trong giới hạn / vượt trần / không có kế hoạch.
-    public func status(_ f: Figures) -> String {
+    public func status(_ f: FigureRow) -> String {
         if f.progress, f.status == .undefined { return f.direction == .lower ? withinCeiling : pick("tiến độ", "progress") }
         switch (f.direction, f.status) {
         case (.lower, .met): return withinCeiling
@@ -50,11 +50,11 @@ public struct FigureWords: Sendable {
 
     // MARK: Figures
 
-    public func isRate(_ f: Figures) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
+    public func isRate(_ f: FigureRow) -> Bool { ProvinceRollup.isRate(metrics.measureName(f)) }
 
     /// Decimals for `f`'s value and target: the catalogue's (at least), else one, and more
     /// until a value that misses its target no longer prints equal to it or past it.
-    public func digits(_ f: Figures) -> Int {
+    public func digits(_ f: FigureRow) -> Int {
         let least = metrics.profile(f.indicator).decimals ?? 1
         guard f.status == .notMet, let target = f.target else { return least }
         var digits = least
@@ -69,29 +69,29 @@ public struct FigureWords: Sendable {
     }
 
     /// A value of `f` with its measure, at `f`'s decimals: "74 vụ", "99,77 %".
-    public func value(_ v: Double, _ f: Figures) -> String {
+    public func value(_ v: Double, _ f: FigureRow) -> String {
         numbers.value(v, measure: metrics.measureName(f), fractionDigits: digits(f))
     }
 
     /// The number alone, at `f`'s decimals (a tile writes the measure apart).
-    public func number(_ f: Figures) -> String { numbers.number(f.actual, fractionDigits: digits(f)) }
+    public func number(_ f: FigureRow) -> String { numbers.number(f.actual, fractionDigits: digits(f)) }
 
     /// The result, marked when it is an estimate or `check` flags it.
-    public func actual(_ f: Figures) -> String { value(f.actual, f) + marks(f) }
+    public func actual(_ f: FigureRow) -> String { value(f.actual, f) + marks(f) }
 
     /// Before a flagged value where space is short (a tile, a bar, a cell): "⚠ ", the footnote says the rest.
-    public func flagPrefix(_ f: Figures) -> String { f.flagged ? "⚠ " : "" }
+    public func flagPrefix(_ f: FigureRow) -> String { f.flagged ? "⚠ " : "" }
 
     /// A chart label's result: "⚠ 741 tin (ước)" — the short flag, the value, the estimate mark.
-    public func shortActual(_ f: Figures) -> String { flagPrefix(f) + value(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
+    public func shortActual(_ f: FigureRow) -> String { flagPrefix(f) + value(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
 
     /// The footnote of a chart that shows a flagged value.
     public var flagNote: String { pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags") }
 
     /// " (ước)", " ⚠ cần kiểm tra", both, or nothing.
-    public func marks(_ f: Figures) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }
+    public func marks(_ f: FigureRow) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }
 
-    public func target(_ f: Figures) -> String? { f.target.map { value($0, f) } }
+    public func target(_ f: FigureRow) -> String? { f.target.map { value($0, f) } }
 
     /// A distance in points, to the first digit that is not zero: "6,4 điểm %", "0,03 điểm %".
     public func points(_ amount: Double, atLeast least: Int = 1) -> String {
@@ -103,7 +103,7 @@ public struct FigureWords: Sendable {
 
     /// How far `f` stands from its target, signed (above is "+"): "+6,4 điểm %", "–0,03 điểm %" for a
     /// rate, "+1 vụ" for a count or a ceiling; nil without a target.
-    public func signedGap(_ f: Figures) -> String? {
+    public func signedGap(_ f: FigureRow) -> String? {
         guard let target = f.target else { return nil }
         let gap = f.actual - target
         return sign(gap) + (isRate(f) ? points(gap) : value(abs(gap), f))
@@ -113,7 +113,7 @@ public struct FigureWords: Sendable {
     func sign(_ value: Double) -> String { value > 0 ? "+" : value < 0 ? "\u{2013}" : "" }
 
     /// How far `f` stands from its target: "6,4 điểm %" for a rate, "12 vụ" for a count.
-    public func distance(_ f: Figures) -> String? {
+    public func distance(_ f: FigureRow) -> String? {
         guard let target = f.target else { return nil }
         let amount = abs(f.actual - target)
         return isRate(f) ? points(amount) : value(amount, f)
@@ -123,7 +123,7 @@ public struct FigureWords: Sendable {
     /// rates "vượt 6,4 điểm % so với mức 90 %" / "thiếu 0,03 điểm % so với mức 99,8 %";
     /// ceilings "trong giới hạn (trần 20 ngày)" / "vượt trần 1 vụ (trần 0 vụ)"; counts "đạt 105,7 % kế hoạch"
     /// (with "· không đạt" when missed); "không có kế hoạch"; "không đánh giá" for a workload count.
-    public func verdict(_ f: Figures) -> String {
+    public func verdict(_ f: FigureRow) -> String {
         if f.direction == .neutral { return notJudged + pick(" (không giao kế hoạch)", " (no target assigned)") }
         // A part of the year against the year's target: how far along, not a verdict.
         if f.progress, let target = f.target {
@@ -153,7 +153,7 @@ public struct FigureWords: Sendable {
 
     /// The verdict where a line holds about 30 characters (a tile, a bar's label): a rate as its
     /// points against the threshold ("+6,4 điểm % so với mức 90 %"), a workload count unjudged.
-    public func shortVerdict(_ f: Figures) -> String {
+    public func shortVerdict(_ f: FigureRow) -> String {
         if f.direction == .neutral { return notJudged }
         if f.progress { return verdict(f) }
         guard let target = f.target, f.status != .undefined else { return noTarget }
@@ -164,7 +164,7 @@ public struct FigureWords: Sendable {
     }
 
     /// The change on last year: "+6 (+8,8 %)" for counts, "+1,2 điểm %" for rates.
-    public func change(_ f: Figures) -> String {
+    public func change(_ f: FigureRow) -> String {
         guard let delta = f.yoyDelta else { return numbers.undefined }
         // As many decimals as the figure itself needs: 99,5 → 99,77 is "+0,27 điểm %".
         if isRate(f) { return sign(delta) + points(delta, atLeast: digits(f)) }
@@ -220,7 +220,7 @@ public struct FigureWords: Sendable {
     /// it is a plain sum of every unit's values and targets:
     /// "số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266", "số của Phòng 7",
     /// "KH: tổng 5/6 đơn vị được giao", "KH: mức chung của các đơn vị".
-    public func basisNote(_ f: Figures) -> String? {
+    public func basisNote(_ f: FigureRow) -> String? {
         guard let basis = metrics.basis(f) else { return nil }
         var parts: [String] = []
         switch basis.figure {
@@ -246,7 +246,7 @@ public struct FigureWords: Sendable {
     }
 
     /// "cộng các đơn vị", "trung bình các đơn vị" …: the units' formula, as the cross-check names it.
-    func formulaName(_ f: Figures) -> String { formulaName(f.indicator) }
+    func formulaName(_ f: FigureRow) -> String { formulaName(f.indicator) }
 
     func formulaName(_ indicator: Int32) -> String {
         switch metrics.profile(indicator).formula {
@@ -258,7 +258,7 @@ public struct FigureWords: Sendable {
     }
 
     /// How a province figure formed by a formula other than a sum was formed, or nil.
-    public func formulaWords(_ f: Figures) -> String? {
+    public func formulaWords(_ f: FigureRow) -> String? {
         metrics.profile(f.indicator).formula.isSum || metrics.profile(f.indicator).formula == .none ? nil : formulaName(f)
     }
 }

@@ -6,7 +6,7 @@ public enum Scope: String, Sendable {
 }
 
 /// One row of the metrics table (DESIGN §6): every figure for a (scope, year, unit, indicator).
-public struct Figures: Sendable, Equatable {
+public struct FigureRow: Sendable, Equatable {
     public var scope: Scope
     public var year: Int
     /// The unit's id in the table; -1 for the province.
@@ -38,7 +38,7 @@ public struct Figures: Sendable, Equatable {
 
     /// Figures of `rows[index]` in a series sorted by (entity, indicator, year): the year
     /// before is the row just above when it is the same entity and indicator and year − 1.
-    static func of(_ rows: [IndicatorRow], at index: Int, scope: Scope) -> Figures {
+    static func of(_ rows: [IndicatorRow], at index: Int, scope: Scope) -> FigureRow {
         let row = rows[index]
         var previous: IndicatorRow?
         if index > 0 {
@@ -47,7 +47,7 @@ public struct Figures: Sendable, Equatable {
         }
         let completion = Completion.ratio(target: row.target, actual: row.actual)
         let previousCompletion = previous.flatMap { Completion.ratio(target: $0.target, actual: $0.actual) }
-        var figures = Figures(
+        var figures = FigureRow(
             scope: scope, year: Int(row.year), unit: scope == .province ? -1 : row.unit, indicator: row.indicator,
             measure: row.measure, direction: row.direction, target: row.target, actual: row.actual,
             completion: completion,

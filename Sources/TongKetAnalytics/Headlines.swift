@@ -7,7 +7,7 @@ import TongKetData
 /// 3. with a province target (so the tile can say "đạt … kế hoạch");
 /// 4. the bigger change against the year before (|percent|, undefined last);
 /// 5. the catalogue's order, then the name.
-public enum Headlines {
+package enum Headlines {
     /// The first `count` headlines, shown in the office's order (the catalogue's "thứ tự", then
     /// the files'): importance chooses which, the office's order how they are laid out.
     public static func shown(_ metrics: Metrics, year: Int, count: Int) -> [Int32] {
@@ -18,7 +18,7 @@ public enum Headlines {
         let table = metrics.table
         var reporters = [Int](repeating: 0, count: table.indicators.count)
         for row in table.rows where Int(row.year) == year { reporters[Int(row.indicator)] += 1 }
-        var province: [Int32: Figures] = [:]
+        var province: [Int32: FigureRow] = [:]
         for i in metrics.provinceRows.indices where Int(metrics.provinceRows[i].year) == year {
             province[metrics.provinceRows[i].indicator] = metrics.provinceFigures(at: i)
         }

@@ -114,7 +114,7 @@ public struct Metrics: Sendable {
     static func key(_ indicator: Int32, _ year: Int32) -> Int64 { Int64(indicator) << 16 | Int64(UInt16(truncatingIfNeeded: year)) }
 
     /// How the province figure `f` was formed; nil for a unit's figure.
-    public func basis(_ f: Figures) -> ProvinceBasis? {
+    public func basis(_ f: FigureRow) -> ProvinceBasis? {
         guard f.scope == .province else { return nil }
         return provinceIndex[Self.key(f.indicator, Int32(f.year))].map { provinceBases[$0] }
     }
@@ -124,15 +124,15 @@ public struct Metrics: Sendable {
     public var unitFigureCount: Int { table.rows.count }
     public var provinceFigureCount: Int { provinceRows.count }
 
-    public func unitFigures(at index: Int) -> Figures {
-        var f = Figures.of(table.rows, at: index, scope: .unit)
+    public func unitFigures(at index: Int) -> FigureRow {
+        var f = FigureRow.of(table.rows, at: index, scope: .unit)
         f.flagged = flaggedRows.contains(index)
         partYear(&f, ownTarget: table.rows[index].ownTarget)
         return f
     }
 
-    public func provinceFigures(at index: Int) -> Figures {
-        var f = Figures.of(provinceRows, at: index, scope: .province)
+    public func provinceFigures(at index: Int) -> FigureRow {
+        var f = FigureRow.of(provinceRows, at: index, scope: .province)
         f.published = provinceBases[index].isPublished
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
@@ -143,7 +143,7 @@ public struct Metrics: Sendable {
     /// progress ("đạt 48,2 % kế hoạch năm"), not a verdict; a ceiling already passed is broken,
     /// otherwise only within it so far; a rate is judged against its threshold as for a year.
     /// A target stated for the period itself ("KH 6 tháng") is judged as a year's is.
-    private func partYear(_ f: inout Figures, ownTarget: Bool) {
+    private func partYear(_ f: inout FigureRow, ownTarget: Bool) {
         guard !table.periods[Int(period)].isWholeYear, !ownTarget, f.target != nil else { return }
         if profile(f.indicator).isRate && f.direction != .lower { return }
         f.progress = true
@@ -155,17 +155,17 @@ public struct Metrics: Sendable {
     }
 
     /// All figures of one year (or every year), units first, then the province.
-    public func figures(year: Int? = nil) -> [Figures] {
-        var out: [Figures] = []
+    package func figureRows(year: Int? = nil) -> [FigureRow] {
+        var out: [FigureRow] = []
         for i in table.rows.indices where year == nil || Int(table.rows[i].year) == year { out.append(unitFigures(at: i)) }
         for i in provinceRows.indices where year == nil || Int(provinceRows[i].year) == year { out.append(provinceFigures(at: i)) }
         return out
     }
 
-    public func unitName(_ figures: Figures) -> String { figures.unit < 0 ? "" : table.units[Int(figures.unit)] }
-    public func indicatorName(_ figures: Figures) -> String { table.indicators[Int(figures.indicator)] }
+    public func unitName(_ figures: FigureRow) -> String { figures.unit < 0 ? "" : table.units[Int(figures.unit)] }
+    public func indicatorName(_ figures: FigureRow) -> String { table.indicators[Int(figures.indicator)] }
     /// The measure shown: the catalogue's, else the files'; "%" for a rate the name alone made one.
-    public func measureName(_ figures: Figures) -> String {
+    public func measureName(_ figures: FigureRow) -> String {
         let profile = profile(figures.indicator)
         if let stated = profile.measure { return stated }
         if figures.measure >= 0 { return table.measures[Int(figures.measure)] }
@@ -173,7 +173,7 @@ public struct Metrics: Sendable {
     }
     public func profile(_ indicator: Int32) -> IndicatorProfile { interpretation.indicators[Int(indicator)] }
     /// True for a province figure that is not a plain total (a mean, weighted mean or ratio).
-    public func isMean(_ figures: Figures) -> Bool { figures.scope == .province && !profile(figures.indicator).formula.isSum }
+    public func isMean(_ figures: FigureRow) -> Bool { figures.scope == .province && !profile(figures.indicator).formula.isSum }
     /// Indicators whose province figure is not a plain total.
     public var meanIndicators: [Int32] {
         interpretation.indicators.indices.filter { !interpretation.indicators[$0].formula.isSum }.map { Int32($0) }

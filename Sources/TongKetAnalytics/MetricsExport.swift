@@ -39,7 +39,7 @@ public enum MetricsExport {
         try writer.flush()
     }
 
-    private static func forEachFigure(_ metrics: Metrics, year: Int?, _ body: (Figures) throws -> Void) rethrows {
+    private static func forEachFigure(_ metrics: Metrics, year: Int?, _ body: (FigureRow) throws -> Void) rethrows {
         let rows = metrics.table.rows
         for i in rows.indices where year == nil || Int(rows[i].year) == year { try body(metrics.unitFigures(at: i)) }
         let province = metrics.provinceRows

@@ -12,7 +12,7 @@ public struct PlannedTarget: Sendable, Equatable {
     /// The plan as a figure against this year's result: `actual` is the target, `previousActual`
     /// the province's result of the year before (nil when it has none), so a change reads as
     /// any change does ("+5 (+4,4 %)", "+0,5 điểm %"); `target` is nil.
-    public var figures: Figures
+    public var figures: FigureRow
 }
 
 extension Metrics {
@@ -36,7 +36,7 @@ extension Metrics {
             var plan = IndicatorRow(year: Int32(year), unit: -1, indicator: id, measure: current?.measure ?? row.measure,
                                     direction: current?.direction ?? row.direction, target: nil, actual: target)
             plan.period = current?.period ?? 0
-            let figures = Figures.of(current.map { [$0, plan] } ?? [plan], at: current == nil ? 0 : 1, scope: .province)
+            let figures = FigureRow.of(current.map { [$0, plan] } ?? [plan], at: current == nil ? 0 : 1, scope: .province)
             return PlannedTarget(indicator: id, year: year, target: target, units: units[id] ?? 0, figures: figures)
         }
     }

@@ -16,7 +16,7 @@ import TongKetData
 /// - none: no province figure.
 /// One unit's indicator (the only unit that reports it, in every year) is that unit's value.
 /// `level` selects which units count (for example only district offices).
-public enum ProvinceRollup {
+package enum ProvinceRollup {
     /// Measures shown as a percentage, whose changes are in points.
     public static func isRate(_ measure: String?) -> Bool {
         measure.map(NameClues.isRateMeasure) ?? false

@@ -68,7 +68,7 @@ public struct Scorecard: Sendable, Equatable {
         return card
     }
 
-    private static func tally(_ f: Figures, into card: inout Scorecard, sums: inout (Double, Int)) {
+    private static func tally(_ f: FigureRow, into card: inout Scorecard, sums: inout (Double, Int)) {
         if f.status != .undefined { card.defined += 1 }
         if f.status == .met { card.met += 1 }
         if f.direction == .higher, let completion = f.completion {

@@ -1,7 +1,7 @@
 import Foundation
 import TongKetOutput
 
-/// What can go wrong below the Scene, as messages a user can act on.
+/// What can go wrong below the ChartScene, as messages a user can act on.
 public enum RenderError: Error, Equatable, CustomStringConvertible {
     case cairo(String)
     case fontMissing(family: String, found: String)

@@ -19,7 +19,7 @@ public final class ChartRenderer {
 
     /// The scene drawn at the canvas's pixel size, as cairo's native BGRA (premultiplied,
     /// little-endian ARGB32), `width × 4` bytes a row.
-    public func bgra(_ scene: Scene, size: CanvasSize) throws(RenderError) -> (pixels: [UInt8], width: Int, height: Int) {
+    public func bgra(_ scene: ChartScene, size: CanvasSize) throws(RenderError) -> (pixels: [UInt8], width: Int, height: Int) {
         var pixels: [UInt8] = []
         try bgra(scene, size: size, into: &pixels)
         return (pixels, size.pixelWidth, size.pixelHeight)
@@ -27,7 +27,7 @@ public final class ChartRenderer {
 
     /// The same, drawn straight into `pixels` (resized if it is not the frame's size): a video
     /// reuses its frame buffers, and a 4K frame is 33 MB to allocate, clear and copy.
-    public func bgra(_ scene: Scene, size: CanvasSize, into pixels: inout [UInt8]) throws(RenderError) {
+    public func bgra(_ scene: ChartScene, size: CanvasSize, into pixels: inout [UInt8]) throws(RenderError) {
         let width = size.pixelWidth, height = size.pixelHeight
         if pixels.count != width * height * 4 { pixels = [UInt8](repeating: 0, count: width * height * 4) }
         var failure: RenderError?
@@ -49,7 +49,7 @@ public final class ChartRenderer {
     /// PNG bytes: RGB (the background is opaque), compressed by our own deflater for chart
     /// images, the two halves of the image on both cores. Chosen by measurement: cairo's own
     /// writer (adaptive filters, level 6) spends ~50 ms on a slide, zlib at level 1 ~15 ms.
-    public func png(_ scene: Scene, size: CanvasSize) throws(RenderError) -> [UInt8] {
+    public func png(_ scene: ChartScene, size: CanvasSize) throws(RenderError) -> [UInt8] {
         let (surface, width, height) = try raster(scene, size: size)
         let stride = Int(cairo_image_surface_get_stride(surface.pointer))
         guard let data = cairo_image_surface_get_data(surface.pointer) else { throw .cairo("no pixels") }
@@ -60,7 +60,7 @@ public final class ChartRenderer {
     /// surface per frame costs more in page faults than drawing the chart.
     private var rasterSurface: CairoSurface?
 
-    func raster(_ scene: Scene, size: CanvasSize) throws(RenderError) -> (CairoSurface, Int, Int) {
+    func raster(_ scene: ChartScene, size: CanvasSize) throws(RenderError) -> (CairoSurface, Int, Int) {
         let width = size.pixelWidth, height = size.pixelHeight
         let surface: CairoSurface
         if let kept = rasterSurface, Int(cairo_image_surface_get_width(kept.pointer)) == width, Int(cairo_image_surface_get_height(kept.pointer)) == height {
@@ -102,7 +102,7 @@ public final class ChartRenderer {
     }
 
     /// A PDF with one page per scene, each page the scene's size in points.
-    public func pdf(_ scenes: [Scene], info: DocumentInfo, to path: String) throws(RenderError) {
+    public func pdf(_ scenes: [ChartScene], info: DocumentInfo, to path: String) throws(RenderError) {
         guard let first = scenes.first else { return }
         try RenderError.atomically(path) { (temporary: String) throws(RenderError) in
             let stream = try FileStream(path: temporary)
@@ -133,7 +133,7 @@ public final class ChartRenderer {
 
     /// An SVG of the scene at its design size. (Cairo writes text as outlines.) Made in
     /// memory, its ids renumbered, then written.
-    public func svg(_ scene: Scene, to path: String) throws(RenderError) {
+    public func svg(_ scene: ChartScene, to path: String) throws(RenderError) {
         let stream = FileStream.inMemory()
         let surface = try CairoSurface(cairo_svg_surface_create_for_stream(FileStream.write, stream.closure, scene.width, scene.height))
         let context = try CairoContext(surface)

@@ -2,13 +2,13 @@ import CCairo
 import Foundation
 import TongKetCharts
 
-/// Walks a Scene and draws each primitive with cairo: the whole backend for every format,
+/// Walks a ChartScene and draws each primitive with cairo: the whole backend for every format,
 /// which differ only in the surface underneath.
 struct SceneRenderer {
     let layouts: TextLayouts
     let images = ImageCache()
 
-    func draw(_ scene: Scene, on context: CairoContext, scale: Double) throws(RenderError) {
+    func draw(_ scene: ChartScene, on context: CairoContext, scale: Double) throws(RenderError) {
         let cr = context.pointer
         cairo_save(cr)
         cairo_scale(cr, scale, scale)
@@ -37,7 +37,7 @@ struct SceneRenderer {
         }
     }
 
-    private func set(_ color: Color, _ cr: OpaquePointer, opacity: Double = 1) {
+    private func set(_ color: ChartColor, _ cr: OpaquePointer, opacity: Double = 1) {
         cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha * opacity)
     }
 

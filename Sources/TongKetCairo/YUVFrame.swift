@@ -47,7 +47,7 @@ enum YUVFrame {
 extension ChartRenderer {
     /// The scene as an encoder's 4:2:0 frame (`YUVFrame`), drawn on the kept image surface and
     /// converted into `frame` (resized if it is not the frame's size).
-    public func yuv420(_ scene: Scene, size: CanvasSize, into frame: inout [UInt8]) throws(RenderError) {
+    public func yuv420(_ scene: ChartScene, size: CanvasSize, into frame: inout [UInt8]) throws(RenderError) {
         let (surface, width, height) = try raster(scene, size: size)
         guard width % 2 == 0, height % 2 == 0 else { throw .cairo("a video frame needs an even width and height, not \(width)×\(height)") }
         guard let data = cairo_image_surface_get_data(surface.pointer) else { throw .cairo("no pixels") }

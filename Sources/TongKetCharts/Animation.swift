@@ -1,12 +1,12 @@
 import Foundation
 import TongKetAnalytics
 
-extension Scene {
+extension ChartScene {
     /// The chart at progress `t` of its entrance (0 … 1): bars grown to an eased share of
     /// their length, lines drawn part of their way, figures counted up and faded in. A pure
     /// function of the scene and `t` — the same input gives the same frames — and at t = 1
     /// exactly the static scene. `language` says how the figures' digits are grouped.
-    public func frame(at t: Double, language: Language) -> Scene {
+    public func frame(at t: Double, language: Language) -> ChartScene {
         // No shortcut at t = 1: every mark is computed, so a motion that did not end by 1
         // would show (the tests rely on it).
         var scene = self
@@ -16,7 +16,7 @@ extension Scene {
 
     /// This scene with `next` laid over it at `opacity`: a cross-fade, composited as a
     /// whole so overlapping marks of the incoming scene do not show through each other.
-    public func crossFaded(to next: Scene, opacity: Double) -> Scene {
+    public func crossFaded(to next: ChartScene, opacity: Double) -> ChartScene {
         if opacity <= 0 { return self }
         if opacity >= 1 { return next }
         var scene = self

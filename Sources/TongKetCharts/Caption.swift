@@ -7,7 +7,7 @@ public enum Caption {
 
     /// `chart` laid out in the frame above the band, then `caption` in it, fading in with the
     /// chart; the scene is the frame's full size.
-    public static func scene(_ caption: String, context c: ChartContext, chart: (ChartContext) -> Scene) -> Scene {
+    public static func scene(_ caption: String, context c: ChartContext, chart: (ChartContext) -> ChartScene) -> ChartScene {
         let bandHeight = (c.size.height * band).rounded()
         var above = c
         above.size.height -= bandHeight

@@ -36,7 +36,7 @@ public struct ChartContext {
     /// What does not fit at it is cut or split, never shrunk further.
     public var minimumTextSize: Double { size.isPaper ? 7 : 24 * u }
 
-    func style(_ role: FontRole, bold: Bool = false, color: Color? = nil, scale: Double = 1) -> TextStyle {
+    func style(_ role: FontRole, bold: Bool = false, color: ChartColor? = nil, scale: Double = 1) -> TextStyle {
         let base: Double
         switch role {
         case .title: base = 46
@@ -58,7 +58,7 @@ public struct ChartContext {
 
     /// The largest size of a style, from `from` times its base down to `through` in steps of
     /// 0.05, for which `fits` holds — else the smallest. Every chart shrinks text this way.
-    func fitting(_ role: FontRole, bold: Bool = false, color: Color? = nil, from: Double = 1, through: Double, _ fits: (TextStyle) -> Bool) -> TextStyle {
+    func fitting(_ role: FontRole, bold: Bool = false, color: ChartColor? = nil, from: Double = 1, through: Double, _ fits: (TextStyle) -> Bool) -> TextStyle {
         var style = self.style(role, bold: bold, color: color, scale: from)
         for scale in stride(from: from, through: through, by: -0.05) {
             style = self.style(role, bold: bold, color: color, scale: scale)
@@ -79,5 +79,5 @@ public struct ChartContext {
     }
 
     /// Text that reads on `fill`: the theme's dark ink on light fills, white on dark ones.
-    func ink(on fill: Color, threshold: Double) -> Color { fill.luminance > threshold ? theme.inkOnLight : theme.inkOnDark }
+    func ink(on fill: ChartColor, threshold: Double) -> ChartColor { fill.luminance > threshold ? theme.inkOnLight : theme.inkOnDark }
 }

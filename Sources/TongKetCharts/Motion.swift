@@ -1,5 +1,5 @@
 /// How a mark enters when its chart is animated for video. Static renderers ignore it; the
-/// animation (`Scene.frame(at:language:)`) reads it. Recipes set it where they make a mark,
+/// animation (`ChartScene.frame(at:language:)`) reads it. Recipes set it where they make a mark,
 /// because only they know which rect is a bar and which text is a figure.
 public enum Motion: Sendable, Equatable {
     /// The chart's frame — title, axes, names: there from the first frame.

@@ -43,13 +43,13 @@ public struct LinearScale: Sendable, Equatable {
 /// The diverging heatmap scale, centred on 100 % completion: below-target colours on one
 /// side, above on the other, neutral at the target.
 struct DivergingColors {
-    let below: Color
-    let neutral: Color
-    let above: Color
+    let below: ChartColor
+    let neutral: ChartColor
+    let above: ChartColor
     /// Completion (ratio) at which each end is reached.
     static let low = 0.5, high = 1.5
 
-    func color(for ratio: Double) -> Color {
+    func color(for ratio: Double) -> ChartColor {
         if ratio < 1 { return neutral.mixed(with: below, min(1, (1 - ratio) / (1 - Self.low))) }
         return neutral.mixed(with: above, min(1, (ratio - 1) / (Self.high - 1)))
     }
@@ -58,10 +58,10 @@ struct DivergingColors {
 extension Theme {
     /// A heatmap cell's fill for a completion ratio, as the chart draws it — for a table
     /// that another program draws (the deck's native table).
-    public func heatColor(_ ratio: Double) -> Color {
+    public func heatColor(_ ratio: Double) -> ChartColor {
         DivergingColors(below: below, neutral: neutral, above: above).color(for: ratio)
     }
 
     /// Dark ink or light on a fill, whichever reads (the heatmap's threshold).
-    public func ink(on fill: Color) -> Color { fill.luminance > 0.36 ? inkOnLight : inkOnDark }
+    public func ink(on fill: ChartColor) -> ChartColor { fill.luminance > 0.36 ? inkOnLight : inkOnDark }
 }

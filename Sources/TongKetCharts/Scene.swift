@@ -1,7 +1,7 @@
 import Foundation
 
 /// A colour in sRGB, components 0…1.
-public struct Color: Sendable, Equatable, Hashable {
+public struct ChartColor: Sendable, Equatable, Hashable {
     public var red, green, blue, alpha: Double
 
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
@@ -23,8 +23,8 @@ public struct Color: Sendable, Equatable, Hashable {
         return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     }
 
-    public func mixed(with other: Color, _ t: Double) -> Color {
-        Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
+    public func mixed(with other: ChartColor, _ t: Double) -> ChartColor {
+        ChartColor(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
               blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }
 }
@@ -71,10 +71,10 @@ public struct TextStyle: Sendable, Equatable {
     /// Size in scene units (pixels at slide size).
     public var size: Double
     public var bold: Bool
-    public var color: Color
+    public var color: ChartColor
     public var family: String
 
-    public init(role: FontRole, size: Double, bold: Bool = false, color: Color, family: String) {
+    public init(role: FontRole, size: Double, bold: Bool = false, color: ChartColor, family: String) {
         self.role = role
         self.size = size
         self.bold = bold
@@ -110,10 +110,10 @@ public struct TextRun: Sendable, Equatable {
 
 public struct RectMark: Sendable, Equatable {
     public var frame: Rect
-    public var fill: Color
+    public var fill: ChartColor
     public var cornerRadius: Double
     public var motion: Motion
-    public init(frame: Rect, fill: Color, cornerRadius: Double = 0, motion: Motion = .still) {
+    public init(frame: Rect, fill: ChartColor, cornerRadius: Double = 0, motion: Motion = .still) {
         self.frame = frame
         self.fill = fill
         self.cornerRadius = cornerRadius
@@ -123,14 +123,14 @@ public struct RectMark: Sendable, Equatable {
 
 public struct PathMark: Sendable, Equatable {
     public var points: [Point]
-    public var stroke: Color
+    public var stroke: ChartColor
     public var lineWidth: Double
     public var dash: [Double]
     public var closed: Bool
-    public var fill: Color?
+    public var fill: ChartColor?
     public var motion: Motion
 
-    public init(points: [Point], stroke: Color, lineWidth: Double, dash: [Double] = [], closed: Bool = false, fill: Color? = nil, motion: Motion = .still) {
+    public init(points: [Point], stroke: ChartColor, lineWidth: Double, dash: [Double] = [], closed: Bool = false, fill: ChartColor? = nil, motion: Motion = .still) {
         self.points = points
         self.stroke = stroke
         self.lineWidth = lineWidth
@@ -144,10 +144,10 @@ public struct PathMark: Sendable, Equatable {
 public struct CircleMark: Sendable, Equatable {
     public var center: Point
     public var radius: Double
-    public var fill: Color
-    public var stroke: Color?
+    public var fill: ChartColor
+    public var stroke: ChartColor?
     public var motion: Motion
-    public init(center: Point, radius: Double, fill: Color, stroke: Color? = nil, motion: Motion = .still) {
+    public init(center: Point, radius: Double, fill: ChartColor, stroke: ChartColor? = nil, motion: Motion = .still) {
         self.center = center
         self.radius = radius
         self.fill = fill
@@ -215,16 +215,16 @@ public struct Layer: Sendable, Equatable {
 }
 
 /// A chart laid out: the seam between charts and pixels. Every renderer only walks it.
-public struct Scene: Sendable, Equatable {
+public struct ChartScene: Sendable, Equatable {
     public var width: Double
     public var height: Double
-    public var background: Color
+    public var background: ChartColor
     public var items: [Primitive]
     /// Metadata for PDF and the manifest.
     public var title: String
     public var subject: String
 
-    public init(width: Double, height: Double, background: Color, items: [Primitive] = [], title: String = "", subject: String = "") {
+    public init(width: Double, height: Double, background: ChartColor, items: [Primitive] = [], title: String = "", subject: String = "") {
         self.width = width
         self.height = height
         self.background = background

@@ -24,11 +24,11 @@ public struct Pacing: Sendable, Equatable {
 /// pacing, the frame rate and n — no clock — so the same input gives the same frames.
 public struct Timeline: Sendable {
     public struct Slide: Sendable {
-        public var scene: Scene
+        public var scene: ChartScene
         public var isCard: Bool
         /// What the slide says in a sentence: its caption (burned in or not) and its subtitle line.
         public var caption: String?
-        public init(scene: Scene, isCard: Bool, caption: String? = nil) {
+        public init(scene: ChartScene, isCard: Bool, caption: String? = nil) {
             self.scene = scene
             self.isCard = isCard
             self.caption = caption
@@ -60,8 +60,8 @@ public struct Timeline: Sendable {
     /// Seconds, exactly frameCount / fps.
     public var duration: Double { Double(frameCount) / Double(fps) }
 
-    /// The frame's Scene; frames past the end show the last slide.
-    public func scene(frame: Int) -> Scene {
+    /// The frame's ChartScene; frames past the end show the last slide.
+    public func scene(frame: Int) -> ChartScene {
         var remaining = max(0, frame)
         for (k, slide) in slides.enumerated() {
             if remaining < slideFrames[k] {
@@ -77,7 +77,7 @@ public struct Timeline: Sendable {
             }
             if k + 1 < slides.count { remaining -= fadeFrames }
         }
-        return slides.last?.scene ?? Scene(width: 1920, height: 1080, background: Color(hex: 0))
+        return slides.last?.scene ?? ChartScene(width: 1920, height: 1080, background: ChartColor(hex: 0))
     }
 
     /// True when frame `frame` is the one before it again: a slide held still after the frame

@@ -1,7 +1,7 @@
 /// The deck's first page: title, organisation, year and date, centred on the slide.
-public enum TitleSlide {
+package enum TitleSlide {
     /// `when`: the period under review as a line says it ("Năm 2024", "6 tháng đầu năm 2024").
-    public static func scene(title: String, organisation: String, when: String, date: String, context c: ChartContext) -> Scene {
+    public static func scene(title: String, organisation: String, when: String, date: String, context c: ChartContext) -> ChartScene {
         let u = c.u
         let width = c.size.width * 0.8
         let x = (c.size.width - width) / 2
@@ -26,20 +26,20 @@ public enum TitleSlide {
             let side = 140 * u
             items.append(.image(ImageMark(path: logo, frame: Rect(x: c.size.width - x - side, y: 56 * u, width: side, height: side))))
         }
-        return Scene(width: c.size.width, height: c.size.height, background: c.theme.background, items: items, title: title, subject: organisation)
+        return ChartScene(width: c.size.width, height: c.size.height, background: c.theme.background, items: items, title: title, subject: organisation)
     }
 }
 
 extension TitleSlide {
     /// The deck's last page: thanks, and who presented, centred like the title page.
-    public static func closing(organisation: String, when: String, context c: ChartContext) -> Scene {
+    public static func closing(organisation: String, when: String, context c: ChartContext) -> ChartScene {
         scene(title: c.pick("Xin trân trọng cảm ơn!", "Thank you"), organisation: organisation, when: when, date: "", context: c)
     }
 }
 
-extension Scene {
+extension ChartScene {
     /// The scene with "3 / 12" in the bottom right corner, inside the margin under the plot.
-    public func numbered(_ page: Int, of pages: Int, context c: ChartContext) -> Scene {
+    public func numbered(_ page: Int, of pages: Int, context c: ChartContext) -> ChartScene {
         var scene = self
         let text = "\(page) / \(pages)"
         let style = c.style(.caption)

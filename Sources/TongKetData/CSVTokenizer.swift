@@ -1,6 +1,6 @@
 /// A field of a CSV record: a byte range into the tokenizer's buffer. Quoted fields exclude
 /// their outer quotes; `hasEscapedQuotes` says the range still holds `""` pairs to collapse.
-public struct CSVField: Sendable, Equatable {
+package struct CSVField: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var isQuoted: Bool
@@ -47,7 +47,7 @@ public struct CSVField: Sendable, Equatable {
 
 /// What the tokenizer could not read as RFC 4180. It still returns the best reading, so the
 /// loader can report every problem of a file at once.
-public enum CSVProblem: Sendable, Equatable {
+package enum CSVProblem: Sendable, Equatable {
     /// A quoted field opened on `line` never closes; the rest of the file became that field.
     case unterminatedQuote(line: Int, field: Int)
     /// `"` inside a field that is not quoted (`john "the rock" smith`).
@@ -62,7 +62,7 @@ public enum CSVProblem: Sendable, Equatable {
 /// It never allocates per field: fields are ranges into the caller's buffer, and only a
 /// field with escaped quotes is copied, on demand. The buffer must outlive the tokenizer,
 /// which is why it is only made inside `withUnsafeBufferPointer`.
-public struct CSVTokenizer {
+package struct CSVTokenizer {
     public static let quote = UInt8(ascii: "\"")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
@@ -232,7 +232,7 @@ public struct CSVTokenizer {
 
 /// The delimiter of a file, chosen from its header line: the candidate that occurs most
 /// often outside quotes. A header with none of them is a one-column file, read with `,`.
-public enum DelimiterDetector {
+package enum DelimiterDetector {
     public static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
 
     /// The first line holding any candidate decides: a report's title lines above the header

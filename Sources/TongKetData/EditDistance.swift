@@ -1,6 +1,6 @@
 /// How many characters must be inserted, deleted or replaced to turn one name into another
 /// (Levenshtein): close matches for a mistyped `--indicator`, likely renames between years.
-public enum EditDistance {
+package enum EditDistance {
     public static func between(_ first: String, _ second: String) -> Int {
         let a = Array(first), b = Array(second)
         if a.isEmpty { return b.count }

@@ -75,7 +75,7 @@ public enum InputColumn: String, CaseIterable, Sendable {
     }()
 }
 
-public enum HeaderName {
+package enum HeaderName {
     /// Case-, space- and diacritic-insensitive form of a header: "  Thực  hiện " → "thuc hien".
     /// `đ` is folded by hand: Unicode does not decompose it, so diacritic folding keeps it.
     public static func fold(_ name: String) -> String {
@@ -89,7 +89,7 @@ public enum HeaderName {
 }
 
 /// Where each contract column sits in a file, from its header row.
-public struct HeaderMap: Sendable, Equatable {
+package struct HeaderMap: Sendable, Equatable {
     public private(set) var index: [InputColumn: Int] = [:]
     /// The header text as the user wrote it, by field index, for messages.
     public let headers: [String]

@@ -63,8 +63,11 @@ public struct InputFile: Sendable {
     public static func load(path: String, limit: Int = ReadOptions.defaultSizeLimit) throws(LoadError) -> InputFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .cannotOpen(Diagnostic(file: path, message: "no such file; check the name and the folder you run tongket from",
-                                                    vietnamese: "không có tệp này; kiểm tra tên tệp và thư mục đang chạy tongket"))
+            // A relative name is looked for in the current folder, which the message names.
+            let folder = path.hasPrefix("/") ? "" : " in \(FileManager.default.currentDirectoryPath)"
+            let folderVi = path.hasPrefix("/") ? "" : " trong \(FileManager.default.currentDirectoryPath)"
+            throw .cannotOpen(Diagnostic(file: path, message: "no such file\(folder); check the name and the folder",
+                                         vietnamese: "không có tệp này\(folderVi); kiểm tra tên tệp và thư mục"))
         }
         if isDirectory.boolValue {
             throw .cannotOpen(Diagnostic(file: path, message: "is a folder, not a CSV file; name the CSV files inside it",

@@ -7,7 +7,7 @@ import Darwin
 /// A file mapped read-only into memory. The reader walks it once from start to end and hands
 /// back what it has passed (`release(before:)`), so a 200 MB export is never resident all at
 /// once: the pages it has read leave memory, and come back from the file if touched again.
-public final class MappedFile: @unchecked Sendable {
+package final class MappedFile: @unchecked Sendable {
     public let buffer: UnsafeBufferPointer<UInt8>
     private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -9,7 +9,7 @@
 /// procuracy sample (see the catalogue tests): a wrong "lower" is as bad as a missed one, so a
 /// word that also names an action on the bad thing ("vi phạm được phát hiện, xử lý", "hộ
 /// thoát nghèo") turns the clue off.
-public enum NameClues {
+package enum NameClues {
     public struct Clue: Sendable, Equatable {
         /// The words of the name the answer rests on, as folded text ("tu vong"), or the measure.
         public var words: String

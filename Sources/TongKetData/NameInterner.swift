@@ -6,7 +6,7 @@ import Foundation
 /// Two layers: the exact bytes as they appear in the file (fast, no String built on a hit),
 /// then the canonical name — NFC, trimmed, inner whitespace collapsed — so an NFD and an NFC
 /// "Phòng 7", or "Phòng 7 " with a stray space, are one unit.
-public struct NameInterner: Sendable {
+package struct NameInterner: Sendable {
     public private(set) var names: [String] = []
     private var idsByName = ByteTable()
     private var spellings = ByteTable()

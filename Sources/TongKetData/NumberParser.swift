@@ -4,7 +4,7 @@ public enum NumberLocale: String, Sendable, CaseIterable {
 }
 
 /// What a number cell's text says about the file's number format.
-public enum NumberReading: Equatable, Sendable {
+package enum NumberReading: Equatable, Sendable {
     /// The same value under either format: "1054", "-3", "1 054".
     case plain(Double)
     /// Only the Vietnamese reading is valid: "85,5", "1.054.321", "1.054,5".
@@ -32,7 +32,7 @@ public enum NumberReading: Equatable, Sendable {
     }
 }
 
-public enum NumberProblem: Equatable, Sendable {
+package enum NumberProblem: Equatable, Sendable {
     case notANumber
     case notFinite
     case excelError
@@ -40,7 +40,7 @@ public enum NumberProblem: Equatable, Sendable {
 
 /// Reads Vietnamese and English number cells from UTF-8 bytes. A trailing "%" is allowed
 /// (rates are given in percent: "85,5%" is 85.5); spaces and no-break spaces may group digits.
-public enum NumberParser {
+package enum NumberParser {
     public static func read(_ text: String) -> NumberReading {
         var text = text
         return text.withUTF8 { read($0) }

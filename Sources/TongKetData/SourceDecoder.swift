@@ -43,7 +43,7 @@ public enum SourceEncoding: Sendable, Equatable, CustomStringConvertible {
 
 /// Turns a file's bytes into UTF-8: byte-order marks, UTF-16, legacy code pages, and
 /// recognising what is not a text table at all (empty, binary, a renamed workbook).
-public enum SourceDecoder {
+package enum SourceDecoder {
     public struct Decoded {
         /// Converted text (UTF-16, a code page), or nil when the input's own bytes from
         /// `start` are the UTF-8 text — the common case, read in place without a copy.
@@ -201,7 +201,7 @@ public enum SourceDecoder {
 
 /// UTF-8 validation that skips ASCII eight bytes at a time: exports are mostly ASCII digits
 /// and delimiters, and this runs over every byte of every file.
-public enum UTF8Validator {
+package enum UTF8Validator {
     public static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValid($0) }
     }

@@ -6,7 +6,7 @@ import TongKetCharts
 /// fills, the title and closing pages as text; the title in the slide's title placeholder,
 /// the alt text on the chart, what to say in the speaker notes. Small multiples, and every
 /// page of the picture deck (`--pptx pictures`), are the page's picture filling the slide.
-public enum DeckPresentation {
+package enum DeckPresentation {
     public enum Content: Sendable {
         /// The page as a 1920×1080 PNG filling the slide.
         case picture([UInt8])
@@ -197,9 +197,9 @@ public enum DeckPresentation {
                 tree += shapes.tiles(plot, in: area)
             case let .cells(plot):
                 let shown = min(plot.rows.count, 14)
-                if plot.rows.count > shown, let overflow = plot.overflow { foot.insert(overflow.replacingOccurrences(of: "%d", with: String(plot.rows.count - shown)), at: 0) }
+                if plot.rows.count > shown, let overflow = plot.overflow { foot.insert(overflow(plot.rows.count - shown), at: 0) }
                 let rows = (0..<shown).map { r in [plot.rows[r]] + plot.columns.indices.map { c in c < plot.cells[r].count ? plot.cells[r][c]?.text ?? "" : "" } }
-                let fills = (0..<shown).map { r in [nil] + plot.columns.indices.map { c -> Color? in
+                let fills = (0..<shown).map { r in [nil] + plot.columns.indices.map { c -> ChartColor? in
                     guard c < plot.cells[r].count, let cell = plot.cells[r][c] else { return nil }
                     return cell.score.map(theme.heatColor) } }
                 tree += shapes.table(spec.title, header: [""] + plot.columns, rows: rows, fills: fills, in: area, firstColumn: plot.columns.count > 6 ? 0.26 : 0.34)

@@ -4,7 +4,7 @@ import TongKetData
 /// metrics.csv as an Excel workbook: one sheet for the units' figures and one for the
 /// province's, every year; numbers as numbers, ratios as Excel percentages with a display
 /// format, the header frozen and filterable, columns wide enough to read.
-public enum MetricsWorkbook {
+package enum MetricsWorkbook {
     public static func data(_ metrics: Metrics, language: Language) -> [UInt8] {
         let vi = language == .vi
         let headers = vi
@@ -13,7 +13,7 @@ public enum MetricsWorkbook {
             : ["Year", "Unit", "Indicator", "Measure", "Direction", "Target", "Actual", "Completion", "Status",
                "Previous actual", "Change", "Change (%)", "Completion change (points)", "Notes"]
         let widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16, 10]
-        var units: [Figures] = [], province: [Figures] = []
+        var units: [FigureRow] = [], province: [FigureRow] = []
         for i in 0..<metrics.unitFigureCount { units.append(metrics.unitFigures(at: i)) }
         for i in 0..<metrics.provinceFigureCount { province.append(metrics.provinceFigures(at: i)) }
         let sheets = [(vi ? "Đơn vị" : "Units", units), (vi ? "Toàn tỉnh" : "Province", province)]
@@ -60,7 +60,7 @@ public enum MetricsWorkbook {
         case number(Double?, style: Int)
     }
 
-    private static func worksheet(_ figures: [Figures], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> Markup {
+    private static func worksheet(_ figures: [FigureRow], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> Markup {
         var out: Markup = """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <dimension ref="A1:N\(figures.count + 1)"/>\

@@ -13,9 +13,9 @@ struct NativeChart {
     struct Series {
         var name: String
         var values: [Double?]
-        var color: Color
+        var color: ChartColor
         /// Per point, where a point differs from the series' colour (met, not met).
-        var pointColors: [Color?] = []
+        var pointColors: [ChartColor?] = []
         /// Per point, written at it; nil: none.
         var labels: [String?] = []
         var dashed = false
@@ -53,7 +53,7 @@ struct NativeChart {
             if rows.count > Self.rowLimit {
                 let left = rows.count - (Self.rowLimit - 1)
                 rows = Array(rows.prefix(Self.rowLimit - 1))
-                overflow = plot.overflow.map { $0.replacingOccurrences(of: "%d", with: String(left)) } ?? (vi ? "… và \(left) dòng khác" : "… and \(left) more rows")
+                overflow = plot.overflow?(left) ?? (vi ? "… và \(left) dòng khác" : "… and \(left) more rows")
             }
             // A row with no bar says why in its label ("Huyện Cù Lao Dung — không có chỉ tiêu").
             categories = rows.map { row in
@@ -128,7 +128,7 @@ struct NativeChart {
                 + "<c:marker val=\"1\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:lineChart>"
         }
         let horizontal = shape == .bars
-        let line = { (color: Color) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
+        let line = { (color: ChartColor) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
         let categoryAxis: Markup = "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "l" : "b")\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
             + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>\(line(theme.grid))\(text(categorySize))"
@@ -218,14 +218,14 @@ struct NativeChart {
             + (shape == .lines ? "<c:smooth val=\"0\"/>" as Markup : "") + "</c:ser>"
     }
 
-    private func text(_ size: Int, color: Color? = nil) -> Markup {
+    private func text(_ size: Int, color: ChartColor? = nil) -> Markup {
         "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(size)\"><a:solidFill>\(Self.fill(color ?? theme.text))</a:solidFill></a:defRPr></a:pPr><a:endParaRPr lang=\"\(lang)\"/></a:p></c:txPr>"
     }
 
     /// `<a:srgbClr val="1F5A96"/>`.
-    static func fill(_ color: Color) -> Markup { "<a:srgbClr val=\"\(hex(color))\"/>" }
+    static func fill(_ color: ChartColor) -> Markup { "<a:srgbClr val=\"\(hex(color))\"/>" }
 
-    static func hex(_ color: Color) -> String {
+    static func hex(_ color: ChartColor) -> String {
         let digits = Array("0123456789ABCDEF")
         var out = ""
         for component in [color.red, color.green, color.blue] {

@@ -5,7 +5,7 @@
 /// 14 pt on A4 (margins 20 mm top and bottom, 30 mm left, 15 mm right), page numbers centred
 /// at the top from page 2, charts drawn for the page with numbered captions, tables whose
 /// rows never split, "Nơi nhận" and the signature block, then the appendix.
-public enum ReportDocument {
+package enum ReportDocument {
     public enum Block: Sendable {
         /// The English document's title lines (no Vietnamese header block).
         case title(String)

@@ -21,7 +21,7 @@ struct SlideShapes {
     struct Run {
         var text: String
         var size: Int
-        var color: Color
+        var color: ChartColor
         var bold = false
     }
 
@@ -41,7 +41,7 @@ struct SlideShapes {
     }
 
     /// A text box; text that does not fit shrinks (PowerPoint's "shrink text on overflow").
-    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Markup], anchor: String = "t", fill: Color? = nil, rounded: Bool = false, inset: Int = 0) -> Markup {
+    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Markup], anchor: String = "t", fill: ChartColor? = nil, rounded: Bool = false, inset: Int = 0) -> Markup {
         let geometry: Markup = rounded ? "<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val 6000\"/></a:avLst></a:prstGeom>" : "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
         let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
         return "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id())\" name=\"\(name)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
@@ -91,13 +91,13 @@ struct SlideShapes {
     /// A table PowerPoint draws: a header row, one row per line, the first column the row's
     /// name; `fills` colours a cell (a heatmap's), with ink that reads on it, or `inks` its
     /// text; `figures` aligns the other columns ("ctr", "r").
-    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[Color?]] = [], inks: [[Color?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
+    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[ChartColor?]] = [], inks: [[ChartColor?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
         let columns = max(header.count, 1)
         let first = columns == 1 ? area.width : Int(Double(area.width) * firstColumn)
         let rest = columns > 1 ? (area.width - first) / (columns - 1) : 0
         let rowHeight = min(457_200, area.height / max(rows.count + 1, 1))
         let size = rows.count > 14 || columns > 8 ? 1100 : rows.count > 9 ? 1200 : 1400
-        func cell(_ text: String, bold: Bool, fill: Color?, align: String, ink: Color? = nil) -> Markup {
+        func cell(_ text: String, bold: Bool, fill: ChartColor?, align: String, ink: ChartColor? = nil) -> Markup {
             let ink = ink ?? fill.map(theme.ink) ?? theme.text
             let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
             let border: Markup = "<a:lnB w=\"6350\"><a:solidFill>\(NativeChart.fill(theme.grid))</a:solidFill></a:lnB>"

@@ -11,7 +11,7 @@ import Foundation
 /// new changes and waits for the ones under way to finish, then undoes: otherwise a worker
 /// on the other core could create a file in a folder the handler had just removed (the
 /// staging folder left behind by a SIGTERM 0.4 s into a pack).
-public enum Interruption {
+package enum Interruption {
     public typealias Token = Int
 
     private final class Registry: @unchecked Sendable {

@@ -8,7 +8,7 @@ import Glibc
 /// The next run that writes to the same place tidies them when that process is gone: a pack
 /// left only set aside is put back, everything else removed. A process still running keeps
 /// its files (two runs at once never touch each other's).
-public enum Leftovers {
+package enum Leftovers {
     /// One hidden entry of `folder`: its name and the id of the process that made it.
     public struct Entry: Sendable, Equatable {
         public var name: String

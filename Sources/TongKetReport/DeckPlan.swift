@@ -36,7 +36,7 @@ public struct DeckPlan: Sendable {
         if wanted(.scorecard) { opening.append(ChartRequest(kind: .scorecard, year: year)) }
         // "Tồn tại, hạn chế" comes after the achievements, as a review conference is held.
         var review: [ChartRequest] = []
-        if wanted(.shortfalls), metrics.figures(year: year).contains(where: { $0.status == .notMet }) {
+        if wanted(.shortfalls), metrics.figureRows(year: year).contains(where: { $0.status == .notMet }) {
             review.append(ChartRequest(kind: .shortfalls, year: year))
         }
         // Each section's overview, eight indicators a page.
@@ -56,7 +56,7 @@ public struct DeckPlan: Sendable {
         var comparison: [ChartRequest] = []
         if wanted(.comparison) {
             let covered = Set(sections.flatMap(\.indicators))
-            let both = metrics.inOfficeOrder(metrics.figures(year: year).filter { $0.scope == .province && $0.previousActual != nil && covered.contains($0.indicator) }.map(\.indicator))
+            let both = metrics.inOfficeOrder(metrics.figureRows(year: year).filter { $0.scope == .province && $0.previousActual != nil && covered.contains($0.indicator) }.map(\.indicator))
             for (i, rows) in Self.tablePages(both).enumerated() {
                 comparison.append(ChartRequest(kind: .comparison, year: year, indicators: rows,
                                                section: i > 0 ? pick("So với cùng kỳ (tiếp)", "Against the same period last year (continued)") : nil))
@@ -76,10 +76,10 @@ public struct DeckPlan: Sendable {
         let ranked = Headlines.ranked(metrics, year: year)
         let headlines = Set(ranked.prefix(ChartKind.headlineTiles))
         let inSections = Set(sections.flatMap(\.indicators))
-        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
+        let figures = metrics.figureRows(year: year).filter { $0.scope == .unit }
         let missedHeadlines = ranked.filter { id in
             inSections.contains(id) && (metrics.profile(id).headline == true || headlines.contains(id))
-                && metrics.figures(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
+                && metrics.figureRows(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
                 && figures.filter { $0.indicator == id }.count >= 3
         }
         let reserved = max(0, min(missedHeadlines.count, maxPages - 3))
@@ -174,7 +174,7 @@ public struct DeckPlan: Sendable {
         return moving * 2 > units.count
     }
 
-    static func pages(for indicator: Int32, figures: [Figures], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool,
+    static func pages(for indicator: Int32, figures: [FigureRow], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool,
                       paths: (units: [[Double]], province: [Double]) = ([], [])) -> [ChartRequest] {
         var out: [ChartRequest] = []
         if figures.count >= 3 {
@@ -200,7 +200,7 @@ public struct DeckPlan: Sendable {
     /// catalogue's order, then the files'.
     static func sections(_ metrics: Metrics, year: Int, only: Set<Int32>?, language: Language) -> [Section] {
         let other = language == .vi ? "Các chỉ tiêu khác" : "Other indicators"
-        let reported = metrics.figures(year: year).filter { $0.scope == .unit }
+        let reported = metrics.figureRows(year: year).filter { $0.scope == .unit }
         var present: [Int32] = []
         var seen = Set<Int32>()
         for f in reported where seen.insert(f.indicator).inserted && (only?.contains(f.indicator) ?? true) { present.append(f.indicator) }

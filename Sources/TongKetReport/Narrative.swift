@@ -77,7 +77,7 @@ public struct Narrative {
     public var markdown: String { document.markdown }
 
     /// The table of a field's province figures: indicator, target, actual, the verdict, the change.
-    private func fieldTable(_ figures: [Figures]) -> ReviewDocument.Table? {
+    private func fieldTable(_ figures: [FigureRow]) -> ReviewDocument.Table? {
         guard !figures.isEmpty else { return nil }
         // A table cell is narrow: the short verdict (the sentences below say it whole).
         let rows = figures.map { f in [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)] }
@@ -89,7 +89,7 @@ public struct Narrative {
 
     /// "So với cùng kỳ": how many indicators went the better way, and the table of the
     /// province's figures this year against last (the deck's page).
-    private func comparison(_ province: [Figures]) -> ReviewDocument.Section? {
+    private func comparison(_ province: [FigureRow]) -> ReviewDocument.Section? {
         let both = metrics.inOfficeOrder(province.filter { $0.previousActual != nil }.map(\.indicator)).compactMap { id in province.first { $0.indicator == id } }
         guard !both.isEmpty else { return nil }
         let judged = both.filter { $0.direction != .neutral && ($0.yoyDelta ?? 0) != 0 }
@@ -119,7 +119,7 @@ public struct Narrative {
     /// of 0 named with their units first, then the province's misses, then the units' — with
     /// its gap (for a ceiling, how far above its limit).
     var shortfalls: [ReviewDocument.Block] {
-        let missed = metrics.figures(year: year).filter { $0.status == .notMet }.sorted { a, b in
+        let missed = metrics.figureRows(year: year).filter { $0.status == .notMet }.sorted { a, b in
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
         guard !missed.isEmpty else { return [.paragraph(pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met."))] }
@@ -142,14 +142,14 @@ public struct Narrative {
     }
 
     /// The units' breaches of a ceiling of 0, by indicator in the catalogue's order then the files'.
-    func zeroCeilingBreaches(_ missed: [Figures]) -> [(Int32, [Figures])] {
+    func zeroCeilingBreaches(_ missed: [FigureRow]) -> [(Int32, [FigureRow])] {
         let breaches = missed.filter { $0.scope == .unit && $0.direction == .lower && $0.target == 0 }
         let grouped = Dictionary(grouping: breaches, by: \.indicator)
         return grouped.keys.sorted { (metrics.profile($0).order ?? .max, $0) < (metrics.profile($1).order ?? .max, $1) }.map { ($0, grouped[$0] ?? []) }
     }
 
     /// " Còn thiếu 12 vụ.": the distance a missed count leaves (a rate's and a ceiling's verdict says its own).
-    func gapNote(_ f: Figures) -> String {
+    func gapNote(_ f: FigureRow) -> String {
         guard f.direction == .higher, !words.isRate(f), let distance = words.distance(f) else { return "" }
         return pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
@@ -190,12 +190,12 @@ public struct Narrative {
         return lines
     }
 
-    private func figures(scope: Scope) -> [Figures] {
-        metrics.figures(year: year).filter { $0.scope == scope }
+    private func figures(scope: Scope) -> [FigureRow] {
+        metrics.figureRows(year: year).filter { $0.scope == scope }
     }
 
     /// "Số vụ …: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."
-    func sentence(_ f: Figures) -> String {
+    func sentence(_ f: FigureRow) -> String {
         var parts = [metrics.indicatorName(f) + ": " + words.actual(f) + formulaNote(f)]
         if let change = change(f) {
             parts[0] += change.isEmpty ? pick(", bằng cùng kỳ", ", the same as last year")
@@ -208,7 +208,7 @@ public struct Narrative {
 
     /// A sentence per figure, in order; the two of a pair that are both here in one sentence,
     /// at the first one's place ("981 vụ/1.881 bị can").
-    func items(_ figures: [Figures]) -> [ReviewDocument.Block] {
+    func items(_ figures: [FigureRow]) -> [ReviewDocument.Block] {
         let here = Dictionary(figures.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         var said = Set<Int32>()
         return figures.compactMap { f in
@@ -225,7 +225,7 @@ public struct Narrative {
     /// "Số vụ án, bị can đã truy tố: 981 vụ/1.881 bị can, tăng 32 vụ (3,4 %), 55 bị can (3 %) so
     /// với cùng kỳ; đạt 102,1 % kế hoạch (vụ); đạt 98 % kế hoạch · không đạt (bị can)." — as
     /// procuracy reports write a pair.
-    func pairSentence(_ a: Figures, _ b: Figures) -> String {
+    func pairSentence(_ a: FigureRow, _ b: FigureRow) -> String {
         let (nameA, nameB) = (metrics.indicatorName(a), metrics.indicatorName(b))
         // "Số vụ án, bị can (vụ)" and "… (bị can)": their stem; otherwise the first one's name.
         var text = (stem(nameA, nameB) ?? nameA) + ": " + words.actual(a) + "/" + words.actual(b)
@@ -252,13 +252,13 @@ public struct Narrative {
     }
 
     /// What a figure counts ("vụ"), else its indicator's name.
-    private func measure(_ f: Figures) -> String {
+    private func measure(_ f: FigureRow) -> String {
         let measure = metrics.measureName(f)
         return measure.isEmpty ? metrics.indicatorName(f) : measure
     }
 
     /// "tăng 6 vụ (8,8 %)", "giảm 0,7 điểm %"; empty for no change, nil with nothing to compare.
-    private func change(_ f: Figures) -> String? {
+    private func change(_ f: FigureRow) -> String? {
         guard let delta = f.yoyDelta else { return nil }
         guard delta != 0 else { return "" }
         let rate = words.isRate(f)
@@ -282,7 +282,7 @@ public struct Narrative {
 
     /// How a province figure that is not a total was formed, after its value: nothing for the
     /// office's own total row or a plain sum (the basis note says the rest).
-    func formulaNote(_ f: Figures) -> String {
+    func formulaNote(_ f: FigureRow) -> String {
         guard f.scope == .province, let basis = metrics.basis(f), case .formula = basis.figure, let formed = words.formulaWords(f) else { return "" }
         return " (" + formed + ")"
     }
@@ -314,7 +314,7 @@ public struct Narrative {
                         "\(words.Scope)'s \(year) figures for \(count) indicators against \(words.before(year)): last year's, this year's and the change.")
         case .shortfalls:
             // A unit's own summary holds its figures once, in the province's place.
-            let missed = metrics.figures(year: year).filter { $0.status == .notMet && (metrics.unit == nil || $0.scope == .province) }.count
+            let missed = metrics.figureRows(year: year).filter { $0.status == .notMet && (metrics.unit == nil || $0.scope == .province) }.count
             return pick("Các chỉ tiêu chưa đạt kế hoạch \(words.when(year)) (\(missed)) và khoảng cách so với kế hoạch.", "The \(missed) targets missed in \(year) and how far each fell short.")
         case .completion, .yoy, .trend, .multiples:
             let id = request.indicator ?? 0

@@ -48,7 +48,7 @@ struct OfficePack {
 
     /// What the presenter says on a page: its one-sentence summary, then the figures it shows.
     private func notes(for request: ChartRequest, _ narrative: Narrative, _ review: ReviewDocument) -> [String] {
-        let province = metrics.figures(year: year).filter { $0.scope == .province }
+        let province = metrics.figureRows(year: year).filter { $0.scope == .province }
         var out = [narrative.alt(for: request)]
         switch request.kind {
         case .kpi: out += Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
@@ -133,7 +133,7 @@ struct OfficePack {
     /// ceiling within or over) and the change on the same period last year.
     private func unitAppendix(_ title: String) -> [ReportDocument.Block] {
         let words = FigureWords(metrics, language)
-        let figures = metrics.figures(year: year).filter { $0.scope == .unit }
+        let figures = metrics.figureRows(year: year).filter { $0.scope == .unit }
         let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
         guard !units.isEmpty else { return [] }
         var blocks: [ReportDocument.Block] = [.pageBreak, .heading(title, level: 1)]

@@ -146,7 +146,7 @@ public enum ReportPack {
         if let failure = results.failure { throw .render(failure) }
         var files = results.files.flatMap { $0 }
         let title = o.title ?? FigureWords(metrics, o.language).reviewTitle(o.year)
-        var deckScenes: [Scene] = []
+        var deckScenes: [ChartScene] = []
         let deckCharts = deck.pages.compactMap { page in entries.firstIndex { $0.request == page } }
         do {
             let renderer = try ChartRenderer()
@@ -212,8 +212,8 @@ public enum ReportPack {
 
     /// deck.pptx from the deck's numbered pages; report.docx with the deck's charts drawn
     /// again for the page (A4 text width, the print theme); metrics.xlsx.
-    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [Scene], review: ReviewDocument?,
-                                    charts: [(ReportPlan.Entry, Scene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
+    private static func writeOffice(_ metrics: Metrics, options o: ReportOptions, deck: DeckPlan, title: String, deckScenes: [ChartScene], review: ReviewDocument?,
+                                    charts: [(ReportPlan.Entry, ChartScene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
         // A native deck needs the pictures only of pages PowerPoint cannot draw (small multiples).
@@ -274,7 +274,7 @@ public enum ReportPack {
     }
 
     /// Scenes to 1920×1080 PNGs on both cores, each worker with its own renderer.
-    private static func renderPNGs(_ scenes: [Scene]) throws(ReportError) -> [[UInt8]] {
+    private static func renderPNGs(_ scenes: [ChartScene]) throws(ReportError) -> [[UInt8]] {
         let out = RenderedPNGs(count: scenes.count)
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             do {
@@ -368,7 +368,7 @@ private final class RenderedPNGs: @unchecked Sendable {
 private final class ChartResults: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var files: [[ManifestEntry]]
-    private(set) var pages: [Scene?]
+    private(set) var pages: [ChartScene?]
     private(set) var failure: RenderError?
 
     init(count: Int) {
@@ -376,7 +376,7 @@ private final class ChartResults: @unchecked Sendable {
         pages = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, files: [ManifestEntry], page: Scene) {
+    func set(_ index: Int, files: [ManifestEntry], page: ChartScene) {
         lock.lock()
         defer { lock.unlock() }
         self.files[index] = files

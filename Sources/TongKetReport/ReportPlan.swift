@@ -7,7 +7,7 @@ import TongKetData
 /// targets) and its year-over-year change by unit (when the year before is there) — both only
 /// when two units or more report it — and its province trend (with three years or more);
 /// then the deck's own pages. The deck shows a chosen few of them (`DeckPlan`).
-public struct ReportPlan {
+package struct ReportPlan {
     public struct Entry: Sendable, Equatable {
         public var request: ChartRequest
         /// "04-completion-so-vu-phuc-tham": the file name without extension.

@@ -2,7 +2,7 @@ import TongKetAnalytics
 
 /// The headings of a review, in the order it is held: the narrative's sections, the deck's,
 /// and report.docx's, which places each chart under the heading of its section by them.
-public enum ReviewHeadings {
+package enum ReviewHeadings {
     public static func highlights(_ l: Language) -> String { l == .vi ? "Kết quả nổi bật" : "Highlights" }
     public static func byUnit(_ l: Language) -> String { l == .vi ? "Kết quả theo đơn vị" : "Results by unit" }
     public static func comparison(_ l: Language) -> String { l == .vi ? "So với cùng kỳ" : "Against the same period last year" }

@@ -3,7 +3,7 @@ import TongKetData
 /// ASCII file names from Vietnamese ones ("Văn phòng tổng hợp" → van-phong-tong-hop). A slug
 /// holds only a–z, 0–9 and "-", so no name from the data can reach outside the pack folder
 /// ("../../etc/passwd" → etc-passwd) or be a Windows device name.
-public enum Slug {
+package enum Slug {
     static let reserved: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     public static func make(_ name: String, maxLength: Int = 60) -> String {

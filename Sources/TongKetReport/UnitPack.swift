@@ -75,7 +75,7 @@ enum UnitPack {
     /// page, then the change on last year.
     static func pages(_ metrics: Metrics, own: Metrics, unit: Int32, year: Int, language: Language) -> [Page] {
         let narrative = Narrative(metrics: own, year: year, language: language)
-        let figures = own.figures(year: year).filter { $0.scope == .province }
+        let figures = own.figureRows(year: year).filter { $0.scope == .province }
         guard !figures.isEmpty else { return [] }
         func page(_ request: ChartRequest) -> Page { Page(spec: Charts.spec(request, metrics: own, language: language), alt: narrative.alt(for: request)) }
         var charts: [(page: Page, gives: Int)] = [(page(ChartRequest(kind: .kpi, year: year)), 0)]
@@ -133,7 +133,7 @@ enum UnitPack {
     /// The frames of a unit's video, counted before any is made: the cards and its deck's pages.
     static func frameCount(_ plan: Plan, video: VideoOptions) -> Int {
         let charts = plan.charts.count
-        let blank = Scene(width: 1, height: 1, background: Color(hex: 0))
+        let blank = ChartScene(width: 1, height: 1, background: ChartColor(hex: 0))
         let slides = [true] + Array(repeating: false, count: charts) + [true]
         return Timeline(slides: slides.map { Timeline.Slide(scene: blank, isCard: $0) }, fps: video.fps, pacing: video.pacing, language: video.language).frameCount
     }
@@ -192,7 +192,7 @@ enum UnitPack {
         let name = metrics.table.units[Int(unit)]
         let narrative = Narrative(metrics: own, year: year, language: language)
         let words = FigureWords(own, language)
-        let figures = own.figures(year: year).filter { $0.scope == .province }
+        let figures = own.figureRows(year: year).filter { $0.scope == .province }
         let ordered = own.inOfficeOrder(figures.map(\.indicator)).compactMap { id in figures.first { $0.indicator == id } }
         var sections: [ReviewDocument.Section] = [.init(heading: vi ? "Kết quả đạt được" : "Results", part: .highlights, blocks: narrative.items(ordered))]
         if let card = Ranking.units(metrics, year: year).first(where: { $0.unit == unit }), let ratio = card.ratio {

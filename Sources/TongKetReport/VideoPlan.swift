@@ -43,7 +43,7 @@ public struct VideoOptions: Sendable {
 
 /// The slides of a year's summary video: a title card, the charts the data supports (the
 /// same rules as the pack's), an end card.
-public enum VideoPlan {
+package enum VideoPlan {
     public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
         let words = FigureWords(metrics, o.language)
         let narrative = Narrative(metrics: metrics, year: year, language: o.language)

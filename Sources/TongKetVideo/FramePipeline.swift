@@ -13,7 +13,7 @@ enum FramePipeline {
     /// consumer gets it empty.
     static func run(
         _ timeline: Timeline, size: CanvasSize, workers: Int = 2, skip: @escaping @Sendable (Int) -> Bool = { _ in false },
-        encode: @escaping @Sendable (ChartRenderer, Scene, CanvasSize, inout [UInt8]) throws(RenderError) -> Void,
+        encode: @escaping @Sendable (ChartRenderer, ChartScene, CanvasSize, inout [UInt8]) throws(RenderError) -> Void,
         consume: (Int, [UInt8]) throws(VideoError) -> Void
     ) throws(VideoError) {
         let count = timeline.frameCount

@@ -99,7 +99,7 @@ struct CompensatedSum {
     var total: Double { value + compensation }
 }
 
-/// Warm timings of one chart in one process: layout (Scene), PNG, PDF page. The peers'
+/// Warm timings of one chart in one process: layout (ChartScene), PNG, PDF page. The peers'
 /// figures (gnuplot, matplotlib) are per chart in a warm process too.
 struct ChartTiming {
     let metrics: Metrics

@@ -26,7 +26,7 @@ struct VideoTiming {
             try VideoWriter.discard(timeline, size: canvas)
             let all = clock.now - start
             let fps = Double(timeline.frameCount) / (all / .seconds(1))
-            // One core, a sample of frames: building the frame's Scene, then drawing it.
+            // One core, a sample of frames: building the frame's ChartScene, then drawing it.
             var scenes = Duration.zero, draws = Duration.zero
             var pixels: [UInt8] = []
             let sample = Array(stride(from: 0, to: timeline.frameCount, by: 7))
@@ -42,7 +42,7 @@ struct VideoTiming {
             say(String(format: "video %@ %d×%d: %d frames (%.1f s at %d fps) rendered in %.2f s on 2 cores = %.0f frames/s; layout of the slides %.0f ms",
                                   canvas.name, canvas.pixelWidth, canvas.pixelHeight, timeline.frameCount, timeline.duration, timeline.fps,
                                   all / .seconds(1), fps, layout / .milliseconds(1)))
-            say(String(format: "one core, per frame: the frame's Scene %.2f ms, drawing it into a reused BGRA buffer %.2f ms", scenes / .milliseconds(1) / n, draws / .milliseconds(1) / n))
+            say(String(format: "one core, per frame: the frame's ChartScene %.2f ms, drawing it into a reused BGRA buffer %.2f ms", scenes / .milliseconds(1) / n, draws / .milliseconds(1) / n))
         } catch {
             say("video timing failed: \(error)")
             throw ExitCode(70)

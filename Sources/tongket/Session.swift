@@ -158,19 +158,16 @@ enum Session {
 
     /// A unit by its name, or a part of it only one unit's name holds; else exit 64 with the close matches.
     static func unit(_ name: String, in table: IndicatorTable) throws -> Int32 {
-        let wanted = HeaderName.fold(name)
-        let present = Set(table.rows.map(\.unit)).sorted()
-        if let exact = present.first(where: { HeaderName.fold(table.units[Int($0)]) == wanted }) { return exact }
-        let holding = present.filter { HeaderName.fold(table.units[Int($0)]).contains(wanted) }
-        if holding.count == 1 { return holding[0] }
-        let close = holding.isEmpty
-            ? present.sorted { EditDistance.between(HeaderName.fold(table.units[Int($0)]), wanted) < EditDistance.between(HeaderName.fold(table.units[Int($1)]), wanted) }.prefix(5).map { $0 }
-            : holding
-        Terminal.error((holding.isEmpty
-            ? MessageLanguage.pick("Không có đơn vị nào tên \"\(name)\". Tên gần giống:", "No unit is called \"\(name)\". Close matches:")
-            : MessageLanguage.pick("\"\(name)\" có trong tên của \(holding.count) đơn vị; ghi thêm tên để chọn một:", "\"\(name)\" is part of \(holding.count) units' names; write more of the name to choose one:"))
-            + "\n" + close.map { "  " + table.units[Int($0)] }.joined(separator: "\n"))
-        throw ExitStatus.usage
+        let present = Set(table.rows.map { Int($0.unit) }).sorted()
+        switch NameLookup.find(name, among: table.units, candidates: present) {
+        case let .found(id): return Int32(id)
+        case let .notFound(close, ambiguous):
+            Terminal.error((ambiguous
+                ? MessageLanguage.pick("\"\(name)\" có trong tên của \(close.count) đơn vị; ghi thêm tên để chọn một:", "\"\(name)\" is part of \(close.count) units' names; write more of the name to choose one:")
+                : MessageLanguage.pick("Không có đơn vị nào tên \"\(name)\". Tên gần giống:", "No unit is called \"\(name)\". Close matches:"))
+                + "\n" + close.map { "  " + table.units[$0] }.joined(separator: "\n"))
+            throw ExitStatus.usage
+        }
     }
 
     static func indicator(_ name: String, in table: IndicatorTable) throws -> Int32 {

@@ -77,13 +77,13 @@ struct SummaryTable {
     }
 
     /// In the office's order: the catalogue's "thứ tự", then the files'.
-    private func provinceFigures() -> [Figures] {
+    private func provinceFigures() -> [FigureRow] {
         let figures = Dictionary(metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:)).map { ($0.indicator, $0) },
                                  uniquingKeysWith: { a, _ in a })
         return metrics.inOfficeOrder(Array(figures.keys)).compactMap { figures[$0] }
     }
 
-    private func section(title: String, figures: [Figures]) -> String {
+    private func section(title: String, figures: [FigureRow]) -> String {
         var rows = [[words.indicator, words.target, words.actual, words.completion, words.status,
                      words.change(metrics.table.period.isWholeYear ? String(previousYear) : numbers.language == .vi ? "cùng kỳ \(previousYear)" : "\(previousYear)")]]
         let phrases = FigureWords(metrics, numbers.language)

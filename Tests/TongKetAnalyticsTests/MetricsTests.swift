@@ -7,8 +7,8 @@ import TongKetData
         try Metrics(table: IndicatorTable(records: records), level: level)
     }
 
-    func figures(_ m: Metrics, unit: String?, indicator: String, year: Int) -> Figures? {
-        m.figures(year: year).first { m.indicatorName($0) == indicator && (unit == nil ? $0.scope == .province : m.unitName($0) == unit) }
+    func figures(_ m: Metrics, unit: String?, indicator: String, year: Int) -> FigureRow? {
+        m.figureRows(year: year).first { m.indicatorName($0) == indicator && (unit == nil ? $0.scope == .province : m.unitName($0) == unit) }
     }
 
     @Test func unitFiguresCompareWithTheYearBefore() throws {

@@ -8,8 +8,8 @@ import TongKetData
         try Metrics(Interpretation(IndicatorTable(records: records), catalogue: catalogue))
     }
 
-    func province(_ m: Metrics, _ indicator: String, _ year: Int = 2023) -> Figures? {
-        m.figures(year: year).first { $0.scope == .province && m.indicatorName($0) == indicator }
+    func province(_ m: Metrics, _ indicator: String, _ year: Int = 2023) -> FigureRow? {
+        m.figureRows(year: year).first { $0.scope == .province && m.indicatorName($0) == indicator }
     }
 
     @Test func timesAndRatesPerPopulationAreAveragedNotSummed() throws {
@@ -107,7 +107,7 @@ import TongKetData
         let text = "loại,tên,chiều,toàn tỉnh,KH toàn tỉnh,đơn vị tính,số chữ số thập phân\nchỉ tiêu,Tỷ lệ phủ sóng,cao,trung bình,98,%,2\n"
         let catalogue = try CatalogueReader.read(InputFile(name: "danh-muc.csv", bytes: Array(text.utf8)))
         let m = try Metrics(Interpretation(table, catalogue: catalogue))
-        let p = try #require(m.figures(year: 2024).first { $0.scope == .province })
+        let p = try #require(m.figureRows(year: 2024).first { $0.scope == .province })
         #expect(p.target == 98 && m.basis(p)?.target == .catalogue)
         #expect(m.measureName(p) == "%" && m.profile(p.indicator).isRate)
         // Two decimals at least, as the catalogue says: 97,57 %, not 97,6 %.
@@ -126,7 +126,7 @@ import TongKetData
         ])
         let catalogue = Catalogue(indicators: [CatalogueIndicator(name: "X", rollup: Decided(.sum))])
         let m = try Metrics(Interpretation(table, catalogue: catalogue))
-        let p = try #require(m.figures(year: 2023).first { $0.scope == .province })
+        let p = try #require(m.figureRows(year: 2023).first { $0.scope == .province })
         #expect(p.actual == 20 && !p.published)
     }
 

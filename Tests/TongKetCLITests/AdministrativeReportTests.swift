@@ -93,7 +93,7 @@ import TongKet
         // The appendix: a table per unit in the files' order, the unit's own figures.
         let metrics = try Metrics(reading: [OfficeFilesTests.sample])
         let words = FigureWords(metrics, .vi)
-        let figures = metrics.figures(year: 2023).filter { $0.scope == .unit }
+        let figures = metrics.figureRows(year: 2023).filter { $0.scope == .unit }
         let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
         let appendix = tables.filter { $0.first?.first == "STT" }
         try #require(appendix.count == units.count)

@@ -27,7 +27,7 @@ import TongKet
         #expect(kinds.last == .shortfalls && kinds.filter { $0 == .shortfalls }.count == 1)
         // "So với cùng kỳ" just before "tồn tại", on one page (two past 20 indicators).
         let comparison = deck.pages.filter { $0.kind == .comparison }
-        let both = metrics.figures(year: year).filter { $0.scope == .province && $0.previousActual != nil }.count
+        let both = metrics.figureRows(year: year).filter { $0.scope == .province && $0.previousActual != nil }.count
         #expect(comparison.count == (both > 20 ? 2 : 1) && kinds.dropLast().last == .comparison)
         #expect(comparison.flatMap(\.indicators).count == both)
         // Each section opens with its overview, and an indicator's page follows its section's.
@@ -43,7 +43,7 @@ import TongKet
         }
         // No page of one bar: every per-unit page has at least three units.
         for page in deck.pages where [.completion, .yoy, .multiples].contains(page.kind) {
-            let units = metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == page.indicator }.count
+            let units = metrics.figureRows(year: year).filter { $0.scope == .unit && $0.indicator == page.indicator }.count
             #expect(units >= 3, "\(page.kind) of \(metrics.table.indicators[Int(page.indicator ?? 0)]): \(units) units")
         }
         // Nothing twice.
@@ -92,8 +92,8 @@ import TongKet
         let year = try #require(metrics.latestYear)
         let headlines = Set(Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles))
         let missed = headlines.filter { id in
-            metrics.figures(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
-                && metrics.figures(year: year).filter { $0.scope == .unit && $0.indicator == id }.count >= 3
+            metrics.figureRows(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
+                && metrics.figureRows(year: year).filter { $0.scope == .unit && $0.indicator == id }.count >= 3
         }
         for pages in [5, 8, 12, 25] {
             let deck = DeckPlan(metrics: metrics, year: year, maxPages: pages)
@@ -111,7 +111,7 @@ import TongKet
         let page = try #require(DeckPlan(metrics: metrics, year: 2023).pages.first { $0.kind == .comparison })
         guard case let .table(plot) = Charts.spec(page, metrics: metrics, language: .vi).plot else { Issue.record("not a table"); return }
         #expect(plot.columns == ["Năm 2022", "Năm 2023", "Tăng, giảm"])
-        let province = metrics.figures(year: 2023).filter { $0.scope == .province }
+        let province = metrics.figureRows(year: 2023).filter { $0.scope == .province }
         for (id, row) in zip(page.indicators, plot.rows) {
             let f = try #require(province.first { $0.indicator == id })
             #expect(row.cells == [words.value(try #require(f.previousActual), f), words.shortActual(f), words.change(f)])

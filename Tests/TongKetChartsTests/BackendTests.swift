@@ -7,7 +7,7 @@ import TongKetCharts
 /// The real Cairo/Pango backend: pixels where the bars are, PNG sizes, PDF pages and fonts.
 extension RenderingTests {
 @Suite struct BackendTests {
-    func scene(_ kind: ChartKind = .scorecard, size: CanvasSize = .slide, theme: Theme = .light) throws -> Scene {
+    func scene(_ kind: ChartKind = .scorecard, size: CanvasSize = .slide, theme: Theme = .light) throws -> ChartScene {
         let renderer = try #require(sharedRenderer)
         let context = ChartContext(size: size, theme: theme, language: .vi, measurer: renderer.measurer)
         return Charts.scene(ChartRequest(kind: kind, year: 2023, indicator: kind.needsIndicator ? 0 : nil), metrics: try ChartFixtures.sample(), context: context)
@@ -47,9 +47,9 @@ extension RenderingTests {
 
     @Test func nfdTextRendersLikeNFC() throws {
         let renderer = try #require(sharedRenderer)
-        let style = TextStyle(role: .label, size: 40, color: Color(hex: 0), family: "Noto Sans")
+        let style = TextStyle(role: .label, size: 40, color: ChartColor(hex: 0), family: "Noto Sans")
         func picture(_ text: String) throws -> [UInt8] {
-            let scene = Scene(width: 400, height: 100, background: Color(hex: 0xFFFFFF),
+            let scene = ChartScene(width: 400, height: 100, background: ChartColor(hex: 0xFFFFFF),
                               items: [.text(TextRun(text: text, style: style, frame: Rect(x: 10, y: 10, width: 380, height: 60)))])
             return try renderer.bgra(scene, size: CanvasSize(width: 400, height: 100, name: "t")).pixels
         }

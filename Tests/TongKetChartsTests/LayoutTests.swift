@@ -4,7 +4,7 @@ import TongKetCairo
 import TongKetCharts
 import TongKetData
 
-/// The layout guarantees, checked on the Scene for every kind, size and awkward dataset:
+/// The layout guarantees, checked on the ChartScene for every kind, size and awkward dataset:
 /// every text box inside the canvas, no two text boxes overlapping.
 extension RenderingTests {
 @Suite struct LayoutTests {
@@ -19,7 +19,7 @@ extension RenderingTests {
         CanvasSize.presets.flatMap { size in ChartFixtures.names.indices.map { Case(kind: kind, size: size, dataset: $0) } }
     }
 
-    static func scene(_ c: Case, theme: Theme = .light) throws -> Scene {
+    static func scene(_ c: Case, theme: Theme = .light) throws -> ChartScene {
         let renderer = try #require(sharedRenderer)
         let metrics = try ChartFixtures.dataset(c.dataset)
         let year = metrics.table.years.last ?? 2023

@@ -64,7 +64,7 @@ extension RenderingTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(png).write(to: URL(fileURLWithPath: path))
         let frame = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
-        let scene = Scene(width: Double(width), height: Double(height), background: Color(hex: 0xFF00FF),
+        let scene = ChartScene(width: Double(width), height: Double(height), background: ChartColor(hex: 0xFF00FF),
                           items: [.image(ImageMark(path: path, frame: frame))])
         return try renderer.bgra(scene, size: CanvasSize(width: Double(width), height: Double(height), name: "test")).pixels
     }

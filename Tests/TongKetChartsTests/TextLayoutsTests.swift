@@ -10,7 +10,7 @@ extension RenderingTests {
         let layouts = TextLayouts(options: FontOptions())
         let context = try CairoContext(CairoSurface.image(width: 10, height: 10))
         let slide = TextLayouts.Target(context.pointer, scale: 1)
-        let style = TextStyle(role: .label, size: 20, color: Color(hex: 0), family: "Noto Sans")
+        let style = TextStyle(role: .label, size: 20, color: ChartColor(hex: 0), family: "Noto Sans")
         func layout(_ text: String, target: TextLayouts.Target) -> PangoLayout {
             let run = TextRun(text: text, style: style, frame: Rect(x: 0, y: 0, width: 300, height: 30))
             return layouts.layout(run, width: 301, on: context.pointer, target: target)

@@ -139,7 +139,7 @@ import Testing
             Issue.record("loaded a missing file")
         } catch {
             #expect(error.exitCode == 66)
-            #expect(error.messages == ["/nonexistent/ketqua.csv: no such file; check the name and the folder you run tongket from"])
+            #expect(error.messages == ["/nonexistent/ketqua.csv: no such file; check the name and the folder"])
         }
     }
 
@@ -231,7 +231,7 @@ import Testing
             Issue.record("loaded a missing file")
         } catch {
             #expect(error.exitCode == 66)
-            #expect(error.messages(vietnamese: true) == ["/nonexistent/ketqua.csv: lỗi: không có tệp này; kiểm tra tên tệp và thư mục đang chạy tongket"])
+            #expect(error.messages(vietnamese: true) == ["/nonexistent/ketqua.csv: lỗi: không có tệp này; kiểm tra tên tệp và thư mục"])
         }
         #expect(vietnameseProblems("năm;đơn vị;chỉ tiêu;thực hiện;năm\n2023;A;X;1;2023\n")
             == ["ketqua.csv:1:5: lỗi: cột 1 và cột 5 đều là cột \"năm\" (year); chỉ giữ một cột"])

@@ -61,7 +61,7 @@ import TongKet
         let metrics = try Metrics(reading: [Self.sample])
         let year = try #require(metrics.latestYear)
         let charts = try ChartWriter()
-        let rows = metrics.figures(year: year)
+        let rows = metrics.figureRows(year: year)
             .filter { $0.scope == .province }
             .compactMap { f -> BarPlot.Row? in
                 guard let completion = f.completion else { return nil }
@@ -74,7 +74,7 @@ import TongKet
             title: "Toàn tỉnh: tỷ lệ hoàn thành kế hoạch năm \(year)",
             subtitle: "Mỗi chỉ tiêu có kế hoạch, theo thứ tự trong tệp",
             plot: .bars(BarPlot(rows: rows,
-                                rule: RuleMark(value: 100, label: "Kế hoạch (100 %)"),
+                                rule: ReferenceLine(value: 100, label: "Kế hoạch (100 %)"),
                                 legend: [LegendEntry("đạt", .met), LegendEntry("không đạt", .notMet)],
                                 axis: .percentPoints, minimumUpper: 100)))
         #expect(rows.count >= 10)

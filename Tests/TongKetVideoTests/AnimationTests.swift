@@ -20,12 +20,12 @@ extension VideoTests { @Suite struct AnimationTests {
     static var renderer: ChartRenderer { VideoTests.renderer }
     static var context: ChartContext { VideoTests.context }
 
-    static func scene(_ kind: ChartKind) -> Scene {
+    static func scene(_ kind: ChartKind) -> ChartScene {
         let indicator = kind.needsIndicator ? VideoPlan.headline(metrics, year: 2023) : nil
         return Charts.scene(ChartRequest(kind: kind, year: 2023, indicator: indicator), metrics: metrics, context: context)
     }
 
-    static func bars(_ scene: Scene) -> [RectMark] {
+    static func bars(_ scene: ChartScene) -> [RectMark] {
         scene.rects.filter { if case .grow = $0.motion { return true } else { return false } }
     }
 
@@ -111,8 +111,8 @@ extension VideoTests { @Suite struct AnimationTests {
 
     @Test func countingTextKeepsTheLabelsShape() {
         func count(_ text: String, _ p: Double, _ language: Language = .vi) -> String {
-            var scene = Scene(width: 10, height: 10, background: Color(hex: 0))
-            let style = TextStyle(role: .value, size: 10, color: Color(hex: 0xFFFFFF), family: "Noto Sans")
+            var scene = ChartScene(width: 10, height: 10, background: ChartColor(hex: 0))
+            let style = TextStyle(role: .value, size: 10, color: ChartColor(hex: 0xFFFFFF), family: "Noto Sans")
             scene.items = [.text(TextRun(text: text, style: style, frame: Rect(x: 0, y: 0, width: 5, height: 5), motion: .count(Span(0, 1), travel: 0)))]
             return scene.frame(at: p, language: language).texts.first?.text ?? "(absent)"
         }

@@ -51,7 +51,7 @@ extension VideoTests { @Suite struct CaptionTests {
     /// The encoder's frame: BT.709 in the studio range, as the MP4 is tagged.
     @Test(arguments: [(0x000000, 16, 128, 128), (0xFFFFFF, 235, 128, 128), (0x808080, 126, 128, 128), (0xFF0000, 63, 102, 240), (0x0000FF, 32, 240, 118)])
     func aFlatFrameConvertsToItsBT709Values(rgb: Int, y: Int, cb: Int, cr: Int) throws {
-        let scene = Scene(width: 64, height: 36, background: Color(hex: UInt32(rgb)))
+        let scene = ChartScene(width: 64, height: 36, background: ChartColor(hex: UInt32(rgb)))
         var frame: [UInt8] = []
         try VideoTests.renderer.yuv420(scene, size: CanvasSize(width: 64, height: 36, name: "64x36"), into: &frame)
         #expect(frame.count == 64 * 36 * 3 / 2)

@@ -27,7 +27,7 @@ struct CompletionChart {
             return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
-        let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: progress ? w.pick("Kế hoạch năm (100 %)", "The year's target (100 %)") : w.pick("Kế hoạch (100 %)", "Target (100 %)")),
+        let plot = BarPlot(rows: rows, rule: ReferenceLine(value: 100, label: progress ? w.pick("Kế hoạch năm (100 %)", "The year's target (100 %)") : w.pick("Kế hoạch (100 %)", "Target (100 %)")),
                            legend: [LegendEntry(data.words(w).met, .met), LegendEntry(data.words(w).notMet, .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
         return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))

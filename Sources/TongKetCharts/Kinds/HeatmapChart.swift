@@ -17,14 +17,14 @@ struct HeatmapChart {
 
     func spec(_ w: ChartWords) -> ChartSpec {
         let wanted = indicators.isEmpty ? data.indicatorsReported(year: year) : indicators
-        let figures = data.metrics.figures(year: year).filter { $0.scope == .unit && wanted.contains($0.indicator) }
+        let figures = data.metrics.figureRows(year: year).filter { $0.scope == .unit && wanted.contains($0.indicator) }
         let present = Set(figures.map(\.indicator))
         // A workload count is never judged: it has no row on a map of completion.
         let rows = wanted.filter { present.contains($0) && data.metrics.profile($0).direction != .neutral }
         var units = Array(Set(figures.map(\.unit))).sorted { NameOrder.precedes(data.table.units[Int($0)], data.table.units[Int($1)]) }
         let hidden = max(0, units.count - Self.maximumColumns)
         units = Array(units.prefix(Self.maximumColumns))
-        var byCell: [Int64: Figures] = [:]
+        var byCell: [Int64: FigureRow] = [:]
         for f in figures { byCell[Int64(f.unit) << 32 | Int64(f.indicator)] = f }
         let cells = rows.map { indicator in
             units.map { unit -> CellPlot.Cell? in
@@ -58,7 +58,7 @@ struct HeatmapChart {
         }
         if hidden > 0 { subtitle += w.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
         let plot = CellPlot(rows: rows.map(data.shortName), columns: ShortNames.distinct(units.map(data.unitShortName)), cells: cells, scale: scale,
-                            overflow: w.pick("… và %d chỉ tiêu khác", "… and %d more indicators"))
+                            overflow: { w.pick("… và \($0) chỉ tiêu khác", "… and \($0) more indicators") })
         let title = section ?? w.pick("Tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị", "Completion of targets by indicator and unit")
         let flagged = figures.contains(where: \.flagged) ? [data.words(w).flagNote] : []
         let note = (flagged + [data.assumptionNote(rows, w)].compactMap { $0 }).joined(separator: " · ")

@@ -14,7 +14,7 @@ struct ScorecardChart {
             subtitle += w.pick(" · toàn tỉnh đạt \(province.met)/\(province.defined) chỉ tiêu (\(n.percent(ratio)))",
                                " · province: \(province.met) of \(province.defined) targets met (\(n.percent(ratio)))")
         }
-        let scored = Set(data.metrics.figures(year: year).filter { $0.status != .undefined }.map(\.indicator))
+        let scored = Set(data.metrics.figureRows(year: year).filter { $0.status != .undefined }.map(\.indicator))
         let ranked = Ranking.units(data.metrics, year: year).map { card -> BarPlot.Row in
             let name = data.table.units[Int(card.unit)]
             guard let ratio = card.ratio else {
@@ -36,7 +36,7 @@ struct ScorecardChart {
                     + zip(groups, ranked).filter { $0.0 == group }.map(\.1)
             }
         }
-        let plot = BarPlot(rows: rows, rule: RuleMark(value: 100, label: w.pick("100 % chỉ tiêu", "100 % of targets")),
+        let plot = BarPlot(rows: rows, rule: ReferenceLine(value: 100, label: w.pick("100 % chỉ tiêu", "100 % of targets")),
                            legend: [LegendEntry(w.pick("đạt toàn bộ", "all met"), .met), LegendEntry(w.pick("chưa đạt toàn bộ", "some missed"), .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
         return ChartSpec(title: w.pick("Tỷ lệ chỉ tiêu được giao đã đạt, theo đơn vị", "Share of assigned targets met, by unit"),

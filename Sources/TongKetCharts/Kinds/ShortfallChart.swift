@@ -9,8 +9,8 @@ struct ShortfallChart {
     /// The worst this many are named, each on up to two lines; the narrative lists them all.
     static let rowsShown = 12
 
-    static func missed(_ data: ChartData, year: Int) -> [Figures] {
-        let figures = data.metrics.figures(year: year).filter { $0.status == .notMet && $0.target != nil }
+    static func missed(_ data: ChartData, year: Int) -> [FigureRow] {
+        let figures = data.metrics.figureRows(year: year).filter { $0.status == .notMet && $0.target != nil }
         return figures.sorted { a, b in
             if a.scope != b.scope { return a.scope == .province }
             return (gap(a), data.name(b)) > (gap(b), data.name(a))
@@ -19,7 +19,7 @@ struct ShortfallChart {
 
     /// The distance from the target as a share of it: short of it, or above a ceiling; a
     /// ceiling of 0 broken (a wrongful conviction where none is allowed) is 100 %.
-    static func gap(_ f: Figures) -> Double {
+    static func gap(_ f: FigureRow) -> Double {
         guard let target = f.target else { return 0 }
         guard target > 0 else { return 1 }
         return abs(f.actual - target) / target
@@ -45,7 +45,7 @@ struct ShortfallChart {
                                           "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
                          note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
                          // At least 0–10 %: a gap of a tenth of a point is a short bar, not a scale of 0,02 % ticks.
-                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10, overflow: w.pick("… và %d chỉ tiêu chưa đạt khác", "… and %d more missed targets"),
+                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10, overflow: { w.pick("… và \($0) chỉ tiêu chưa đạt khác", "… and \($0) more missed targets") },
                                              maximumRows: Self.rowsShown)))
     }
 }

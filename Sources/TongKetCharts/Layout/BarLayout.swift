@@ -3,7 +3,7 @@
 /// change), a rule (the target) and a value axis. Bars grow and their figures count up in
 /// video, row after row.
 ///
-/// Guarantees, checked by the tests on the Scene: names wrap to at most three lines (then an
+/// Guarantees, checked by the tests on the ChartScene: names wrap to at most three lines (then an
 /// ellipsis) and shrink, down to the smallest legible size, rather than overlap; rows that
 /// still do not fit give way to a last row that counts them; value labels stay clear of the
 /// reference line and the limit markers; nothing leaves the plot.
@@ -23,7 +23,7 @@ struct BarLayout {
         if rows.count > fitting {
             let left = rows.count - (fitting - 1)
             rows = Array(rows.prefix(fitting - 1))
-            rows.append(Row(label: spec.overflow.map { $0.replacingOccurrences(of: "%d", with: String(left)) } ?? c.moreUnits(left), bars: []))
+            rows.append(Row(label: spec.overflow?(left) ?? c.moreUnits(left), bars: []))
         }
         let u = c.u
         let theme = c.theme

@@ -29,7 +29,7 @@ struct CellLayout {
         var cells = spec.cells
         if rows.count > maximumRows {
             let left = rows.count - (maximumRows - 1)
-            rows = Array(rows.prefix(maximumRows - 1)) + [spec.overflow.map { $0.replacingOccurrences(of: "%d", with: String(left)) } ?? c.moreUnits(left)]
+            rows = Array(rows.prefix(maximumRows - 1)) + [spec.overflow?(left) ?? c.moreUnits(left)]
             cells = Array(cells.prefix(maximumRows - 1)) + [[]]
         }
         let cellHeight = (gridBottom - gridTop) / Double(max(rows.count, 1))

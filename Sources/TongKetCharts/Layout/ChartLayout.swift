@@ -1,9 +1,9 @@
-/// Any `ChartSpec` → a `Scene` for a canvas, theme, language and text measurer: the frame
+/// Any `ChartSpec` → a `ChartScene` for a canvas, theme, language and text measurer: the frame
 /// (title, subtitle, source, logo) around the plot, then the plot by its kind of marks. Every
 /// chart's geometry, fitting, legend and animation come from here and the layouts it calls,
 /// so a new chart kind writes no coordinates.
 public enum ChartLayout {
-    public static func scene(_ spec: ChartSpec, context c: ChartContext) -> Scene {
+    public static func scene(_ spec: ChartSpec, context c: ChartContext) -> ChartScene {
         let frame = ChartFrame(title: spec.title, subtitle: spec.subtitle, note: spec.note, context: c)
         let items: [Primitive]
         switch spec.plot {
@@ -15,7 +15,7 @@ public enum ChartLayout {
         case let .panels(plot): items = PanelLayout(spec: plot).layout(in: frame.plot, context: c)
         case let .table(plot): items = TableLayout(spec: plot).layout(in: frame.plot, context: c)
         }
-        return Scene(width: c.size.width, height: c.size.height, background: c.theme.background,
+        return ChartScene(width: c.size.width, height: c.size.height, background: c.theme.background,
                      items: frame.items + items, title: spec.title, subject: spec.subtitle)
     }
 }

@@ -4,7 +4,7 @@
 struct LegendLayout {
     struct Entry {
         var label: String
-        var color: Color
+        var color: ChartColor
         var symbol: LegendEntry.Symbol
     }
 

@@ -7,21 +7,21 @@ struct ChartData {
 
     var table: IndicatorTable { metrics.table }
 
-    func unitFigures(indicator: Int32, year: Int) -> [Figures] {
+    func unitFigures(indicator: Int32, year: Int) -> [FigureRow] {
         table.rows.indices
             .filter { table.rows[$0].indicator == indicator && Int(table.rows[$0].year) == year }
             .map(metrics.unitFigures(at:))
     }
 
-    func provinceFigures(indicator: Int32) -> [Figures] {
+    func provinceFigures(indicator: Int32) -> [FigureRow] {
         metrics.provinceRows.indices.filter { metrics.provinceRows[$0].indicator == indicator }.map(metrics.provinceFigures(at:))
     }
 
-    func provinceFigures(year: Int) -> [Figures] {
+    func provinceFigures(year: Int) -> [FigureRow] {
         metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:))
     }
 
-    func name(_ f: Figures) -> String { metrics.unitName(f) }
+    func name(_ f: FigureRow) -> String { metrics.unitName(f) }
     func indicator(_ id: Int32) -> String { table.indicators[Int(id)] }
     /// The catalogue's short label for charts, else the name.
     func shortName(_ id: Int32) -> String { metrics.profile(id).label ?? table.indicators[Int(id)] }
@@ -29,11 +29,11 @@ struct ChartData {
 
     /// The indicators units report in `year`, in the catalogue's order, then the files'.
     func indicatorsReported(year: Int) -> [Int32] {
-        let ids = Set(metrics.figures(year: year).filter { $0.scope == .unit }.map(\.indicator))
+        let ids = Set(metrics.figureRows(year: year).filter { $0.scope == .unit }.map(\.indicator))
         return ids.sorted { (metrics.profile($0).order ?? Int.max, $0) < (metrics.profile($1).order ?? Int.max, $1) }
     }
 
-    func isRate(_ f: Figures) -> Bool { FigureWords(metrics, .vi).isRate(f) }
+    func isRate(_ f: FigureRow) -> Bool { FigureWords(metrics, .vi).isRate(f) }
 
     /// What a chart of these indicators rests on that the export and the catalogue did not say:
     /// ceilings and province means taken from the names. nil when nothing was assumed.
@@ -93,7 +93,7 @@ struct ChartData {
 
     /// The assumption note, then how each province figure shown was formed where that is not a
     /// plain sum ("Tên: số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266"), and the flagged ones.
-    func note(_ figures: [Figures], _ c: ChartWords) -> String? {
+    func note(_ figures: [FigureRow], _ c: ChartWords) -> String? {
         let words = words(c)
         var parts: [String] = []
         if figures.contains(where: \.flagged) { parts.append(words.flagNote) }
@@ -106,27 +106,23 @@ struct ChartData {
         return parts.isEmpty ? nil : parts.joined(separator: figures.count == 1 ? "; " : " · ")
     }
 
-    func value(_ v: Double, _ f: Figures, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
+    func value(_ v: Double, _ f: FigureRow, _ numbers: NumberText) -> String { numbers.value(v, measure: metrics.measureName(f)) }
     /// The result, marked when it is an estimate.
-    func actual(_ f: Figures, _ numbers: NumberText) -> String { numbers.actual(f, measure: metrics.measureName(f)) }
-    func change(_ f: Figures, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
+    func actual(_ f: FigureRow, _ numbers: NumberText) -> String { numbers.actual(f, measure: metrics.measureName(f)) }
+    func change(_ f: FigureRow, _ numbers: NumberText) -> String { numbers.change(f, measure: metrics.measureName(f)) }
 }
 
 /// Finding an indicator by the name a user typed, with close matches when it is not there.
-public enum IndicatorLookup {
+package enum IndicatorLookup {
     public enum Result: Equatable {
         case found(Int32)
         case notFound(suggestions: [String])
     }
 
     public static func find(_ name: String, in table: IndicatorTable) -> Result {
-        let wanted = HeaderName.fold(name)
-        if let exact = table.indicators.firstIndex(where: { HeaderName.fold($0) == wanted }) { return .found(Int32(exact)) }
-        let containing = table.indicators.indices.filter { HeaderName.fold(table.indicators[$0]).contains(wanted) }
-        if containing.count == 1 { return .found(Int32(containing[0])) }
-        let ranked = table.indicators.sorted { EditDistance.between(HeaderName.fold($0), wanted) < EditDistance.between(HeaderName.fold($1), wanted) }
-        let close = containing.map { table.indicators[$0] } + ranked
-        var seen = Set<String>()
-        return .notFound(suggestions: close.filter { seen.insert($0).inserted }.prefix(5).map { $0 })
+        switch NameLookup.find(name, among: table.indicators) {
+        case let .found(id): return .found(Int32(id))
+        case let .notFound(close, _): return .notFound(suggestions: close.prefix(5).map { table.indicators[$0] })
+        }
     }
 }

@@ -38,7 +38,7 @@ public struct ChartRequest: Sendable, Equatable {
     }
 }
 
-public enum Charts {
+package enum Charts {
     /// The chart as data: what it shows and says, in `language`. Lay it out with `ChartLayout`.
     public static func spec(_ request: ChartRequest, metrics: Metrics, language: Language) -> ChartSpec {
         let data = ChartData(metrics: metrics)
@@ -61,8 +61,8 @@ public enum Charts {
         }
     }
 
-    /// The chart as a Scene: the only entry point the backends and the report need.
-    public static func scene(_ request: ChartRequest, metrics: Metrics, context: ChartContext) -> Scene {
+    /// The chart as a ChartScene: the only entry point the backends and the report need.
+    public static func scene(_ request: ChartRequest, metrics: Metrics, context: ChartContext) -> ChartScene {
         ChartLayout.scene(spec(request, metrics: metrics, language: context.language), context: context)
     }
 }

@@ -1,6 +1,6 @@
 /// A chart as data: what it shows and says, with no coordinates, fonts or colours — the
-/// stage between `Metrics` and a `Scene` (DESIGN §5). A chart kind is a function that
-/// builds one (`Charts.spec`); `ChartLayout` turns any spec into a Scene for a canvas, a
+/// stage between `Metrics` and a `ChartScene` (DESIGN §5). A chart kind is a function that
+/// builds one (`Charts.spec`); `ChartLayout` turns any spec into a ChartScene for a canvas, a
 /// theme and a text measurer, so geometry, fitting, legends and animation are solved once.
 ///
 /// The vocabulary follows Swift Charts and ggplot2: a few marks (bars, a rule, lines and
@@ -39,8 +39,12 @@ public struct ChartSpec: Sendable, Equatable {
 }
 
 /// A colour by meaning; the theme says which colour each meaning is.
+/// What a mark's colour means; the theme decides the colour (light, dark and print differ).
+/// `custom` is a colour of the spec's own, the same in every theme: one bar in a colour of
+/// its own, a unit's house colour.
 public enum Tone: Sendable, Equatable, Hashable {
     case met, notMet, undefined, previous, current, target, reference, text, secondaryText
+    case custom(ChartColor)
 }
 
 /// One entry of a legend: a swatch (bars, cells) or a line sample (series).
@@ -65,7 +69,7 @@ public enum AxisFormat: Sendable, Equatable {
 }
 
 /// A vertical reference line across the bars at `value`, labelled above the plot (a target).
-public struct RuleMark: Sendable, Equatable {
+public struct ReferenceLine: Sendable, Equatable {
     public var value: Double
     public var label: String
     public init(value: Double, label: String) {
@@ -74,7 +78,17 @@ public struct RuleMark: Sendable, Equatable {
     }
 }
 
+/// The words of the row that counts the rows left out, for the number left out.
+public typealias Overflow = @Sendable (Int) -> String
+
 public struct BarPlot: Sendable, Equatable {
+    /// Two plots are equal when their rows, marks and settings are, and their overflow rows
+    /// read alike (the same words for the same count).
+    public static func == (a: BarPlot, b: BarPlot) -> Bool {
+        a.rows == b.rows && a.rule == b.rule && a.legend == b.legend && a.axis == b.axis && a.minimumUpper == b.minimumUpper
+            && a.maximumRows == b.maximumRows && a.lowerBound == b.lowerBound && a.overflow?(7) == b.overflow?(7)
+    }
+
     public struct Bar: Sendable, Equatable {
         /// nil: no bar, only the label (an undefined completion, a unit without targets).
         public var value: Double?
@@ -111,13 +125,14 @@ public struct BarPlot: Sendable, Equatable {
     /// In the order drawn, top first. When more rows come than fit, the last ones give way to a
     /// row that counts them, so order them by importance.
     public var rows: [Row]
-    public var rule: RuleMark?
+    public var rule: ReferenceLine?
     public var legend: [LegendEntry]
     public var axis: AxisFormat
     /// The value axis reaches at least this far (100 for completion, so the target shows).
     public var minimumUpper: Double
-    /// The last row when rows are cut, "%d" the number left out: "… và %d đơn vị khác".
-    public var overflow: String?
+    /// The last row when rows are cut, worded for the number left out: `{ "… và \($0) đơn vị khác" }`;
+    /// nil for the default ("… và 12 đơn vị khác").
+    public var overflow: Overflow?
     /// At most this many rows before the overflow row, however many would fit: long labels
     /// then get room for two lines.
     public var maximumRows: Int?
@@ -125,8 +140,8 @@ public struct BarPlot: Sendable, Equatable {
     /// here, and each value is a point, not a bar — a bar must start at 0, a point need not.
     public var lowerBound: Double?
 
-    public init(rows: [Row], rule: RuleMark? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0,
-                overflow: String? = nil, maximumRows: Int? = nil) {
+    public init(rows: [Row], rule: ReferenceLine? = nil, legend: [LegendEntry] = [], axis: AxisFormat = .number, minimumUpper: Double = 0,
+                overflow: Overflow? = nil, maximumRows: Int? = nil) {
         self.maximumRows = maximumRows
         self.rows = rows
         self.rule = rule
@@ -184,10 +199,10 @@ public struct CellPlot: Sendable, Equatable {
     public var cells: [[Cell?]]
     /// Stops of the colour scale shown in the legend, with their labels.
     public var scale: [(score: Double, label: String)]
-    /// The last row when rows are cut, "%d" the number left out.
-    public var overflow: String?
+    /// The last row when rows are cut, worded for the number left out.
+    public var overflow: Overflow?
 
-    public init(rows: [String], columns: [String], cells: [[Cell?]], scale: [(score: Double, label: String)], overflow: String? = nil) {
+    public init(rows: [String], columns: [String], cells: [[Cell?]], scale: [(score: Double, label: String)], overflow: Overflow? = nil) {
         self.rows = rows
         self.columns = columns
         self.cells = cells
@@ -196,7 +211,7 @@ public struct CellPlot: Sendable, Equatable {
     }
 
     public static func == (a: CellPlot, b: CellPlot) -> Bool {
-        a.rows == b.rows && a.columns == b.columns && a.cells == b.cells
+        a.rows == b.rows && a.columns == b.columns && a.cells == b.cells && a.overflow?(7) == b.overflow?(7)
             && a.scale.map(\.score) == b.scale.map(\.score) && a.scale.map(\.label) == b.scale.map(\.label)
     }
 }
@@ -234,7 +249,7 @@ public struct TilePlot: Sendable, Equatable {
 }
 
 extension Theme {
-    public func color(_ tone: Tone) -> Color {
+    public func color(_ tone: Tone) -> ChartColor {
         switch tone {
         case .met: return met
         case .notMet: return notMet
@@ -244,6 +259,7 @@ extension Theme {
         case .target: return target
         case .reference: return reference
         case .text: return text
+        case let .custom(color): return color
         }
     }
 }

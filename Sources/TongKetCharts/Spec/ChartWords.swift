@@ -1,7 +1,7 @@
 import TongKetAnalytics
 
 /// What a chart kind needs to word its spec: the language, and numbers written in it.
-public struct ChartWords: Sendable {
+package struct ChartWords: Sendable {
     public var language: Language
     public var numbers: NumberText
 

@@ -3,7 +3,7 @@ import TongKetData
 
 /// A unit group (the `cấp` column, or the catalogue's) in the office's words: "district" or
 /// "cấp huyện" is the district level — for a section's title and a ranking's group label.
-public enum UnitGroup {
+package enum UnitGroup {
     /// The level a group's name says, in both languages; nil for a name that is no level.
     public static func level(_ group: String) -> (vi: String, en: String)? {
         let folded = HeaderName.fold(group)
