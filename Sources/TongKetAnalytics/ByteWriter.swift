@@ -2,6 +2,7 @@
 /// table through `print`, String concatenation or per-byte `Array.append` costs more than
 /// computing it.
 public struct ByteWriter {
+    /// Where each full block of bytes goes: a file, standard output, a buffer.
     public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
 
     private let storage: Storage

@@ -64,6 +64,7 @@ public struct Figure: Sendable, Equatable {
 
 /// A name that matches no indicator or unit, with the names closest to it.
 public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// What was looked for.
     public enum Kind: String, Sendable { case indicator, unit }
     public let kind: Kind
     public let name: String

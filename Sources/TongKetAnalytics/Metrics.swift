@@ -31,6 +31,7 @@ public struct Metrics: Sendable {
     /// province's place on every page, and nothing says "số của" it.
     public let unit: Int32?
 
+    /// Figures that cannot be formed as asked.
     public enum Problem: Error, Equatable, Sendable {
         case unknownLevel(String, available: [String])
     }

@@ -12,6 +12,7 @@ public enum MetricsExport {
         "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
     ]
 
+    /// The file written: metrics.csv or metrics.json.
     public enum Format: String, Sendable, CaseIterable { case csv, json }
 
     /// Writes every figure of `year` (or of every year), units first, then the province.

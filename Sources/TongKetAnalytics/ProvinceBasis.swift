@@ -4,6 +4,7 @@ import TongKetData
 /// say it: the office's total row, the units' formula, or the one unit that reports it; and
 /// the target the total row gave, the catalogue stated, or the units' targets make.
 public struct ProvinceBasis: Sendable, Equatable {
+    /// Where the province's figure came from: the units' rows, one unit, or the office's total row.
     public enum Figure: Sendable, Equatable {
         /// The units' formula (sum, mean, weighted mean, ratio).
         case formula
@@ -13,6 +14,7 @@ public struct ProvinceBasis: Sendable, Equatable {
         case singleUnit(Int32)
     }
 
+    /// Where the province's target came from.
     public enum Target: Sendable, Equatable {
         case none
         /// The total row's own target.

@@ -77,6 +77,7 @@ public final class ChartRenderer {
 
     // MARK: Vector
 
+    /// A PDF's document properties.
     public struct DocumentInfo: Sendable {
         public var title: String
         public var author: String

@@ -29,6 +29,7 @@ public struct ChartColor: Sendable, Equatable, Hashable {
     }
 }
 
+/// A point in design units, y downwards.
 public struct Point: Sendable, Equatable {
     public var x, y: Double
     public init(_ x: Double, _ y: Double) { self.x = x; self.y = y }
@@ -66,6 +67,7 @@ public enum FontRole: String, Sendable, CaseIterable {
     case title, subtitle, label, value, caption, figure
 }
 
+/// How a text run is set: its role, size, weight, colour and family.
 public struct TextStyle: Sendable, Equatable {
     public var role: FontRole
     /// Size in scene units (pixels at slide size).
@@ -83,6 +85,7 @@ public struct TextStyle: Sendable, Equatable {
     }
 }
 
+/// Where a text sits in its frame.
 public enum TextAlignment: Sendable, Hashable { case leading, center, trailing }
 
 /// A text box placed by layout: the renderer draws `text` inside `frame`, wrapped to the
@@ -108,6 +111,7 @@ public struct TextRun: Sendable, Equatable {
     }
 }
 
+/// A filled rectangle (a bar, a cell, a band), corners optionally rounded.
 public struct RectMark: Sendable, Equatable {
     public var frame: Rect
     public var fill: ChartColor
@@ -121,6 +125,7 @@ public struct RectMark: Sendable, Equatable {
     }
 }
 
+/// A line through points, solid or dashed.
 public struct PathMark: Sendable, Equatable {
     public var points: [Point]
     public var stroke: ChartColor
@@ -141,6 +146,7 @@ public struct PathMark: Sendable, Equatable {
     }
 }
 
+/// A filled or stroked circle (a line's point).
 public struct CircleMark: Sendable, Equatable {
     public var center: Point
     public var radius: Double
@@ -166,6 +172,7 @@ public struct ImageMark: Sendable, Equatable {
     }
 }
 
+/// One mark of a laid-out chart.
 public enum Primitive: Sendable, Equatable {
     case rect(RectMark)
     case path(PathMark)
@@ -251,6 +258,7 @@ public protocol TextMeasurer {
     func measure(_ text: String, style: TextStyle, width: Double?, maxLines: Int) -> TextSize
 }
 
+/// The size a text takes when set: its width, height and lines.
 public struct TextSize: Sendable, Equatable {
     public var width: Double
     public var height: Double

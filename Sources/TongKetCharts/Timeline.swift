@@ -23,6 +23,7 @@ public struct Pacing: Sendable, Equatable {
 /// cross-fading into the next, the end card. Frame n is a pure function of the slides, the
 /// pacing, the frame rate and n — no clock — so the same input gives the same frames.
 public struct Timeline: Sendable {
+    /// One chart of the video and how long it stays.
     public struct Slide: Sendable {
         public var scene: ChartScene
         public var isCard: Bool

@@ -97,6 +97,7 @@ public struct TotalRow: Sendable, Equatable {
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
 /// the place in the files it concerns.
 public struct Finding: Sendable, Equatable {
+    /// What the finding is about; its raw value is the name `check` lists it under.
     public enum Kind: String, Sendable, CaseIterable {
         case inferredCeiling = "inferred-ceiling"
         case inferredMean = "inferred-mean"

@@ -24,7 +24,9 @@ public enum YearSpan: Sendable, Equatable {
     }
 }
 
+/// The span a result covers: the whole year, 6 or 9 months, a quarter.
 public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
+    /// Which part of the year.
     public enum Part: Hashable, Sendable {
         case wholeYear, firstHalf, nineMonths
         case quarter(Int)

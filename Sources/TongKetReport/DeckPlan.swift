@@ -15,6 +15,7 @@ import TongKetData
 /// fixed pages the last overviews give way first, then the cùng kỳ table, next year's
 /// targets, the scorecard, the shortfalls page and last of all the headline tiles.
 public struct DeckPlan: Sendable {
+    /// A field of the review and its indicators.
     public struct Section: Sendable, Equatable {
         /// nil when the deck has one section and no field to name.
         public var title: String?

@@ -2,6 +2,7 @@ import Foundation
 import TongKetCairo
 import TongKetVideo
 
+/// Why a pack could not be written.
 public enum ReportError: Error, CustomStringConvertible {
     case render(RenderError)
     case video(VideoError)

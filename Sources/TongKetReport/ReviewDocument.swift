@@ -9,6 +9,7 @@ public struct ReviewDocument: Sendable {
         case highlights, byUnit, field(DeckPlan.Section), comparison, shortfalls, plan, notes
     }
 
+    /// A piece of a section: a paragraph, an item, a unit's subheading, a table.
     public enum Block: Sendable, Equatable {
         case paragraph(String)
         /// A point of a list: a sentence about one figure or one unit.
@@ -18,11 +19,13 @@ public struct ReviewDocument: Sendable {
         case table(Table)
     }
 
+    /// A table of figures: its header and rows.
     public struct Table: Sendable, Equatable {
         public var headers: [String]
         public var rows: [[String]]
     }
 
+    /// A heading and its blocks.
     public struct Section: Sendable {
         public var heading: String
         public var part: Part

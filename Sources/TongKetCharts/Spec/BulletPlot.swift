@@ -2,6 +2,7 @@
 /// a ceiling's limit as a marker — for one field's or one unit's indicators on one page,
 /// instead of a page of one bar each.
 public struct BulletPlot: Sendable, Equatable {
+    /// One indicator: its actual against its target or limit.
     public struct Row: Sendable, Equatable {
         public var label: String
         public var actual: Double
@@ -35,6 +36,7 @@ public struct BulletPlot: Sendable, Equatable {
 /// Small multiples: one small line chart per unit, every panel on the same scale, so the
 /// units' paths compare at a glance.
 public struct PanelPlot: Sendable, Equatable {
+    /// One small chart of the grid.
     public struct Panel: Sendable, Equatable {
         public var title: String
         /// One per category; nil where the unit did not report.

@@ -13,6 +13,7 @@ public struct ChartSpec: Sendable, Equatable {
     public var note: String?
     public var plot: Plot
 
+    /// What the chart draws.
     public enum Plot: Sendable, Equatable {
         /// One row per category, one or more horizontal bars in it.
         case bars(BarPlot)
@@ -49,6 +50,7 @@ public enum Tone: Sendable, Equatable, Hashable {
 
 /// One entry of a legend: a swatch (bars, cells) or a line sample (series).
 public struct LegendEntry: Sendable, Equatable {
+    /// What the legend draws beside its label.
     public enum Symbol: Sendable, Equatable { case swatch, line, dashedLine }
     public var label: String
     public var tone: Tone
@@ -81,6 +83,7 @@ public struct ReferenceLine: Sendable, Equatable {
 /// The words of the row that counts the rows left out, for the number left out.
 public typealias Overflow = @Sendable (Int) -> String
 
+/// Horizontal bars, one row per unit or indicator, with an optional reference line.
 public struct BarPlot: Sendable, Equatable {
     /// Two plots are equal when their rows, marks and settings are, and their overflow rows
     /// read alike (the same words for the same count).
@@ -89,6 +92,7 @@ public struct BarPlot: Sendable, Equatable {
             && a.maximumRows == b.maximumRows && a.lowerBound == b.lowerBound && a.overflow?(7) == b.overflow?(7)
     }
 
+    /// One bar: its value, what its colour means and the label written after it.
     public struct Bar: Sendable, Equatable {
         /// nil: no bar, only the label (an undefined completion, a unit without targets).
         public var value: Double?
@@ -105,6 +109,7 @@ public struct BarPlot: Sendable, Equatable {
         }
     }
 
+    /// One labelled row of bars (a unit, an indicator).
     public struct Row: Sendable, Equatable {
         public var label: String
         public var bars: [Bar]
@@ -152,7 +157,9 @@ public struct BarPlot: Sendable, Equatable {
     }
 }
 
+/// Lines over the years: the province, a target, units.
 public struct LinePlot: Sendable, Equatable {
+    /// One line: its values by column, its tone and labels.
     public struct Series: Sendable, Equatable {
         public var tone: Tone
         public var dashed: Bool
@@ -181,7 +188,9 @@ public struct LinePlot: Sendable, Equatable {
     }
 }
 
+/// A heatmap: rows × columns of coloured cells with their values.
 public struct CellPlot: Sendable, Equatable {
+    /// One cell: its score on the colour scale and its label.
     public struct Cell: Sendable, Equatable {
         /// Where the cell sits on the diverging scale: 1 is on target, above is better. nil: the
         /// cell has a figure but nothing to colour it by (no target).
@@ -216,7 +225,9 @@ public struct CellPlot: Sendable, Equatable {
     }
 }
 
+/// Headline tiles: one large figure each, with its change and verdict.
 public struct TilePlot: Sendable, Equatable {
+    /// One tile: a figure, its measure, its change and its verdict.
     public struct Tile: Sendable, Equatable {
         public var name: String
         public var figure: String

@@ -2,6 +2,7 @@
 /// page, the table every review has. A cell's tone colours its text (a change for the
 /// better, or for the worse).
 public struct TablePlot: Sendable, Equatable {
+    /// One line of the table.
     public struct Row: Sendable, Equatable {
         public var label: String
         public var cells: [String]
