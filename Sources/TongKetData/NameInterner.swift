@@ -35,7 +35,8 @@ package struct NameInterner: Sendable {
 
     public mutating func id(for text: String) -> Int32 {
         let name = Self.canonical(text)
-        if !Self.isCanonical(text), text.unicodeScalars.contains(where: Diagnostic.isHidden) {
+        // A line break inside a cell (CR LF from some exports) is only a space; anything else hidden is said.
+        if !Self.isCanonical(text), text.unicodeScalars.contains(where: { Diagnostic.isHidden($0) && !$0.properties.isWhitespace }) {
             cleanedSpellings += 1
             lastCleaned = text
         }

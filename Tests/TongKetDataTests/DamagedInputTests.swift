@@ -114,6 +114,8 @@ extension DamagedInputTests {
         // Near misses: a line break inside a cell is a space, Vietnamese letters are letters.
         #expect(Diagnostic.shown("Phòng 7\nTổng") == "Phòng 7\nTổng")
         #expect(NameInterner.canonical("Phòng\u{85}7") == "Phòng 7")
+        let multiline = try TableReader.read([InputFile(name: "ketqua.csv", bytes: Array((header + "2023,\"Phòng\r\n7\",Số vụ,10,12\n").utf8))])
+        #expect(multiline.table.units == ["Phòng 7"] && !multiline.warnings.contains { $0.message.contains("control") })
     }
 
     /// A Cyrillic "Р" among Latin letters looks like "Phòng 8" and is another text: said, and
