@@ -125,19 +125,24 @@ extension Metrics {
     /// with `provinceOnly`, the province's): units first in the table's order, then the province.
     public func figures(year: Int? = nil, of indicator: Indicator? = nil, unit: ReportingUnit? = nil, provinceOnly: Bool = false) -> [Figure] {
         var out: [Figure] = []
-        let described = indicators, units = Dictionary(uniqueKeysWithValues: self.units.map { ($0.id, $0) })
+        // Described once per call, and only what the figures asked for need: the indicator and
+        // unit given are the values every figure carries.
+        let all = indicator == nil ? indicators : []
+        func described(_ f: FigureRow) -> Figure {
+            figure(f, indicator ?? all[Int(f.indicator)], f.unit < 0 ? nil : unit ?? self.unit(f.unit))
+        }
         if !provinceOnly {
             for i in table.rows.indices {
                 let row = table.rows[i]
                 guard year == nil || Int(row.year) == year, indicator == nil || row.indicator == indicator?.id, unit == nil || row.unit == unit?.id else { continue }
-                out.append(figure(unitFigures(at: i), described, units))
+                out.append(described(unitFigures(at: i)))
             }
         }
         if unit == nil {
             for i in provinceRows.indices {
                 let row = provinceRows[i]
                 guard year == nil || Int(row.year) == year, indicator == nil || row.indicator == indicator?.id else { continue }
-                out.append(figure(provinceFigures(at: i), described, units))
+                out.append(described(provinceFigures(at: i)))
             }
         }
         return out
@@ -158,8 +163,8 @@ extension Metrics {
     }
 
     /// A row of figures with its indicator and unit as values.
-    private func figure(_ f: FigureRow, _ indicators: [Indicator], _ units: [Int32: ReportingUnit]) -> Figure {
-        Figure(indicator: indicators[Int(f.indicator)], unit: f.unit < 0 ? nil : units[f.unit] ?? unit(f.unit), year: f.year, target: f.target, actual: f.actual,
+    private func figure(_ f: FigureRow, _ indicator: Indicator, _ unit: ReportingUnit?) -> Figure {
+        Figure(indicator: indicator, unit: unit, year: f.year, target: f.target, actual: f.actual,
                completion: f.completion, status: f.status, previousActual: f.previousActual, yoyDelta: f.yoyDelta, yoyPercent: f.yoyPercent,
                completionChangePoints: f.completionChangePoints, isEstimate: f.estimated, isPublished: f.published, needsCheck: f.flagged,
                isProgress: f.progress)
