@@ -34,13 +34,6 @@ struct Workbook {
     /// zip bomb that states its size stops here before inflating.
     static let partLimit = 300_000_000
 
-    /// Every sheet, or only the one named `only` (`--sheet`): the others are not even inflated.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, only: String? = nil, partLimit: Int = Workbook.partLimit) throws(Problem) -> [Sheet] {
-        var sheets: [Sheet] = []
-        try read(bytes, only: only, partLimit: partLimit) { sheets.append($0) }
-        return sheets
-    }
-
     /// Shared strings whose bytes are not UTF-8: how many, and the first as read (each bad byte
     /// shown as U+FFFD). Excel writes only UTF-8; such text was damaged or written by another program.
     struct InvalidText: Equatable {
@@ -48,8 +41,9 @@ struct Workbook {
         var first: String
     }
 
-    /// Each sheet handed to `body` as soon as it is read, in the workbook's order, so that only
-    /// one sheet's XML and text are held at a time; each part is inflated once.
+    /// Each sheet, or only the one named `only` (`--sheet`: the others are not even inflated),
+    /// handed to `body` as soon as it is read, in the workbook's order, so that only one sheet's
+    /// XML and text are held at a time; each part is inflated once.
     @discardableResult
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, only: String? = nil, partLimit: Int = Workbook.partLimit,
                      each body: (Sheet) -> Void) throws(Problem) -> InvalidText? {
