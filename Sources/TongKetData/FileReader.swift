@@ -64,9 +64,9 @@ struct FileReader {
         }
         let invalidBefore = assembler.invalidSpellings
         func run(_ buffer: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)?) -> Bool {
-            var reader = FileReader(buffer: buffer, file: file, options: options, release: release, source: Source(fileName: log.file))
-            reader.readRows(into: &assembler, log: &log)
-            return !reader.sawInvalidText && assembler.invalidSpellings == invalidBefore
+            let read = readTable(buffer, file: file, options: options, release: release, source: Source(fileName: log.file),
+                                 into: &assembler, log: &log)
+            return !read.invalidText && assembler.invalidSpellings == invalidBefore
         }
         if let converted = decoded.converted {
             mapping?.release(before: input.count)
@@ -206,6 +206,9 @@ struct FileReader {
         if let wide {
             log.warning(line: headerLine, "a wide table: " + wide.description(english: true) + "; each is read as a row of that year",
                         vi: "bảng dạng ngang: " + wide.description(english: false) + "; mỗi năm được đọc thành một dòng của năm đó")
+        } else if map.column(.year) == nil, map.column(.period) != nil {
+            // Each row's period cell carries its year ("6 tháng đầu năm 2024", "Năm 2023"); the file's is a fallback.
+            fileYear = Self.year(sheet: source.sheetName, titles: titles, fileName: source.fileName)?.0
         } else if map.column(.year) == nil {
             guard let (year, place) = Self.year(sheet: source.sheetName, titles: titles, fileName: source.fileName) else {
                 report(.missing([.year]), headers: map.headers, line: headerLine, log: &log)
@@ -439,6 +442,8 @@ struct FileReader {
         var estimated = false
         /// The target column is the period's own ("KH 6 tháng"), not the year's.
         var ownTarget = false
+        /// The indicator of every row read through these columns (a heading over the column pair).
+        var fixedIndicator: Int32?
         init(_ map: HeaderMap) {
             year = map.column(.year) ?? -1
             unit = map.column(.unit) ?? -1
@@ -473,10 +478,11 @@ struct FileReader {
             let cell = text(fields[columns.period]).trimmingCharacters(in: .whitespaces)
             if let (read, periodYear) = ReportingPeriod.read(cell) {
                 period = assembler.periodID(read)
-                if year == nil, columns.year < 0, let periodYear { year = periodYear }
+                // The row's own cell ("6 tháng đầu năm 2024") wins over the file's year (its name's, its title's).
+                if columns.year < 0, columns.fixedYear == nil, let periodYear { year = periodYear }
             } else if let whole = Int(cell.filter(\.isNumber)), (1990...2100).contains(whole), cell.filter(\.isNumber).count == 4 {
                 // "Năm 2024": the whole year.
-                if year == nil { year = whole }
+                if columns.year < 0, columns.fixedYear == nil { year = whole }
             } else {
                 log.error(line: line, column: columns.period + 1,
                           "\"\(cell)\" in column \"\(map.displayName(.period))\" is not a period; write cả năm, 6 tháng đầu năm, 9 tháng, quý I–IV, or the dates (từ ngày 01/12/2023 đến ngày 31/5/2024)",
@@ -493,7 +499,9 @@ struct FileReader {
             unitAbove = unit
         }
         let indicator: Int32?
-        if let half, !isBlank(fields[columns.indicator]), fields[columns.indicator].end - fields[columns.indicator].start <= Self.longestName {
+        if let fixed = columns.fixedIndicator {
+            indicator = fixed
+        } else if let half, !isBlank(fields[columns.indicator]), fields[columns.indicator].end - fields[columns.indicator].start <= Self.longestName {
             // Each count of a pair is its own indicator: "Số vụ án, bị can (vụ)", "… (bị can)".
             indicator = Array((text(fields[columns.indicator]).trimmingCharacters(in: .whitespaces) + " (\(half))").utf8)
                 .withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
@@ -518,7 +526,9 @@ struct FileReader {
             let measureText = columns.measure >= 0 ? text(fields[columns.measure]) : nil
             switch actualSign {
             // A rate or an average (the indicators whose province figure is a mean) has nothing to rate.
-            case .didNotOccur: noValue = NameClues.mean(indicator: text(fields[columns.indicator]), measure: measureText) != nil
+            case .didNotOccur:
+                let name = columns.fixedIndicator.map { assembler.indicators.names[Int($0)] } ?? text(fields[columns.indicator])
+                noValue = NameClues.mean(indicator: name, measure: measureText) != nil
             case .noneArose: noValue = false
             case .notCollected, .notApplicable: noValue = true
             }
@@ -706,7 +716,7 @@ struct FileReader {
     }
 
     /// Decides the file's number locale from its unambiguous cells and fills in the rest.
-    private mutating func resolvePending(into assembler: inout TableAssembler, map: HeaderMap, log: inout DiagnosticLog) {
+    mutating func resolvePending(into assembler: inout TableAssembler, map: HeaderMap, log: inout DiagnosticLog) {
         guard !pending.isEmpty, log.errorCount == 0 else { return }
         let locale: NumberLocale
         switch (vietnameseEvidence, englishEvidence) {
@@ -798,7 +808,7 @@ struct FileReader {
     }
 
     /// The rows of one record: one, or two for a paired count ("74 vụ/157 bị can").
-    private mutating func readRows(_ fields: [CSVField], line: Int, columns: Columns, map: HeaderMap,
+    mutating func readRows(_ fields: [CSVField], line: Int, columns: Columns, map: HeaderMap,
                                    assembler: inout TableAssembler, log: inout DiagnosticLog) {
         // Next year's plan for a pair: "950/1.800" in the target, the result not yet written.
         if columns.target >= 0, columns.actual < 0 || isBlank(fields[columns.actual]), !fillsUnitDown || columns.actual < 0 {
@@ -901,7 +911,7 @@ struct FileReader {
                                             : " (không phân biệt chữ hoa, có dấu hay không; tên vai trò trong ngoặc, \"Chỉ tiêu giao (KH)\", cũng được)")
     }
 
-    private func reportTokenizerProblems(log: inout DiagnosticLog, map: HeaderMap?) {
+    func reportTokenizerProblems(log: inout DiagnosticLog, map: HeaderMap?) {
         for problem in tokenizer.problems {
             switch problem {
             case let .unterminatedQuote(line, field):
@@ -931,11 +941,11 @@ struct FileReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func text(_ field: CSVField) -> String {
+    func text(_ field: CSVField) -> String {
         String(decoding: tokenizer.value(of: field), as: UTF8.self)
     }
 
-    private func isBlank(_ field: CSVField) -> Bool {
+    func isBlank(_ field: CSVField) -> Bool {
         buffer[field.start..<field.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

@@ -76,9 +76,9 @@ enum WorkbookReader {
         var sheetLog = DiagnosticLog(file: name, limit: options.diagnosticLimit, inSheet: true)
         let file = assembler.addFile(name, inSheet: true)
         let found = sheet.text.withUnsafeBufferPointer { buffer in
-            var reader = FileReader(buffer: buffer, file: file, options: options, release: nil,
-                                    source: FileReader.Source(fileName: name, sheetName: sheet.name, typedCells: true))
-            return reader.readRows(into: &assembler, log: &sheetLog)
+            FileReader.readTable(buffer, file: file, options: options, release: nil,
+                                 source: FileReader.Source(fileName: name, sheetName: sheet.name, typedCells: true),
+                                 into: &assembler, log: &sheetLog).found
         }
         guard found else {
             assembler.dropLastFile()

@@ -1,0 +1,94 @@
+/// The rows that name the columns: one to three rows (a group heading merged over "KH | TH", the
+/// names beneath), found as the rows whose cells are header words and not figures, and the
+/// numbering row under them ("(1) (2) … (6)=(5)/(4)", "A B 1 2 3").
+struct HeaderBand {
+    /// Indexes into the grid's rows, top to bottom.
+    var rows: [Int]
+    var numbering: Int?
+    /// Per column, the band's cells top to bottom (a merge's repeated text once; a CSV's group
+    /// heading carried over the blank cells to its right).
+    var labels: [[String]]
+
+    var first: Int { rows[0] }
+    /// The last row of the band, numbering included.
+    var last: Int { numbering ?? rows[rows.count - 1] }
+
+    /// How far down a sheet the header may start (title blocks run to a dozen rows).
+    static let searchDepth = 40
+
+    init?(_ grid: SheetGrid) {
+        let depth = min(grid.rows.count, Self.searchDepth)
+        var best: (index: Int, score: Int)?
+        for index in 0..<depth {
+            let score = Self.headerScore(grid.rows[index])
+            if score >= 2, score > best?.score ?? 0 { best = (index, score) }
+        }
+        guard let best else { return nil }
+        var rows = [best.index]
+        // Up: a group heading over the value columns, or another row of header words.
+        var up = best.index - 1
+        while up >= 0, rows.count < 3, Self.isHeading(grid.rows[up], over: grid.rows[best.index]) {
+            rows.insert(up, at: 0)
+            up -= 1
+        }
+        // Down: the names under a group heading.
+        var down = best.index + 1
+        while down < grid.rows.count, rows.count < 3, Self.headerScore(grid.rows[down]) >= 2,
+              !FormRows.isNumbering(grid.rows[down].cells) {
+            rows.append(down)
+            down += 1
+        }
+        self.rows = rows
+        if down < grid.rows.count, FormRows.isNumbering(grid.rows[down].cells) { numbering = down }
+        labels = Self.labels(grid, rows: rows)
+    }
+
+    /// Header words in distinct cells, and no figure among them: how much a row looks like a header.
+    static func headerScore(_ row: SheetGrid.Row) -> Int {
+        var score = 0
+        for cell in row.distinct {
+            switch CellEvidence(cell) {
+            case .figure: return 0
+            case .period, .text, .empty:
+                if HeaderWords.read(cell).role != nil { score += 1 }
+            }
+        }
+        return score
+    }
+
+    /// A row above the header whose cells stand over the value columns beneath (a year, a unit or
+    /// an indicator merged over "KH | TH"), or which has header words of its own; never a title line
+    /// standing alone at the left.
+    static func isHeading(_ row: SheetGrid.Row, over header: SheetGrid.Row) -> Bool {
+        if row.distinct.contains(where: { CellEvidence($0) == .figure }) { return false }
+        if headerScore(row) >= 2 { return true }
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard !filled.isEmpty else { return false }
+        let valueColumns = Set(header.cells.indices.filter { HeaderWords.read(header.cells[$0]).role?.isValue == true })
+        guard !valueColumns.isEmpty else { return false }
+        // Every filled cell over a value column (a title line sits over the first columns).
+        return filled.allSatisfy { valueColumns.contains($0) }
+    }
+
+    private static func labels(_ grid: SheetGrid, rows: [Int]) -> [[String]] {
+        var columns = [[String]](repeating: [], count: grid.width)
+        for (position, index) in rows.enumerated() {
+            let row = grid.rows[index]
+            let isLowest = position == rows.count - 1
+            var carried = ""
+            for column in 0..<grid.width {
+                var cell = row.cell(column)
+                // A CSV keeps a merged group heading in its first cell only: it goes on over the
+                // blank cells to its right while the row beneath names sub-columns.
+                if cell.isEmpty, !isLowest, !carried.isEmpty, !grid.rows[rows[position + 1]].cell(column).isEmpty,
+                   HeaderWords.read(grid.rows[rows[position + 1]].cell(column)).role?.isValue == true {
+                    cell = carried
+                } else {
+                    carried = cell
+                }
+                if !cell.isEmpty, columns[column].last != cell { columns[column].append(cell) }
+            }
+        }
+        return columns
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A sheet understood as an analyst reads a new file: where the table is (title block, header band,
+/// body, notes, signatures), what each column holds, what each row is, and where each row's year,
+/// period and unit come from — every decision kept with the cell that made it, for `check`.
+/// It decides and reads no value: the file reader reads the values it points at, in place.
+struct TableUnderstanding {
+    /// One data row as understood: the grid row and, per slot, the row's time and unit.
+    struct DataRow {
+        var row: Int
+        var year: Int?
+        var period: ReportingPeriod
+        var unit: String?
+        /// The unit's cell is the row's own (else it came from above, a heading or the title).
+        var unitInRow: Bool
+        var section: String?
+    }
+
+    let grid: SheetGrid
+    let band: HeaderBand
+    let plan: ColumnPlan
+    var titles: [String] = []
+    var kinds: [RowKind] = []
+    var data: [DataRow] = []
+    /// Where the file-level year, period and unit came from, when the rows did not say.
+    var fileYear: (Int, place: (en: String, vi: String))?
+    var filePeriod: (ReportingPeriod, place: (en: String, vi: String))?
+    var fileUnit: (String, place: (en: String, vi: String))?
+    var school = false
+
+    /// Nil when the sheet shows no header a table could hang from.
+    init?(grid: SheetGrid, sheetName: String?, fileName: String) {
+        guard let band = HeaderBand(grid) else { return nil }
+        self.grid = grid
+        self.band = band
+        let body = grid.rows[(band.last + 1)...]
+        plan = ColumnPlan(band: band, body: body)
+        guard plan.slots.contains(where: { $0.actual != nil || $0.planned }) else { return nil }
+        guard plan.first(.indicator) != nil || plan.slots.contains(where: { $0.indicator != nil }) else { return nil }
+        titles = grid.rows[..<band.first].map { FileReader.titleText($0.distinct) }
+        // A report's own date ("ngày 05 tháng 12 năm 2024") is never the year of its figures.
+        let timeTitles = titles.filter { !RowRules.isDateLine($0) }
+        fileYear = FileReader.year(sheet: sheetName, titles: timeTitles, fileName: fileName)
+        filePeriod = FileReader.period(sheet: sheetName, titles: timeTitles)
+        fileUnit = FileReader.unit(inTitles: titles, fileName: fileName)
+        classify(body)
+    }
+
+    private mutating func classify(_ body: ArraySlice<SheetGrid.Row>) {
+        let rules = RowRules(plan: plan, band: band, grid: grid)
+        let unitColumn = plan.first(.unit)
+        let timeColumn = plan.first(.period) ?? plan.first(.year)
+        var unitAbove: String?, headingUnit: String?, section: String?
+        var timeAbove: PeriodCell.Reading?
+        var ended = false
+        for index in body.indices {
+            let row = grid.rows[index]
+            let kind = ended ? .end : rules.kind(of: row)
+            kinds.append(kind)
+            switch kind {
+            case .end: ended = true; continue
+            case let .section(name): section = name; unitAbove = nil; headingUnit = nil; continue
+            case let .unitHeading(name): headingUnit = name; unitAbove = nil; continue
+            case .data: break
+            default: continue
+            }
+            var time: PeriodCell.Reading?
+            if let timeColumn {
+                let cell = row.cell(timeColumn)
+                if cell.isEmpty { time = timeAbove } else {
+                    time = PeriodCell.read(cell) ?? Int(cell).flatMap { (1990...2100).contains($0) ? PeriodCell.Reading(year: $0, period: .wholeYear, school: false) : nil }
+                    timeAbove = time
+                }
+                if time?.school == true { school = true }
+            }
+            var unit: String?, unitInRow = false
+            if let unitColumn {
+                let cell = row.cell(unitColumn)
+                if !cell.isEmpty { unit = cell; unitAbove = cell; unitInRow = true } else { unit = unitAbove ?? headingUnit }
+            } else {
+                unit = headingUnit
+            }
+            data.append(DataRow(row: index, year: time?.year, period: time?.period ?? filePeriod?.0 ?? .wholeYear,
+                                unit: unit, unitInRow: unitInRow, section: section))
+        }
+        if plan.slots.contains(where: \.school) { school = true }
+    }
+
+    /// What was decided, for `check`: the regions, the columns and the rows, each with its first cell.
+    func decisions(english: Bool) -> [String] {
+        var out: [String] = []
+        let line = { (index: Int) in grid.rows[index].line }
+        let bandLines = band.rows.map(line)
+        var regions = english ? "the table: header on row\(bandLines.count > 1 ? "s" : "") " : "bảng: dòng tiêu đề "
+        regions += bandLines.count > 1 ? "\(bandLines[0])–\(bandLines[bandLines.count - 1])" : "\(bandLines[0])"
+        if let numbering = band.numbering { regions += english ? " (row \(line(numbering)) numbers the columns)" : " (dòng \(line(numbering)) đánh số cột)" }
+        if band.first > 0 { regions += english ? ", title block rows \(line(0))–\(line(band.first - 1))" : ", khối tiêu đề dòng \(line(0))–\(line(band.first - 1))" }
+        if let end = kinds.firstIndex(of: .end) {
+            regions += english ? ", ends at row \(line(band.last + 1 + end)) (signatures)" : ", kết thúc ở dòng \(line(band.last + 1 + end)) (phần ký)"
+        }
+        out.append(regions)
+        var columns: [String] = []
+        for (index, column) in plan.columns.enumerated() {
+            guard let role = column.role else { continue }
+            let letter = Diagnostic.columnLetters(index + 1)
+            var text = "\(letter) " + (english ? role.english : role.vietnamese)
+            var qualifiers: [String] = []
+            if let year = column.year { qualifiers.append(String(year)) }
+            if let period = column.period { qualifiers.append(period.label) }
+            if let name = column.name, role.isValue { qualifiers.append(name) }
+            if !qualifiers.isEmpty { text += " (" + qualifiers.joined(separator: ", ") + ")" }
+            switch column.because {
+            case .header: break
+            case .periods: text += english ? " — its values are periods" : " — giá trị là kỳ báo cáo"
+            case .unitNames: text += english ? " — its values are unit names" : " — giá trị là tên đơn vị"
+            case .texts: text += english ? " — its values are names" : " — giá trị là tên"
+            case .figures: text += english ? " — figures under a name" : " — số liệu dưới một tên"
+            }
+            columns.append(text)
+        }
+        out.append((english ? "columns: " : "các cột: ") + columns.joined(separator: "; "))
+        var counts: [String: (count: Int, first: Int, text: String)] = [:]
+        for (offset, kind) in kinds.enumerated() {
+            let (key, text): (String, String)
+            switch kind {
+            case .data: (key, text) = ("data", "")
+            case let .section(name): (key, text) = ("section", name)
+            case let .unitHeading(name): (key, text) = ("unit heading", name)
+            case .indicatorGroup: (key, text) = ("item heading", "")
+            case .note: (key, text) = ("note", "")
+            case .repeatedHeader: (key, text) = ("repeated header", "")
+            case .numbering: (key, text) = ("numbering", "")
+            case .noValue: (key, text) = ("no value", "")
+            case .end: continue
+            }
+            if counts[key] == nil { counts[key] = (0, line(band.last + 1 + offset), text) }
+            counts[key]!.count += 1
+        }
+        let names: [String: String] = ["data": "dữ liệu", "section": "đề mục", "unit heading": "tên đơn vị làm đề mục",
+                                       "item heading": "đề mục chỉ tiêu", "note": "ghi chú", "repeated header": "tiêu đề lặp lại",
+                                       "numbering": "đánh số cột", "no value": "không có số liệu"]
+        let rows = counts.sorted { $0.value.first < $1.value.first }.map { key, value in
+            (english ? "\(value.count) \(key) (first row \(value.first)" : "\(value.count) \(names[key] ?? key) (đầu tiên dòng \(value.first)")
+                + (value.text.isEmpty ? ")" : ", \"\(value.text)\")")
+        }
+        out.append((english ? "rows: " : "các dòng: ") + rows.joined(separator: "; "))
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+extension FileReader {
+    /// Reads a sheet's table: a header on its first lines that names every role is read as it streams
+    /// (the fast path, a canonical export of any size); anything else, or anything that path cannot
+    /// read, is understood as a whole first (`TableUnderstanding`) and its values then read in place.
+    /// False when a workbook sheet holds no table.
+    static func readTable(_ buffer: UnsafeBufferPointer<UInt8>, file: Int32, options: ReadOptions, release: ((Int) -> Void)?,
+                          source: Source, into assembler: inout TableAssembler, log: inout DiagnosticLog) -> (found: Bool, invalidText: Bool) {
+        let before = (assembler, log)
+        var reader = FileReader(buffer: buffer, file: file, options: options, release: release, source: source)
+        let found = reader.readRows(into: &assembler, log: &log)
+        guard !found || log.errorCount > before.1.errorCount else { return (found, reader.sawInvalidText) }
+        let delimiter = reader.tokenizer.delimiter
+        guard let grid = SheetGrid(buffer: buffer, delimiter: delimiter),
+              let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
+        else { return (found, reader.sawInvalidText) }
+        var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
+        var secondAssembler = before.0, secondLog = before.1
+        second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
+        // The understanding's reading stands when it reads cleanly, or when the streaming path found
+        // no table at all; otherwise both failed, and the understanding's errors are at the cells it read.
+        assembler = secondAssembler
+        log = secondLog
+        return (true, second.sawInvalidText)
+    }
+
+    /// Reads the values an understood table points at, row by row and slot by slot, with the same
+    /// value reading as the streaming path (signs, unit words, pairs, the number locale, positions).
+    mutating func readUnderstood(_ table: TableUnderstanding, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
+        let plan = table.plan
+        if assembler.organisation == nil, let agency = table.titles.first(where: NameClues.isAgency) { assembler.organisation = agency }
+        if table.school { assembler.yearSpan = .school }
+        let headerLine = table.grid.rows[table.band.rows[table.band.rows.count - 1]].line
+        for line in table.decisions(english: true).indices {
+            log.note(line: headerLine, table.decisions(english: true)[line], vi: table.decisions(english: false)[line])
+        }
+        let labels = table.band.labels.map { $0.last ?? "" }
+        var index: [InputColumn: Int] = [:]
+        for (role, column) in [(ColumnRole.unit, InputColumn.unit), (.indicator, .indicator), (.measure, .measure),
+                               (.level, .level), (.direction, .direction), (.period, .period), (.year, .year)] {
+            if let field = plan.first(role) { index[column] = field }
+        }
+        index[.target] = plan.slots.first { $0.target != nil }?.target
+        index[.actual] = plan.slots.first { $0.actual != nil }?.actual
+        let map = HeaderMap(headers: labels, index: index)
+        assembler.setFields(index, file: file)
+        fillsUnitDown = true
+        var fileUnitID: Int32?
+        if let name = table.fileUnit?.0 { fileUnitID = Array(name.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
+        let rowsOfGrid = table.grid.rows
+        var readAny = false
+        for (position, row) in table.data.enumerated() {
+            let gridRow = rowsOfGrid[row.row]
+            var fields = gridRow.fields
+            if fields.count < table.grid.width {
+                let end = fields.last?.end ?? 0
+                fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: table.grid.width - fields.count)
+            }
+            if section != row.section { section = row.section; sectionLevel = -1 }
+            for slot in plan.slots {
+                var columns = Columns(map)
+                columns.year = -1
+                columns.period = -1
+                columns.level = plan.first(.level) ?? -1
+                columns.target = slot.target ?? -1
+                columns.actual = slot.planned ? -1 : slot.actual ?? -1
+                columns.estimated = slot.estimated
+                columns.ownTarget = slot.target.map { InputColumn.isPeriodTarget(labels[$0]) || (slot.period.map { !$0.isWholeYear } ?? false) } ?? false
+                guard let year = row.year ?? slot.year ?? table.fileYear?.0 else {
+                    log.error(line: gridRow.line, "this row's year is nowhere: not in its cells, the headings over its columns, the sheet's name, the title or the file name; add a year column or put the year in the title",
+                              vi: "không tìm thấy năm của dòng này: không có trong ô, tiêu đề cột, tên trang tính, dòng tiêu đề hay tên tệp; thêm cột năm hoặc ghi năm ở dòng tiêu đề")
+                    return
+                }
+                columns.fixedYear = year
+                filePeriod = assembler.periodID(slot.period ?? row.period)
+                // The unit: the row's own cell, a heading over the column, the heading above, the title, the file name.
+                if row.unitInRow, let unitColumn = plan.first(.unit) {
+                    columns.unit = unitColumn
+                } else {
+                    columns.unit = -1
+                    let name = slot.unit ?? row.unit
+                    fileUnit = name.map { n in Array(n.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } } ?? fileUnitID
+                        ?? Array("Toàn tỉnh".utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) }
+                }
+                if let name = slot.indicator {
+                    columns.fixedIndicator = Array(name.utf8).withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
+                }
+                let actualBlank = columns.actual < 0 || isBlank(fields[columns.actual])
+                let targetBlank = columns.target < 0 || isBlank(fields[columns.target])
+                if actualBlank && (targetBlank || plan.slots.count > 1 && !slot.planned) { continue }
+                if slotIsPairSlip(fields, columns: columns, line: gridRow.line, next: position, table: table, log: &log) { continue }
+                rateColumn = slot.comparison ?? -1
+                readRows(fields, line: gridRow.line, columns: columns, map: map, assembler: &assembler, log: &log)
+                readAny = true
+            }
+        }
+        if !readAny, log.errorCount == 0 {
+            log.error(line: headerLine, "the table under this header has no row with an indicator and a value; check that the sheet holds the figures",
+                      vi: "bảng dưới dòng tiêu đề này không có dòng nào có chỉ tiêu và số liệu; kiểm tra trang tính có số liệu không")
+        }
+        reportTokenizerProblems(log: &log, map: map)
+        resolvePending(into: &assembler, map: map, log: &log)
+    }
+
+    /// "74 vụ/157 bị can" in a row that counts one thing, above a row left blank: the second count was
+    /// typed into the row above. Said at both cells, since neither figure can be placed with certainty.
+    private func slotIsPairSlip(_ fields: [CSVField], columns: Columns, line: Int, next position: Int, table: TableUnderstanding,
+                                log: inout DiagnosticLog) -> Bool {
+        guard columns.actual >= 0 else { return false }
+        let actual = fields[columns.actual]
+        guard actual.end - actual.start >= 5,
+              let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) else { return false }
+        let measure = columns.measure >= 0 ? text(fields[columns.measure]) : ""
+        guard !measure.contains("/") else { return false }
+        let gridIndex = table.data[position].row
+        let offset = gridIndex + 1 - (table.band.last + 1)
+        guard gridIndex + 1 < table.grid.rows.count, offset < table.kinds.count, table.kinds[offset] == .noValue else { return false }
+        let below = table.grid.rows[gridIndex + 1]
+        let cell = text(actual)
+        let letter = Diagnostic.columnLetters(columns.actual + 1)
+        let place = source.typedCells ? "\(letter)\(below.line)" : "line \(below.line)"
+        log.error(line: line, column: columns.actual + 1,
+                  "\"\(cell)\" holds two counts in a row that counts one (\(halves[0].word)), and the row below is blank at \(place): "
+                  + "the \(halves[1].word) figure was typed into the row above; write \(halves[0].word) here and \(halves[1].word) in the row below",
+                  vi: "ô \"\(cell)\" ghi hai số trong một dòng chỉ đếm một loại (\(halves[0].word)), còn dòng dưới để trống ở \(place): "
+                  + "số \(halves[1].word) đã bị gõ lên dòng trên; ghi số \(halves[0].word) ở ô này và số \(halves[1].word) ở dòng dưới")
+        log.error(line: below.line, column: columns.actual + 1,
+                  "this result is blank while the row above holds two counts (\"\(cell)\"); write this row's figure here",
+                  vi: "ô kết quả này để trống trong khi dòng trên ghi hai số (\"\(cell)\"); ghi số của dòng này vào đây")
+        return true
+    }
+}
