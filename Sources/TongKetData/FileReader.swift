@@ -120,6 +120,8 @@ struct FileReader {
     /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
     var rateColumn = -1
     var rateMismatches = 0
+    /// The streaming path found a header naming every required role.
+    var headerFound = false
 
     /// Where the rows come from, for what the rows themselves do not say.
     struct Source {
@@ -192,6 +194,7 @@ struct FileReader {
             }
             break
         }
+        headerFound = found != nil
         guard let (headerLine, map) = found else {
             if source.sheetName != nil, best?.mapped ?? 0 < 2 { return false }
             if let best { report(best.problem, headers: best.headers, line: best.line, log: &log) } else { log.error(line: nil, Self.emptyFile, vi: Self.emptyFileVi) }

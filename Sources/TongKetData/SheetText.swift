@@ -331,6 +331,12 @@ package enum SheetText {
                 }
                 guard let value = mergeValues[m] else { continue }
                 for column in merge.columns where written.insert(column).inserted {
+                    // A long text merged over a wide range would fill gigabytes in one row before the
+                    // row's end is measured: the budget holds cell by cell.
+                    if out.count + scratch.count + value.count > budget {
+                        overBudget = true
+                        return
+                    }
                     let start = scratch.count
                     scratch += value
                     cells.append((column, start..<scratch.count))

@@ -48,6 +48,7 @@ enum WorkbookExports {
         try save(XLSX.package([.model(far)]), folder, "ngoai-cot.xlsx")
         try save(Hostile.manySheetsOnOnePart(), folder, "mot-phan.xlsx")
         try save(XLSX.package([.model(Hostile.repeatedMerges())]), folder, "gop-o.xlsx")
+        try save(XLSX.package([.model(Hostile.mergeBomb())]), folder, "bom-gop.xlsx")
         try save(Hostile.textNotUTF8(), folder, "sai-ma.xlsx")
         truth.hostile(halfOf: report.count)
         try save(Array(truth.text.utf8), folder, "truth.txt")
@@ -573,6 +574,18 @@ private enum Hostile {
         title.set("A", .text("BÁO CÁO KẾT QUẢ NĂM 2023"))
         sheet.rows.insert(title, at: 0)
         sheet.merges = Array(repeating: "A2:F2", count: 1_000_000)
+        return sheet
+    }
+
+    /// A good table under one 1 MB text merged over A200:XFD321 (1,998,000 cells, under the merge
+    /// budget): filled cell by cell it reaches a gigabyte in its first row.
+    static func mergeBomb() -> Worksheet {
+        var sheet = badCell()
+        sheet.rows[2].set("F", .number(74))
+        var bomb = SheetRow(number: 200)
+        bomb.set("A", .text(String(repeating: "Tổng hợp ", count: 100_000)))
+        sheet.rows.append(bomb)
+        sheet.merges = ["A200:XFD321"]
         return sheet
     }
 

@@ -43,8 +43,9 @@ struct RowRules {
         plan.slots.flatMap { [$0.actual, $0.target].compactMap { $0 } }
     }
 
-    func kind(of row: SheetGrid.Row) -> RowKind {
-        if FormRows.isNumbering(row.cells) { return .numbering }
+    /// `afterHeader`: the row follows the header or its repetition, where a numbering row stands.
+    func kind(of row: SheetGrid.Row, afterHeader: Bool) -> RowKind {
+        if afterHeader, FormRows.isNumbering(row.cells) { return .numbering }
         let distinct = row.distinct
         let figures = valueColumns.filter { CellEvidence(row.cell($0)) == .figure }
         if figures.isEmpty, HeaderBand.headerScore(row) >= 2, distinct.filter(bandTexts.contains).count >= 2 { return .repeatedHeader }

@@ -27,6 +27,8 @@ struct TableUnderstanding {
     var filePeriod: (ReportingPeriod, place: (en: String, vi: String))?
     var fileUnit: (String, place: (en: String, vi: String))?
     var school = false
+    /// The year the rows take, and another source that names a different one.
+    var yearConflict: (taken: (Int, place: (en: String, vi: String)), other: (Int, place: (en: String, vi: String)))?
 
     /// Nil when the sheet shows no header a table could hang from.
     init?(grid: SheetGrid, sheetName: String?, fileName: String) {
@@ -41,6 +43,12 @@ struct TableUnderstanding {
         // A report's own date ("ngày 05 tháng 12 năm 2024") is never the year of its figures.
         let timeTitles = titles.filter { !RowRules.isDateLine($0) }
         fileYear = FileReader.year(sheet: sheetName, titles: timeTitles, fileName: fileName)
+        // The nearer source wins; two that disagree (a sheet copied from last year keeps its name) are said.
+        let sources = [FileReader.year(sheet: sheetName, titles: [], fileName: ""), FileReader.year(sheet: nil, titles: timeTitles, fileName: ""),
+                       FileReader.year(sheet: nil, titles: [], fileName: fileName)].compactMap { $0 }
+        if let chosen = sources.first, let other = sources.dropFirst().first(where: { $0.0 != chosen.0 }) {
+            yearConflict = (chosen, other)
+        }
         filePeriod = FileReader.period(sheet: sheetName, titles: timeTitles)
         fileUnit = FileReader.unit(inTitles: titles, fileName: fileName)
         classify(body)
@@ -55,7 +63,8 @@ struct TableUnderstanding {
         var ended = false
         for index in body.indices {
             let row = grid.rows[index]
-            let kind = ended ? .end : rules.kind(of: row)
+            let afterHeader = kinds.last.map { $0 == .repeatedHeader } ?? (band.numbering == nil)
+            let kind = ended ? .end : rules.kind(of: row, afterHeader: afterHeader)
             kinds.append(kind)
             switch kind {
             case .end: ended = true; continue

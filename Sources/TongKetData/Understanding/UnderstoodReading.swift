@@ -11,15 +11,28 @@ extension FileReader {
         var reader = FileReader(buffer: buffer, file: file, options: options, release: release, source: source)
         let found = reader.readRows(into: &assembler, log: &log)
         guard !found || log.errorCount > before.1.errorCount else { return (found, reader.sawInvalidText) }
-        let delimiter = reader.tokenizer.delimiter
-        guard let grid = SheetGrid(buffer: buffer, delimiter: delimiter),
+        // A file the tokenizer stumbled on (an open quote) keeps those errors: no layout mends its bytes.
+        guard reader.tokenizer.problems.isEmpty,
+              let grid = SheetGrid(buffer: buffer, delimiter: reader.tokenizer.delimiter),
               let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
         else { return (found, reader.sawInvalidText) }
+        // The streaming path's errors stand where they are about data rows (a value that is not a number
+        // is the user's to fix). Where they are about the header (none fits) the whole-sheet reading
+        // replaces them if it reads cleanly; where every row it stumbled on is, understood as a whole,
+        // no data (a section heading, a note, a repeated header), the whole-sheet reading stands, errors and all.
+        let kinds = Dictionary(understood.kinds.indices.map { (grid.rows[understood.band.last + 1 + $0].line, understood.kinds[$0]) },
+                               uniquingKeysWith: { first, _ in first })
+        let headerEnd = grid.rows[understood.band.last].line
+        var structural = !found, misread = false
+        for error in log.kept where error.severity == .error {
+            guard let line = error.line, line > headerEnd else { structural = true; continue }
+            guard let kind = kinds[line], kind != .data else { return (found, reader.sawInvalidText) }
+            misread = true
+        }
         var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
         var secondAssembler = before.0, secondLog = before.1
         second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-        // The understanding's reading stands when it reads cleanly, or when the streaming path found
-        // no table at all; otherwise both failed, and the understanding's errors are at the cells it read.
+        guard secondLog.errorCount == before.1.errorCount || (misread && !structural) else { return (found, reader.sawInvalidText) }
         assembler = secondAssembler
         log = secondLog
         return (true, second.sawInvalidText)
@@ -34,6 +47,11 @@ extension FileReader {
         let headerLine = table.grid.rows[table.band.rows[table.band.rows.count - 1]].line
         for line in table.decisions(english: true).indices {
             log.note(line: headerLine, table.decisions(english: true)[line], vi: table.decisions(english: false)[line])
+        }
+        if let conflict = table.yearConflict, table.data.contains(where: { $0.year == nil }), plan.slots.contains(where: { $0.year == nil }) {
+            let (taken, other) = conflict
+            log.warning(line: headerLine, "the rows are taken as \(taken.0), from \(taken.place.en), though \(other.place.en) says \(other.0); correct the one that is out of date",
+                        vi: "các dòng được tính là năm \(taken.0), lấy từ \(taken.place.vi), nhưng \(other.place.vi) ghi \(other.0); sửa chỗ đã cũ")
         }
         let labels = table.band.labels.map { $0.last ?? "" }
         var index: [InputColumn: Int] = [:]
