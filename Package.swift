@@ -71,7 +71,8 @@ let package = Package(
         ),
         // Hostile and huge inputs, and the libFuzzer targets (built with -sanitize=fuzzer by .ci/fuzz).
         .executableTarget(name: "tongket-stress", dependencies: ["TongKetData", "TongKetAnalytics", "CZlib"]),
-        .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"]),
+        // Generated/offices.py renders offices the reader was not written for (python3 and openpyxl).
+        .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"], exclude: ["Generated"]),
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         .testTarget(name: "TongKetOutputTests", dependencies: ["TongKetOutput"]),

@@ -208,16 +208,17 @@ import TongKetSample
     @Test(arguments: [false, true])
     func aMissingColumnIsReportedInVietnamese(byLocale: Bool) throws {
         let folder = try temporaryFolder()
-        let file = try write("năm,đơn vị,chỉ tiêu,thực hiện\n2023,Phòng 7,Phúc thẩm,74\n", to: "ketqua.csv", in: folder)
+        // A sheet may carry no target column (DESIGN §2); a result column it must have.
+        let file = try write("năm,đơn vị,chỉ tiêu,kế hoạch\n2023,Phòng 7,Phúc thẩm,74\n", to: "ketqua.csv", in: folder)
         let result = try vietnamese(["summary", file], byLocale: byLocale)
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("\(file):1: lỗi: dòng 1 gần giống dòng tiêu đề nhất nhưng thiếu cột bắt buộc \"kế hoạch\" (target); chỉ thấy \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\". "
+        #expect(result.stderr.hasPrefix("\(file):1: lỗi: dòng 1 gần giống dòng tiêu đề nhất nhưng thiếu cột bắt buộc \"thực hiện\" (actual); chỉ thấy \"năm\", \"đơn vị\", \"chỉ tiêu\", \"kế hoạch\". "
             + "TongKet đọc ba dạng bảng"))
         // The header was found on line 1: the message never says "the first row must".
         #expect(!result.stderr.contains("Dòng đầu tiên"))
         let en = try english(["summary", file])
         #expect(en.status == 65)
-        #expect(en.stderr.hasPrefix("\(file):1: line 1 comes closest to a header but lacks the required column \"target\" (kế hoạch); found \"năm\", \"đơn vị\", \"chỉ tiêu\", \"thực hiện\". "))
+        #expect(en.stderr.hasPrefix("\(file):1: line 1 comes closest to a header but lacks the required column \"actual\" (thực hiện); found \"năm\", \"đơn vị\", \"chỉ tiêu\", \"kế hoạch\". "))
     }
 
     @Test(arguments: [false, true])

@@ -34,12 +34,12 @@ struct HeaderBand {
         // Down: the names under a group heading.
         var down = best.index + 1
         while down < grid.rows.count, rows.count < 3, Self.headerScore(grid.rows[down]) >= 2,
-              !FormRows.isNumbering(grid.rows[down].cells) {
+              !ColumnNumbering.isNumbering(grid.rows[down].cells) {
             rows.append(down)
             down += 1
         }
         self.rows = rows
-        if down < grid.rows.count, FormRows.isNumbering(grid.rows[down].cells) { numbering = down }
+        if down < grid.rows.count, ColumnNumbering.isNumbering(grid.rows[down].cells) { numbering = down }
         labels = Self.labels(grid, rows: rows)
     }
 
@@ -90,5 +90,29 @@ struct HeaderBand {
             }
         }
         return columns
+    }
+}
+
+/// The row under a printed form's header that numbers its columns: "(1) (2) … (6)=(5)/(4) (7)",
+/// "A B 1 2 3". Three or more cells, each a letter or a small number (a formula of them may
+/// follow), the letters and the numbers each running on without a gap — so a data row of short
+/// values ("1, A, X, 5") is never one.
+enum ColumnNumbering {
+    static func isNumbering(_ cells: [String]) -> Bool {
+        let filled = cells.filter { !$0.isEmpty }
+        guard filled.count >= 3 else { return false }
+        var letters: [UInt8] = [], numbers: [Int] = []
+        for cell in filled {
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            if trimmed.count == 1, let byte = trimmed.utf8.first, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
+                letters.append(byte)
+                continue
+            }
+            guard trimmed.range(of: #"^\(?[0-9]{1,2}\)?([=*/+x×()0-9 .\-]*)$"#, options: .regularExpression) != nil,
+                  let first = trimmed.split(whereSeparator: { !$0.isNumber }).first, let number = Int(first) else { return false }
+            numbers.append(number)
+        }
+        let runs = zip(letters, letters.dropFirst()).allSatisfy { $1 == $0 + 1 } && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        return runs && (letters.isEmpty || letters.first == UInt8(ascii: "A")) && (numbers.isEmpty || numbers.first! <= 1)
     }
 }

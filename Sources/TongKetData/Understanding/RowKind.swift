@@ -45,7 +45,7 @@ struct RowRules {
 
     /// `afterHeader`: the row follows the header or its repetition, where a numbering row stands.
     func kind(of row: SheetGrid.Row, afterHeader: Bool) -> RowKind {
-        if afterHeader, FormRows.isNumbering(row.cells) { return .numbering }
+        if afterHeader, ColumnNumbering.isNumbering(row.cells) { return .numbering }
         let distinct = row.distinct
         let figures = valueColumns.filter { CellEvidence(row.cell($0)) == .figure }
         if figures.isEmpty, HeaderBand.headerScore(row) >= 2, distinct.filter(bandTexts.contains).count >= 2 { return .repeatedHeader }

@@ -38,6 +38,10 @@ struct TableUnderstanding {
         let body = grid.rows[(band.last + 1)...]
         plan = ColumnPlan(band: band, body: body)
         guard plan.slots.contains(where: { $0.actual != nil || $0.planned }) else { return nil }
+        // Two columns naming one key ("Năm" twice): which one holds the rows' year is the user's to say.
+        for role in [ColumnRole.year, .period, .unit, .indicator, .measure] where plan.columns.filter({ $0.role == role }).count > 1 {
+            return nil
+        }
         guard plan.first(.indicator) != nil || plan.slots.contains(where: { $0.indicator != nil }) else { return nil }
         titles = grid.rows[..<band.first].map { FileReader.titleText($0.distinct) }
         // A report's own date ("ngày 05 tháng 12 năm 2024") is never the year of its figures.

@@ -19,13 +19,12 @@ Only the standard library and openpyxl; randomness only from random.Random(seed)
 """
 
 import argparse
-import csv
 import datetime
 import io
 import json
 import os
 import random
-import sys
+import re
 import unicodedata
 import zipfile
 
@@ -240,7 +239,8 @@ AGENCIES = {
         head=("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"), rank="", district="Chi cục Thi hành án dân sự {d}",
         year_start=(10, 1),
         depts=["Phòng Nghiệp vụ và Tổ chức thi hành án", "Văn phòng Cục", "Phòng Kiểm tra, giải quyết khiếu nại"],
-        sec=("CỤC THI HÀNH ÁN DÂN SỰ TỈNH", "CÁC CHI CỤC THI HÀNH ÁN DÂN SỰ"), title="CHỈ TIÊU, NHIỆM VỤ THI HÀNH ÁN DÂN SỰ",
+        sec=("CỤC THI HÀNH ÁN DÂN SỰ TỈNH", "CÁC CHI CỤC THI HÀNH ÁN DÂN SỰ"),
+        title="CHỈ TIÊU, NHIỆM VỤ THI HÀNH ÁN DÂN SỰ",
         inds=[
             ("Số việc thụ lý", "việc", "count", "none", "none", (600, 3000), None),
             ("Số việc có điều kiện thi hành", "việc", "count", "none", "none", (400, 2200), None),
@@ -416,10 +416,6 @@ def rnd(x, dec):
     return int(round(x)) if dec == 0 else round(x, dec)
 
 
-def period_share(p):
-    return {"year": 1.0, "h1": 0.48, "9m": 0.73, "q1": 0.23, "q2": 0.25, "q3": 0.26, "q4": 0.26}[p]
-
-
 def make_office(rng, plan):
     """Draw one office's truth for the plan: agency, units, indicators, years, periods and figures."""
     o = Office()
@@ -500,6 +496,7 @@ def make_office(rng, plan):
     for u in o.units:
         for ind in o.reports[u.key]:
             gen_series(rng, o, u, ind, hist_years, plan)
+    link_series(rng, o, hist_years)
     for (y, p) in o.times:
         for u in o.units:
             for ind in o.reports[u.key]:
@@ -519,11 +516,16 @@ def gen_series(rng, o, u, ind, years, plan):
         growth = rng.uniform(-0.06, 0.12)
     elif k == "rate":
         if ind.tstyle == "thr":
-            level = min(100.0, ind.param + rng.gauss(1.5, 4.5))
+            t = ind.param
+            spread = 3.0 if t == 100 else 0.4 if t >= 99 else min(4.5, (100 - t) + 0.5)
+            level = min(100.0, t + rng.gauss(spread / 3, spread))
+            sd = min(2.5, max(0.05, spread * 0.5))
         elif ind.tstyle == "ceil":
             level = ind.param * rng.uniform(0.3, 1.5)
+            sd = ind.param * 0.15
         else:
             level = rng.uniform(*ind.param)
+            sd = 2.0
     else:
         level = ind.param * rng.uniform(0.6, 1.12) if ind.tstyle == "ceil" else rng.uniform(*ind.param) * u.size ** 0.1
     for n, y in enumerate(years):
@@ -540,7 +542,7 @@ def gen_series(rng, o, u, ind, years, plan):
         else:
             vals = {}
             for p in PERIOD_ORDER:
-                x = level + rng.gauss(0, 2.5 if k == "rate" else level * 0.06)
+                x = level + rng.gauss(0, sd if k == "rate" else level * 0.06)
                 if k == "rate":
                     x = min(100.0, max(0.0, x))
                     if ind.tstyle == "thr" and ind.param >= 99 and rng.random() < 0.3:
@@ -564,6 +566,38 @@ def gen_series(rng, o, u, ind, years, plan):
             ts = [t, second_target(ind, t)]
         for p, x in vals.items():
             o.hist[(y, p, u.key, ind.key)] = (t, x, ts)
+
+
+# (counted thing, what follows from it, ratio range): the second is drawn from the first, unit by unit
+LINKS = [("Số vụ án hình sự thụ lý kiểm sát điều tra", "Số bị can thụ lý kiểm sát điều tra", (1.4, 2.2)),
+         ("Số vụ phạm tội về ma túy phát hiện, bắt giữ", "Số đối tượng phạm tội về ma túy bị bắt giữ", (1.3, 2.0)),
+         ("Số vụ án hình sự đã xét xử", "Số bị cáo đã xét xử", (1.3, 2.0)),
+         ("Số vụ tai nạn giao thông", "Số người chết do tai nạn giao thông", (0.4, 0.8)),
+         ("Số việc thụ lý", "Số việc có điều kiện thi hành", (0.6, 0.8))]
+
+
+def link_series(rng, o, years):
+    """Make a dependent count follow the count it depends on (bị can from vụ, deaths from accidents)."""
+    keys = {i.key: i for i in o.inds}
+    for a, b, (lo, hi) in LINKS:
+        if a not in keys or b not in keys:
+            continue
+        for u in o.units:
+            if keys[a] not in o.reports[u.key] or keys[b] not in o.reports[u.key]:
+                continue
+            r = rng.uniform(lo, hi)
+            for y in years:
+                qs = [max(0, int(round(o.hist[(y, q, u.key, a)][1] * r * rng.uniform(0.9, 1.1))))
+                      for q in ("q1", "q2", "q3", "q4")]
+                vals = {"q1": qs[0], "q2": qs[1], "q3": qs[2], "q4": qs[3], "h1": qs[0] + qs[1],
+                        "9m": sum(qs[:3]), "year": sum(qs)}
+                ta = o.hist[(y, "year", u.key, a)][0]
+                tb, _, ts = o.hist[(y, "year", u.key, b)]
+                if tb is not None and ta is not None:
+                    tb = max(1, int(round(ta * r)))
+                    ts = [tb, second_target(keys[b], tb)] if ts else None
+                for p_, x in vals.items():
+                    o.hist[(y, p_, u.key, b)] = (tb, x, ts)
 
 
 def second_target(ind, t):
@@ -1503,6 +1537,10 @@ class Builder:
                 if v:
                     self.ind_var[ind.key] = v
         self.school_style = rng.randrange(3)
+        if office.kind == "tax":
+            plan.target_pair = ("Dự toán pháp lệnh", "Dự toán HĐND giao")
+        elif plan.target_pair[0].startswith("Dự toán"):
+            plan.target_pair = ("Chỉ tiêu pháp lệnh", "Chỉ tiêu phấn đấu")
         self.tnames = list(plan.target_pair)
         self.year_pref = {a for a in ("title", "sheet", "file", "header") if rng.random() < 0.55} or {"title"}
         self.sheet_style = rng.randrange(5)
@@ -1870,7 +1908,7 @@ def vcols_long(B, S):
         B.tnames = [clean(n) for n in names]
         cols += [Col(g + [n], "target", idx=i) for i, n in enumerate(names)]
     else:
-        cols.append(Col(g + [B.h("target")], "target"))
+        cols.append(Col(g + [target_word(B, S)], "target"))
     cols.append(Col(g + [B.h("actual")], "actual"))
     if p.col_completion:
         cols.append(Col(g + [B.h("completion")], "completion", idx=0 if p.several_targets else None))
@@ -1944,6 +1982,13 @@ def vcols_cungky(B, S):
         cols.append(Col([B.hb(rng.choice(["% so KH năm", "Tỷ lệ % so với KH"]))], "completion",
                         idx=0 if p.several_targets else None))
     return cols
+
+
+def target_word(B, S):
+    """The target column's heading; beside part-year figures it says that it is the year's target."""
+    if any(t[1] != "year" for t in S.times):
+        return B.hb(["KH năm", "Kế hoạch năm"][B.sheet_style % 2])
+    return B.h("target")
 
 
 def key_cols(B, S, unit_col, ind_col=True):
@@ -2083,9 +2128,11 @@ def layout_unit_cols(B, F, S, pairs):
         top = [B.hb("Kết quả thực hiện" + (f" năm {yhdr}" if yhdr and not p.school_years else "")
                     + (f" năm học {yhdr - 1} – {yhdr}" if yhdr and p.school_years else ""))]
 
+    kh = target_word(B, S)
+
     def unit_cols(pre, label, who, unit=None, sec=None):
         if pairs:
-            out = [Col(pre + [label, B.h("target")], "target", unit=unit, who=who, sec=sec, label=label),
+            out = [Col(pre + [label, kh], "target", unit=unit, who=who, sec=sec, label=label),
                    Col(pre + [label, B.h("actual")], "actual", unit=unit, who=who, sec=sec, label=label)]
             if p.col_completion:
                 out.append(Col(pre + [label, B.hb("Tỷ lệ %")], "completion", unit=unit, who=who, sec=sec,
@@ -2137,7 +2184,7 @@ def layout_ind_groups(B, F, S):
         p.use("header-three-rows")
         y = S.fixed_year if "header" in S.year_src and not p.school_years else None
         top = [B.hb("Chỉ tiêu nghiệp vụ" + (f" năm {y}" if y else ""))]
-    kh, th = B.h("target"), B.h("actual")
+    kh, th = target_word(B, S), B.h("actual")
     for ind in o.inds:
         lab = B.hb(B.ind_name(ind, S.fixed_year))
         if ind.tstyle == "none" and rng.random() < 0.5:
@@ -2631,7 +2678,10 @@ def write_xlsx(path, sheets, st):
         for info in src.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 8, 8, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":       # openpyxl stamps "modified" with the clock
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-08T08:00:00Z", data)
+            z.writestr(zi, data)
     with open(path, "wb") as f:
         f.write(out.getvalue())
 
@@ -2842,6 +2892,354 @@ def cmd_combos(args):
 
 
 # ----------------------------------------------------------------------------------------------------------
+# The fourth agency: Công an tỉnh Hà Tĩnh (fictional figures), as its staff office keeps its files
+# ----------------------------------------------------------------------------------------------------------
+# Công an tỉnh Hà Tĩnh's statistical year runs 15 December - 14 December. Its staff office (Phòng Tham mưu) has:
+#   1. "Bieu 01 - KQ thuc hien chi tieu nam 2023.xlsx": the signed year-end form for 2023 - agency and Quốc hiệu
+#      block, title, period line, a two-row header under "Kết quả thực hiện năm 2023", a numbering row, sections
+#      "I"/"II" merged across, units merged down, targets "≥ 75%" / "Không quá 7 ngày", rates stored as fractions
+#      with a percent format, "Không phát sinh", "-" for a rate with no cases, a paired count "41 vụ/78 đối tượng",
+#      a "TỔNG CỘNG TOÀN TỈNH" block, notes, signatures, "Nơi nhận:", and a hidden older draft sheet.
+#   2. "So ket 6 thang dau nam 2024 (PV01).xlsx": the sơ kết: KH năm 2024 | Cùng kỳ 2023 | 6 tháng đầu năm 2024 |
+#      Tăng (+), giảm (−) | Tỷ lệ %; units as sub-heading rows ("Phòng Cảnh sát hình sự (PC02)"), letter sections,
+#      "TOÀN TỈNH" first, the header printed again after "Trang 2", other spellings ("Công an TP Hà Tĩnh",
+#      "Tỉ lệ ..."), a second visible sheet "Ghi chú".
+#   3. "PC08 - TNGT theo quy 2022-2023.txt": the traffic police's quarterly export, Excel "Unicode text" (UTF-16 LE,
+#      tab, CRLF): "Kỳ báo cáo" = "Năm 2022", "Quý I/2023" ... "Quý IV/2023", unit codes, "1.254" numbers.
+#   4. "KPI_CAT_2022.csv": the old KPI system's 2022 export in Windows-1258, ";" - codes, "Tên chỉ tiêu",
+#      "Chỉ tiêu giao", "x" for nothing, "Công an Tp. Hà Tĩnh", and the system's "Toàn tỉnh" rows.
+
+CA_DEPTS = [("Phòng Cảnh sát hình sự", "PC02"), ("Phòng Cảnh sát kinh tế", "PC03"),
+            ("Phòng Cảnh sát điều tra tội phạm về ma túy", "PC04"), ("Phòng Cảnh sát giao thông", "PC08")]
+CA_DISTS = [("tp", "Hà Tĩnh", "CAH01"), ("tx", "Hồng Lĩnh", "CAH02"), ("tx", "Kỳ Anh", "CAH03"),
+            ("h", "Đức Thọ", "CAH04"), ("h", "Hương Sơn", "CAH05"), ("h", "Cẩm Xuyên", "CAH06"),
+            ("h", "Thạch Hà", "CAH07")]
+CA_INDS = [
+    ("Số vụ phạm pháp hình sự xảy ra", "vụ", "count", "lower", "none", (20, 90), None),
+    ("Tỷ lệ điều tra khám phá án phạm pháp hình sự", "%", "rate", "higher", "thr", 75, None),
+    ("Tỷ lệ điều tra khám phá án rất nghiêm trọng, đặc biệt nghiêm trọng", "%", "rate", "higher", "thr", 90, None),
+    ("Tỷ lệ giải quyết tố giác, tin báo về tội phạm", "%", "rate", "higher", "thr", 90, None),
+    ("Số vụ phạm tội về ma túy phát hiện, bắt giữ", "vụ", "count", "higher", "unit", (8, 40), "A"),
+    ("Số đối tượng phạm tội về ma túy bị bắt giữ", "đối tượng", "count", "higher", "unit", (12, 70), "B"),
+    ("Số vụ phạm tội về kinh tế, buôn lậu phát hiện", "vụ", "count", "higher", "unit", (20, 60), None),
+    ("Số vụ tai nạn giao thông", "vụ", "count", "lower", "none", (10, 60), None),
+    ("Số người chết do tai nạn giao thông", "người", "count", "lower", "none", (5, 30), None),
+    ("Số tiền xử phạt vi phạm hành chính về trật tự an toàn giao thông", "triệu đồng", "money", "higher", "unit",
+     (800, 9000), None),
+    ("Thời gian giải quyết hồ sơ cấp căn cước trung bình", "ngày", "avg", "lower", "ceil", 7, None),
+    ("Số vụ án quá hạn điều tra", "vụ", "count", "lower", "zero", (0, 0), None),
+]
+CA_REPORTS = {"PC02": [0, 1, 2, 3], "PC03": [3, 6], "PC04": [4, 5], "PC08": [7, 8, 9],
+              "district": [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11]}
+TRAFFIC = {7, 8, 9}
+
+
+class Agency:
+    """The police office's truth and the helpers its four files share."""
+
+    def __init__(self):
+        rng = self.rng = random.Random(20240614)
+        o = self.o = Office()
+        o.kind, o.agency, o.province = "police", AGENCIES["police"], "Hà Tĩnh"
+        for name, code in CA_DEPTS:
+            o.units.append(Unit(name, "tinh", code, rng.uniform(0.5, 0.9)))
+        for t, d, code in CA_DISTS:
+            o.units.append(Unit(f"Công an {DIST_WORD[t]} {d}", "huyen", code,
+                                rng.uniform(1.2, 1.6) if t == "tp" else rng.uniform(0.6, 1.2), t, d))
+        o.inds = [Ind(s, 1 if s[2] in ("rate", "avg") else 0, f"CT{k + 1:02d}") for k, s in enumerate(CA_INDS)]
+        o.inds[4].pair = o.inds[5]
+        o.inds[5].pair = None
+        for u in o.units:
+            o.reports[u.key] = [o.inds[i] for i in CA_REPORTS.get(u.code, CA_REPORTS["district"])]
+        opts = type("P", (), {"several_targets": False})()
+        for u in o.units:
+            for ind in o.reports[u.key]:
+                gen_series(rng, o, u, ind, [2022, 2023, 2024], opts)
+        link_series(rng, o, [2022, 2023, 2024])
+        self.rows, self.province = [], []
+        self.seen = set()
+
+    def rec(self, y, p, u, ind):
+        t, a, _ = self.o.hist[(y, p, u.key, ind.key)]
+        return t, a
+
+    def unit(self, key):
+        return next(u for u in self.o.units if u.key == key)
+
+    def figures(self, y, p, ind, quirks=None):
+        """[(unit, target, actual as written, cell)] for the units reporting ind, and their total as the office
+        writes it (computed from the figures as written)."""
+        out = []
+        for u in self.o.units:
+            if ind not in self.o.reports[u.key]:
+                continue
+            t, a = self.rec(y, p, u, ind)
+            cell = V(a, ind.dec, ind.is_rate)
+            if quirks and (u.key, ind.key) in quirks:
+                a, cell = quirks[(u.key, ind.key)](a)
+            out.append((u, t, a, cell))
+        tot = aggregate([Rec(y, p, u, ind, t, a) for u, t, a, _ in out], ind, y, p)
+        return out, tot
+
+    def add(self, file, sheet, y, p, u, uname, ind, iname, target, actual, previous=None):
+        key = (y, p, u.key, ind.key)
+        assert key not in self.seen, key
+        self.seen.add(key)
+        row = {"file": file, "sheet": sheet, "year": y, "period": p, "unit": uname, "unit_key": u.key,
+               "indicator": iname, "indicator_key": ind.key, "target": target, "actual": actual}
+        if previous is not None:
+            row["previous"] = previous
+        self.rows.append(row)
+
+    def add_prov(self, y, p, ind, iname, target, actual):
+        self.province.append({"year": y, "period": p, "indicator": iname, "indicator_key": ind.key,
+                              "target": target, "actual": actual})
+
+    @staticmethod
+    def target_text(ind, t, legacy=False):
+        """The staff office's words for a target."""
+        if t is None:
+            return None
+        if ind.tstyle == "thr":
+            return V(t, 0, True, pre=">= " if legacy else "≥ ", suf="%")
+        if ind.tstyle == "ceil":
+            return V(t, 0, pre="Không quá ", suf=" ngày")
+        return V(t, 0)
+
+
+def agency_year_form(A, out):
+    """File 1: the signed 2023 year-end form, with its hidden older draft."""
+    o, rng = A.o, A.rng
+    fname, sheet = "Bieu 01 - KQ thuc hien chi tieu nam 2023.xlsx", "Biểu 01"
+    g = Grid()
+    W = 8
+    g.add(["CÔNG AN TỈNH HÀ TĨNH", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True)
+    g.add(["PHÒNG THAM MƯU", None, None, None, "Độc lập - Tự do - Hạnh phúc"], bold=True)
+    g.add([None, None, None, None, "Hà Tĩnh, ngày 18 tháng 12 năm 2023"])
+    g.merges += [(0, 0, 0, 2), (1, 0, 1, 2), (0, 4, 0, 7), (1, 4, 1, 7), (2, 4, 2, 7)]
+    g.add([])
+    g.add(["BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CÔNG TÁC NĂM 2023"], bold=True)
+    g.add(["(Số liệu từ ngày 15/12/2022 đến ngày 14/12/2023)"])
+    g.add(["(Kèm theo Báo cáo số 512/BC-CAT-PV01 ngày 18/12/2023 của Công an tỉnh Hà Tĩnh)"])
+    g.merges += [(4, 0, 4, 7), (5, 0, 5, 7), (6, 0, 6, 7)]
+    g.add([])
+    h = len(g.rows)
+    g.add(["STT", "Đơn vị", "Chỉ tiêu", "ĐVT", "Kết quả thực hiện năm 2023", None, None, "Ghi chú"], bold=True)
+    g.add([None, None, None, None, "Chỉ tiêu giao", "Thực hiện", "Tỷ lệ %", None], bold=True)
+    g.merges += [(h, 0, h + 1, 0), (h, 1, h + 1, 1), (h, 2, h + 1, 2), (h, 3, h + 1, 3), (h, 4, h, 6),
+                 (h, 7, h + 1, 7)]
+    g.add(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(6)/(5)", "(8)"])
+    kyanh = A.unit("Công an thị xã Kỳ Anh")       # writes its drug cases as one paired cell
+    b = A.rec(2023, "year", kyanh, o.inds[5])[1]
+    quirks = {("Công an thị xã Hồng Lĩnh", o.inds[2].key): lambda a: (None, "-"),   # no very serious case
+              ("Công an huyện Đức Thọ", o.inds[11].key): lambda a: (0, "Không phát sinh"),
+              (kyanh.key, o.inds[4].key): lambda a: (a, V(0, parts=[(a, "vụ"), (b, "đối tượng")]))}
+    figs = {ind.key: A.figures(2023, "year", ind, quirks) for ind in o.inds}
+
+    def block(label, u, stt, y=2023):
+        inds = o.inds if u is None else o.reports[u.key]
+        start = len(g.rows)
+        for k, ind in enumerate(inds):
+            rows, tot = figs[ind.key]
+            if u is None:
+                t, a = tot.target, tot.actual
+                cell_a = V(a, ind.dec, ind.is_rate) if a is not None else "-"
+            else:
+                t, a, cell_a = next((t, a, c) for x, t, a, c in rows if x is u)
+            comp = None
+            if t and a is not None and ind.direction == "higher":
+                comp = V(round(a / t * 100, 1), 1)
+            note = None
+            if t is not None and a is not None:
+                ok = a <= t if ind.direction == "lower" else a >= t
+                note = "Đạt" if ok else "Không đạt"
+            g.add([stt if k == 0 else None, label if k == 0 else None, ind.key, ind.measure,
+                   A.target_text(ind, t), cell_a, comp, note], bold=u is None)
+            if u is not None:
+                A.add(fname, sheet, y, "year", u, label, ind, ind.key, t, a)
+            else:
+                A.add_prov(y, "year", ind, ind.key, t, a)
+        g.merges += [(start, 0, len(g.rows) - 1, 0), (start, 1, len(g.rows) - 1, 1)]
+
+    g.add(["I", "CÁC PHÒNG NGHIỆP VỤ"], bold=True)
+    g.merges.append((len(g.rows) - 1, 1, len(g.rows) - 1, 7))
+    for i, u in enumerate(o.units[:4]):
+        block(u.key, u, i + 1)
+    g.add(["II", "CÔNG AN CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ"], bold=True)
+    g.merges.append((len(g.rows) - 1, 1, len(g.rows) - 1, 7))
+    for i, u in enumerate(o.units[4:]):
+        block(u.key, u, i + 1)
+    block("TỔNG CỘNG TOÀN TỈNH", None, None)
+    g.add([])
+    g.add(["Ghi chú:"])
+    g.add(["- Chỉ tiêu giao theo Kế hoạch số 86/KH-CAT ngày 20/01/2023 của Giám đốc Công an tỉnh."])
+    g.add(["- Đơn vị không phát sinh vụ việc ghi \"Không phát sinh\"; tỷ lệ không có vụ án để tính ghi \"-\"."])
+    g.add(["- Tỷ lệ % = Thực hiện / Chỉ tiêu giao x 100 (chỉ tiêu giới hạn không tính)."])
+    g.add([])
+    g.add([None, "NGƯỜI LẬP BIỂU", None, None, None, "KT. GIÁM ĐỐC"], bold=True)
+    g.add([None, None, None, None, None, "PHÓ GIÁM ĐỐC"], bold=True)
+    g.add([])
+    g.add([])
+    g.add([])
+    g.add([None, "Đại úy Trần Thị Hương", None, None, None, "Đại tá Nguyễn Văn Hải"], bold=True)
+    g.add([])
+    for line in ["Nơi nhận:", "- Bộ Công an (V01) (để báo cáo);", "- Đồng chí Giám đốc;",
+                 "- Các Phó Giám đốc;", "- Lưu: VT, PV01."]:
+        g.add([line])
+    st = FileStyle("xlsx")
+    st.xl_pct = True
+    draft = draft_of(g, random.Random(7))
+    write_xlsx(os.path.join(out, fname), [(sheet, g, False), ("Biểu 01 (cũ)", draft, True)], st)
+    return fname
+
+
+def agency_so_ket(A, out):
+    """File 2: the sơ kết 6 tháng đầu năm 2024 with the office's own cùng kỳ."""
+    o = A.o
+    fname, sheet = "So ket 6 thang dau nam 2024 (PV01).xlsx", "6T-2024"
+    spelled = {"Công an thành phố Hà Tĩnh": "Công an TP Hà Tĩnh", "Công an thị xã Kỳ Anh": "Công an TX. Kỳ Anh"}
+    ind_spelled = {o.inds[1].key: o.inds[1].key.replace("Tỷ lệ", "Tỉ lệ")}
+    g = Grid()
+    g.add(["CÔNG AN TỈNH HÀ TĨNH", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True)
+    g.add(["PHÒNG THAM MƯU", None, None, None, "Độc lập - Tự do - Hạnh phúc"], bold=True)
+    g.merges += [(0, 0, 0, 2), (1, 0, 1, 2), (0, 4, 0, 8), (1, 4, 1, 8)]
+    g.add([])
+    g.add(["BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024"], bold=True)
+    g.add(["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CÔNG TÁC"], bold=True)
+    g.add(["(Từ ngày 15/12/2023 đến ngày 14/6/2024)"])
+    g.merges += [(3, 0, 3, 8), (4, 0, 4, 8), (5, 0, 5, 8)]
+    g.add([])
+    header = [["STT", "Nội dung chỉ tiêu", "ĐVT", "KH năm 2024", "Kết quả", None, "So sánh cùng kỳ", None,
+               "Ghi chú"],
+              [None, None, None, None, "Cùng kỳ 2023", "6 tháng đầu năm 2024", "Tăng (+), giảm (−)", "Tỷ lệ %",
+               None]]
+
+    def put_header():
+        h = len(g.rows)
+        for r in header:
+            g.add(r, bold=True)
+        g.merges.extend([(h, 0, h + 1, 0), (h, 1, h + 1, 1), (h, 2, h + 1, 2), (h, 3, h + 1, 3), (h, 4, h, 5),
+                         (h, 6, h, 7), (h, 8, h + 1, 8)])
+
+    put_header()
+
+    def fig(x, ind):
+        return "-" if x is None else V(x, ind.dec, ind.is_rate)
+
+    def rows_for(u, label, stt):
+        g.add([stt, label], bold=True)
+        inds = o.inds if u is None else o.reports[u.key]
+        for ind in inds:
+            if u is None:
+                cur, prev = A.figures(2024, "h1", ind)[1], A.figures(2023, "h1", ind)[1]
+                t, a, pv = cur.target, cur.actual, prev.actual
+            else:
+                t, a = A.rec(2024, "h1", u, ind)
+                pv = A.rec(2023, "h1", u, ind)[1]
+            iname = ind_spelled.get(ind.key, ind.key)
+            diff = V(rnd(a - pv, ind.dec), ind.dec) if a is not None and pv is not None else None
+            pct = V(round(a / pv * 100, 1), 1) if a is not None and pv else None
+            g.add([None, iname, ind.measure, A.target_text(ind, t), fig(pv, ind), fig(a, ind), diff, pct, None],
+                  bold=u is None)
+            if u is None:
+                A.add_prov(2024, "h1", ind, iname, t, a)
+            else:
+                A.add(fname, sheet, 2024, "h1", u, label, ind, iname, t, a, pv)
+
+    rows_for(None, "TOÀN TỈNH", None)
+    g.add([None, "A. KHỐI PHÒNG NGHIỆP VỤ"], bold=True)
+    for i, (u, (_, code)) in enumerate(zip(o.units[:4], CA_DEPTS)):
+        rows_for(u, f"{u.key} ({code})", i + 1)
+    g.add(["Trang 2"])
+    put_header()
+    g.add([None, "B. CÔNG AN CẤP HUYỆN"], bold=True)
+    for i, u in enumerate(o.units[4:]):
+        rows_for(u, spelled.get(u.key, u.key), i + 1)
+    g.add([])
+    g.add(["(*) Tỷ lệ % so sánh = Kỳ này / Cùng kỳ x 100; số liệu cùng kỳ theo báo cáo sơ kết năm 2023."])
+    g.add([None, None, None, None, None, "Hà Tĩnh, ngày 20 tháng 6 năm 2024"])
+    g.add([None, "NGƯỜI LẬP BIỂU", None, None, None, "KT. GIÁM ĐỐC"], bold=True)
+    g.add([None, None, None, None, None, "PHÓ GIÁM ĐỐC"], bold=True)
+    g.add([])
+    g.add([])
+    g.add([None, "Thiếu tá Lê Thị Thu Hà", None, None, None, "Đại tá Phan Quốc Sơn"], bold=True)
+    notes = Grid()
+    for line in ["Ghi chú:", "- Kỳ báo cáo 6 tháng tính từ ngày 15/12 năm trước đến ngày 14/6.",
+                 "- Chỉ tiêu năm 2024 giao theo Kế hoạch số 15/KH-CAT ngày 12/01/2024.",
+                 "- Công an TX. Kỳ Anh gửi số liệu chậm, đã cập nhật ngày 19/6/2024."]:
+        notes.add([line])
+    write_xlsx(os.path.join(out, fname), [(sheet, g, False), ("Ghi chú", notes, False)], FileStyle("xlsx"))
+    return fname
+
+
+def agency_traffic(A, out):
+    """File 3: the traffic police's quarterly export (UTF-16 LE, tab)."""
+    o = A.o
+    fname = "PC08 - TNGT theo quy 2022-2023.txt"
+    g = Grid()
+    g.add(["Kỳ báo cáo", "Mã đơn vị", "Đơn vị", "Chỉ tiêu", "ĐVT", "KH năm", "Thực hiện"])
+    units = [u for u in o.units if u.code == "PC08" or u.group == "huyen"]
+    for y, p in [(2022, "year"), (2023, "q1"), (2023, "q2"), (2023, "q3"), (2023, "q4")]:
+        label = "Năm 2022" if p == "year" else f"Quý {ROMAN[int(p[1]) - 1]}/{y}"
+        for u in units:
+            for ind in o.reports[u.key]:
+                if o.inds.index(ind) not in TRAFFIC:
+                    continue
+                t, a = A.rec(y, p, u, ind)
+                g.add([label, u.code, u.key, ind.key, ind.measure, V(t, 0) if t is not None else None, V(a, 0)])
+                A.add(fname, None, y, p, u, u.key, ind, ind.key, t, a)
+    st = FileStyle("csv")
+    st.enc, st.delim, st.eol = "utf-16-le", "\t", "\r\n"
+    write_csv(os.path.join(out, fname), g, st)
+    return fname
+
+
+def agency_kpi_2022(A, out):
+    """File 4: the old KPI system's 2022 export (Windows-1258, ';')."""
+    o = A.o
+    fname = "KPI_CAT_2022.csv"
+    g = Grid()
+    g.add(["Năm", "Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu giao",
+           "Kết quả"])
+    spelled = {"Công an thành phố Hà Tĩnh": "Công an Tp. Hà Tĩnh"}
+    quirks = {("Công an huyện Cẩm Xuyên", o.inds[11].key): lambda a: (0, "x")}
+    inds = [ind for k, ind in enumerate(o.inds) if k not in TRAFFIC]
+    figs = {ind.key: A.figures(2022, "year", ind, quirks) for ind in inds}
+    for u in o.units:
+        for ind in o.reports[u.key]:
+            if ind not in inds:
+                continue
+            t, a, cell = next((t, a, c) for x, t, a, c in figs[ind.key][0] if x is u)
+            name = spelled.get(u.key, u.key)
+            g.add([2022, u.code, name, ind.code, ind.key, ind.measure,
+                   V(t, ind.dec, ind.is_rate) if t is not None else None, cell])
+            A.add(fname, None, 2022, "year", u, name, ind, ind.key, t, a)
+    for ind in inds:
+        tot = figs[ind.key][1]
+        t = tot.target
+        g.add([2022, "TT", "Toàn tỉnh", ind.code, ind.key, ind.measure,
+               V(t, ind.dec, ind.is_rate) if t is not None else None,
+               V(tot.actual, ind.dec, ind.is_rate) if tot.actual is not None else "-"])
+        A.add_prov(2022, "year", ind, ind.key, t, tot.actual)
+    st = FileStyle("csv")
+    st.enc, st.delim, st.eol, st.legacy = "cp1258", ";", "\r\n", True
+    write_csv(os.path.join(out, fname), g, st)
+    return fname
+
+
+def cmd_agency(args):
+    os.makedirs(args.out, exist_ok=True)
+    A = Agency()
+    files = [agency_year_form(A, args.out), agency_so_ket(A, args.out), agency_traffic(A, args.out),
+             agency_kpi_2022(A, args.out)]
+    truth = {"seed": 20240614, "traits": ["agency:police"], "files": files, "rows": A.rows, "province": A.province}
+    with open(os.path.join(args.out, "truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(f"{args.out}: {len(files)} files, {len(A.rows)} unit figures, {len(A.province)} province figures")
+
+
+# ----------------------------------------------------------------------------------------------------------
 # Command line
 # ----------------------------------------------------------------------------------------------------------
 
@@ -2860,10 +3258,6 @@ def main(argv=None):
         cmd_combos(args)
     else:
         cmd_agency(args)
-
-
-def cmd_agency(args):
-    raise SystemExit("not yet")
 
 
 if __name__ == "__main__":

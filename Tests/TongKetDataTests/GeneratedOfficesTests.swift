@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import TongKetData
+
+/// Offices the reader was not written for: `Generated/offices.py`, written from the issue's text by a
+/// hand that had not read the reader, renders one truth through several of 40-odd traits at a time.
+/// Each case must read back to its truth or stop with an error; at most 5 % may stop, none may read a
+/// wrong figure. CI uses the fixed seeds below; fresh ones are run by hand
+/// (`python3 offices.py combos --seed S --count N --out DIR`).
+@Suite struct GeneratedOfficesTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Generated/offices.py")
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let hasOpenpyxl: Bool = {
+        guard let python else { return false }
+        return (try? run(python, ["-c", "import openpyxl"])) == 0
+    }()
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static let periodLabels = ["year": "cả năm", "h1": "6 tháng đầu năm", "9m": "9 tháng",
+                               "q1": "quý I", "q2": "quý II", "q3": "quý III", "q4": "quý IV"]
+
+    enum Outcome: Equatable {
+        case read
+        case stopped(String)
+        case wrong([String])
+    }
+
+    /// One case: its files read as a user would give them, against its truth.json.
+    static func check(_ folder: URL) throws -> Outcome {
+        let data = try Data(contentsOf: folder.appendingPathComponent("truth.json"))
+        let truth = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(truth["files"] as? [String]).map { folder.appendingPathComponent($0).path }
+        let table: IndicatorTable
+        do throws(LoadError) {
+            table = try TableReader.read(paths: files).table
+        } catch {
+            return .stopped(error.messages.prefix(3).joined(separator: " | "))
+        }
+        typealias Key = SharedOfficesTests
+        var found: [String: SharedOfficesTests.Figure] = [:]
+        var totals: [String: SharedOfficesTests.Figure] = [:]
+        for row in table.rows {
+            let unit = table.units[Int(row.unit)]
+            let k = "\(row.year)|\(table.periods[Int(row.period)].label)|\(Key.key(unit))|\(Key.key(table.indicators[Int(row.indicator)]))"
+            let figure = SharedOfficesTests.Figure(target: row.target, actual: row.actual.isNaN ? nil : row.actual)
+            if NameClues.isTotal(unit: unit) {
+                totals["\(row.year)|\(table.periods[Int(row.period)].label)|\(Key.key(table.indicators[Int(row.indicator)]))"] = figure
+            } else {
+                found[k] = figure
+            }
+        }
+        var wrong: [String] = []
+        var matched = Set<String>()
+        for row in try #require(truth["rows"] as? [[String: Any]]) {
+            let year = row["year"] as! Int, period = periodLabels[row["period"] as? String ?? "year"] ?? "cả năm"
+            let indicator = Key.key(row["indicator"] as! String)
+            let keys = [row["unit"], row["unit_key"]].compactMap { $0 as? String }.map { "\(year)|\(period)|\(Key.key($0))|\(indicator)" }
+            guard let k = keys.first(where: { found[$0] != nil }), let figure = found[k] else {
+                if row["actual"] is NSNull && row["target"] is NSNull { continue }
+                wrong.append("missing \(keys[0])")
+                continue
+            }
+            matched.insert(k)
+            let actual = SharedOfficesTests.number(row["actual"]), target = SharedOfficesTests.number(row["target"])
+            if !SharedOfficesTests.same(figure.actual, actual) || !SharedOfficesTests.same(figure.target, target) {
+                wrong.append("\(k): read \(figure), truth KH \(String(describing: target)) TH \(String(describing: actual))")
+            }
+        }
+        for k in found.keys where !matched.contains(k) { wrong.append("not in the truth: \(k) \(found[k]!)") }
+        for row in truth["province"] as? [[String: Any]] ?? [] {
+            let year = row["year"] as! Int, period = periodLabels[row["period"] as? String ?? "year"] ?? "cả năm"
+            let k = "\(year)|\(period)|\(Key.key(row["indicator"] as! String))"
+            guard let figure = totals[k] else { wrong.append("province missing \(k)"); continue }
+            if !SharedOfficesTests.same(figure.actual, SharedOfficesTests.number(row["actual"])) {
+                wrong.append("province \(k): read \(figure)")
+            }
+        }
+        return wrong.isEmpty ? .read : .wrong(wrong)
+    }
+
+    @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is needed to render the generated offices"),
+          arguments: [(7, 150), (2026, 150)])
+    func layoutsTheReaderWasNotWrittenForReadBackToTheirTruth(seed: Int, count: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-generated-\(getpid())-\(seed)")
+        try? FileManager.default.removeItem(at: folder)
+        #expect(try Self.run(Self.python!, [Self.script.path, "combos", "--seed", "\(seed)", "--count", "\(count)", "--out", folder.path]) == 0)
+        let cases = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(cases.count == count)
+        var stopped: [String] = [], wrong: [String] = []
+        for name in cases {
+            switch try Self.check(folder.appendingPathComponent(name)) {
+            case .read: break
+            case let .stopped(message): stopped.append("\(name): \(message)")
+            case let .wrong(lines): wrong.append("\(name): " + lines.prefix(4).joined(separator: "; "))
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) cases read a wrong figure:\n\(wrong.joined(separator: "\n"))")
+        #expect(stopped.count * 20 <= count, "\(stopped.count) of \(count) stopped:\n\(stopped.joined(separator: "\n"))")
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is needed to render the generated offices"))
+    func aFourthAgencysFilesReadBackToTheirTruth() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-agency-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        #expect(try Self.run(Self.python!, [Self.script.path, "agency", "--out", folder.path]) == 0)
+        #expect(try Self.check(folder) == .read)
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
