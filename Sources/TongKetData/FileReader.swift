@@ -627,6 +627,8 @@ struct FileReader {
                       vi: "ô ở cột \"\(map.displayName(.year))\" bị trống; dòng nào cũng phải có năm", group: "empty \(index)")
             return nil
         }
+        // "Năm 2023", "Năm học 2022 – 2023": a year as offices write it in a year column.
+        if let reading = PeriodCell.read(cell), reading.period.isWholeYear { return reading.year }
         guard let year = Int(cell), (1000...9999).contains(year) else {
             log.error(line: line, column: index + 1, "\"\(cell)\" in column \"\(map.displayName(.year))\" is not a year; write the year as a whole number such as 2023",
                       vi: "\"\(cell)\" ở cột \"\(map.displayName(.year))\" không phải là năm; ghi năm bằng số nguyên, ví dụ 2023", group: "year \(index)")

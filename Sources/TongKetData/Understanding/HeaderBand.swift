@@ -31,10 +31,10 @@ struct HeaderBand {
             rows.insert(up, at: 0)
             up -= 1
         }
-        // Down: the names under a group heading.
+        // Down: the names under a group heading (header words, or names under the value columns).
         var down = best.index + 1
-        while down < grid.rows.count, rows.count < 3, Self.headerScore(grid.rows[down]) >= 2,
-              !ColumnNumbering.isNumbering(grid.rows[down].cells) {
+        while down < grid.rows.count, rows.count < 3, !ColumnNumbering.isNumbering(grid.rows[down].cells),
+              Self.headerScore(grid.rows[down]) >= 2 || Self.isSubHeading(grid.rows[down], under: grid.rows[best.index], in: grid) {
             rows.append(down)
             down += 1
         }
@@ -63,11 +63,22 @@ struct HeaderBand {
         if row.distinct.contains(where: { CellEvidence($0) == .figure }) { return false }
         if headerScore(row) >= 2 { return true }
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-        guard !filled.isEmpty else { return false }
         let valueColumns = Set(header.cells.indices.filter { HeaderWords.read(header.cells[$0]).role?.isValue == true })
-        guard !valueColumns.isEmpty else { return false }
-        // Every filled cell over a value column (a title line sits over the first columns).
-        return filled.allSatisfy { valueColumns.contains($0) }
+        // Over the value columns, or over a column the header leaves blank (a label merged down);
+        // a title line sits over the first columns alone.
+        return filled.contains(where: valueColumns.contains)
+            && filled.allSatisfy { valueColumns.contains($0) || header.cell($0).isEmpty }
+    }
+
+    /// A row under the header naming what the value columns are for ("Phòng 1 | Phòng 2" under a
+    /// group heading): names, no figure, only where the header names no key column.
+    static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, in grid: SheetGrid) -> Bool {
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard filled.count >= 2, !row.distinct.contains(where: { CellEvidence($0) != .text }) else { return false }
+        return filled.allSatisfy { column in
+            let role = HeaderWords.read(header.cell(column)).role
+            return role == nil || role?.isValue == true
+        }
     }
 
     private static func labels(_ grid: SheetGrid, rows: [Int]) -> [[String]] {
@@ -80,8 +91,7 @@ struct HeaderBand {
                 var cell = row.cell(column)
                 // A CSV keeps a merged group heading in its first cell only: it goes on over the
                 // blank cells to its right while the row beneath names sub-columns.
-                if cell.isEmpty, !isLowest, !carried.isEmpty, !grid.rows[rows[position + 1]].cell(column).isEmpty,
-                   HeaderWords.read(grid.rows[rows[position + 1]].cell(column)).role?.isValue == true {
+                if cell.isEmpty, !isLowest, !carried.isEmpty, !grid.rows[rows[position + 1]].cell(column).isEmpty {
                     cell = carried
                 } else {
                     carried = cell

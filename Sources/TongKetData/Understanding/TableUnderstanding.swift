@@ -14,6 +14,8 @@ struct TableUnderstanding {
         /// The unit's cell is the row's own (else it came from above, a heading or the title).
         var unitInRow: Bool
         var section: String?
+        /// A key cell left blank where the column is not written once per block: the user's to fill.
+        var blankKey: Int?
     }
 
     let grid: SheetGrid
@@ -64,6 +66,7 @@ struct TableUnderstanding {
         let timeColumn = plan.first(.period) ?? plan.first(.year)
         var unitAbove: String?, headingUnit: String?, section: String?
         var timeAbove: PeriodCell.Reading?
+        var blanks: [Int: [Int]] = [:]
         var ended = false
         for index in body.indices {
             let row = grid.rows[index]
@@ -80,7 +83,7 @@ struct TableUnderstanding {
             var time: PeriodCell.Reading?
             if let timeColumn {
                 let cell = row.cell(timeColumn)
-                if cell.isEmpty { time = timeAbove } else {
+                if cell.isEmpty { time = timeAbove; blanks[timeColumn, default: []].append(data.count) } else {
                     time = PeriodCell.read(cell) ?? Int(cell).flatMap { (1990...2100).contains($0) ? PeriodCell.Reading(year: $0, period: .wholeYear, school: false) : nil }
                     timeAbove = time
                 }
@@ -89,7 +92,10 @@ struct TableUnderstanding {
             var unit: String?, unitInRow = false
             if let unitColumn {
                 let cell = row.cell(unitColumn)
-                if !cell.isEmpty { unit = cell; unitAbove = cell; unitInRow = true } else { unit = unitAbove ?? headingUnit }
+                if !cell.isEmpty { unit = cell; unitAbove = cell; unitInRow = true } else {
+                    unit = unitAbove ?? headingUnit
+                    if unitAbove != nil { blanks[unitColumn, default: []].append(data.count) }
+                }
             } else {
                 unit = headingUnit
             }
@@ -97,6 +103,11 @@ struct TableUnderstanding {
                                 unit: unit, unitInRow: unitInRow, section: section))
         }
         if plan.slots.contains(where: \.school) { school = true }
+        // A key written once over its block (a merge exported) is the one above; a blank among a
+        // column written on every row is a cell left empty.
+        for (column, rows) in blanks where rows.count * 2 <= data.count {
+            for row in rows { data[row].blankKey = column }
+        }
     }
 
     /// What was decided, for `check`: the regions, the columns and the rows, each with its first cell.

@@ -16,23 +16,31 @@ extension FileReader {
               let grid = SheetGrid(buffer: buffer, delimiter: reader.tokenizer.delimiter),
               let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
         else { return (found, reader.sawInvalidText) }
-        // The streaming path's errors stand where they are about data rows (a value that is not a number
-        // is the user's to fix). Where they are about the header (none fits) the whole-sheet reading
-        // replaces them if it reads cleanly; where every row it stumbled on is, understood as a whole,
-        // no data (a section heading, a note, a repeated header), the whole-sheet reading stands, errors and all.
+        // The whole-sheet reading replaces the streaming path's errors when it reads cleanly (it found
+        // the header, filled a key merged down, set a heading aside); and, errors and all, when every row
+        // the streaming path stumbled on is, understood as a whole, no data (a section heading, a note).
+        // Otherwise the streaming path's errors stand: a value that is not a number is the user's to fix.
         let kinds = Dictionary(understood.kinds.indices.map { (grid.rows[understood.band.last + 1 + $0].line, understood.kinds[$0]) },
                                uniquingKeysWith: { first, _ in first })
         let headerEnd = grid.rows[understood.band.last].line
-        var structural = !found, misread = false
+        // A key merged down (written once over its block) is blank below on the streaming path: an
+        // error there is explained when the whole-sheet reading filled that very cell.
+        let filled = Set(understood.data.filter { $0.blankKey == nil }.compactMap { row -> Int? in
+            let keys = [understood.plan.first(.unit), understood.plan.first(.period) ?? understood.plan.first(.year)].compactMap { $0 }
+            return keys.contains { grid.rows[row.row].cell($0).isEmpty } ? grid.rows[row.row].line : nil
+        })
+        var structural = !found, misread = false, aboutData = false
         for error in log.kept where error.severity == .error {
             guard let line = error.line, line > headerEnd else { structural = true; continue }
-            guard let kind = kinds[line], kind != .data else { return (found, reader.sawInvalidText) }
-            misread = true
+            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line) { aboutData = true }
         }
+        if aboutData { return (found, reader.sawInvalidText) }
         var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
         var secondAssembler = before.0, secondLog = before.1
         second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-        guard secondLog.errorCount == before.1.errorCount || (misread && !structural) else { return (found, reader.sawInvalidText) }
+        guard secondLog.errorCount == before.1.errorCount || (misread && !structural) else {
+            return (found, reader.sawInvalidText)
+        }
         assembler = secondAssembler
         log = secondLog
         return (true, second.sawInvalidText)
@@ -76,6 +84,12 @@ extension FileReader {
                 fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: table.grid.width - fields.count)
             }
             if section != row.section { section = row.section; sectionLevel = -1 }
+            if let column = row.blankKey {
+                let header = labels[column]
+                log.error(line: gridRow.line, column: column + 1, "the cell in column \"\(header)\" is empty; fill it in (the cells above and below it are)",
+                          vi: "ô ở cột \"\(header)\" bị trống; hãy điền vào (các ô trên và dưới đều có)", group: "empty \(column)")
+                continue
+            }
             for slot in plan.slots {
                 var columns = Columns(map)
                 columns.year = -1
@@ -103,6 +117,8 @@ extension FileReader {
                 }
                 if let name = slot.indicator {
                     columns.fixedIndicator = Array(name.utf8).withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
+                } else if columns.indicator < 0 {
+                    continue
                 }
                 let actualBlank = columns.actual < 0 || isBlank(fields[columns.actual])
                 let targetBlank = columns.target < 0 || isBlank(fields[columns.target])

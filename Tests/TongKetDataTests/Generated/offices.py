@@ -756,7 +756,7 @@ class Plan:
             "actual": pick(["Thực hiện", "TH", "Kết quả", "Kết quả (TH)", "Kết quả thực hiện"]),
             "year": pick(["Năm", "Năm báo cáo"]),
             "period": pick(["Kỳ báo cáo", "Kỳ", "Thời gian"]),
-            "school": pick(["Năm học"]),
+            "school": "Năm học",
             "completion": pick(["Tỷ lệ %", "Tỷ lệ (%)", "% hoàn thành", "Tỷ lệ % so KH"]),
             "notes": "Ghi chú", "ucode": pick(["Mã đơn vị", "Mã ĐV"]), "icode": pick(["Mã chỉ tiêu", "Mã CT"]),
         }
@@ -1391,7 +1391,8 @@ def ind_variant(rng, ind):
     if "Tỷ lệ" in k:
         opts += [k.replace("Tỷ lệ", "Tỉ lệ")] * 2
     words = k.split(" ")
-    low = [i for i, w in enumerate(words) if i > 0 and w.islower() and len(w) > 2]
+    small = {"của", "các", "và", "về", "trên", "theo", "được", "trong", "cho", "một", "với", "đã", "bị"}
+    low = [i for i, w in enumerate(words) if i > 0 and w.islower() and len(w) > 2 and w not in small]
     if low:
         i = rng.choice(low)
         opts.append(" ".join(words[:i] + [words[i].capitalize()] + words[i + 1:]))
@@ -2399,9 +2400,6 @@ def decorate(B, F, S, trows, tmerges, tbold, W):
     if need_title:
         g.merges.append((len(g.rows), 0, len(g.rows), W - 1))
         g.add([title_text(B, S)] + [None] * (W - 1), bold=True)
-        if "title" in S.year_src and S.fixed_year:
-            if p.year_only == "title":
-                p.use("year-only-in-title")
         if p.period_line and S.fixed_year and S.fixed_period:
             p.use("period-line")
             a, b = period_dates(ag, S.fixed_year, S.fixed_period)
@@ -2458,7 +2456,7 @@ def decorate(B, F, S, trows, tmerges, tbold, W):
         bottom += [["Nơi nhận:"], ["- Như trên;"], [f"- Lãnh đạo {ag['short'].format(p=o.province)};"],
                    ["- Lưu: VT, VP."]]
     for r in bottom:
-        g.add([x for x in r][:max(W, len(r))] + [None] * max(0, W - len(r)))
+        g.add(list(r) + [None] * max(0, W - len(r)))
     if p.trailing:
         p.use("trailing-empty")
         g.pad_rows, g.pad_cols = rng.randint(2, 6), rng.randint(1, 3)
@@ -2909,6 +2907,15 @@ def cmd_combos(args):
 #   4. "KPI_CAT_2022.csv": the old KPI system's 2022 export in Windows-1258, ";" - codes, "Tên chỉ tiêu",
 #      "Chỉ tiêu giao", "x" for nothing, "Công an Tp. Hà Tĩnh", and the system's "Toàn tỉnh" rows.
 
+# the catalogue's traits that the police office's files show
+AGENCY_TRAITS = ["long-format", "cung-ky-columns", "period-rows", "quarters-and-9-months", "mixed-formats",
+                 "title-block", "quoc-hieu", "period-line", "report-date-line", "header-group-heading",
+                 "numbering-row", "header-repeated", "header-synonyms", "stt-column", "code-columns", "measure-column",
+                 "completion-column", "change-columns", "notes-column", "section-roman-merged", "section-letter-cell",
+                 "unit-once", "unit-subheading", "grand-total", "total-at-top", "notes-under-table", "signature-block",
+                 "noi-nhan-block", "xlsx-percent-fraction", "target-words", "nothing-words", "dash-for-missing",
+                 "paired-counts", "large-numbers", "hidden-draft-sheet", "notes-sheet", "utf16-tab-txt", "cp1258",
+                 "crlf", "unit-spelling-variants", "indicator-spelling-variants", "uneven-indicators"]
 CA_DEPTS = [("Phòng Cảnh sát hình sự", "PC02"), ("Phòng Cảnh sát kinh tế", "PC03"),
             ("Phòng Cảnh sát điều tra tội phạm về ma túy", "PC04"), ("Phòng Cảnh sát giao thông", "PC08")]
 CA_DISTS = [("tp", "Hà Tĩnh", "CAH01"), ("tx", "Hồng Lĩnh", "CAH02"), ("tx", "Kỳ Anh", "CAH03"),
@@ -3232,7 +3239,7 @@ def cmd_agency(args):
     A = Agency()
     files = [agency_year_form(A, args.out), agency_so_ket(A, args.out), agency_traffic(A, args.out),
              agency_kpi_2022(A, args.out)]
-    truth = {"seed": 20240614, "traits": ["agency:police"], "files": files, "rows": A.rows, "province": A.province}
+    truth = {"seed": 20240614, "traits": AGENCY_TRAITS, "files": files, "rows": A.rows, "province": A.province}
     with open(os.path.join(args.out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
         f.write("\n")
