@@ -529,11 +529,12 @@ struct FileReader {
             let measureText = columns.measure >= 0 ? text(fields[columns.measure]) : nil
             switch actualSign {
             // A rate or an average (the indicators whose province figure is a mean) has nothing to rate.
-            case .didNotOccur:
+            // "-", "Không phát sinh", "x", "K/c": nothing happened — 0 for a count, and for a rate or an
+            // average nothing to rate; "..." was not collected: no value.
+            case .didNotOccur, .noneArose, .notApplicable:
                 let name = columns.fixedIndicator.map { assembler.indicators.names[Int($0)] } ?? text(fields[columns.indicator])
                 noValue = NameClues.mean(indicator: name, measure: measureText) != nil
-            case .noneArose: noValue = false
-            case .notCollected, .notApplicable: noValue = true
+            case .notCollected: noValue = true
             }
             formNotes.signs[actualSign.word, default: (0, line, 0)].count += 1
             if noValue { formNotes.signs[actualSign.word, default: (0, line, 0)].noValue += 1 }

@@ -67,7 +67,7 @@ struct HeaderBand {
         // Over the value columns, or over a column the header leaves blank (a label merged down);
         // a title line sits over the first columns alone.
         return filled.contains(where: valueColumns.contains)
-            && filled.allSatisfy { valueColumns.contains($0) || header.cell($0).isEmpty }
+            && filled.allSatisfy { valueColumns.contains($0) || header.cell($0).isEmpty || header.cell($0) == row.cell($0) }
     }
 
     /// A row under the header naming what the value columns are for ("Phòng 1 | Phòng 2" under a

@@ -10,12 +10,28 @@ extension FileReader {
         let before = (assembler, log)
         var reader = FileReader(buffer: buffer, file: file, options: options, release: release, source: source)
         let found = reader.readRows(into: &assembler, log: &log)
-        guard !found || log.errorCount > before.1.errorCount else { return (found, reader.sawInvalidText) }
+        let clean = found && log.errorCount == before.1.errorCount
+        // A clean streaming read of a large export stands; a small sheet is also understood whole, since
+        // a header that names every role can still stand over columns the streaming path never sees
+        // (a unit's name over its "KH | TH").
+        if clean, buffer.count > Self.wholeSheetLimit { return (found, reader.sawInvalidText) }
         // A file the tokenizer stumbled on (an open quote) keeps those errors: no layout mends its bytes.
         guard reader.tokenizer.problems.isEmpty,
               let grid = SheetGrid(buffer: buffer, delimiter: reader.tokenizer.delimiter),
               let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
         else { return (found, reader.sawInvalidText) }
+        if clean {
+            var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
+            var secondAssembler = before.0, secondLog = before.1
+            second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
+            // Taken only when it reads cleanly and finds figures the streaming path left out.
+            guard secondLog.errorCount == before.1.errorCount, secondAssembler.rowCount > assembler.rowCount else {
+                return (found, reader.sawInvalidText)
+            }
+            assembler = secondAssembler
+            log = secondLog
+            return (true, second.sawInvalidText)
+        }
         // The whole-sheet reading replaces the streaming path's errors when it reads cleanly (it found
         // the header, filled a key merged down, set a heading aside); and, errors and all, when every row
         // the streaming path stumbled on is, understood as a whole, no data (a section heading, a note).
@@ -45,6 +61,9 @@ extension FileReader {
         log = secondLog
         return (true, second.sawInvalidText)
     }
+
+    /// Sheets up to this size are also understood whole after a clean streaming read (a few ms each).
+    static let wholeSheetLimit = 4 << 20
 
     /// Reads the values an understood table points at, row by row and slot by slot, with the same
     /// value reading as the streaming path (signs, unit words, pairs, the number locale, positions).
