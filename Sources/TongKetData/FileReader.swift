@@ -354,9 +354,15 @@ struct FileReader {
         let stem = (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").dropLast().joined(separator: ".")
         let name = stem.replacingOccurrences(of: "_", with: " ").split(separator: " ").filter { !($0.count == 4 && $0.allSatisfy(\.isNumber)) }
             .joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
-        let words = HeaderName.fold(name)
-        guard unitWords.contains(where: { words.hasPrefix($0 + " ") }) else { return nil }
-        return (name, ("the file name \"\(base)\"", "tên tệp \"\(base)\""))
+        // The whole name, or its part after a dash ("KQ chỉ tiêu - Chi cục Thuế huyện Thạnh Trị.csv").
+        let parts = [name] + [" - ", " – ", " — "].compactMap { dash in
+            name.range(of: dash, options: .backwards).map { name[$0.upperBound...].trimmingCharacters(in: .whitespaces) }
+        }
+        guard let unit = parts.first(where: { part in
+            let words = HeaderName.fold(part)
+            return unitWords.contains { words.hasPrefix($0 + " ") }
+        }) else { return nil }
+        return (unit, ("the file name \"\(base)\"", "tên tệp \"\(base)\""))
     }
 
     private static func unitInTitleLines(_ titles: [String]) -> (String, place: (en: String, vi: String))? {

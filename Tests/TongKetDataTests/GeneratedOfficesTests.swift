@@ -111,8 +111,8 @@ import Testing
             let traits = try Self.traits(folder.appendingPathComponent(name))
             switch try Self.check(folder.appendingPathComponent(name)) {
             case .read: break
-            case let .stopped(message): stopped.append("\(name) \(traits): \(message)")
-            case let .wrong(lines): wrong.append("\(name) \(traits): " + lines.prefix(4).joined(separator: "; "))
+            case let .stopped(message): stopped.append("seed \(seed) \(name) \(traits): \(message)")
+            case let .wrong(lines): wrong.append("seed \(seed) \(name) \(traits): " + lines.prefix(4).joined(separator: "; "))
             }
         }
         #expect(wrong.isEmpty, "\(wrong.count) cases read a wrong figure:\n\(wrong.joined(separator: "\n"))")

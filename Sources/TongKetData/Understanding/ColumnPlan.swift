@@ -38,7 +38,11 @@ struct ColumnPlan {
 
     init(band: HeaderBand, body: ArraySlice<SheetGrid.Row>) {
         var columns = band.labels.map { Self.column(from: $0) }
-        let sample = body.prefix(400)
+        // The values beneath: down to the signatures, the header's repetitions left out.
+        let header = Set(band.labels.compactMap(\.last))
+        let sample = body.prefix(while: { row in
+            !row.distinct.contains(where: FormRows.isSignature) && !row.distinct.contains(where: RowRules.isDateLine)
+        }).filter { row in row.distinct.filter(header.contains).count < 2 }.prefix(400)
         for index in columns.indices {
             columns[index] = Self.weigh(columns[index], values: sample.map { $0.cell(index) })
         }

@@ -20,7 +20,9 @@ struct HeaderBand {
         let depth = min(grid.rows.count, Self.searchDepth)
         var best: (index: Int, score: Int)?
         for index in 0..<depth {
-            let score = Self.headerScore(grid.rows[index])
+            var score = Self.headerScore(grid.rows[index])
+            // One header word ("Chỉ tiêu") beside names standing over columns of figures: units as columns.
+            if score == 1 { score += Self.namesOverFigures(grid, at: index) }
             if score >= 2, score > best?.score ?? 0 { best = (index, score) }
         }
         guard let best else { return nil }
@@ -54,6 +56,20 @@ struct HeaderBand {
             }
         }
         return score
+    }
+
+    /// Text cells of a row, not header words, whose columns hold figures in the rows below.
+    static func namesOverFigures(_ grid: SheetGrid, at index: Int) -> Int {
+        let row = grid.rows[index]
+        let below = grid.rows[(index + 1)..<min(grid.rows.count, index + 4)]
+        guard !below.isEmpty else { return 0 }
+        return row.cells.indices.filter { column in
+            let cell = row.cells[column]
+            guard !cell.isEmpty, CellEvidence(cell) == .text, HeaderWords.read(cell).role == nil else { return false }
+            // (the header repeated below a page break is no evidence against it)
+            return below.allSatisfy { CellEvidence($0.cell(column)) == .figure || $0.cell(column).isEmpty || $0.cell(column) == cell }
+                && below.contains { CellEvidence($0.cell(column)) == .figure }
+        }.count
     }
 
     /// A row above the header whose cells stand over the value columns beneath (a year, a unit or

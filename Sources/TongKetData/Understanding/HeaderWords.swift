@@ -89,6 +89,7 @@ enum HeaderWords {
         Rule(role: .target, match: .phrase, phrases: [
             "kh", "ke hoach", "chi tieu giao", "chi tieu duoc giao", "du toan", "phan dau", "muc tieu", "target", "plan",
             "chi tieu ke hoach", "nghi quyet giao", "chi tieu nam", "chi tieu 6 thang", "chi tieu 9 thang", "chi tieu quy",
+            "phap lenh", "chi tieu phan dau",
         ]),
         Rule(role: .actual, match: .phrase, phrases: [
             "th", "thuc hien", "ket qua", "ky nay", "luy ke", "actual", "so lieu", "dat duoc", "thuc te", "result",
@@ -116,6 +117,10 @@ enum HeaderWords {
         if let period = time?.period, !period.isWholeYear { reading.period = period }
         else if let (period, _) = ReportingPeriod.read(cell), !period.isWholeYear { reading.period = period }
         reading.role = role(folded, cell: cell, time: time)
+        // A unit's name over its column is a name, whatever words it holds ("Phòng Kế hoạch - Tài chính").
+        if let found = reading.role, [.target, .actual, .estimate].contains(found), time == nil, ColumnPlan.looksLikeUnit(cell) {
+            reading.role = nil
+        }
         if reading.role == nil, time == nil, !folded.isEmpty, folded.contains(where: \.isLetter) { reading.name = cell }
         return reading
     }

@@ -48,7 +48,7 @@ struct RowRules {
         if afterHeader, ColumnNumbering.isNumbering(row.cells) { return .numbering }
         let distinct = row.distinct
         let figures = valueColumns.filter { CellEvidence(row.cell($0)) == .figure }
-        if figures.isEmpty, HeaderBand.headerScore(row) >= 2, distinct.filter(bandTexts.contains).count >= 2 { return .repeatedHeader }
+        if figures.isEmpty, distinct.filter(bandTexts.contains).count >= 2 { return .repeatedHeader }
         let indicator = plan.first(.indicator).map(row.cell) ?? ""
         // A value cell holding text that is not a heading's merged copy is a value the reader must judge.
         let strayText = valueColumns.contains { column in
@@ -56,10 +56,10 @@ struct RowRules {
             return !cell.isEmpty && CellEvidence(cell) == .text && cell != indicator && distinct.filter({ $0 == cell }).count == 1
                 && !row.cells.enumerated().contains { $0.offset != column && $0.element == cell }
         }
+        if figures.isEmpty, distinct.contains(where: FormRows.isSignature) || distinct.contains(where: Self.isDateLine) { return .end }
         if !figures.isEmpty || (strayText && !indicator.isEmpty) {
             return .data
         }
-        if distinct.contains(where: FormRows.isSignature) || distinct.contains(where: Self.isDateLine) { return .end }
         guard let text = headingText(row) else { return .noValue }
         if Self.isNote(text) { return .note }
         let serial = plan.first(.serial).map(row.cell) ?? ""

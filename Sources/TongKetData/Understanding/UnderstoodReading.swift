@@ -142,7 +142,11 @@ extension FileReader {
                 let actualBlank = columns.actual < 0 || isBlank(fields[columns.actual])
                 let targetBlank = columns.target < 0 || isBlank(fields[columns.target])
                 if actualBlank && (targetBlank || plan.slots.count > 1 && !slot.planned) { continue }
-                if slotIsPairSlip(fields, columns: columns, line: gridRow.line, next: position, table: table, log: &log) { continue }
+                switch pairInOneCountRow(fields, columns: columns, line: gridRow.line, next: position, table: table, log: &log) {
+                case .none: break
+                case .slip: continue
+                case let .own(field): fields[columns.actual] = field
+                }
                 rateColumn = slot.comparison ?? -1
                 readRows(fields, line: gridRow.line, columns: columns, map: map, assembler: &assembler, log: &log)
                 readAny = true
@@ -156,20 +160,32 @@ extension FileReader {
         resolvePending(into: &assembler, map: map, log: &log)
     }
 
-    /// "74 vụ/157 bị can" in a row that counts one thing, above a row left blank: the second count was
-    /// typed into the row above. Said at both cells, since neither figure can be placed with certainty.
-    private func slotIsPairSlip(_ fields: [CSVField], columns: Columns, line: Int, next position: Int, table: TableUnderstanding,
-                                log: inout DiagnosticLog) -> Bool {
-        guard columns.actual >= 0 else { return false }
+    enum PairInOneCountRow { case none, slip, own(CSVField) }
+
+    /// "74 vụ/157 bị can" in a row that counts one thing. Above a row left blank, the second count was
+    /// typed into the row above: said at both cells, since neither figure can be placed with certainty.
+    /// Above a row that holds the second count itself, the cell only repeats it: the row's own count is read.
+    private func pairInOneCountRow(_ fields: [CSVField], columns: Columns, line: Int, next position: Int, table: TableUnderstanding,
+                                   log: inout DiagnosticLog) -> PairInOneCountRow {
+        guard columns.actual >= 0 else { return .none }
         let actual = fields[columns.actual]
         guard actual.end - actual.start >= 5,
-              let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) else { return false }
+              let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) else { return .none }
         let measure = columns.measure >= 0 ? text(fields[columns.measure]) : ""
-        guard !measure.contains("/") else { return false }
+        guard !measure.contains("/") else { return .none }
         let gridIndex = table.data[position].row
         let offset = gridIndex + 1 - (table.band.last + 1)
-        guard gridIndex + 1 < table.grid.rows.count, offset < table.kinds.count, table.kinds[offset] == .noValue else { return false }
+        guard gridIndex + 1 < table.grid.rows.count, offset < table.kinds.count else { return .none }
         let below = table.grid.rows[gridIndex + 1]
+        if table.kinds[offset] == .data {
+            let second = String(decoding: buffer[(actual.start + halves[1].number.lowerBound)..<(actual.start + halves[1].number.upperBound)],
+                                as: UTF8.self)
+            guard below.cell(columns.actual) == second else { return .none }
+            let range = halves[0].number
+            return .own(CSVField(start: actual.start + range.lowerBound, end: actual.start + range.upperBound, isQuoted: false,
+                                 hasEscapedQuotes: false))
+        }
+        guard table.kinds[offset] == .noValue else { return .none }
         let cell = text(actual)
         let letter = Diagnostic.columnLetters(columns.actual + 1)
         let place = source.typedCells ? "\(letter)\(below.line)" : "line \(below.line)"
@@ -181,6 +197,6 @@ extension FileReader {
         log.error(line: below.line, column: columns.actual + 1,
                   "this result is blank while the row above holds two counts (\"\(cell)\"); write this row's figure here",
                   vi: "ô kết quả này để trống trong khi dòng trên ghi hai số (\"\(cell)\"); ghi số của dòng này vào đây")
-        return true
+        return .slip
     }
 }
