@@ -120,8 +120,9 @@ struct FileReader {
     /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
     var rateColumn = -1
     var rateMismatches = 0
-    /// The streaming path found a header naming every required role.
+    /// The streaming path found a header naming every required role: its line and width.
     var headerFound = false
+    var headerLine: Int?
 
     /// Where the rows come from, for what the rows themselves do not say.
     struct Source {
@@ -195,6 +196,7 @@ struct FileReader {
             break
         }
         headerFound = found != nil
+        headerLine = found?.line
         guard let (headerLine, map) = found else {
             if source.sheetName != nil, best?.mapped ?? 0 < 2 { return false }
             if let best { report(best.problem, headers: best.headers, line: best.line, log: &log) } else { log.error(line: nil, Self.emptyFile, vi: Self.emptyFileVi) }
@@ -251,6 +253,10 @@ struct FileReader {
             if source.typedCells, fields.count < map.width {
                 let end = fields.last?.end ?? 0
                 fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: map.width - fields.count)
+            }
+            // A numbering row under the header ("A | B | C | 1 | 2 | 3") is no data in any layout.
+            if !tableStarted, !fillsUnitDown, ColumnNumbering.isNumbering(fields.prefix(64).map { text($0).trimmingCharacters(in: .whitespaces) }) {
+                continue
             }
             if fillsUnitDown, let stop = formRow(fields, line: line, columns: columns, started: tableStarted) {
                 if stop { break }
@@ -380,7 +386,8 @@ struct FileReader {
 
     /// How a unit's name begins, for finding one in a title line.
     static let unitWords = ["phong", "so", "vksnd", "vien kiem sat", "ubnd", "uy ban", "truong", "trung tam", "benh vien",
-                            "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi"]
+                            "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi",
+                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi"]
 
     /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
     /// look, but only the figures themselves are used. Written as a fraction (0,955) or a
@@ -526,7 +533,7 @@ struct FileReader {
             if !isBlank(actualField) { lastResultYear = max(lastResultYear, year) } else if targetOnly, year <= lastResultYear { targetOnly = false }
         }
         var actualSign: ValueWords.Sign?
-        if fillsUnitDown || source.typedCells, actualField.end - actualField.start <= 40,
+        if actualField.end - actualField.start <= 40,
            let sign = ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[actualField.start..<actualField.end])) {
             actualSign = sign
         }

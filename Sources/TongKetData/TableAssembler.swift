@@ -57,6 +57,15 @@ struct TableAssembler {
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }
 
+    /// Two rows from `start` on with one (year, period, unit, indicator): a file read with a key missing.
+    func hasRepeatedKeys(from start: Int) -> Bool {
+        var seen = Set<[Int32]>()
+        for row in rows[start...] where !row.targetOnly {
+            if !seen.insert([row.year, Int32(row.period), row.unit, row.indicator]).inserted { return true }
+        }
+        return false
+    }
+
     mutating func reserve(_ count: Int) { rows.reserveCapacity(rows.count + count) }
 
     var rowCount: Int { rows.count }

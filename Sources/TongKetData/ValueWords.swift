@@ -54,7 +54,10 @@ enum ValueWords {
         guard end < bytes.count, bytes[end] == 0x20 else { return nil }
         let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[end...]), as: UTF8.self)
         let words = rest.split(separator: " ")
-        guard !words.isEmpty, words.count <= 3, words.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
+        // (a word may be a measure of two, "học sinh/lớp")
+        guard !words.isEmpty, words.count <= 3, words.allSatisfy({ word in
+            word.allSatisfy { $0.isLetter || $0 == "/" } && word.first != "/" && word.last != "/"
+        }) else { return nil }
         return start..<end
     }
 

@@ -8,6 +8,7 @@ enum WrittenTarget {
         ("at most", .lower), ("max", .lower), ("<=", .lower), ("≤", .lower), ("<", .lower),
         ("khong duoi", .higher), ("toi thieu", .higher), ("it nhat", .higher), ("tren", .higher), ("lon hon", .higher),
         ("at least", .higher), ("min", .higher), (">=", .higher), ("≥", .higher), (">", .higher), ("=>", .higher),
+        ("dat", .higher), ("dat tu", .higher), ("dat it nhat", .higher), ("dat tren", .higher),
     ]
 
     /// The cell's number part, and the direction its words give; the cell unchanged when it

@@ -109,7 +109,6 @@ struct ColumnPlan {
     static func looksLikeUnit(_ name: String) -> Bool {
         let words = HeaderName.fold(name)
         return NameClues.isTotal(unit: name) || FileReader.unitWords.contains { words.hasPrefix($0 + " ") }
-            || ["cong an ", "toa ", "tand ", "vksnd ", "doi ", "chi nhanh ", "ubnd "].contains { words.hasPrefix($0) }
     }
 
     private static func slots(_ columns: [Column]) -> [Slot] {

@@ -58,7 +58,7 @@ enum ColumnRole: String, Equatable, Sendable {
 /// precedence ("Đơn vị tính" is a measure before it could be a unit, "Chỉ tiêu giao" a target before
 /// an indicator, "Đơn vị thực hiện" a unit before an actual).
 enum HeaderWords {
-    enum Match { case whole, prefix, phrase }
+    enum Match { case whole, prefix, phrase, suffix }
 
     struct Rule {
         var role: ColumnRole
@@ -91,6 +91,8 @@ enum HeaderWords {
             "chi tieu ke hoach", "nghi quyet giao", "chi tieu nam", "chi tieu 6 thang", "chi tieu 9 thang", "chi tieu quy",
             "phap lenh", "chi tieu phan dau",
         ]),
+        // "Chỉ tiêu Ngành giao", "KH Tỉnh giao": what was assigned, by whom.
+        Rule(role: .target, match: .suffix, phrases: [" giao"]),
         Rule(role: .actual, match: .phrase, phrases: [
             "th", "thuc hien", "ket qua", "ky nay", "luy ke", "actual", "so lieu", "dat duoc", "thuc te", "result",
         ]),
@@ -142,6 +144,7 @@ enum HeaderWords {
     static func matches(_ text: String, _ phrase: String, _ match: Match) -> Bool {
         switch match {
         case .whole: return text == phrase
+        case .suffix: return text.hasSuffix(phrase)
         case .prefix: return text == phrase || text.hasPrefix(phrase.hasSuffix(" ") ? phrase : phrase + " ")
             || (phrase.hasSuffix(" ") && text.hasPrefix(phrase))
         case .phrase:

@@ -24,8 +24,10 @@ extension FileReader {
             var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
             var secondAssembler = before.0, secondLog = before.1
             second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-            // Taken only when it reads cleanly and finds figures the streaming path left out.
-            guard secondLog.errorCount == before.1.errorCount, secondAssembler.rowCount > assembler.rowCount else {
+            // Taken only when it reads cleanly and finds figures the streaming path left out, or tells
+            // apart rows the streaming path read as one (a period column it did not know).
+            let repeated = assembler.hasRepeatedKeys(from: before.0.rowCount)
+            guard secondLog.errorCount == before.1.errorCount, secondAssembler.rowCount > assembler.rowCount || repeated else {
                 return (found, reader.sawInvalidText)
             }
             assembler = secondAssembler
@@ -45,16 +47,21 @@ extension FileReader {
             let keys = [understood.plan.first(.unit), understood.plan.first(.period) ?? understood.plan.first(.year)].compactMap { $0 }
             return keys.contains { grid.rows[row.row].cell($0).isEmpty } ? grid.rows[row.row].line : nil
         })
-        var structural = !found, misread = false, aboutData = false
+        // A header the streaming path took on another row than the table's is no header of it.
+        var structural = !found || reader.headerLine.map { $0 != grid.rows[understood.band.rows.last!].line } == true
+        var misread = false, aboutData = false, ragged = false
         for error in log.kept where error.severity == .error {
+            if error.message.contains("fields but the header has") { ragged = true }
             guard let line = error.line, line > headerEnd else { structural = true; continue }
-            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line) { aboutData = true }
+            let inPeriods = error.column.map { understood.plan.columns.indices.contains($0 - 1) && understood.plan.columns[$0 - 1].role == .period }
+            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line), inPeriods != true { aboutData = true }
         }
-        if aboutData { return (found, reader.sawInvalidText) }
+        // A row longer than the header is the CSV's own damage (an unquoted delimiter): it stands.
+        if ragged, !structural { return (found, reader.sawInvalidText) }
         var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
         var secondAssembler = before.0, secondLog = before.1
         second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-        guard secondLog.errorCount == before.1.errorCount || (misread && !structural) else {
+        guard secondLog.errorCount == before.1.errorCount || (misread && !structural && !aboutData) else {
             return (found, reader.sawInvalidText)
         }
         assembler = secondAssembler
