@@ -372,6 +372,14 @@ struct FileReader {
     }
 
     private static func unitInTitleLines(_ titles: [String]) -> (String, place: (en: String, vi: String))? {
+        // "Đơn vị thực hiện: Công an huyện Châu Thành", "Đơn vị báo cáo: …": a label and its unit.
+        for title in titles {
+            guard let colon = title.firstIndex(of: ":"), InputColumn.named(String(title[..<colon])) == .unit
+                    || ["don vi thuc hien", "don vi bao cao", "co quan", "co quan bao cao"].contains(HeaderName.fold(String(title[..<colon])))
+            else { continue }
+            let name = title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
+        }
         for title in titles {
             for dash in [" - ", " – ", " — "] {
                 guard let range = title.range(of: dash, options: .backwards) else { continue }
@@ -852,7 +860,13 @@ struct FileReader {
            let halves = ValueWords.pair(UnsafeBufferPointer(rebasing: buffer[actual.start..<actual.end])) {
             let measure = columns.measure >= 0 ? text(fields[columns.measure]) : ""
             let cell = text(actual)
-            guard measure.isEmpty || measure.contains("/") else {
+            // With no measure, the indicator's name says what it counts: "Số vụ án …" counts one thing, and
+            // a cell of two counts is then the row's own and its neighbour's (the whole sheet decides which).
+            let name = columns.fixedIndicator.map { assembler.indicators.names[Int($0)] } ?? text(fields[columns.indicator])
+            let named = halves.map { NameClues.contains(NameClues.folded(name), NameClues.folded($0.word)) }
+            let countsOne = measure.isEmpty && named[0] != named[1]
+            guard (measure.isEmpty && !countsOne) || measure.contains("/") else {
+                let measure = countsOne ? halves[named[0] ? 0 : 1].word : measure
                 log.error(line: line, column: columns.actual + 1,
                           "\"\(cell)\" holds two counts but the indicator counts one (\"\(measure)\"); put each count in its own row, or write the measure as \"\(halves[0].word)/\(halves[1].word)\" so the cell is read as two indicators",
                           vi: "ô \"\(cell)\" ghi hai số đếm nhưng chỉ tiêu chỉ đếm một loại (\"\(measure)\"); ghi mỗi số vào một dòng, hoặc ghi đơn vị tính là \"\(halves[0].word)/\(halves[1].word)\" để ô được đọc thành hai chỉ tiêu")
