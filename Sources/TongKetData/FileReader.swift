@@ -751,8 +751,8 @@ struct FileReader {
             log.error(line: en.line, column: en.field + 1, "numbers are written two ways in this file: \"\(en.text)\" here is English, \"\(vi.text)\" on line \(vi.line) is Vietnamese; make them consistent or choose with --number-locale vi|en",
                       vi: "tệp này viết số theo hai kiểu: \"\(en.text)\" ở đây là kiểu Anh, \"\(vi.text)\" ở dòng \(vi.line) là kiểu Việt Nam; viết thống nhất một kiểu hoặc chọn bằng --number-locale vi|en")
             return
-        case (_?, nil): locale = .vi
-        case (nil, _?): locale = .en
+        case (_?, nil): locale = .vi; assembler.decidedLocales.insert(.vi)
+        case (nil, _?): locale = .en; assembler.decidedLocales.insert(.en)
         case (nil, nil) where source.typedCells && map.headers.contains(where: { $0.unicodeScalars.contains { !$0.isASCII } }):
             // A sheet's numbers are stored typed; the few typed in as text ("1.054") are written
             // the way the sheet's own (Vietnamese) headers are.

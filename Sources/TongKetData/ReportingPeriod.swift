@@ -140,7 +140,9 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     public static func read(_ text: String) -> (period: ReportingPeriod, year: Int?)? {
         let folded = HeaderName.fold(text)
         if let range = dateRange(folded) {
-            let months = (range.end.year - range.start.year) * 12 + range.end.month - range.start.month + 1
+            // From the 1st, to a month's end; from another day, to the day before it ("15/12/2022 – 14/12/2023"
+            // is twelve months, as a police's statistical year runs).
+            let months = (range.end.year - range.start.year) * 12 + range.end.month - range.start.month + (range.start.day == 1 ? 1 : 0)
             let dates = String(format: "%02d/%02d/%d – %02d/%02d/%d", range.start.day, range.start.month, range.start.year,
                                range.end.day, range.end.month, range.end.year)
             let part: Part

@@ -57,6 +57,9 @@ struct TableAssembler {
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }
 
+    /// How the files of this run that could tell wrote their numbers: an office writes them one way.
+    var decidedLocales: Set<NumberLocale> = []
+
     /// Two rows from `start` on with one (year, period, unit, indicator): a file read with a key missing.
     func hasRepeatedKeys(from start: Int) -> Bool {
         var seen = Set<[Int32]>()

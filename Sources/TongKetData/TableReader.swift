@@ -24,12 +24,24 @@ public enum TableReader {
     }
 
     public static func read(_ inputs: [InputFile], options: ReadOptions = ReadOptions()) throws(LoadError) -> ReadResult {
+        try read(inputs, options: options, locales: [:])
+    }
+
+    /// `locales`: files whose numbers could be written either way, read the way the run's other files write theirs.
+    private static func read(_ inputs: [InputFile], options: ReadOptions, locales: [Int: NumberLocale]) throws(LoadError) -> ReadResult {
         var assembler = TableAssembler()
+        var ambiguous: [Int] = []
         var problems: [Diagnostic] = []
         var omitted = 0
         var warnings: [Diagnostic] = []
-        for input in inputs {
+        for (index, input) in inputs.enumerated() {
             var log = DiagnosticLog(file: input.name, limit: options.diagnosticLimit)
+            var options = options
+            if let locale = locales[index] {
+                options.numberLocale = locale
+                log.warning("its numbers could be written either way; they are read as the run's other files write theirs (\(locale == .vi ? "Vietnamese, 1.054,5" : "English, 1,054.5")); give --number-locale to choose",
+                            vi: "số trong tệp có thể hiểu theo hai cách; được đọc theo cách các tệp khác cùng lượt viết (\(locale == .vi ? "kiểu Việt Nam, 1.054,5" : "kiểu Anh, 1,054.5")); chọn bằng --number-locale nếu khác")
+            }
             var logs: [DiagnosticLog] = []
             if WorkbookReader.isWorkbook(input) {
                 WorkbookReader.read(input, options: options, into: &assembler, log: &log, sheetLogs: &logs)
@@ -37,6 +49,8 @@ public enum TableReader {
                 let fileIndex = assembler.addFile(input.name)
                 FileReader.read(input, file: fileIndex, options: options, into: &assembler, log: &log)
             }
+            let errors = (logs + [log]).flatMap { $0.kept.filter { $0.severity == .error } }
+            if !errors.isEmpty, errors.allSatisfy({ $0.message.hasPrefix("cannot tell how numbers are written") }) { ambiguous.append(index) }
             for log in logs + [log] {
                 if log.errorCount > 0 {
                     problems += log.kept.filter { $0.severity == .error }
@@ -44,6 +58,10 @@ public enum TableReader {
                 }
                 warnings += log.warnings
             }
+        }
+        if !ambiguous.isEmpty, locales.isEmpty, options.numberLocale == .auto, assembler.decidedLocales.count == 1,
+           let locale = assembler.decidedLocales.first {
+            return try read(inputs, options: options, locales: Dictionary(uniqueKeysWithValues: ambiguous.map { ($0, locale) }))
         }
         if !problems.isEmpty { throw .invalidData(problems, omitted: omitted) }
         let table = try assembler.finish(diagnosticLimit: options.diagnosticLimit)

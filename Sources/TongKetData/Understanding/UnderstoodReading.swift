@@ -32,7 +32,7 @@ extension FileReader {
             }
             assembler = secondAssembler
             log = secondLog
-            return (true, second.sawInvalidText)
+            return (true, second.sawInvalidText || reader.sawInvalidText)
         }
         // The whole-sheet reading replaces the streaming path's errors when it reads cleanly (it found
         // the header, filled a key merged down, set a heading aside); and, errors and all, when every row
@@ -66,7 +66,7 @@ extension FileReader {
         }
         assembler = secondAssembler
         log = secondLog
-        return (true, second.sawInvalidText)
+        return (true, second.sawInvalidText || reader.sawInvalidText)
     }
 
     /// Sheets up to this size are also understood whole after a clean streaming read (a few ms each).
