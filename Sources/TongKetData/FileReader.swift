@@ -381,11 +381,15 @@ struct FileReader {
             if !name.isEmpty { return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
         }
         for title in titles {
-            for dash in [" - ", " – ", " — "] {
-                guard let range = title.range(of: dash, options: .backwards) else { continue }
+            // After the first dash that a unit's name follows ("… - PHÒNG KẾ HOẠCH - TÀI CHÍNH"); a year is no name.
+            var search = title.startIndex..<title.endIndex
+            while let range = [" - ", " – ", " — "].compactMap({ title.range(of: $0, range: search) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+                search = range.upperBound..<title.endIndex
                 let name = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
                 let words = HeaderName.fold(name)
-                guard unitWords.contains(where: { words.hasPrefix($0 + " ") }), !name.contains(where: \.isNumber) else { continue }
+                guard unitWords.contains(where: { words.hasPrefix($0 + " ") }), PeriodCell.read(name) == nil,
+                      !name.split(separator: " ").contains(where: { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true })
+                else { continue }
                 return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\""))
             }
         }

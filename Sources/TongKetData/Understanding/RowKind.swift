@@ -66,7 +66,8 @@ struct RowRules {
         if Self.isSectionNumeral(serial) || FormRows.sectionName(text) != nil { return .section(FormRows.sectionName(text) ?? text) }
         if text.hasSuffix(":") { return .indicatorGroup }
         let unitCell = plan.first(.unit).map(row.cell) ?? ""
-        if needsUnit, ColumnPlan.looksLikeUnit(text) { return .unitHeading(text) }
+        // A table that names no unit takes its units from the headings over its rows.
+        if needsUnit { return .unitHeading(text) }
         if !unitCell.isEmpty, unitCell == text, indicator.isEmpty || indicator == text {
             return ColumnPlan.looksLikeUnit(text) || !distinct.contains(where: { $0 != text && $0 != serial }) ? .unitHeading(text) : .section(text)
         }

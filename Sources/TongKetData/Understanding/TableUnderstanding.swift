@@ -62,6 +62,7 @@ struct TableUnderstanding {
 
     private mutating func classify(_ body: ArraySlice<SheetGrid.Row>) {
         let rules = RowRules(plan: plan, band: band, grid: grid)
+        let kindsAlone = body.indices.map { rules.kind(of: grid.rows[$0], afterHeader: false) }
         let unitColumn = plan.first(.unit)
         let timeColumn = plan.first(.period) ?? plan.first(.year)
         var unitAbove: String?, headingUnit: String?, section: String?
@@ -71,7 +72,12 @@ struct TableUnderstanding {
         for index in body.indices {
             let row = grid.rows[index]
             let afterHeader = kinds.last.map { $0 == .repeatedHeader } ?? (band.numbering == nil)
-            let kind = ended ? .end : rules.kind(of: row, afterHeader: afterHeader)
+            var kind = ended ? .end : rules.kind(of: row, afterHeader: afterHeader)
+            // A heading over another heading names a group of them ("KHỐI CẤP HUYỆN" over its units).
+            if case let .unitHeading(name) = kind, let next = kindsAlone.dropFirst(kinds.count + 1).first(where: { $0 != .note }),
+               case .unitHeading = next {
+                kind = .section(name)
+            }
             kinds.append(kind)
             switch kind {
             case .end: ended = true; continue

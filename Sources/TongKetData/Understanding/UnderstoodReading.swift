@@ -47,6 +47,11 @@ extension FileReader {
             let keys = [understood.plan.first(.unit), understood.plan.first(.period) ?? understood.plan.first(.year)].compactMap { $0 }
             return keys.contains { grid.rows[row.row].cell($0).isEmpty } ? grid.rows[row.row].line : nil
         })
+        var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
+        var secondAssembler = before.0, secondLog = before.1
+        second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
+        // Where both readings stop at one row, they agree on it.
+        let agreed = Set(secondLog.kept.filter { $0.severity == .error }.compactMap(\.line))
         // A header the streaming path took on another row than the table's is no header of it.
         var structural = !found || reader.headerLine.map { $0 != grid.rows[understood.band.rows.last!].line } == true
         var misread = false, aboutData = false, ragged = false
@@ -54,13 +59,12 @@ extension FileReader {
             if error.message.contains("fields but the header has") { ragged = true }
             guard let line = error.line, line > headerEnd else { structural = true; continue }
             let inPeriods = error.column.map { understood.plan.columns.indices.contains($0 - 1) && understood.plan.columns[$0 - 1].role == .period }
-            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line), inPeriods != true { aboutData = true }
+            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line), inPeriods != true, !agreed.contains(line) {
+                aboutData = true
+            }
         }
         // A row longer than the header is the CSV's own damage (an unquoted delimiter): it stands.
         if ragged, !structural { return (found, reader.sawInvalidText) }
-        var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
-        var secondAssembler = before.0, secondLog = before.1
-        second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
         guard secondLog.errorCount == before.1.errorCount || (misread && !structural && !aboutData) else {
             return (found, reader.sawInvalidText)
         }
