@@ -361,13 +361,8 @@ struct FileReader {
         let name = stem.replacingOccurrences(of: "_", with: " ").split(separator: " ").filter { !($0.count == 4 && $0.allSatisfy(\.isNumber)) }
             .joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
         // The whole name, or its part after a dash ("KQ chỉ tiêu - Chi cục Thuế huyện Thạnh Trị.csv").
-        let parts = [name] + [" - ", " – ", " — "].compactMap { dash in
-            name.range(of: dash, options: .backwards).map { name[$0.upperBound...].trimmingCharacters(in: .whitespaces) }
-        }
-        guard let unit = parts.first(where: { part in
-            let words = HeaderName.fold(part)
-            return unitWords.contains { words.hasPrefix($0 + " ") }
-        }) else { return nil }
+        let words = HeaderName.fold(name)
+        guard let unit = unitWords.contains(where: { words.hasPrefix($0 + " ") }) ? name : unitAfterDash(name) else { return nil }
         return (unit, ("the file name \"\(base)\"", "tên tệp \"\(base)\""))
     }
 
@@ -381,17 +376,22 @@ struct FileReader {
             if !name.isEmpty { return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
         }
         for title in titles {
-            // After the first dash that a unit's name follows ("… - PHÒNG KẾ HOẠCH - TÀI CHÍNH"); a year is no name.
-            var search = title.startIndex..<title.endIndex
-            while let range = [" - ", " – ", " — "].compactMap({ title.range(of: $0, range: search) }).min(by: { $0.lowerBound < $1.lowerBound }) {
-                search = range.upperBound..<title.endIndex
-                let name = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                let words = HeaderName.fold(name)
-                guard unitWords.contains(where: { words.hasPrefix($0 + " ") }), PeriodCell.read(name) == nil,
-                      !name.split(separator: " ").contains(where: { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true })
-                else { continue }
-                return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\""))
-            }
+            if let name = unitAfterDash(title) { return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
+        }
+        return nil
+    }
+
+    /// The name after the first dash that a unit's name follows ("… - PHÒNG KẾ HOẠCH - TÀI CHÍNH"); a year is no name.
+    static func unitAfterDash(_ text: String) -> String? {
+        var search = text.startIndex..<text.endIndex
+        while let range = [" - ", " – ", " — "].compactMap({ text.range(of: $0, range: search) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            search = range.upperBound..<text.endIndex
+            let name = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let words = HeaderName.fold(name)
+            guard unitWords.contains(where: { words.hasPrefix($0 + " ") }), PeriodCell.read(name) == nil,
+                  !name.split(separator: " ").contains(where: { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true })
+            else { continue }
+            return name
         }
         return nil
     }

@@ -60,6 +60,11 @@ struct TableAssembler {
     /// How the files of this run that could tell wrote their numbers: an office writes them one way.
     var decidedLocales: Set<NumberLocale> = []
 
+    /// The figures read from `start` on: each result and each target.
+    func figureCount(from start: Int) -> Int {
+        rows[start...].reduce(0) { $0 + 1 + ($1.target == nil ? 0 : 1) }
+    }
+
     /// Two rows from `start` on with one (year, period, unit, indicator): a file read with a key missing.
     func hasRepeatedKeys(from start: Int) -> Bool {
         var seen = Set<[Int32]>()

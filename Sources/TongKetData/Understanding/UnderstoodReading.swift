@@ -24,10 +24,11 @@ extension FileReader {
             var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
             var secondAssembler = before.0, secondLog = before.1
             second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-            // Taken only when it reads cleanly and finds figures the streaming path left out, or tells
+            // Taken only when it reads cleanly and finds figures (results, targets) the streaming path left out, or tells
             // apart rows the streaming path read as one (a period column it did not know).
             let repeated = assembler.hasRepeatedKeys(from: before.0.rowCount)
-            guard secondLog.errorCount == before.1.errorCount, secondAssembler.rowCount > assembler.rowCount || repeated else {
+            let more = secondAssembler.figureCount(from: before.0.rowCount) > assembler.figureCount(from: before.0.rowCount)
+            guard secondLog.errorCount == before.1.errorCount, more || repeated else {
                 return (found, reader.sawInvalidText)
             }
             assembler = secondAssembler
