@@ -61,14 +61,13 @@ struct HeaderBand {
     /// Text cells of a row, not header words, whose columns hold figures in the rows below.
     static func namesOverFigures(_ grid: SheetGrid, at index: Int) -> Int {
         let row = grid.rows[index]
-        let below = grid.rows[(index + 1)..<min(grid.rows.count, index + 4)]
-        guard !below.isEmpty else { return 0 }
+        // The row just below: a figure under each name (later rows may already repeat the header).
+        guard index + 1 < grid.rows.count else { return 0 }
+        let below = grid.rows[index + 1]
         return row.cells.indices.filter { column in
             let cell = row.cells[column]
             guard !cell.isEmpty, CellEvidence(cell) == .text, HeaderWords.read(cell).role == nil else { return false }
-            // (the header repeated below a page break is no evidence against it)
-            return below.allSatisfy { CellEvidence($0.cell(column)) == .figure || $0.cell(column).isEmpty || $0.cell(column) == cell }
-                && below.contains { CellEvidence($0.cell(column)) == .figure }
+            return CellEvidence(below.cell(column)) == .figure
         }.count
     }
 
