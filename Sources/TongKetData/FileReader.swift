@@ -123,6 +123,7 @@ struct FileReader {
     /// The streaming path found a header naming every required role: its line and width.
     var headerFound = false
     var headerLine: Int?
+    var headerMap: HeaderMap?
 
     /// Where the rows come from, for what the rows themselves do not say.
     struct Source {
@@ -197,6 +198,7 @@ struct FileReader {
         }
         headerFound = found != nil
         headerLine = found?.line
+        headerMap = found?.map
         guard let (headerLine, map) = found else {
             if source.sheetName != nil, best?.mapped ?? 0 < 2 { return false }
             if let best { report(best.problem, headers: best.headers, line: best.line, log: &log) } else { log.error(line: nil, Self.emptyFile, vi: Self.emptyFileVi) }

@@ -28,7 +28,7 @@ extension FileReader {
             // apart rows the streaming path read as one (a period column it did not know).
             let repeated = assembler.hasRepeatedKeys(from: before.0.rowCount)
             let more = secondAssembler.figureCount(from: before.0.rowCount) > assembler.figureCount(from: before.0.rowCount)
-            guard secondLog.errorCount == before.1.errorCount, more || repeated else {
+            guard secondLog.errorCount == before.1.errorCount, more || repeated || reader.disagrees(with: understood) else {
                 return (found, reader.sawInvalidText)
             }
             assembler = secondAssembler
@@ -72,6 +72,20 @@ extension FileReader {
         assembler = secondAssembler
         log = secondLog
         return (true, second.sawInvalidText || reader.sawInvalidText)
+    }
+
+    /// The streaming path's header against the whole sheet's: another header row, or another column for
+    /// a unit, an indicator, a target or a result (a group heading over "Cùng kỳ | Kỳ này" taken for the result).
+    func disagrees(with table: TableUnderstanding) -> Bool {
+        guard let map = headerMap, let line = headerLine else { return true }
+        if line != table.grid.rows[table.band.rows[table.band.rows.count - 1]].line { return true }
+        if map.column(.unit) != table.plan.first(.unit) || map.column(.indicator) != table.plan.first(.indicator) { return true }
+        let actuals = Set(table.plan.slots.compactMap { $0.planned ? nil : $0.actual })
+        let targets = Set(table.plan.slots.compactMap(\.target))
+        if let wide {
+            return Set(wide.years.map(\.actual)) != actuals || Set(wide.years.compactMap(\.target) + wide.plannedYears.compactMap(\.target)) != targets
+        }
+        return actuals != Set(map.column(.actual).map { [$0] } ?? []) || targets != Set(map.column(.target).map { [$0] } ?? [])
     }
 
     /// Sheets up to this size are also understood whole after a clean streaming read (a few ms each).
