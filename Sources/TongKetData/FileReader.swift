@@ -450,6 +450,13 @@ struct FileReader {
             return found.count == 1 ? found[0] : nil
         }
         if let sheet, let value = year(in: sheet) { return (value, ("the sheet name \"\(sheet)\"", "tên trang tính \"\(sheet)\"")) }
+        // A part of a year named with its year ("QUÝ I/2022", "6 THÁNG ĐẦU NĂM 2024") says which year it is
+        // counted in, even where its dates fall in the year before (a school year's first quarter).
+        for title in titles {
+            if let read = ReportingPeriod.read(title), read.period.dates == nil, !read.period.isWholeYear, let value = read.year {
+                return (value, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\""))
+            }
+        }
         for title in titles {
             // The period's own dates, read as `ReportingPeriod` reads them.
             if let read = ReportingPeriod.read(title), read.period.dates != nil, let value = read.year {

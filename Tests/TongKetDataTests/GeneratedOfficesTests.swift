@@ -118,6 +118,8 @@ import Testing
             case let .wrong(lines): wrong.append("seed \(seed) \(name) \(traits): " + lines.prefix(4).joined(separator: "; "))
             }
         }
+        print("generated offices, seed \(seed): \(count - stopped.count - wrong.count) of \(count) read back, \(stopped.count) stopped"
+              + stopped.map { "\n  " + $0.prefix(300) }.joined())
         #expect(wrong.isEmpty, "\(wrong.count) cases read a wrong figure:\n\(wrong.joined(separator: "\n"))")
         #expect(stopped.count * 20 <= count, "\(stopped.count) of \(count) stopped:\n\(stopped.joined(separator: "\n"))")
         try? FileManager.default.removeItem(at: folder)

@@ -15,6 +15,8 @@ struct HeaderBand {
 
     /// How far down a sheet the header may start (title blocks run to a dozen rows).
     static let searchDepth = 40
+    /// Rows of header: "Kết quả thực hiện" over a group ("Khối cấp tỉnh") over a unit over "KH | TH".
+    static let maxRows = 4
 
     init?(_ grid: SheetGrid) {
         let depth = min(grid.rows.count, Self.searchDepth)
@@ -29,13 +31,13 @@ struct HeaderBand {
         var rows = [best.index]
         // Up: a group heading over the value columns, or another row of header words.
         var up = best.index - 1
-        while up >= 0, rows.count < 3, Self.isHeading(grid.rows[up], over: grid.rows[best.index]) {
+        while up >= 0, rows.count < Self.maxRows, Self.isHeading(grid.rows[up], over: grid.rows[best.index]) {
             rows.insert(up, at: 0)
             up -= 1
         }
         // Down: the names under a group heading (header words, or names under the value columns).
         var down = best.index + 1
-        while down < grid.rows.count, rows.count < 3, !ColumnNumbering.isNumbering(grid.rows[down].cells),
+        while down < grid.rows.count, rows.count < Self.maxRows, !ColumnNumbering.isNumbering(grid.rows[down].cells),
               Self.headerScore(grid.rows[down]) >= 2 || Self.isSubHeading(grid.rows[down], under: grid.rows[best.index], in: grid) {
             rows.append(down)
             down += 1
