@@ -257,7 +257,8 @@ struct FileReader {
                 fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: map.width - fields.count)
             }
             // A numbering row under the header ("A | B | C | 1 | 2 | 3") is no data in any layout.
-            if !tableStarted, !fillsUnitDown, ColumnNumbering.isNumbering(fields.prefix(64).map { text($0).trimmingCharacters(in: .whitespaces) }) {
+            if !tableStarted, !fillsUnitDown,
+               ColumnNumbering.isNumbering(fields.prefix(64).map { text($0).trimmingCharacters(in: .whitespaces) }) {
                 continue
             }
             if fillsUnitDown, let stop = formRow(fields, line: line, columns: columns, started: tableStarted) {
@@ -371,9 +372,9 @@ struct FileReader {
     private static func unitInTitleLines(_ titles: [String]) -> (String, place: (en: String, vi: String))? {
         // "Đơn vị thực hiện: Công an huyện Châu Thành", "Đơn vị báo cáo: …": a label and its unit.
         for title in titles {
-            guard let colon = title.firstIndex(of: ":"), InputColumn.named(String(title[..<colon])) == .unit
-                    || ["don vi thuc hien", "don vi bao cao", "co quan", "co quan bao cao"].contains(HeaderName.fold(String(title[..<colon])))
-            else { continue }
+            guard let colon = title.firstIndex(of: ":") else { continue }
+            let label = String(title[..<colon])
+            guard InputColumn.named(label) == .unit || unitLabels.contains(HeaderName.fold(label)) else { continue }
             let name = title[title.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { return (name, ("the title line \"\(title)\"", "dòng tiêu đề \"\(title)\"")) }
         }
@@ -383,10 +384,14 @@ struct FileReader {
         return nil
     }
 
+    /// Labels of a title line that names the unit ("Đơn vị thực hiện: …").
+    static let unitLabels = ["don vi thuc hien", "don vi bao cao", "co quan", "co quan bao cao"]
+
     /// The name after the first dash that a unit's name follows ("… - PHÒNG KẾ HOẠCH - TÀI CHÍNH"); a year is no name.
     static func unitAfterDash(_ text: String) -> String? {
         var search = text.startIndex..<text.endIndex
-        while let range = [" - ", " – ", " — "].compactMap({ text.range(of: $0, range: search) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+        while let range = [" - ", " – ", " — "].compactMap({ text.range(of: $0, range: search) })
+            .min(by: { $0.lowerBound < $1.lowerBound }) {
             search = range.upperBound..<text.endIndex
             let name = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
             let words = HeaderName.fold(name)
@@ -538,7 +543,8 @@ struct FileReader {
         let indicator: Int32?
         if let fixed = columns.fixedIndicator {
             indicator = fixed
-        } else if let half, !isBlank(fields[columns.indicator]), fields[columns.indicator].end - fields[columns.indicator].start <= Self.longestName {
+        } else if let half, !isBlank(fields[columns.indicator]),
+                  fields[columns.indicator].end - fields[columns.indicator].start <= Self.longestName {
             // Each count of a pair is its own indicator: "Số vụ án, bị can (vụ)", "… (bị can)".
             indicator = Array((text(fields[columns.indicator]).trimmingCharacters(in: .whitespaces) + " (\(half))").utf8)
                 .withUnsafeBufferPointer { assembler.indicators.id(for: $0) }

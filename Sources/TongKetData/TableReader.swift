@@ -39,8 +39,11 @@ public enum TableReader {
             var options = options
             if let locale = locales[index] {
                 options.numberLocale = locale
-                log.warning("its numbers could be written either way; they are read as the run's other files write theirs (\(locale == .vi ? "Vietnamese, 1.054,5" : "English, 1,054.5")); give --number-locale to choose",
-                            vi: "số trong tệp có thể hiểu theo hai cách; được đọc theo cách các tệp khác cùng lượt viết (\(locale == .vi ? "kiểu Việt Nam, 1.054,5" : "kiểu Anh, 1,054.5")); chọn bằng --number-locale nếu khác")
+                let style = locale == .vi ? ("Vietnamese, 1.054,5", "kiểu Việt Nam, 1.054,5") : ("English, 1,054.5", "kiểu Anh, 1,054.5")
+                log.warning("its numbers could be written either way; they are read as the run's other files write theirs "
+                            + "(\(style.0)); give --number-locale to choose",
+                            vi: "số trong tệp có thể hiểu theo hai cách; được đọc theo cách các tệp khác cùng lượt viết "
+                            + "(\(style.1)); chọn bằng --number-locale nếu khác")
             }
             var logs: [DiagnosticLog] = []
             if WorkbookReader.isWorkbook(input) {
@@ -50,7 +53,9 @@ public enum TableReader {
                 FileReader.read(input, file: fileIndex, options: options, into: &assembler, log: &log)
             }
             let errors = (logs + [log]).flatMap { $0.kept.filter { $0.severity == .error } }
-            if !errors.isEmpty, errors.allSatisfy({ $0.message.hasPrefix("cannot tell how numbers are written") }) { ambiguous.append(index) }
+            if !errors.isEmpty, errors.allSatisfy({ $0.message.hasPrefix("cannot tell how numbers are written") }) {
+                ambiguous.append(index)
+            }
             for log in logs + [log] {
                 if log.errorCount > 0 {
                     problems += log.kept.filter { $0.severity == .error }

@@ -152,7 +152,8 @@ struct ColumnPlan {
         for slot in slots where slot.actual == nil {
             let sameName = results.indices.filter { results[$0].unit == slot.unit && results[$0].indicator == slot.indicator }
             if slot.target == nil {
-                guard let i = sameName.first(where: { results[$0].previous == nil || slot.previous == nil }) ?? sameName.first else { continue }
+                guard let i = sameName.first(where: { results[$0].previous == nil || slot.previous == nil }) ?? sameName.first
+                else { continue }
                 results[i].previous = results[i].previous ?? slot.previous
                 results[i].comparison = results[i].comparison ?? slot.comparison
                 continue

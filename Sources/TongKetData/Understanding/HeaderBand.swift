@@ -91,7 +91,7 @@ struct HeaderBand {
     /// group heading): names, no figure, only where the header names no key column.
     static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, in grid: SheetGrid) -> Bool {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-        guard filled.count >= 2, !row.distinct.contains(where: { CellEvidence($0) != .text }) else { return false }
+        guard filled.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure }) else { return false }
         return filled.allSatisfy { column in
             let role = HeaderWords.read(header.cell(column)).role
             return role == nil || role?.isValue == true
@@ -139,7 +139,8 @@ enum ColumnNumbering {
                   let first = trimmed.split(whereSeparator: { !$0.isNumber }).first, let number = Int(first) else { return false }
             numbers.append(number)
         }
-        let runs = zip(letters, letters.dropFirst()).allSatisfy { $1 == $0 + 1 } && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        let runs = zip(letters, letters.dropFirst()).allSatisfy { $1 == $0 + 1 }
+            && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
         return runs && (letters.isEmpty || letters.first == UInt8(ascii: "A")) && (numbers.isEmpty || numbers.first! <= 1)
     }
 }

@@ -130,11 +130,8 @@ enum HeaderWords {
     static func role(_ folded: String, cell: String, time: PeriodCell.Reading?) -> ColumnRole? {
         // The words with the time taken out: "KH 2024" is "kh", "Năm 2023" is "nam", "Năm học 2022 – 2023" nothing.
         let stripped = strippedOfTime(folded)
-        if let time, stripped.isEmpty || stripped == "nam" || stripped == "nam hoc" || stripped == "ca nam" || stripped == "nh" {
-            // A bare year heading over values ("Năm 2022") is that year's result.
-            _ = time
-            return .actual
-        }
+        // A heading that is only a time over values ("Năm 2022", "6 tháng đầu năm 2023", "Quý III/2024") is its result.
+        if time != nil, stripped.split(separator: " ").allSatisfy({ timeWords.contains(String($0)) }) { return .actual }
         for rule in rules {
             for phrase in rule.phrases where matches(stripped, phrase, rule.match) { return rule.role }
         }
@@ -157,11 +154,17 @@ enum HeaderWords {
         }
     }
 
+    /// The words of a period with its year, and nothing else.
+    static let timeWords: Set<String> = ["nam", "hoc", "nh", "ca", "6", "9", "thang", "dau", "cuoi", "quy", "i", "ii", "iii", "iv",
+                                         "1", "2", "3", "4", "luy", "ke", "so", "ket", "tong"]
+
     /// A year or a school year inside a heading ("Kết quả thực hiện năm 2024", "TH 2023", "KH 6 tháng 2025").
     static func timeInside(_ folded: String) -> PeriodCell.Reading? {
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
         for (i, word) in words.enumerated() {
-            if let school = PeriodCell.schoolYear(String(word)) { return PeriodCell.Reading(year: school, period: .wholeYear, school: true) }
+            if let school = PeriodCell.schoolYear(String(word)) {
+                return PeriodCell.Reading(year: school, period: .wholeYear, school: true)
+            }
             if i + 2 < words.count, words[i + 1].count == 1, "-–—/".contains(words[i + 1]),
                let school = PeriodCell.schoolYear(word + "-" + words[i + 2]) {
                 return PeriodCell.Reading(year: school, period: .wholeYear, school: true)

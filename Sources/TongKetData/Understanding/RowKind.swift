@@ -69,7 +69,8 @@ struct RowRules {
         // A table that names no unit takes its units from the headings over its rows.
         if needsUnit { return .unitHeading(text) }
         if !unitCell.isEmpty, unitCell == text, indicator.isEmpty || indicator == text {
-            return ColumnPlan.looksLikeUnit(text) || !distinct.contains(where: { $0 != text && $0 != serial }) ? .unitHeading(text) : .section(text)
+            let alone = !distinct.contains(where: { $0 != text && $0 != serial })
+            return ColumnPlan.looksLikeUnit(text) || alone ? .unitHeading(text) : .section(text)
         }
         if !indicator.isEmpty, indicator == text, unitCell.isEmpty || unitCell != text, distinct.filter({ $0 != serial }).count == 1,
            !row.cells.enumerated().contains(where: { $0.offset != plan.first(.indicator) && $0.element == text }) {

@@ -32,6 +32,9 @@ struct TableUnderstanding {
     /// The year the rows take, and another source that names a different one.
     var yearConflict: (taken: (Int, place: (en: String, vi: String)), other: (Int, place: (en: String, vi: String)))?
 
+    /// The header's last row, where notes about the table are said.
+    var headerLine: Int { grid.rows[band.rows[band.rows.count - 1]].line }
+
     /// Nil when the sheet shows no header a table could hang from.
     init?(grid: SheetGrid, sheetName: String?, fileName: String) {
         guard let band = HeaderBand(grid) else { return nil }
@@ -50,7 +53,8 @@ struct TableUnderstanding {
         let timeTitles = titles.filter { !RowRules.isDateLine($0) }
         fileYear = FileReader.year(sheet: sheetName, titles: timeTitles, fileName: fileName)
         // The nearer source wins; two that disagree (a sheet copied from last year keeps its name) are said.
-        let sources = [FileReader.year(sheet: sheetName, titles: [], fileName: ""), FileReader.year(sheet: nil, titles: timeTitles, fileName: ""),
+        let sources = [FileReader.year(sheet: sheetName, titles: [], fileName: ""),
+                       FileReader.year(sheet: nil, titles: timeTitles, fileName: ""),
                        FileReader.year(sheet: nil, titles: [], fileName: fileName)].compactMap { $0 }
         if let chosen = sources.first, let other = sources.dropFirst().first(where: { $0.0 != chosen.0 }) {
             yearConflict = (chosen, other)
@@ -90,7 +94,9 @@ struct TableUnderstanding {
             if let timeColumn {
                 let cell = row.cell(timeColumn)
                 if cell.isEmpty { time = timeAbove; blanks[timeColumn, default: []].append(data.count) } else {
-                    time = PeriodCell.read(cell) ?? Int(cell).flatMap { (1990...2100).contains($0) ? PeriodCell.Reading(year: $0, period: .wholeYear, school: false) : nil }
+                    time = PeriodCell.read(cell) ?? Int(cell).flatMap { year in
+                        (1990...2100).contains(year) ? PeriodCell.Reading(year: year, period: .wholeYear, school: false) : nil
+                    }
                     timeAbove = time
                 }
                 if time?.school == true { school = true }
@@ -118,22 +124,34 @@ struct TableUnderstanding {
 
     /// What was decided, for `check`: the regions, the columns and the rows, each with its first cell.
     func decisions(english: Bool) -> [String] {
-        var out: [String] = []
-        let line = { (index: Int) in grid.rows[index].line }
+        [regions(english: english), columnRoles(english: english), rowKinds(english: english)]
+    }
+
+    private func line(_ index: Int) -> Int { grid.rows[index].line }
+
+    private func regions(english: Bool) -> String {
         let bandLines = band.rows.map(line)
-        var regions = english ? "the table: header on row\(bandLines.count > 1 ? "s" : "") " : "bảng: dòng tiêu đề "
-        regions += bandLines.count > 1 ? "\(bandLines[0])–\(bandLines[bandLines.count - 1])" : "\(bandLines[0])"
-        if let numbering = band.numbering { regions += english ? " (row \(line(numbering)) numbers the columns)" : " (dòng \(line(numbering)) đánh số cột)" }
-        if band.first > 0 { regions += english ? ", title block rows \(line(0))–\(line(band.first - 1))" : ", khối tiêu đề dòng \(line(0))–\(line(band.first - 1))" }
-        if let end = kinds.firstIndex(of: .end) {
-            regions += english ? ", ends at row \(line(band.last + 1 + end)) (signatures)" : ", kết thúc ở dòng \(line(band.last + 1 + end)) (phần ký)"
+        let header = bandLines.count > 1 ? "\(bandLines[0])–\(bandLines[bandLines.count - 1])" : "\(bandLines[0])"
+        var text = english ? "the table: header on row\(bandLines.count > 1 ? "s" : "") \(header)" : "bảng: dòng tiêu đề \(header)"
+        if let numbering = band.numbering {
+            text += english ? " (row \(line(numbering)) numbers the columns)" : " (dòng \(line(numbering)) đánh số cột)"
         }
-        out.append(regions)
+        if band.first > 0 {
+            let rows = "\(line(0))–\(line(band.first - 1))"
+            text += english ? ", title block rows \(rows)" : ", khối tiêu đề dòng \(rows)"
+        }
+        if let end = kinds.firstIndex(of: .end) {
+            let row = line(band.last + 1 + end)
+            text += english ? ", ends at row \(row) (signatures)" : ", kết thúc ở dòng \(row) (phần ký)"
+        }
+        return text
+    }
+
+    private func columnRoles(english: Bool) -> String {
         var columns: [String] = []
         for (index, column) in plan.columns.enumerated() {
             guard let role = column.role else { continue }
-            let letter = Diagnostic.columnLetters(index + 1)
-            var text = "\(letter) " + (english ? role.english : role.vietnamese)
+            var text = "\(Diagnostic.columnLetters(index + 1)) " + (english ? role.english : role.vietnamese)
             var qualifiers: [String] = []
             if let year = column.year { qualifiers.append(String(year)) }
             if let period = column.period { qualifiers.append(period.label) }
@@ -148,7 +166,16 @@ struct TableUnderstanding {
             }
             columns.append(text)
         }
-        out.append((english ? "columns: " : "các cột: ") + columns.joined(separator: "; "))
+        return (english ? "columns: " : "các cột: ") + columns.joined(separator: "; ")
+    }
+
+    private static let rowKindNames: [String: String] = [
+        "data": "dữ liệu", "section": "đề mục", "unit heading": "tên đơn vị làm đề mục", "item heading": "đề mục chỉ tiêu",
+        "note": "ghi chú", "repeated header": "tiêu đề lặp lại", "numbering": "đánh số cột", "no value": "không có số liệu",
+    ]
+
+    /// Each kind of row counted, with its first row (and the first heading's text).
+    private func rowKinds(english: Bool) -> String {
         var counts: [String: (count: Int, first: Int, text: String)] = [:]
         for (offset, kind) in kinds.enumerated() {
             let (key, text): (String, String)
@@ -166,14 +193,11 @@ struct TableUnderstanding {
             if counts[key] == nil { counts[key] = (0, line(band.last + 1 + offset), text) }
             counts[key]!.count += 1
         }
-        let names: [String: String] = ["data": "dữ liệu", "section": "đề mục", "unit heading": "tên đơn vị làm đề mục",
-                                       "item heading": "đề mục chỉ tiêu", "note": "ghi chú", "repeated header": "tiêu đề lặp lại",
-                                       "numbering": "đánh số cột", "no value": "không có số liệu"]
         let rows = counts.sorted { $0.value.first < $1.value.first }.map { key, value in
-            (english ? "\(value.count) \(key) (first row \(value.first)" : "\(value.count) \(names[key] ?? key) (đầu tiên dòng \(value.first)")
-                + (value.text.isEmpty ? ")" : ", \"\(value.text)\")")
+            let name = english ? key : Self.rowKindNames[key] ?? key
+            let first = english ? "first row \(value.first)" : "đầu tiên dòng \(value.first)"
+            return "\(value.count) \(name) (\(first)" + (value.text.isEmpty ? ")" : ", \"\(value.text)\")")
         }
-        out.append((english ? "rows: " : "các dòng: ") + rows.joined(separator: "; "))
-        return out
+        return (english ? "rows: " : "các dòng: ") + rows.joined(separator: "; ")
     }
 }

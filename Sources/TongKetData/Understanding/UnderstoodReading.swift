@@ -2,73 +2,30 @@ import Foundation
 
 extension FileReader {
     /// Reads a sheet's table: a header on its first lines that names every role is read as it streams
-    /// (the fast path, a canonical export of any size); anything else, or anything that path cannot
-    /// read, is understood as a whole first (`TableUnderstanding`) and its values then read in place.
-    /// False when a workbook sheet holds no table.
+    /// (the fast path, a canonical export of any size); a small sheet, and anything that path cannot
+    /// read, is also understood as a whole (`TableUnderstanding`), its values read in place, and
+    /// `ReadingChoice` says which reading stands. False when a workbook sheet holds no table.
     static func readTable(_ buffer: UnsafeBufferPointer<UInt8>, file: Int32, options: ReadOptions, release: ((Int) -> Void)?,
-                          source: Source, into assembler: inout TableAssembler, log: inout DiagnosticLog) -> (found: Bool, invalidText: Bool) {
+                          source: Source, into assembler: inout TableAssembler,
+                          log: inout DiagnosticLog) -> (found: Bool, invalidText: Bool) {
         let before = (assembler, log)
         var reader = FileReader(buffer: buffer, file: file, options: options, release: release, source: source)
         let found = reader.readRows(into: &assembler, log: &log)
         let clean = found && log.errorCount == before.1.errorCount
         // A clean streaming read of a large export stands; a small sheet is also understood whole, since
         // a header that names every role can still stand over columns the streaming path never sees
-        // (a unit's name over its "KH | TH").
-        if clean, buffer.count > Self.wholeSheetLimit { return (found, reader.sawInvalidText) }
-        // A file the tokenizer stumbled on (an open quote) keeps those errors: no layout mends its bytes.
-        guard reader.tokenizer.problems.isEmpty,
+        // (a unit's name over its "KH | TH"). A file the tokenizer stumbled on (an open quote) keeps
+        // those errors: no layout mends its bytes.
+        guard !clean || buffer.count <= Self.wholeSheetLimit, reader.tokenizer.problems.isEmpty,
               let grid = SheetGrid(buffer: buffer, delimiter: reader.tokenizer.delimiter),
               let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
         else { return (found, reader.sawInvalidText) }
-        if clean {
-            var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
-            var secondAssembler = before.0, secondLog = before.1
-            second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-            // Taken only when it reads cleanly and finds figures (results, targets) the streaming path left out, or tells
-            // apart rows the streaming path read as one (a period column it did not know).
-            let repeated = assembler.hasRepeatedKeys(from: before.0.rowCount)
-            let more = secondAssembler.figureCount(from: before.0.rowCount) > assembler.figureCount(from: before.0.rowCount)
-            guard secondLog.errorCount == before.1.errorCount, more || repeated || reader.disagrees(with: understood) else {
-                return (found, reader.sawInvalidText)
-            }
-            assembler = secondAssembler
-            log = secondLog
-            return (true, second.sawInvalidText || reader.sawInvalidText)
-        }
-        // The whole-sheet reading replaces the streaming path's errors when it reads cleanly (it found
-        // the header, filled a key merged down, set a heading aside); and, errors and all, when every row
-        // the streaming path stumbled on is, understood as a whole, no data (a section heading, a note).
-        // Otherwise the streaming path's errors stand: a value that is not a number is the user's to fix.
-        let kinds = Dictionary(understood.kinds.indices.map { (grid.rows[understood.band.last + 1 + $0].line, understood.kinds[$0]) },
-                               uniquingKeysWith: { first, _ in first })
-        let headerEnd = grid.rows[understood.band.last].line
-        // A key merged down (written once over its block) is blank below on the streaming path: an
-        // error there is explained when the whole-sheet reading filled that very cell.
-        let filled = Set(understood.data.filter { $0.blankKey == nil }.compactMap { row -> Int? in
-            let keys = [understood.plan.first(.unit), understood.plan.first(.period) ?? understood.plan.first(.year)].compactMap { $0 }
-            return keys.contains { grid.rows[row.row].cell($0).isEmpty } ? grid.rows[row.row].line : nil
-        })
         var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
         var secondAssembler = before.0, secondLog = before.1
         second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
-        // Where both readings stop at one row, they agree on it.
-        let agreed = Set(secondLog.kept.filter { $0.severity == .error }.compactMap(\.line))
-        // A header the streaming path took on another row than the table's is no header of it.
-        var structural = !found || reader.headerLine.map { $0 != grid.rows[understood.band.rows.last!].line } == true
-        var misread = false, aboutData = false, ragged = false
-        for error in log.kept where error.severity == .error {
-            if error.message.contains("fields but the header has") { ragged = true }
-            guard let line = error.line, line > headerEnd else { structural = true; continue }
-            let inPeriods = error.column.map { understood.plan.columns.indices.contains($0 - 1) && understood.plan.columns[$0 - 1].role == .period }
-            if let kind = kinds[line], kind != .data { misread = true } else if !filled.contains(line), inPeriods != true, !agreed.contains(line) {
-                aboutData = true
-            }
-        }
-        // A row longer than the header is the CSV's own damage (an unquoted delimiter): it stands.
-        if ragged, !structural { return (found, reader.sawInvalidText) }
-        guard secondLog.errorCount == before.1.errorCount || (misread && !structural && !aboutData) else {
-            return (found, reader.sawInvalidText)
-        }
+        let choice = ReadingChoice(streaming: reader, found: found, log: log, assembler: assembler, from: before.0.rowCount,
+                                   whole: understood, wholeLog: secondLog, wholeAssembler: secondAssembler)
+        guard choice.wholeSheetStands else { return (found, reader.sawInvalidText) }
         assembler = secondAssembler
         log = secondLog
         return (true, second.sawInvalidText || reader.sawInvalidText)
@@ -78,12 +35,13 @@ extension FileReader {
     /// a unit, an indicator, a target or a result (a group heading over "Cùng kỳ | Kỳ này" taken for the result).
     func disagrees(with table: TableUnderstanding) -> Bool {
         guard let map = headerMap, let line = headerLine else { return true }
-        if line != table.grid.rows[table.band.rows[table.band.rows.count - 1]].line { return true }
+        if line != table.headerLine { return true }
         if map.column(.unit) != table.plan.first(.unit) || map.column(.indicator) != table.plan.first(.indicator) { return true }
         let actuals = Set(table.plan.slots.compactMap { $0.planned ? nil : $0.actual })
         let targets = Set(table.plan.slots.compactMap(\.target))
         if let wide {
-            return Set(wide.years.map(\.actual)) != actuals || Set(wide.years.compactMap(\.target) + wide.plannedYears.compactMap(\.target)) != targets
+            let wideTargets = Set(wide.years.compactMap(\.target) + wide.plannedYears.compactMap(\.target))
+            return Set(wide.years.map(\.actual)) != actuals || wideTargets != targets
         }
         return actuals != Set(map.column(.actual).map { [$0] } ?? []) || targets != Set(map.column(.target).map { [$0] } ?? [])
     }
@@ -97,68 +55,46 @@ extension FileReader {
         let plan = table.plan
         if assembler.organisation == nil, let agency = table.titles.first(where: NameClues.isAgency) { assembler.organisation = agency }
         if table.school { assembler.yearSpan = .school }
-        let headerLine = table.grid.rows[table.band.rows[table.band.rows.count - 1]].line
-        for line in table.decisions(english: true).indices {
-            log.note(line: headerLine, table.decisions(english: true)[line], vi: table.decisions(english: false)[line])
-        }
-        if let conflict = table.yearConflict, table.data.contains(where: { $0.year == nil }), plan.slots.contains(where: { $0.year == nil }) {
-            let (taken, other) = conflict
-            log.warning(line: headerLine, "the rows are taken as \(taken.0), from \(taken.place.en), though \(other.place.en) says \(other.0); correct the one that is out of date",
-                        vi: "các dòng được tính là năm \(taken.0), lấy từ \(taken.place.vi), nhưng \(other.place.vi) ghi \(other.0); sửa chỗ đã cũ")
-        }
+        Self.announce(table, log: &log)
         let labels = table.band.labels.map { $0.last ?? "" }
-        var index: [InputColumn: Int] = [:]
-        for (role, column) in [(ColumnRole.unit, InputColumn.unit), (.indicator, .indicator), (.measure, .measure),
-                               (.level, .level), (.direction, .direction), (.period, .period), (.year, .year)] {
-            if let field = plan.first(role) { index[column] = field }
-        }
-        index[.target] = plan.slots.first { $0.target != nil }?.target
-        index[.actual] = plan.slots.first { $0.actual != nil }?.actual
-        let map = HeaderMap(headers: labels, index: index)
-        assembler.setFields(index, file: file)
+        let map = Self.headerMap(table, labels: labels)
+        assembler.setFields(map.index, file: file)
         fillsUnitDown = true
-        var fileUnitID: Int32?
-        if let name = table.fileUnit?.0 { fileUnitID = Array(name.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
-        let rowsOfGrid = table.grid.rows
+        let fileUnitID = table.fileUnit.map { Array($0.0.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
         var readAny = false
         for (position, row) in table.data.enumerated() {
-            let gridRow = rowsOfGrid[row.row]
+            let gridRow = table.grid.rows[row.row]
             var fields = gridRow.fields
             if fields.count < table.grid.width {
                 let end = fields.last?.end ?? 0
-                fields += Array(repeating: CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false), count: table.grid.width - fields.count)
+                let blank = CSVField(start: end, end: end, isQuoted: false, hasEscapedQuotes: false)
+                fields += Array(repeating: blank, count: table.grid.width - fields.count)
             }
             if section != row.section { section = row.section; sectionLevel = -1 }
             if let column = row.blankKey {
                 let header = labels[column]
-                log.error(line: gridRow.line, column: column + 1, "the cell in column \"\(header)\" is empty; fill it in (the cells above and below it are)",
+                log.error(line: gridRow.line, column: column + 1,
+                          "the cell in column \"\(header)\" is empty; fill it in (the cells above and below it are)",
                           vi: "ô ở cột \"\(header)\" bị trống; hãy điền vào (các ô trên và dưới đều có)", group: "empty \(column)")
                 continue
             }
             for slot in plan.slots {
-                var columns = Columns(map)
-                columns.year = -1
-                columns.period = -1
-                columns.level = plan.first(.level) ?? -1
-                columns.target = slot.target ?? -1
-                columns.actual = slot.planned ? -1 : slot.actual ?? -1
-                columns.estimated = slot.estimated
-                columns.ownTarget = slot.target.map { InputColumn.isPeriodTarget(labels[$0]) || (slot.period.map { !$0.isWholeYear } ?? false) } ?? false
                 guard let year = row.year ?? slot.year ?? table.fileYear?.0 else {
-                    log.error(line: gridRow.line, "this row's year is nowhere: not in its cells, the headings over its columns, the sheet's name, the title or the file name; add a year column or put the year in the title",
-                              vi: "không tìm thấy năm của dòng này: không có trong ô, tiêu đề cột, tên trang tính, dòng tiêu đề hay tên tệp; thêm cột năm hoặc ghi năm ở dòng tiêu đề")
+                    log.error(line: gridRow.line, "this row's year is nowhere: not in its cells, the headings over its columns, "
+                              + "the sheet's name, the title or the file name; add a year column or put the year in the title",
+                              vi: "không tìm thấy năm của dòng này: không có trong ô, tiêu đề cột, tên trang tính, dòng tiêu đề "
+                              + "hay tên tệp; thêm cột năm hoặc ghi năm ở dòng tiêu đề")
                     return
                 }
-                columns.fixedYear = year
+                var columns = Self.columns(of: slot, year: year, plan: plan, labels: labels, map: map)
                 filePeriod = assembler.periodID(slot.period ?? row.period)
                 // The unit: the row's own cell, a heading over the column, the heading above, the title, the file name.
                 if row.unitInRow, let unitColumn = plan.first(.unit) {
                     columns.unit = unitColumn
                 } else {
                     columns.unit = -1
-                    let name = slot.unit ?? row.unit
+                    let name = slot.unit ?? row.unit ?? (fileUnitID == nil ? "Toàn tỉnh" : nil)
                     fileUnit = name.map { n in Array(n.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } } ?? fileUnitID
-                        ?? Array("Toàn tỉnh".utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) }
                 }
                 if let name = slot.indicator {
                     columns.fixedIndicator = Array(name.utf8).withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
@@ -179,11 +115,52 @@ extension FileReader {
             }
         }
         if !readAny, log.errorCount == 0 {
-            log.error(line: headerLine, "the table under this header has no row with an indicator and a value; check that the sheet holds the figures",
+            log.error(line: table.headerLine,
+                      "the table under this header has no row with an indicator and a value; check that the sheet holds the figures",
                       vi: "bảng dưới dòng tiêu đề này không có dòng nào có chỉ tiêu và số liệu; kiểm tra trang tính có số liệu không")
         }
         reportTokenizerProblems(log: &log, map: map)
         resolvePending(into: &assembler, map: map, log: &log)
+    }
+
+    /// What was decided, as notes at the header; two sources naming different years, as a warning.
+    private static func announce(_ table: TableUnderstanding, log: inout DiagnosticLog) {
+        let english = table.decisions(english: true), vietnamese = table.decisions(english: false)
+        for (en, vi) in zip(english, vietnamese) { log.note(line: table.headerLine, en, vi: vi) }
+        guard let (taken, other) = table.yearConflict, table.data.contains(where: { $0.year == nil }),
+              table.plan.slots.contains(where: { $0.year == nil }) else { return }
+        log.warning(line: table.headerLine, "the rows are taken as \(taken.0), from \(taken.place.en), though \(other.place.en) "
+                    + "says \(other.0); correct the one that is out of date",
+                    vi: "các dòng được tính là năm \(taken.0), lấy từ \(taken.place.vi), nhưng \(other.place.vi) ghi \(other.0); "
+                    + "sửa chỗ đã cũ")
+    }
+
+    /// The columns as messages name them: each role's column, the first slot's target and result.
+    private static func headerMap(_ table: TableUnderstanding, labels: [String]) -> HeaderMap {
+        var index: [InputColumn: Int] = [:]
+        for (role, column) in [(ColumnRole.unit, InputColumn.unit), (.indicator, .indicator), (.measure, .measure),
+                               (.level, .level), (.direction, .direction), (.period, .period), (.year, .year)] {
+            if let field = table.plan.first(role) { index[column] = field }
+        }
+        index[.target] = table.plan.slots.first { $0.target != nil }?.target
+        index[.actual] = table.plan.slots.first { $0.actual != nil }?.actual
+        return HeaderMap(headers: labels, index: index)
+    }
+
+    /// The fields one slot of a row is read through: its target and result, the year it was given.
+    private static func columns(of slot: ColumnPlan.Slot, year: Int, plan: ColumnPlan, labels: [String], map: HeaderMap) -> Columns {
+        var columns = Columns(map)
+        columns.year = -1
+        columns.period = -1
+        columns.level = plan.first(.level) ?? -1
+        columns.target = slot.target ?? -1
+        columns.actual = slot.planned ? -1 : slot.actual ?? -1
+        columns.estimated = slot.estimated
+        // A target under "KH 6 tháng", or over a part of the year, is that part's own.
+        let partOfYear = slot.period.map { !$0.isWholeYear } == true
+        columns.ownTarget = slot.target.map { InputColumn.isPeriodTarget(labels[$0]) || partOfYear } ?? false
+        columns.fixedYear = year
+        return columns
     }
 
     enum PairInOneCountRow { case none, slip, own(CSVField) }
@@ -204,8 +181,8 @@ extension FileReader {
         guard gridIndex + 1 < table.grid.rows.count, offset < table.kinds.count else { return .none }
         let below = table.grid.rows[gridIndex + 1]
         if table.kinds[offset] == .data {
-            let second = String(decoding: buffer[(actual.start + halves[1].number.lowerBound)..<(actual.start + halves[1].number.upperBound)],
-                                as: UTF8.self)
+            let other = (actual.start + halves[1].number.lowerBound)..<(actual.start + halves[1].number.upperBound)
+            let second = String(decoding: buffer[other], as: UTF8.self)
             guard below.cell(columns.actual) == second else { return .none }
             let range = halves[0].number
             return .own(CSVField(start: actual.start + range.lowerBound, end: actual.start + range.upperBound, isQuoted: false,
@@ -217,7 +194,8 @@ extension FileReader {
         let place = source.typedCells ? "\(letter)\(below.line)" : "line \(below.line)"
         log.error(line: line, column: columns.actual + 1,
                   "\"\(cell)\" holds two counts in a row that counts one (\(halves[0].word)), and the row below is blank at \(place): "
-                  + "the \(halves[1].word) figure was typed into the row above; write \(halves[0].word) here and \(halves[1].word) in the row below",
+                  + "the \(halves[1].word) figure was typed into the row above; "
+                  + "write \(halves[0].word) here and \(halves[1].word) in the row below",
                   vi: "ô \"\(cell)\" ghi hai số trong một dòng chỉ đếm một loại (\(halves[0].word)), còn dòng dưới để trống ở \(place): "
                   + "số \(halves[1].word) đã bị gõ lên dòng trên; ghi số \(halves[0].word) ở ô này và số \(halves[1].word) ở dòng dưới")
         log.error(line: below.line, column: columns.actual + 1,
