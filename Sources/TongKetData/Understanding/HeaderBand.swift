@@ -23,8 +23,9 @@ struct HeaderBand {
         var best: (index: Int, score: Int)?
         for index in 0..<depth {
             var score = Self.headerScore(grid.rows[index])
-            // One header word ("Chỉ tiêu") beside names standing over columns of figures: units as columns.
-            if score == 1 { score += Self.namesOverFigures(grid, at: index) }
+            // Names standing over columns of figures (units as columns), beside a header word or two of them.
+            let names = grid.rows[index].distinct.contains(where: { CellEvidence($0) == .figure }) ? 0 : Self.namesOverFigures(grid, at: index)
+            if score == 1 || names >= 2 { score += names }
             if score >= 2, score > best?.score ?? 0 { best = (index, score) }
         }
         guard let best else { return nil }
@@ -38,7 +39,8 @@ struct HeaderBand {
         // Down: the names under a group heading (header words, or names under the value columns).
         var down = best.index + 1
         while down < grid.rows.count, rows.count < Self.maxRows, !ColumnNumbering.isNumbering(grid.rows[down].cells),
-              Self.headerScore(grid.rows[down]) >= 2 || Self.isSubHeading(grid.rows[down], under: grid.rows[best.index], in: grid) {
+              Self.headerScore(grid.rows[down]) >= 2 || Self.isSubHeading(grid.rows[down], under: grid.rows[best.index],
+                                                                          over: grid.rows[safe: down + 1]) {
             rows.append(down)
             down += 1
         }
@@ -80,7 +82,13 @@ struct HeaderBand {
         if row.distinct.contains(where: { CellEvidence($0) == .figure }) { return false }
         if headerScore(row) >= 2 { return true }
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-        let valueColumns = Set(header.cells.indices.filter { HeaderWords.read(header.cells[$0]).role?.isValue == true })
+        // (a name with no header word over a value column is one: a unit's, an indicator's)
+        let valueColumns = Set(header.cells.indices.filter { column in
+            let cell = header.cells[column]
+            guard !cell.isEmpty else { return false }
+            let role = HeaderWords.read(cell).role
+            return role?.isValue == true || role == nil
+        })
         // Over the value columns, or over a column the header leaves blank (a label merged down);
         // a title line sits over the first columns alone.
         return filled.contains(where: valueColumns.contains)
@@ -88,13 +96,14 @@ struct HeaderBand {
     }
 
     /// A row under the header naming what the value columns are for ("Phòng 1 | Phòng 2" under a
-    /// group heading): names, no figure, only where the header names no key column.
-    static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, in grid: SheetGrid) -> Bool {
+    /// group heading): names, no figure, where the header names no key column — or where the row below
+    /// names values ("Chỉ tiêu nghiệp vụ" over each indicator's name over "KH | TH").
+    static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, over next: SheetGrid.Row?) -> Bool {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
         guard filled.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure }) else { return false }
         return filled.allSatisfy { column in
             let role = HeaderWords.read(header.cell(column)).role
-            return role == nil || role?.isValue == true
+            return role == nil || role?.isValue == true || next.map { HeaderWords.read($0.cell(column)).role?.isValue == true } == true
         }
     }
 

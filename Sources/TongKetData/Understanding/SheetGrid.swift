@@ -1,3 +1,7 @@
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
 /// A sheet as rows of cells, held whole so that table understanding can look at it as an analyst
 /// does: up and down, row against row, before deciding anything. Each row keeps its line (a
 /// sheet's row number) and its fields (byte ranges into the text), so the values are later read
