@@ -68,11 +68,14 @@ struct HeaderBand {
         // The row just below: a figure under each name (later rows may already repeat the header).
         guard index + 1 < grid.rows.count else { return 0 }
         let below = grid.rows[index + 1]
-        return row.cells.indices.filter { column in
+        // Distinct names: a heading merged across the table ("I. KHỐI CẤP TỈNH") is one text, and no name.
+        let names = row.cells.indices.filter { column in
             let cell = row.cells[column]
-            guard !cell.isEmpty, CellEvidence(cell) == .text, HeaderWords.read(cell).role == nil else { return false }
+            guard !cell.isEmpty, CellEvidence(cell) == .text, HeaderWords.read(cell).role == nil, FormRows.sectionName(cell) == nil
+            else { return false }
             return CellEvidence(below.cell(column)) == .figure
-        }.count
+        }.map { row.cells[$0] }
+        return Set(names).count
     }
 
     /// A row above the header whose cells stand over the value columns beneath (a year, a unit or
@@ -100,7 +103,9 @@ struct HeaderBand {
     /// names values ("Chỉ tiêu nghiệp vụ" over each indicator's name over "KH | TH").
     static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, over next: SheetGrid.Row?) -> Bool {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-        guard filled.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure }) else { return false }
+        // Names, two or more (a section heading merged across the table is one text, "I. CÁC PHÒNG …").
+        guard row.distinct.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure || FormRows.sectionName($0) != nil })
+        else { return false }
         return filled.allSatisfy { column in
             let role = HeaderWords.read(header.cell(column)).role
             return role == nil || role?.isValue == true || next.map { HeaderWords.read($0.cell(column)).role?.isValue == true } == true
