@@ -121,8 +121,9 @@ struct HeaderBand {
             for column in 0..<grid.width {
                 var cell = row.cell(column)
                 // A CSV keeps a merged group heading in its first cell only: it goes on over the
-                // blank cells to its right while the row beneath names sub-columns.
-                if cell.isEmpty, !isLowest, !carried.isEmpty, !grid.rows[rows[position + 1]].cell(column).isEmpty {
+                // blank cells to its right while a row beneath names sub-columns.
+                if cell.isEmpty, !isLowest, !carried.isEmpty,
+                   rows[(position + 1)...].contains(where: { !grid.rows[$0].cell(column).isEmpty }) {
                     cell = carried
                 } else {
                     carried = cell
