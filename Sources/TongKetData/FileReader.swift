@@ -356,8 +356,10 @@ struct FileReader {
 
     /// The unit of a file without a unit column, from its title lines: the name after the dash of
     /// the report's title ("BÁO CÁO … - PHÒNG GD&ĐT HUYỆN BA TRI"); else from the file's name.
-    static func unit(inTitles titles: [String], fileName: String = "") -> (String, place: (en: String, vi: String))? {
+    static func unit(inTitles titles: [String], fileName: String = "",
+                     agencyBlock: [String] = []) -> (String, place: (en: String, vi: String))? {
         if let found = unitInTitleLines(titles) { return found }
+        if let name = unitInAgencyBlock(agencyBlock) { return (name, ("the agency block \"\(name)\"", "khối tên cơ quan \"\(name)\"")) }
         // Else the file's own name, when it names a unit ("Phòng GD&ĐT Ba Tri 2024.csv").
         let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
         let stem = (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").dropLast().joined(separator: ".")
@@ -384,6 +386,31 @@ struct FileReader {
         return nil
     }
 
+    /// The issuing body under its parent in a form's agency block (Nghị định 30/2020: "TÒA ÁN NHÂN DÂN TỈNH QUẢNG NGÃI"
+    /// over "TAND HUYỆN MỘ ĐỨC"), given as the first cell of each line above the table: the unit whose figures the sheet
+    /// holds. A body of the province itself ("CỤC THUẾ TỈNH …" under "TỔNG CỤC THUẾ", "SỞ Y TẾ" under
+    /// "UBND TỈNH …") is none: its sheet is the province's.
+    static func unitInAgencyBlock(_ lines: [String]) -> String? {
+        var block: [String] = []
+        for line in lines {
+            let words = HeaderName.fold(line)
+            // The block ends where the document's own lines begin: its number, its title, its date.
+            if words.hasPrefix("so:") || words.hasPrefix("so ") && line.contains("/") || RowRules.isDateLine(line)
+                || documentWords.contains(where: words.hasPrefix)
+                || block.count == 3 { break }
+            block.append(line)
+        }
+        guard block.count >= 2, let issuer = block.last, ColumnPlan.looksLikeUnit(issuer), !NameClues.isTotal(unit: issuer),
+              !HeaderName.fold(issuer).split(separator: " ").contains("tinh"),
+              // (a Sở or a Cục under the province's people's committee or a ministry is the province's own body)
+              !["so ", "cuc "].contains(where: HeaderName.fold(issuer).hasPrefix) else { return nil }
+        return issuer
+    }
+
+    /// How a document's own lines begin under the agency block: its title, its annex line.
+    static let documentWords = ["bao cao", "bieu", "bang", "ket qua", "tong hop", "so lieu", "danh gia", "thong ke", "chi tieu",
+                                "phu luc", "kem theo", "(kem theo", "mau", "so ket", "tong ket"]
+
     /// Labels of a title line that names the unit ("Đơn vị thực hiện: …").
     static let unitLabels = ["don vi thuc hien", "don vi bao cao", "co quan", "co quan bao cao"]
 
@@ -406,7 +433,7 @@ struct FileReader {
     /// How a unit's name begins, for finding one in a title line.
     static let unitWords = ["phong", "so", "vksnd", "vien kiem sat", "ubnd", "uy ban", "truong", "trung tam", "benh vien",
                             "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi",
-                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi"]
+                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra"]
 
     /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
     /// look, but only the figures themselves are used. Written as a fraction (0,955) or a

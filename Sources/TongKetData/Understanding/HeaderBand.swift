@@ -21,7 +21,8 @@ struct HeaderBand {
     init?(_ grid: SheetGrid) {
         let depth = min(grid.rows.count, Self.searchDepth)
         var best: (index: Int, score: Int)?
-        for index in 0..<depth {
+        // (a numbering row "(1) (2) …" over the figures is no row of names)
+        for index in 0..<depth where !ColumnNumbering.isNumbering(grid.rows[index].cells) {
             var score = Self.headerScore(grid.rows[index])
             // Names standing over columns of figures (units as columns), beside a header word or two of them.
             let names = grid.rows[index].distinct.contains(where: { CellEvidence($0) == .figure }) ? 0 : Self.namesOverFigures(grid, at: index)
@@ -66,8 +67,11 @@ struct HeaderBand {
     static func namesOverFigures(_ grid: SheetGrid, at index: Int) -> Int {
         let row = grid.rows[index]
         // The row just below: a figure under each name (later rows may already repeat the header).
-        guard index + 1 < grid.rows.count else { return 0 }
-        let below = grid.rows[index + 1]
+        // (past a numbering row "(1) (2) …" under the names)
+        var next = index + 1
+        if next < grid.rows.count, ColumnNumbering.isNumbering(grid.rows[next].cells) { next += 1 }
+        guard next < grid.rows.count else { return 0 }
+        let below = grid.rows[next]
         // Distinct names: a heading merged across the table ("I. KHỐI CẤP TỈNH") is one text, and no name.
         let names = row.cells.indices.filter { column in
             let cell = row.cells[column]
@@ -103,8 +107,10 @@ struct HeaderBand {
     /// names values ("Chỉ tiêu nghiệp vụ" over each indicator's name over "KH | TH").
     static func isSubHeading(_ row: SheetGrid.Row, under header: SheetGrid.Row, over next: SheetGrid.Row?) -> Bool {
         let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-        // Names, two or more (a section heading merged across the table is one text, "I. CÁC PHÒNG …").
-        guard row.distinct.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure || FormRows.sectionName($0) != nil })
+        // Names, two or more (a section heading merged across the table is one text, "I. CÁC PHÒNG …"; two of them
+        // side by side are the groups of the columns beneath, "I. KHỐI CẤP TỈNH | II. KHỐI CẤP HUYỆN").
+        guard row.distinct.count >= 2, !row.distinct.contains(where: { CellEvidence($0) == .figure }),
+              row.distinct.filter({ FormRows.sectionName($0) != nil }).count != 1
         else { return false }
         return filled.allSatisfy { column in
             let role = HeaderWords.read(header.cell(column)).role
@@ -122,7 +128,12 @@ struct HeaderBand {
                 var cell = row.cell(column)
                 // A CSV keeps a merged group heading in its first cell only: it goes on over the
                 // blank cells to its right while a row beneath names sub-columns.
-                if cell.isEmpty, !isLowest, !carried.isEmpty,
+                // It stops where a heading above begins a new block ("Tổng cộng toàn tỉnh" after the units' group).
+                let blockStarts = rows[..<position].contains { above in
+                    let text = grid.rows[above].cell(column)
+                    return !text.isEmpty && text != grid.rows[above].cell(column - 1)
+                }
+                if cell.isEmpty, !isLowest, !carried.isEmpty, !blockStarts,
                    rows[(position + 1)...].contains(where: { !grid.rows[$0].cell(column).isEmpty }) {
                     cell = carried
                 } else {

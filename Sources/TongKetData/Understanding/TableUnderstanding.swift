@@ -59,14 +59,30 @@ struct TableUnderstanding {
         if let chosen = sources.first, let other = sources.dropFirst().first(where: { $0.0 != chosen.0 }) {
             yearConflict = (chosen, other)
         }
+        // Else the office's own "Cùng kỳ năm 2022" column: the figures beside it are of the year after.
+        if fileYear == nil, let column = plan.columns.firstIndex(where: { $0.role == .previous && $0.year != nil }),
+           let year = plan.columns[column].year {
+            let label = band.labels[column].last ?? ""
+            fileYear = (year + 1, ("the column \"\(label)\" (the year before)", "cột \"\(label)\" (năm trước của kỳ này)"))
+        }
         filePeriod = FileReader.period(sheet: sheetName, titles: timeTitles)
-        fileUnit = FileReader.unit(inTitles: titles, fileName: fileName)
+        fileUnit = FileReader.unit(inTitles: titles, fileName: fileName,
+                                   agencyBlock: grid.rows[..<band.first].compactMap { $0.distinct.first })
         classify(body)
     }
 
     private mutating func classify(_ body: ArraySlice<SheetGrid.Row>) {
         let rules = RowRules(plan: plan, band: band, grid: grid)
         let kindsAlone = body.indices.map { rules.kind(of: grid.rows[$0], afterHeader: false) }
+        // The headings over rows name units only as a body: when none of them reads as a unit's name,
+        // they are the areas of work ("Lĩnh vực hình sự").
+        let indicatorNames = Set(plan.first(.indicator).map { column in
+            body.indices.filter { kindsAlone[$0 - body.startIndex] == .data }.map { grid.rows[$0].cell(column) }
+        } ?? [])
+        let headingsAreUnits = kindsAlone.contains { kind in
+            if case let .unitHeading(name) = kind { return ColumnPlan.looksLikeUnit(name) }
+            return false
+        }
         let unitColumn = plan.first(.unit)
         let timeColumn = plan.first(.period) ?? plan.first(.year)
         var unitAbove: String?, headingUnit: String?, section: String?
@@ -77,6 +93,10 @@ struct TableUnderstanding {
             let row = grid.rows[index]
             let afterHeader = kinds.last.map { $0 == .repeatedHeader } ?? (band.numbering == nil)
             var kind = ended ? .end : rules.kind(of: row, afterHeader: afterHeader)
+            if case let .unitHeading(name) = kind {
+                // An indicator's name elsewhere on a data row is that indicator with no value here, not a heading.
+                if indicatorNames.contains(name) { kind = .noValue } else if !headingsAreUnits { kind = .section(name) }
+            }
             // A heading over another heading names a group of them ("KHỐI CẤP HUYỆN" over its units).
             if case let .unitHeading(name) = kind, let next = kindsAlone.dropFirst(kinds.count + 1).first(where: { $0 != .note }),
                case .unitHeading = next {

@@ -37,6 +37,8 @@ extension FileReader {
         guard let map = headerMap, let line = headerLine else { return true }
         if line != table.headerLine { return true }
         if map.column(.unit) != table.plan.first(.unit) || map.column(.indicator) != table.plan.first(.indicator) { return true }
+        // A column of periods with no header of its own ("6 tháng đầu năm 2024" down a blank-headed column).
+        if map.column(.period) != table.plan.first(.period) || map.column(.year) != table.plan.first(.year) { return true }
         let actuals = Set(table.plan.slots.compactMap { $0.planned ? nil : $0.actual })
         let targets = Set(table.plan.slots.compactMap(\.target))
         if let wide {
@@ -61,6 +63,7 @@ extension FileReader {
         assembler.setFields(map.index, file: file)
         fillsUnitDown = true
         let fileUnitID = table.fileUnit.map { Array($0.0.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
+        noteLocaleEvidence(table)
         var readAny = false
         for (position, row) in table.data.enumerated() {
             let gridRow = table.grid.rows[row.row]
@@ -121,6 +124,24 @@ extension FileReader {
         }
         reportTokenizerProblems(log: &log, map: map)
         resolvePending(into: &assembler, map: map, log: &log)
+    }
+
+    /// How the office writes its numbers, told by every figure of the table — a rate left out ("-" for
+    /// "Tỷ lệ …"), the office's cùng kỳ, a comparison — not only by the values read: "91,31%" beside an
+    /// ambiguous "7.517" says the sheet is Vietnamese.
+    private mutating func noteLocaleEvidence(_ table: TableUnderstanding) {
+        let columns = Set(table.plan.slots.flatMap { [$0.target, $0.actual, $0.previous, $0.comparison].compactMap { $0 } })
+        for row in table.data where vietnameseEvidence == nil || englishEvidence == nil {
+            let gridRow = table.grid.rows[row.row]
+            for column in columns.sorted() where column < gridRow.fields.count {
+                let field = gridRow.fields[column]
+                let reading = NumberParser.read(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end]))
+                let entry = PendingNumber(row: -1, column: .actual, field: column, line: gridRow.line, reading: reading,
+                                          text: gridRow.cell(column))
+                if case .vietnamese = reading, vietnameseEvidence == nil { vietnameseEvidence = entry }
+                if case .english = reading, englishEvidence == nil { englishEvidence = entry }
+            }
+        }
     }
 
     /// What was decided, as notes at the header; two sources naming different years, as a warning.
