@@ -481,6 +481,8 @@ struct FileReader {
             }
             return found.count == 1 ? found[0] : nil
         }
+        // A report's own date ("Vĩnh Long, ngày 14 tháng 01 năm 2025") is never the year of its figures.
+        let titles = titles.filter { !RowRules.isDateLine($0) }
         if let sheet, let value = year(in: sheet) { return (value, ("the sheet name \"\(sheet)\"", "tên trang tính \"\(sheet)\"")) }
         // A part of a year named with its year ("QUÝ I/2022", "6 THÁNG ĐẦU NĂM 2024") says which year it is
         // counted in, even where its dates fall in the year before (a school year's first quarter).

@@ -98,4 +98,14 @@ struct TableUnderstandingTests {
         // No unit anywhere: the agency's own figures, "Lĩnh vực trật tự" their area of work.
         #expect(facts(table).sorted() == ["Toàn tỉnh|Số người chết|2023|30.0|25.0", "Toàn tỉnh|Số vụ tai nạn giao thông|2023|-|40.0"])
     }
+
+    @Test func theReportsOwnDateIsNeverTheYearOfItsFigures() throws {
+        let text = """
+        UBND TỈNH VĨNH LONG;;;
+        Vĩnh Long, ngày 14 tháng 01 năm 2025;;;
+        Đơn vị;Chỉ tiêu;Kế hoạch;Thực hiện
+        Phòng Kinh tế;Số xã đạt chuẩn nông thôn mới;5;6
+        """
+        #expect(try read(text, name: "KPI_export 2024.csv").rows.map(\.year) == [2024])
+    }
 }

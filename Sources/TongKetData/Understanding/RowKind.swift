@@ -113,7 +113,8 @@ struct RowRules {
     /// "Sóc Trăng, ngày 05 tháng 12 năm 2021": the report's own date, where its signatures begin.
     static func isDateLine(_ cell: String) -> Bool {
         let folded = HeaderName.fold(cell)
+        // (a period's bounds, "số liệu tính đến ngày 30 tháng 11 năm 2024", are the figures' own dates)
         return folded.range(of: #"ngay\s*[0-9.…]*\s*thang\s*[0-9.…]*\s*nam\s*\d{4}"#, options: .regularExpression) != nil
-            && cell.count < 120
+            && cell.count < 120 && !["den ngay", "tu ngay", "tinh den"].contains(where: folded.contains)
     }
 }
