@@ -23,14 +23,16 @@ package enum NameClues {
         "bi huy", "bi sua", "an huy", "an sua", "vi pham", "ngheo", "can ngheo", "that nghiep", "bo hoc",
         "suy dinh duong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly", "thoi gian doi", "khong pham toi",
         "oan sai", "tai pham", "chay no", "vu chay", "o nhiem", "no xau", "sinh con thu 3", "sinh con thu ba", "ty so gioi tinh khi sinh", "o dich", "thiet hai",
-        "sai sot", "that thoat", "khieu nai vuot cap", "mat rung", "benh nhan chuyen tuyen",
+        "sai sot", "that thoat", "khieu nai vuot cap", "mat rung", "benh nhan chuyen tuyen", "bi thuong", "pham toi", "toi pham",
     ]
 
-    /// Words of an action taken on the bad thing, which make more of it good.
+    /// Words of an action taken on the bad thing, which make more of it good, or of work done on it.
     public static let actionWords = [
         "phat hien", "xu ly", "khac phuc", "phong chong", "phong ngua", "dieu tri", "can thiep",
-        "tuyen truyen", "ho tro", "giai quyet xong", "kiem tra", "thanh tra", "tiem", "cap cuu", "dieu tra",
-        "truy to", "xet xu", "khoi to", "kiem sat",
+        "tuyen truyen", "ho tro", "kiem tra", "thanh tra", "tiem", "cap cuu", "dieu tra",
+        "truy to", "xet xu", "khoi to", "kiem sat", "xu phat", "bat giu", "triet pha", "kham pha", "thu hoi",
+        // the workload an office counts, neither good nor bad ("Số tin báo, tố giác về tội phạm đã tiếp nhận")
+        "tiep nhan", "thu ly", "giai quyet", "to giac",
     ]
 
     /// Action words whose folded form is also another word: "giảm" (reduce) folds to the "giam"
@@ -53,9 +55,21 @@ package enum NameClues {
     /// Ceiling words strong enough to hold even beside an action word ("hồ sơ được xử lý quá hạn").
     public static let strongCeilingWords = ["qua han", "tre han", "ton dong", "thoi gian cho", "thoi gian giai quyet", "thoi gian xu ly"]
 
+    /// Abbreviations offices write inside names whose reading is the same in every office ("Số người bị
+    /// thương do TNGT"); one that differs between offices ("MT": ma túy or môi trường) is the catalogue's to say.
+    static let abbreviations: [Substring: String] = [
+        "tngt": "tai nan giao thong", "ttatgt": "trat tu an toan giao thong", "pccc": "phong chay chua chay",
+        "cnch": "cuu nan cuu ho", "nsnn": "ngan sach nha nuoc", "ttxh": "trat tu xa hoi",
+    ]
+
+    /// A name's folded words with its abbreviations written out.
+    static func clueWords(_ name: String) -> String {
+        folded(name).split(separator: " ").map { abbreviations[$0] ?? String($0) }.joined(separator: " ")
+    }
+
     /// The clue that an indicator is a ceiling (lower is better), or nil for "higher".
     public static func ceiling(indicator name: String) -> Clue? {
-        let words = folded(name)
+        let words = clueWords(name)
         if let strong = strongCeilingWords.first(where: { contains(words, $0) }) { return Clue(words: strong) }
         guard let word = ceilingWords.first(where: { contains(words, $0) }) else { return nil }
         if hasAction(name, folded: words) { return nil }
