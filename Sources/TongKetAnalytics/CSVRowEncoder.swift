@@ -25,9 +25,10 @@ struct CSVRowEncoder: Sendable {
         measureBase = pieces.count
         pieces += table.measures.map { MetricsExport.csvField($0) + [UInt8(ascii: ",")] }
         fixedBase = pieces.count
-        // unit, province, higher, lower, then the statuses: see `fixed`.
+        // unit, province, higher, lower, then the statuses and the change statuses: see `fixed`.
         pieces += ["unit", "province", "higher", "lower", "", "none"].map { Array(($0 + ",").utf8) }
         pieces += Status.allCases.map { Array(($0.rawValue + ",").utf8) }
+        pieces += ChangeStatus.allCases.map { Array(($0.rawValue + ",").utf8) }
         var overrides = [Int](repeating: -1, count: table.indicators.count)
         for (id, profile) in metrics.interpretation.indicators.enumerated() {
             guard let stated = profile.measure ?? (profile.isRate && profile.rateBasis != .data ? "%" : nil) else { continue }
@@ -42,7 +43,9 @@ struct CSVRowEncoder: Sendable {
         text = pieces.flatMap { $0 }
     }
 
-    private enum Fixed: Int { case unit, province, higher, lower, empty, none, met, notMet, undefined }
+    private enum Fixed: Int {
+        case unit, province, higher, lower, empty, none, met, notMet, undefined, better, worse, unchanged, changeUndefined
+    }
 
     /// The rows of `figures`, as one block of bytes.
     func encode<S: Sequence<FigureRow>>(_ figures: S) -> [UInt8] {
@@ -86,6 +89,12 @@ struct CSVRowEncoder: Sendable {
             case .met: try fixed(.met)
             case .notMet: try fixed(.notMet)
             case .undefined: try fixed(.undefined)
+            }
+            switch f.changeStatus {
+            case .better: try fixed(.better)
+            case .worse: try fixed(.worse)
+            case .unchanged: try fixed(.unchanged)
+            case .undefined: try fixed(.changeUndefined)
             }
             try optional(f.previousActual, w); try w.write(byte: comma)
             try optional(f.yoyDelta, w); try w.write(byte: comma)

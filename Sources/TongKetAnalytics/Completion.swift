@@ -7,6 +7,19 @@ public enum Status: String, Sendable, CaseIterable {
     case undefined
 }
 
+/// How a count with a direction and no target moved against cùng kỳ (crime, accidents, fires: the
+/// office judges them by the change, up is worse). Never a verdict on a target: the scorecard does not
+/// count it. Undefined with a target, with no direction (a workload count) or with no previous figure.
+public enum ChangeStatus: String, Sendable, CaseIterable {
+    case better, worse, unchanged, undefined
+
+    static func of(target: Double?, actual: Double, previous: Double?, direction: Direction) -> ChangeStatus {
+        guard target == nil, direction != .neutral, let previous else { return .undefined }
+        if actual == previous { return .unchanged }
+        return (actual < previous) == (direction == .lower) ? .better : .worse
+    }
+}
+
 /// Completion of an assigned target.
 ///
 /// - completion = actual / target, defined only when the target is above 0;

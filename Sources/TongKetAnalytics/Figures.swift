@@ -31,6 +31,11 @@ public struct FigureRow: Sendable, Equatable {
     /// A part of the year against the whole year's target: the completion is progress, not a verdict.
     public var progress = false
 
+    /// A count with a direction and no target, judged by its change against cùng kỳ.
+    public var changeStatus: ChangeStatus {
+        ChangeStatus.of(target: target, actual: actual, previous: previousActual, direction: direction)
+    }
+
     /// metrics.csv's `flags`: "estimate;published;check", the ones that hold.
     public var flags: String {
         [(estimated, "estimate"), (published, "published"), (flagged, "check")].filter(\.0).map(\.1).joined(separator: ";")

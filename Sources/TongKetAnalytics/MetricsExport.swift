@@ -9,7 +9,7 @@ public enum MetricsExport {
     /// province figure taken from the office's total row, `check` for a value `check` flags.
     public static let columns = [
         "scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
-        "status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
+        "status", "change_status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
     ]
 
     /// The file written: metrics.csv or metrics.json.
@@ -89,7 +89,7 @@ public enum MetricsExport {
                 .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
                 .text(metrics.indicatorName(f)), .text(metrics.measureName(f).isEmpty ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
-                .text(f.status.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
+                .text(f.status.rawValue), .text(f.changeStatus.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
                 .number(f.completionChangePoints), .text(f.flags),
             ]
             try w.write(first ? "\n  {" : ",\n  {")

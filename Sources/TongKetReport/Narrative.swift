@@ -122,7 +122,9 @@ public struct Narrative {
         let missed = metrics.figureRows(year: year).filter { $0.status == .notMet }.sorted { a, b in
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
-        guard !missed.isEmpty else { return [.paragraph(pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met."))] }
+        guard !missed.isEmpty else {
+            return [.paragraph(pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met."))] + worseThanBefore
+        }
         let provinceMissed = missed.filter { $0.scope == .province }.count
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         var out: [ReviewDocument.Block] = [.paragraph(pick("\(words.When(year)), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
@@ -137,6 +139,23 @@ public struct Narrative {
         for f in missed {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
             out.append(.item(who + " — " + sentence(f) + gapNote(f)))
+        }
+        return out + worseThanBefore
+    }
+
+    /// The counts with no target that the office judges by their change and that went the wrong way
+    /// (fires, accidents, crime up on cùng kỳ): the province's each, then per indicator the units'.
+    var worseThanBefore: [ReviewDocument.Block] {
+        let worse = metrics.figureRows(year: year).filter { $0.changeStatus == .worse }
+        guard !worse.isEmpty else { return [] }
+        var out: [ReviewDocument.Block] = [.paragraph(pick("Các chỉ tiêu không giao kế hoạch diễn biến xấu hơn cùng kỳ:",
+                                                           "Indicators with no target that went the wrong way on the same period last year:"))]
+        for f in worse where f.scope == .province { out.append(.item(pick("Toàn tỉnh", "Province") + " — " + sentence(f))) }
+        let units = Dictionary(grouping: worse.filter { $0.scope == .unit }, by: \.indicator)
+        for id in units.keys.sorted(by: { (metrics.profile($0).order ?? .max, $0) < (metrics.profile($1).order ?? .max, $1) }) {
+            let rows = (units[id] ?? []).sorted { metrics.unitName($0) < metrics.unitName($1) }
+            let list = rows.map { metrics.unitName($0) + " (" + (change($0) ?? "") + ")" }.joined(separator: ", ")
+            out.append(.item(metrics.indicatorName(rows[0]) + pick(" xấu hơn cùng kỳ ở \(rows.count) đơn vị: ", " worse than last year in \(rows.count) units: ") + list + "."))
         }
         return out
     }

@@ -30,6 +30,37 @@ import TongKetData
         #expect(Completion.status(target: nil, actual: 3, direction: .lower) == .undefined)
     }
 
+    @Test func aCountWithADirectionAndNoTargetIsJudgedByItsChange() throws {
+        let csv = """
+        year,unit,indicator,target,actual
+        2022,Công an huyện A,Số vụ cháy,,21
+        2023,Công an huyện A,Số vụ cháy,,26
+        2022,Công an huyện A,Số người chết do tai nạn giao thông,,9
+        2023,Công an huyện A,Số người chết do tai nạn giao thông,,7
+        2022,Công an huyện A,Số người bị thương do đuối nước,,3
+        2023,Công an huyện A,Số người bị thương do đuối nước,,3
+        2022,Công an huyện A,Số tin báo đã tiếp nhận,,100
+        2023,Công an huyện A,Số tin báo đã tiếp nhận,,130
+        2022,Công an huyện A,Số vụ tai nạn giao thông,10,12
+        2023,Công an huyện A,Số vụ tai nạn giao thông,10,9
+        """
+        let table = try TableReader.read([InputFile(name: "cong-an.csv", bytes: Array(csv.utf8))]).table
+        let metrics = try Metrics(Interpretation(table, catalogue: nil))
+        var got: [String: ChangeStatus] = [:]
+        for i in metrics.table.rows.indices where metrics.table.rows[i].year == 2023 {
+            let figures = metrics.unitFigures(at: i)
+            got[metrics.indicatorName(figures)] = figures.changeStatus
+        }
+        #expect(got == [
+            "Số vụ cháy": .worse, "Số người chết do tai nạn giao thông": .better, "Số người bị thương do đuối nước": .unchanged,
+            // A workload count has no direction; a count with a target is judged by its target.
+            "Số tin báo đã tiếp nhận": .undefined, "Số vụ tai nạn giao thông": .undefined,
+        ])
+        // The first year has nothing to change from.
+        let first = try #require(metrics.table.rows.indices.first { metrics.table.rows[$0].year == 2022 })
+        #expect(metrics.unitFigures(at: first).changeStatus == .undefined)
+    }
+
     @Test func yearOverYearIsUndefinedRatherThanInfinite() {
         #expect(YearOverYear.delta(actual: 74, previous: 68) == 6)
         #expect(YearOverYear.percent(actual: 74, previous: 68) == 6.0 / 68.0)

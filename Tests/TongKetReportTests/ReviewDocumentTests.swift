@@ -41,6 +41,27 @@ import TongKetReport
         #expect(document.markdown.contains("\n## Phương hướng, nhiệm vụ năm 2025\n\n"))
     }
 
+    @Test func aCountJudgedByItsChangeThatWentTheWrongWayIsAShortfall() throws {
+        let csv = """
+            năm,đơn vị,chỉ tiêu,đơn vị tính,kế hoạch,thực hiện
+            2023,Huyện A,Số vụ cháy,vụ,,21
+            2024,Huyện A,Số vụ cháy,vụ,,26
+            2023,Huyện B,Số vụ cháy,vụ,,4
+            2024,Huyện B,Số vụ cháy,vụ,,3
+            2023,Huyện A,Số tin báo đã tiếp nhận,tin,,100
+            2024,Huyện A,Số tin báo đã tiếp nhận,tin,,130
+
+            """
+        let table = try TableReader.read([InputFile(name: "ca.csv", bytes: Array(csv.utf8))]).table
+        let document = Narrative(metrics: try Metrics(Interpretation(table)), year: 2024, language: .vi).document
+        let section = try #require(document.sections.first { $0.heading == "Tồn tại, hạn chế" })
+        let lines = ReviewDocument.lines(section)
+        #expect(lines.contains("Toàn tỉnh — Số vụ cháy: 29 vụ, tăng 4 vụ (16 %) so với cùng kỳ."))
+        #expect(lines.contains("Số vụ cháy xấu hơn cùng kỳ ở 1 đơn vị: Huyện A (tăng 5 vụ (23,8 %))."))
+        // The office's workload has no direction: more of it is no shortfall.
+        #expect(!lines.contains { $0.contains("tiếp nhận") })
+    }
+
     @Test func aPairIsOneSentenceAsProcuracyReportsWriteIt() throws {
         let document = Narrative(metrics: try metrics(), year: 2024, language: .vi).document
         let field = try #require(document.sections.first { if case .field = $0.part { return true } else { return false } })
