@@ -142,11 +142,12 @@ public struct Metrics: Sendable {
 
     /// A part of the year against the whole year's target (DESIGN §3): a count's completion is
     /// progress ("đạt 48,2 % kế hoạch năm"), not a verdict; a ceiling already passed is broken,
-    /// otherwise only within it so far; a rate is judged against its threshold as for a year.
-    /// A target stated for the period itself ("KH 6 tháng") is judged as a year's is.
+    /// otherwise only within it so far; a rate is judged against its threshold or its ceiling as for a
+    /// year ("≥ 90 %", "≤ 5 %": a rate does not add up over the months). A target stated for the period
+    /// itself ("KH 6 tháng") is judged as a year's is.
     private func partYear(_ f: inout FigureRow, ownTarget: Bool) {
         guard !table.periods[Int(period)].isWholeYear, !ownTarget, f.target != nil else { return }
-        if profile(f.indicator).isRate && f.direction != .lower { return }
+        if profile(f.indicator).isRate { return }
         f.progress = true
         if f.direction == .lower {
             if f.status == .met { f.status = .undefined }

@@ -61,6 +61,27 @@ import TongKetData
         #expect(metrics.unitFigures(at: first).changeStatus == .undefined)
     }
 
+    @Test func aRateCeilingOnHalfAYearIsJudgedForTheHalfAndAYearsCountIsProgress() throws {
+        let csv = """
+        Kỳ báo cáo;Đơn vị;Chỉ tiêu;Đơn vị tính;KH;TH
+        6 tháng đầu năm 2024;Chi cục A;Tỷ lệ nợ thuế;%;≤ 5%;6,1
+        6 tháng đầu năm 2024;Chi cục B;Tỷ lệ nợ thuế;%;≤ 5%;4,2
+        6 tháng đầu năm 2024;Chi cục A;Số doanh nghiệp được kiểm tra;doanh nghiệp;100;48
+        6 tháng đầu năm 2024;Chi cục B;Số doanh nghiệp được kiểm tra;doanh nghiệp;80;41
+        """
+        let table = try TableReader.read([InputFile(name: "so-ket.csv", bytes: Array(csv.utf8))]).table
+        let metrics = try Metrics(Interpretation(table, catalogue: nil))
+        var got: [String: (Status, Bool)] = [:]
+        for i in metrics.table.rows.indices {
+            let f = metrics.unitFigures(at: i)
+            got[metrics.unitName(f) + "|" + metrics.indicatorName(f)] = (f.status, f.progress)
+        }
+        #expect(got["Chi cục A|Tỷ lệ nợ thuế"]! == (.notMet, false))
+        #expect(got["Chi cục B|Tỷ lệ nợ thuế"]! == (.met, false))
+        // Half a year of a count against the year's target: progress, no verdict.
+        #expect(got["Chi cục A|Số doanh nghiệp được kiểm tra"]! == (.undefined, true))
+    }
+
     @Test func yearOverYearIsUndefinedRatherThanInfinite() {
         #expect(YearOverYear.delta(actual: 74, previous: 68) == 6)
         #expect(YearOverYear.percent(actual: 74, previous: 68) == 6.0 / 68.0)

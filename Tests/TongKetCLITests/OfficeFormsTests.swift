@@ -146,7 +146,7 @@ extension OfficeFormsTests {
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map { CSVLine.cells(String($0), delimiter: ",") }.filter { $0[0] == "unit" }
         #expect(rows.map { $0[8] } == ["11"], "the whole year's result only")
-        #expect(rows.allSatisfy { $0[2] == "cả năm" } && rows.first?[11] == "12", "compared with the whole year before")
+        #expect(rows.allSatisfy { $0[2] == "cả năm" } && rows.first?[12] == "12", "compared with the whole year before")
         let quarter = try CLI.run(["summary", file.path, "--format", "csv", "--period", "quy-3"])
         #expect(quarter.stdout.split(separator: "\n").filter { $0.hasPrefix("unit,") }.map { CSVLine.cells(String($0), delimiter: ",")[8] } == ["3"])
         let half = try Self.write("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024\nĐơn vị,Chỉ tiêu,KH,TH\nPhòng A,Số vụ,10,5\n", as: "so-ket-6-thang-2024.csv")
