@@ -89,7 +89,8 @@ public enum MetricsExport {
                 .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
                 .text(metrics.indicatorName(f)), .text(metrics.measureName(f).isEmpty ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
-                .text(f.status.rawValue), .text(f.changeStatus.rawValue), .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
+                .text(f.status.rawValue), .text(f.changeStatus.rawValue),
+                .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
                 .number(f.completionChangePoints), .text(f.flags),
             ]
             try w.write(first ? "\n  {" : ",\n  {")

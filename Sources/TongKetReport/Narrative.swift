@@ -148,14 +148,16 @@ public struct Narrative {
     var worseThanBefore: [ReviewDocument.Block] {
         let worse = metrics.figureRows(year: year).filter { $0.changeStatus == .worse }
         guard !worse.isEmpty else { return [] }
-        var out: [ReviewDocument.Block] = [.paragraph(pick("Các chỉ tiêu không giao kế hoạch diễn biến xấu hơn cùng kỳ:",
-                                                           "Indicators with no target that went the wrong way on the same period last year:"))]
+        var out: [ReviewDocument.Block] = [.paragraph(pick(
+            "Các chỉ tiêu không giao kế hoạch diễn biến xấu hơn cùng kỳ:",
+            "Indicators with no target that went the wrong way on the same period last year:"))]
         for f in worse where f.scope == .province { out.append(.item(pick("Toàn tỉnh", "Province") + " — " + sentence(f))) }
         let units = Dictionary(grouping: worse.filter { $0.scope == .unit }, by: \.indicator)
         for id in units.keys.sorted(by: { (metrics.profile($0).order ?? .max, $0) < (metrics.profile($1).order ?? .max, $1) }) {
             let rows = (units[id] ?? []).sorted { metrics.unitName($0) < metrics.unitName($1) }
             let list = rows.map { metrics.unitName($0) + " (" + (change($0) ?? "") + ")" }.joined(separator: ", ")
-            out.append(.item(metrics.indicatorName(rows[0]) + pick(" xấu hơn cùng kỳ ở \(rows.count) đơn vị: ", " worse than last year in \(rows.count) units: ") + list + "."))
+            let worseIn = pick(" xấu hơn cùng kỳ ở \(rows.count) đơn vị: ", " worse than last year in \(rows.count) units: ")
+            out.append(.item(metrics.indicatorName(rows[0]) + worseIn + list + "."))
         }
         return out
     }

@@ -69,7 +69,8 @@ import TongKetSample
         let points: Double = (after - before) * 100
         let indicator = "\"Phúc thẩm, hình sự\""
         let expected: [String] = [
-            "scope,year,period,unit,indicator,measure,direction,target,actual,completion,status,change_status,previous_actual,yoy_delta,yoy_pct,completion_change_pp,flags",
+            "scope,year,period,unit,indicator,measure,direction,target,actual,completion,status,change_status,"
+                + "previous_actual,yoy_delta,yoy_pct,completion_change_pp,flags",
             "unit,2022,cả năm,Phòng 7,\(indicator),vụ,higher,60,68,\(before),met,undefined,,,,,",
             "unit,2023,cả năm,Phòng 7,\(indicator),vụ,higher,70,74,\(after),met,undefined,68,6,\(pct),\(points),",
             "province,2022,cả năm,,\(indicator),vụ,higher,60,68,\(before),met,undefined,,,,,",
