@@ -130,10 +130,10 @@ extension FileReader {
     /// "Tỷ lệ …"), the office's cùng kỳ, a comparison — not only by the values read: "91,31%" beside an
     /// ambiguous "7.517" says the sheet is Vietnamese.
     private mutating func noteLocaleEvidence(_ table: TableUnderstanding) {
-        let columns = Set(table.plan.slots.flatMap { [$0.target, $0.actual, $0.previous, $0.comparison].compactMap { $0 } })
+        let columns = Set(table.plan.slots.flatMap { [$0.target, $0.actual, $0.previous, $0.comparison].compactMap { $0 } }).sorted()
         for row in table.data where vietnameseEvidence == nil || englishEvidence == nil {
             let gridRow = table.grid.rows[row.row]
-            for column in columns.sorted() where column < gridRow.fields.count {
+            for column in columns where column < gridRow.fields.count {
                 let field = gridRow.fields[column]
                 let reading = NumberParser.read(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end]))
                 let entry = PendingNumber(row: -1, column: .actual, field: column, line: gridRow.line, reading: reading,
