@@ -123,7 +123,8 @@ public struct Narrative {
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
         guard !missed.isEmpty else {
-            return [.paragraph(pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met."))] + worseThanBefore
+            let allMet = pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.")
+            return [.paragraph(allMet)] + worseThanBefore
         }
         let provinceMissed = missed.filter { $0.scope == .province }.count
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count

@@ -52,7 +52,8 @@ import TongKetData
             got[metrics.indicatorName(figures)] = figures.changeStatus
         }
         #expect(got == [
-            "Số vụ cháy": .worse, "Số người chết do tai nạn giao thông": .better, "Số người bị thương do đuối nước": .unchanged,
+            "Số vụ cháy": .worse, "Số người chết do tai nạn giao thông": .better,
+            "Số người bị thương do đuối nước": .unchanged,
             // A workload count has no direction; a count with a target is judged by its target.
             "Số tin báo đã tiếp nhận": .undefined, "Số vụ tai nạn giao thông": .undefined,
         ])

@@ -60,7 +60,8 @@ struct TableUnderstandingTests {
         """
         let table = try read(text)
         // The total's columns are its own, not more of the last unit's.
-        #expect(facts(table).sorted() == ["Chi cục huyện A|Số việc thụ lý|2023|-|965.0", "Phòng 1|Số việc thụ lý|2023|-|205.0",
+        #expect(facts(table).sorted() == ["Chi cục huyện A|Số việc thụ lý|2023|-|965.0",
+                                          "Phòng 1|Số việc thụ lý|2023|-|205.0",
                                           "Tổng cộng toàn tỉnh|Số việc thụ lý|2023|-|1170.0"])
     }
 
@@ -96,7 +97,8 @@ struct TableUnderstandingTests {
         """
         let table = try read(text)
         // No unit anywhere: the agency's own figures, "Lĩnh vực trật tự" their area of work.
-        #expect(facts(table).sorted() == ["Toàn tỉnh|Số người chết|2023|30.0|25.0", "Toàn tỉnh|Số vụ tai nạn giao thông|2023|-|40.0"])
+        #expect(facts(table).sorted() == ["Toàn tỉnh|Số người chết|2023|30.0|25.0",
+                                          "Toàn tỉnh|Số vụ tai nạn giao thông|2023|-|40.0"])
     }
 
     @Test func theReportsOwnDateIsNeverTheYearOfItsFigures() throws {
