@@ -100,6 +100,8 @@ struct CSVRowEncoder: Sendable {
             try optional(f.yoyDelta, w); try w.write(byte: comma)
             try optional(f.yoyPercent, w); try w.write(byte: comma)
             try optional(f.completionChangePoints, w); try w.write(byte: comma)
+            if !f.targets.isEmpty { try w.write(bytes: MetricsExport.csvField(f.targetsText)) }
+            try w.write(byte: comma)
             if f.estimated || f.published || f.flagged { try w.write(f.flags) }
             try w.write(byte: UInt8(ascii: "\n"))
         }

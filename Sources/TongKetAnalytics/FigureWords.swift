@@ -124,6 +124,7 @@ package struct FigureWords: Sendable {
     /// ceilings "trong giới hạn (trần 20 ngày)" / "vượt trần 1 vụ (trần 0 vụ)"; counts "đạt 105,7 % kế hoạch"
     /// (with "· không đạt" when missed); "không có kế hoạch"; "không đánh giá" for a workload count.
     public func verdict(_ f: FigureRow) -> String {
+        if let relative = f.relativeTarget { return relativeVerdict(f, relative) }
         if f.direction == .neutral { return notJudged + pick(" (không giao kế hoạch)", " (no target assigned)") }
         // A part of the year against the year's target: how far along, not a verdict.
         if f.progress, let target = f.target {
@@ -149,6 +150,48 @@ package struct FigureWords: Sendable {
         }
         guard let completion = f.completion else { return noTarget }
         return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target") + (f.status == .notMet ? " · " + notMet : "")
+    }
+
+    /// A target against the year before, in its own terms first, the resolved value second: "đạt mục tiêu
+    /// giảm ít nhất 5 % so với cùng kỳ (không quá 74,1 vụ)"; with no previous figure, that it cannot be judged.
+    /// (The change itself is said beside it, by `change`.)
+    public func relativeVerdict(_ f: FigureRow, _ relative: RelativeTarget) -> String {
+        let size = relative.points ? points(relative.amount) : numbers.percent(abs(relative.amount) / 100)
+        let goal: String
+        if relative.amount == 0 {
+            goal = relative.direction == .lower ? pick("không cao hơn \(before)", "no higher than \(before)")
+                : pick("không thấp hơn \(before)", "no lower than \(before)")
+        } else {
+            goal = relative.amount < 0 ? pick("giảm ít nhất \(size) so với \(before)", "down at least \(size) on \(before)")
+                : pick("tăng ít nhất \(size) so với \(before)", "up at least \(size) on \(before)")
+        }
+        guard let target = f.target, f.previousActual != nil else {
+            let unjudged = "chưa có số \(before) để đánh giá mục tiêu \(goal)"
+            return pick(unjudged, "no figure for \(before) to judge the goal \(goal) by")
+        }
+        let limit = (f.direction == .lower ? pick("không quá ", "at most ") : pick("ít nhất ", "at least ")) + value(target, f)
+        let verdict = f.status == .met ? pick("đạt mục tiêu", "meets the goal") : pick("không đạt mục tiêu", "misses the goal")
+        return "\(verdict) \(goal) (\(limit))"
+    }
+
+    private var before: String { period.isWholeYear ? pick("năm trước", "the year before") : pick("cùng kỳ", "the same period") }
+
+    /// A target missed that the files name beside the headline, said with its name: "đạt 97,9 % Dự toán HĐND
+    /// tỉnh giao (2.350/2.400 tỷ đồng) · không đạt", "thiếu 1,5 điểm % so với KH 6 tháng (90 %)".
+    public func againstNamed(_ f: FigureRow, name: String) -> String {
+        guard let target = f.target else { return noTarget }
+        let limit = value(target, f)
+        if f.direction == .lower {
+            let over = distance(f) ?? ""
+            return pick("vượt \(over) so với \(name) (trần \(limit))", "\(over) above \(name) (ceiling \(limit))")
+        }
+        if isRate(f) {
+            let gap = points(f.actual - target)
+            return pick("thiếu \(gap) so với \(name) (\(limit))", "\(gap) below \(name) (\(limit))")
+        }
+        let completion = f.completion.map { numbers.completion($0) } ?? ""
+        let pair = "\(numbers.number(f.actual, fractionDigits: digits(f)))/\(limit)"
+        return pick("đạt \(completion) \(name) (\(pair)) · \(notMet)", "\(completion) of \(name) (\(pair)) · \(notMet)")
     }
 
     /// The verdict where a line holds about 30 characters (a tile, a bar's label): a rate as its

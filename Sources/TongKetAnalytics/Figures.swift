@@ -30,6 +30,11 @@ public struct FigureRow: Sendable, Equatable {
     public var flagged = false
     /// A part of the year against the whole year's target: the completion is progress, not a verdict.
     public var progress = false
+    /// The target as stated against the year before ("giảm ít nhất 5 % so với cùng kỳ"); `target` is then
+    /// its value resolved from `previousActual`, nil when there is none.
+    public var relativeTarget: RelativeTarget?
+    /// Every target, the headline first, when the files state more than one (`TargetFigure`); else empty.
+    public var targets: [TargetFigure] = []
 
     /// A count with a direction and no target, judged by its change against cùng kỳ.
     public var changeStatus: ChangeStatus {

@@ -30,6 +30,10 @@ public struct Metrics: Sendable {
     /// The one unit these figures are of (its own summary), if any: its figures take the
     /// province's place on every page, and nothing says "số của" it.
     public let unit: Int32?
+    /// The figures against each target the files state beside the headline, by the same row indexes.
+    public let others: [OtherTargetMetrics]
+    /// Per indicator, the target against the year before every unit that states one shares: the province's too.
+    let provinceRelativeTargets: [Int32: RelativeTarget]
 
     /// Figures that cannot be formed as asked.
     public enum Problem: Error, Equatable, Sendable {
@@ -74,7 +78,16 @@ public struct Metrics: Sendable {
         }
         self.flaggedProvince = flaggedProvince
         provinceIndex = Dictionary(provinceRows.enumerated().map { (Self.key($1.indicator, $1.year), $0) }, uniquingKeysWith: { a, _ in a })
-
+        var shared: [Int32: RelativeTarget?] = [:]
+        for (key, target) in table.relativeTargets {
+            guard let known = shared[key.indicator] else { shared[key.indicator] = target; continue }
+            if let known, known.amount != target.amount || known.points != target.points { shared[key.indicator] = .some(nil) }
+        }
+        provinceRelativeTargets = shared.compactMapValues { $0 }
+        others = try interpretation.table.otherTargets.indices.map { k throws(Problem) in
+            OtherTargetMetrics(name: interpretation.table.otherTargets[k].name,
+                               metrics: try Metrics(interpretation.withOtherTarget(k), level: level, period: chosen, unit: unit))
+        }
     }
 
     /// Indicators in the office's order: the catalogue's "thứ tự", then the order the files name them.
@@ -129,6 +142,10 @@ public struct Metrics: Sendable {
         var f = FigureRow.of(table.rows, at: index, scope: .unit)
         f.flagged = flaggedRows.contains(index)
         partYear(&f, ownTarget: table.rows[index].ownTarget)
+        if !table.relativeTargets.isEmpty, let relative = table.relativeTargets[RowKey(table.rows[index])] { Self.resolve(&f, relative) }
+        if !others.isEmpty {
+            f.targets = targets(of: f, headlineName: table.targetName(of: table.rows[index])) { $0.unitFigures(at: index) }
+        }
         return f
     }
 
@@ -137,6 +154,13 @@ public struct Metrics: Sendable {
         f.published = provinceBases[index].isPublished
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
+        if f.target == nil, let relative = provinceRelativeTargets[f.indicator] { Self.resolve(&f, relative) }
+        if !others.isEmpty {
+            let key = Self.key(f.indicator, Int32(f.year))
+            f.targets = targets(of: f, headlineName: headlineTargetName(indicator: f.indicator)) { other in
+                other.provinceIndex[key].map(other.provinceFigures(at:))
+            }
+        }
         return f
     }
 
@@ -154,6 +178,16 @@ public struct Metrics: Sendable {
         } else {
             f.status = .undefined
         }
+    }
+
+    /// A target against the year before, resolved from the figure's previous value; it judges the
+    /// period it is stated for. With no previous value there is nothing to judge against.
+    private static func resolve(_ f: inout FigureRow, _ relative: RelativeTarget) {
+        f.relativeTarget = relative
+        f.progress = false
+        f.target = f.previousActual.map(relative.resolved(previous:))
+        f.completion = Completion.ratio(target: f.target, actual: f.actual)
+        f.status = Completion.status(target: f.target, actual: f.actual, direction: f.direction)
     }
 
     /// All figures of one year (or every year), units first, then the province.

@@ -4,12 +4,14 @@ import TongKetData
 /// The machine-readable metrics table of DESIGN §6, as CSV or JSON. Other tools and the
 /// report build on these columns, so their names and order are a contract.
 public enum MetricsExport {
-    /// `period` is the part of the year ("cả năm" for whole years); `flags` says, separated by
+    /// `period` is the part of the year ("cả năm" for whole years); `targets`, when the files state
+    /// more than one, each as "name=value" joined by " | " (the headline first, also in `target`);
+    /// `flags` says, separated by
     /// ";", `estimate` for a result given as an estimate ("Ước TH 2024"), `published` for a
     /// province figure taken from the office's total row, `check` for a value `check` flags.
     public static let columns = [
         "scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
-        "status", "change_status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "flags",
+        "status", "change_status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "targets", "flags",
     ]
 
     /// The file written: metrics.csv or metrics.json.
@@ -81,6 +83,7 @@ public enum MetricsExport {
     private enum JSONValue {
         case text(String?)
         case number(Double?)
+        case targets([TargetFigure])
     }
 
     private static func writeJSON(_ metrics: Metrics, year: Int?, first: inout Bool, to w: ByteWriter) throws {
@@ -91,7 +94,7 @@ public enum MetricsExport {
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .text(f.changeStatus.rawValue),
                 .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
-                .number(f.completionChangePoints), .text(f.flags),
+                .number(f.completionChangePoints), .targets(f.targets), .text(f.flags),
             ]
             try w.write(first ? "\n  {" : ",\n  {")
             first = false
@@ -101,10 +104,24 @@ public enum MetricsExport {
                 case let .text(text?): try w.write(jsonString(text))
                 case let .number(number?): try w.write(number: number)
                 case .text(nil), .number(nil): try w.write("null")
+                case let .targets(targets): try writeJSON(targets, to: w)
                 }
             }
             try w.write("}")
         }
+    }
+
+    /// A figure's targets as a list of {name, value, completion, status}: empty when it has one.
+    private static func writeJSON(_ targets: [TargetFigure], to w: ByteWriter) throws {
+        try w.write("[")
+        for (i, t) in targets.enumerated() {
+            try w.write((i == 0 ? "" : ", ") + "{\"name\": " + jsonString(t.name) + ", \"value\": ")
+            if let target = t.target { try w.write(number: target) } else { try w.write("null") }
+            try w.write(", \"completion\": ")
+            if let completion = t.completion { try w.write(number: completion) } else { try w.write("null") }
+            try w.write(", \"status\": " + jsonString(t.status.rawValue) + ", \"headline\": \(t.headline)}")
+        }
+        try w.write("]")
     }
 
     static func jsonString(_ text: String) -> String {

@@ -30,6 +30,8 @@ package enum ProvinceRollup {
         var count = 0
         var targets = 0
         var estimated = false
+        /// A unit's target is the period's own ("KH 6 tháng"): so is the province's.
+        var ownTarget = false
         /// Weighted mean: Σ weight of the units counted, and of those with a target.
         var weight = 0.0
         var targetWeight = 0.0
@@ -75,6 +77,7 @@ package enum ProvinceRollup {
             }
             var a = accumulators[slot]
             if row.estimated { a.estimated = true }
+            if row.target != nil, row.ownTarget { a.ownTarget = true }
             if let target = row.target {
                 a.sharedTarget = a.sharedTarget.map { $0 == target ? $0 : .nan } ?? target
                 a.unitTargetSum += target
@@ -143,7 +146,7 @@ package enum ProvinceRollup {
                                    directionGiven: model.directionGiven, target: target, actual: actual)
             // A province figure built on an estimate is an estimate; on the period's own targets, the period's.
             row.estimated = a.estimated
-            row.ownTarget = model.ownTarget
+            row.ownTarget = a.ownTarget
             return (row, basis)
         }
     }

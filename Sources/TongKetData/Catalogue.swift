@@ -51,6 +51,8 @@ public struct CatalogueIndicator: Sendable, Equatable {
     public var measure: String?
     /// The province's target ("KH toàn tỉnh"), one value for every year.
     public var provinceTarget: Double?
+    /// Which of the targets the files state is the headline ("kế hoạch chính": "Dự toán HĐND tỉnh giao").
+    public var mainTarget: String?
     /// The fewest decimals to show ("số chữ số thập phân"); more where a verdict needs them.
     public var decimals: Int?
     /// The indicator this one is written with ("cặp với"): the cases and the accused of one

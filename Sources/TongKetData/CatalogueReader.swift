@@ -7,7 +7,7 @@ public enum CatalogueReader {
     /// The catalogue's columns; headers compare as data headers do (case, spaces, diacritics).
     enum Column: CaseIterable {
         case kind, name, oldNames, shortName, direction, rollup, numerator, denominator, group, order, headline, total, note
-        case measure, provinceTarget, decimals, pair
+        case measure, provinceTarget, decimals, pair, mainTarget
 
         var names: [String] {
             switch self {
@@ -28,6 +28,7 @@ public enum CatalogueReader {
             case .provinceTarget: return ["kh toan tinh", "ke hoach toan tinh", "province target"]
             case .decimals: return ["so chu so thap phan", "chu so thap phan", "decimals"]
             case .pair: return ["cap voi", "paired with", "pair"]
+            case .mainTarget: return ["ke hoach chinh", "chi tieu chinh", "main target", "headline target"]
             }
         }
     }
@@ -150,6 +151,7 @@ public enum CatalogueReader {
                     }
                 }
                 entry.measure = cell(.measure)
+                entry.mainTarget = cell(.mainTarget)
                 // A proposed pair ("… ?") is a pair until the analyst says otherwise.
                 entry.pairedWith = cell(.pair).map { unconfirmed($0).0 }
                 if let text = cell(.provinceTarget) {

@@ -10,6 +10,8 @@ struct FileReader {
         var line: Int
         var reading: NumberReading
         var text: String
+        /// The other target the number is a value of (`Columns.otherTargets`' id), -1 for the row's own columns.
+        var otherTarget = -1
     }
 
     static func read(_ input: InputFile, file: Int32, options: ReadOptions, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
@@ -117,6 +119,8 @@ struct FileReader {
     /// What the form's rows said besides data, for the notes: numbering rows, sections, where the
     /// signature block began, cells read as signs or with unit words, results left blank.
     var formNotes = FormNotes()
+    /// The other targets' columns already said to hold a cell that is no target.
+    var otherTargetsWarned: Set<Int> = []
     /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
     var rateColumn = -1
     var rateMismatches = 0
@@ -433,7 +437,7 @@ struct FileReader {
     /// How a unit's name begins, for finding one in a title line.
     static let unitWords = ["phong", "so", "vksnd", "vien kiem sat", "ubnd", "uy ban", "truong", "trung tam", "benh vien",
                             "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi",
-                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra"]
+                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra", "cct"]
 
     /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
     /// look, but only the figures themselves are used. Written as a fraction (0,955) or a
@@ -513,6 +517,8 @@ struct FileReader {
         var estimated = false
         /// The target column is the period's own ("KH 6 tháng"), not the year's.
         var ownTarget = false
+        /// Targets stated beside the first: each one's field, its id in the assembler, whether it is the period's own.
+        var otherTargets: [(field: Int, id: Int, own: Bool)] = []
         /// The indicator of every row read through these columns (a heading over the column pair).
         var fixedIndicator: Int32?
         init(_ map: HeaderMap) {
@@ -618,11 +624,15 @@ struct FileReader {
             return nil
         }
         // "≥ 95 %", "Không quá 2": the number, and a direction when the words give one.
-        var target: Double?, targetDirection: Direction?
+        var target: Double?, targetDirection: Direction?, relative: RelativeTarget?
         if columns.target >= 0 {
             let (targetField, direction) = WrittenTarget.split(fields[columns.target], in: buffer)
             if let sign = ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[targetField.start..<targetField.end])) {
                 formNotes.targetSigns[sign.word, default: 0] += 1
+            } else if let stated = relativeTarget(fields[columns.target]) {
+                // "Kéo giảm ít nhất 5% so với cùng kỳ": resolved from each figure's previous value.
+                relative = stated
+                targetDirection = stated.direction
             } else {
                 target = readNumber(targetField, line: line, field: columns.target, column: .target, row: rowIndex, map: map, log: &log)
                 targetDirection = direction
@@ -683,6 +693,12 @@ struct FileReader {
         row.estimated = columns.estimated
         row.ownTarget = columns.ownTarget
         row.targetOnly = targetOnly
+        if let relative { assembler.addRelativeTarget(relative, row: rowIndex) }
+        if half == nil {
+            for other in columns.otherTargets {
+                readOtherTarget(fields[other.field], target: other, line: line, row: rowIndex, map: map, assembler: &assembler, log: &log)
+            }
+        }
         return row
     }
 
@@ -821,7 +837,7 @@ struct FileReader {
         }
         for entry in pending {
             let value = entry.reading.value(in: locale) ?? .nan
-            assembler.setNumber(value, column: entry.column, row: entry.row)
+            assembler.setNumber(value, column: entry.column, row: entry.row, otherTarget: entry.otherTarget)
         }
     }
 

@@ -64,6 +64,12 @@ public struct IndicatorRow: Sendable, Equatable {
         get { marks & 4 != 0 }
         set { marks = newValue ? marks | 4 : marks & ~4 }
     }
+    /// The figure is a form's "Cùng kỳ" column, the year before of the row beside it: a file that states
+    /// that year itself is taken instead.
+    public var fromPreviousColumn: Bool {
+        get { marks & 8 != 0 }
+        set { marks = newValue ? marks | 8 : marks & ~8 }
+    }
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double
@@ -116,6 +122,14 @@ public struct IndicatorTable: Sendable {
     /// The targets of the years after the last year with results (next year's plan, "KH 2025"),
     /// in the rows' order: what "Phương hướng, nhiệm vụ năm tới" is made of. Their `actual` is 0.
     public let plannedTargets: [IndicatorRow]
+    /// Per file, the name its header gives the headline target ("Dự toán pháp lệnh"), when it names one.
+    public let targetNames: [String?]
+    /// The targets a form states beside the headline, by name (`OtherTarget`).
+    public let otherTargets: [OtherTarget]
+    /// Per indicator, the headline target's name where the catalogue's "kế hoạch chính" chose it.
+    public let headlineNames: [Int32: String]
+    /// Targets stated against the year before ("giảm ít nhất 5 % so với cùng kỳ"), by row; `target` is nil there.
+    public let relativeTargets: [RowKey: RelativeTarget]
 
     /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
@@ -150,8 +164,15 @@ public struct IndicatorTable: Sendable {
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
-         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil, plannedTargets: [IndicatorRow] = []) {
+         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil,
+         plannedTargets: [IndicatorRow] = [],
+         targetNames: [String?] = [], otherTargets: [OtherTarget] = [], headlineNames: [Int32: String] = [:],
+         relativeTargets: [RowKey: RelativeTarget] = [:]) {
         self.plannedTargets = plannedTargets
+        self.relativeTargets = relativeTargets
+        self.headlineNames = headlineNames
+        self.targetNames = targetNames
+        self.otherTargets = otherTargets
         self.yearSpan = yearSpan
         self.organisation = organisation
         self.sectionLevels = sectionLevels
@@ -186,7 +207,8 @@ public struct IndicatorTable: Sendable {
     func replacingRows(_ rows: [IndicatorRow], plannedTargets: [IndicatorRow]? = nil) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
                        fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
-                       plannedTargets: plannedTargets ?? self.plannedTargets)
+                       plannedTargets: plannedTargets ?? self.plannedTargets, targetNames: targetNames, otherTargets: otherTargets,
+                       headlineNames: headlineNames, relativeTargets: relativeTargets)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

@@ -92,6 +92,8 @@ public struct TotalRow: Sendable, Equatable {
     public var isSubtotal = false
     /// The period of the row, an index into the table's `periods`.
     public var period: UInt8 = 0
+    /// The row's other targets (`OtherTarget`), by name.
+    public var otherTargets: [String: Double] = [:]
 }
 
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
@@ -111,6 +113,7 @@ public struct Finding: Sendable, Equatable {
         case partialTargets = "partial-targets"
         case singleUnit = "single-unit"
         case lookAlike = "look-alike"
+        case mainTarget = "main-target"
     }
 
     public var kind: Kind
@@ -127,13 +130,13 @@ public struct Finding: Sendable, Equatable {
 /// unit's group decided — by the export, the catalogue, or, where both are silent, the names
 /// (`NameClues`) — and every assumption and suspicious value listed as a finding.
 public struct Interpretation: Sendable {
-    public let table: IndicatorTable
+    public internal(set) var table: IndicatorTable
     /// By indicator id of `table`.
-    public let indicators: [IndicatorProfile]
+    public internal(set) var indicators: [IndicatorProfile]
     /// By unit id of `table`.
     public let units: [UnitProfile]
-    public let totals: [TotalRow]
-    public let findings: [Finding]
+    public internal(set) var totals: [TotalRow]
+    public internal(set) var findings: [Finding]
     /// The spellings read as each name (kept name → the others), for units and indicators: the
     /// old names `tongket init` writes so that next year reads them without a warning.
     public let unitSpellings: [String: [String]]
@@ -295,6 +298,7 @@ public struct Interpretation: Sendable {
         var profiles: [IndicatorProfile] = []
         let idByKey = Dictionary(newTable.indicators.enumerated().map { (spelling($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var catalogueProblems: [Diagnostic] = []
+        var mainTargets: [Int32: (name: String, line: Int)] = [:]
         for (id, name) in newTable.indicators.enumerated() {
             let entry = indicatorEntries[spelling(name)].map { catalogue.indicators[$0] }
             let measure = measureOf[id] < 0 ? nil : newTable.measures[Int(measureOf[id])]
@@ -337,6 +341,7 @@ public struct Interpretation: Sendable {
             profile.measure = entry?.measure
             (profile.isRate, profile.rateBasis) = RateRule.decide(evidence)
             profile.provinceTarget = entry?.provinceTarget
+            if let main = entry?.mainTarget { mainTargets[Int32(id)] = (main, entry?.line ?? 0) }
             profile.decimals = entry?.decimals
             if let decided = entry?.rollup {
                 let basis: Basis = decided.confirmed ? .catalogue : .proposed
@@ -454,6 +459,29 @@ public struct Interpretation: Sendable {
         self.unitSpellings = unitSpellings
         self.indicatorSpellings = indicatorSpellings
         self.likelyRenamedUnits = renames.units
+        // The catalogue's "kế hoạch chính": another of the targets the files state is the headline.
+        for (id, main) in mainTargets.sorted(by: { $0.key < $1.key }) {
+            let name = newTable.indicators[Int(id)]
+            if promote(main.name, indicator: id) {
+                let said = Diagnostic(file: catalogue.file, line: main.line, severity: .note,
+                    message: "\"\(name)\" is judged against \"\(main.name)\", the catalogue's \"kế hoạch chính\"; "
+                        + "the form's other targets beside it",
+                    vietnamese: "\"\(name)\" được đánh giá theo \"\(main.name)\", \"kế hoạch chính\" của danh mục; "
+                        + "các kế hoạch khác của biểu ở bên cạnh")
+                self.findings.append(Finding(kind: .mainTarget, diagnostic: said))
+            } else {
+                let stated = ([newTable.targetNames.compactMap { $0 }.first] + newTable.otherTargets.map(\.name)).compactMap { $0 }
+                if stated.contains(where: { OtherTarget.sameName($0, main.name) }) { continue }
+                let listed = stated.map { "\"\($0)\"" }.joined(separator: ", ")
+                let wrong = Diagnostic(file: catalogue.file, line: main.line, severity: .warning,
+                    message: "the catalogue's \"kế hoạch chính\" for \"\(name)\" is \"\(main.name)\", "
+                        + "but no file states a target of that name (they state: \(listed)); write one of those names",
+                    vietnamese: "\"kế hoạch chính\" của \"\(name)\" trong danh mục là \"\(main.name)\", "
+                        + "nhưng không tệp nào có kế hoạch mang tên đó "
+                        + "(các tệp có: \(listed)); ghi một trong các tên đó")
+                self.findings.append(Finding(kind: .mainTarget, diagnostic: wrong))
+            }
+        }
     }
 
     /// Two grand totals of one indicator and year ("Tổng cộng" in two files, or "Tổng cộng" and
@@ -575,11 +603,25 @@ public struct Interpretation: Sendable {
             (row.unit, row.indicator) = (unitIDs[Int(row.unit)], indicatorIDs[Int(row.indicator)])
             assembler.append(row)
         }
+        // The other targets follow their rows to the new ids; a total row's stay with it.
+        for (file, name) in table.targetNames.enumerated() { if let name { assembler.setTargetName(name, file: Int32(file)) } }
+        var totalOthers: [RowKey: [String: Double]] = [:]
+        assembler.keyedOtherTargets = table.otherTargets.map { other in
+            other.remapped(units: unitIDs, indicators: indicatorIDs) { key, value in
+                totalOthers[key, default: [:]][other.name] = value.value
+            }
+        }
+        for (key, target) in table.relativeTargets {
+            var moved = key
+            (moved.unit, moved.indicator) = (unitIDs[Int(key.unit)], indicatorIDs[Int(key.indicator)])
+            if moved.unit >= 0, moved.indicator >= 0 { assembler.keyedRelativeTargets[moved] = target }
+        }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).
         var totals = totalRows.map { unit, row in
             var total = TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target,
                                  actual: row.actual, file: row.file, line: row.line)
+            total.otherTargets = totalOthers[RowKey(row)] ?? [:]
             total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
             total.period = row.period
             return total

@@ -57,6 +57,70 @@ struct TableAssembler {
 
     mutating func append(_ row: IndicatorRow) { rows.append(row) }
 
+    /// The rows from `start` on are a form's "Cùng kỳ" column (`IndicatorRow.fromPreviousColumn`).
+    mutating func markFromPreviousColumn(from start: Int) {
+        for i in start..<rows.count { rows[i].fromPreviousColumn = true }
+    }
+
+    /// A form's cùng kỳ gives way to a row that states the same year itself, and to another form's cùng kỳ read first.
+    private mutating func dropRestatedPreviousYears() {
+        guard rows.contains(where: \.fromPreviousColumn) else { return }
+        var stated = Set<[Int32]>()
+        for row in rows where !row.fromPreviousColumn { stated.insert([row.year, Int32(row.period), row.unit, row.indicator]) }
+        rows.removeAll { row in row.fromPreviousColumn && !stated.insert([row.year, Int32(row.period), row.unit, row.indicator]).inserted }
+    }
+
+    /// Per file, the headline target's name as its header wrote it.
+    private(set) var targetNames: [Int32: String] = [:]
+    /// The other targets' names, and each value by the index its row was appended at.
+    private(set) var otherTargetNames: [String] = []
+    private var otherTargetValues: [(row: Int, target: Int, value: OtherTarget.Value)] = []
+    private var otherRelativeTargets: [(row: Int, target: Int, relative: RelativeTarget)] = []
+    /// Rows of a rebuilt table whose other targets are already keyed (`IndicatorTable.otherTargets`).
+    var keyedOtherTargets: [OtherTarget] = []
+
+    mutating func setTargetName(_ name: String, file: Int32) { targetNames[file] = name }
+
+    /// Targets against the year before, by the index their row was appended at; a rebuilt table's already keyed.
+    private var relativeTargetRows: [(row: Int, target: RelativeTarget)] = []
+    var keyedRelativeTargets: [RowKey: RelativeTarget] = [:]
+
+    mutating func addRelativeTarget(_ target: RelativeTarget, row: Int) { relativeTargetRows.append((row, target)) }
+
+    /// The id of an other target by its name; headers that differ only in case or accents are one.
+    mutating func otherTarget(named name: String) -> Int {
+        if let known = otherTargetNames.firstIndex(where: { OtherTarget.sameName($0, name) }) { return known }
+        otherTargetNames.append(name)
+        return otherTargetNames.count - 1
+    }
+
+    /// A value of an other target for the row that will be appended at `row` (NaN until its locale is known).
+    mutating func addOtherTarget(_ value: OtherTarget.Value, target: Int, row: Int) {
+        otherTargetValues.append((row, target, value))
+    }
+
+    /// An other target stated against the year before, for the row that will be appended at `row`.
+    mutating func addOtherTarget(_ relative: RelativeTarget, target: Int, row: Int) {
+        otherRelativeTargets.append((row, target, relative))
+    }
+
+    /// The other targets keyed by their rows (read before the rows are sorted or taken out).
+    private func keyedOtherTargetsOfRows() -> [OtherTarget] {
+        var out = keyedOtherTargets
+        for name in otherTargetNames where !out.contains(where: { OtherTarget.sameName($0.name, name) }) {
+            out.append(OtherTarget(name: name))
+        }
+        for entry in otherTargetValues where entry.row < rows.count && !entry.value.value.isNaN {
+            let at = out.firstIndex { OtherTarget.sameName($0.name, otherTargetNames[entry.target]) }!
+            out[at].values[RowKey(rows[entry.row])] = entry.value
+        }
+        for entry in otherRelativeTargets where entry.row < rows.count {
+            let at = out.firstIndex { OtherTarget.sameName($0.name, otherTargetNames[entry.target]) }!
+            out[at].relative[RowKey(rows[entry.row])] = entry.relative
+        }
+        return out.filter { !$0.values.isEmpty || !$0.relative.isEmpty }
+    }
+
     /// How the files of this run that could tell wrote their numbers: an office writes them one way.
     var decidedLocales: Set<NumberLocale> = []
 
@@ -83,8 +147,12 @@ struct TableAssembler {
     }
 
     /// Fills in a number that waited for its file's number locale.
-    mutating func setNumber(_ value: Double, column: InputColumn, row: Int) {
-        if column == .target { rows[row].storedTarget = value } else { rows[row].actual = value }
+    mutating func setNumber(_ value: Double, column: InputColumn, row: Int, otherTarget: Int = -1) {
+        if otherTarget >= 0 {
+            if let i = otherTargetValues.lastIndex(where: { $0.row == row && $0.target == otherTarget }) {
+                otherTargetValues[i].value.value = value
+            }
+        } else if column == .target { rows[row].storedTarget = value } else { rows[row].actual = value }
     }
 
     /// Sorting packs (unit rank, indicator rank, year) into one integer: one comparison per
@@ -103,6 +171,10 @@ struct TableAssembler {
     private mutating func finish(diagnosticLimit: Int, keepingOrder: Bool) throws(LoadError) -> (table: IndicatorTable, order: [Int32]) {
         let unitRank = IndicatorTable.sortRanks(of: units.names)
         let indicatorRank = IndicatorTable.sortRanks(of: indicators.names)
+        let otherTargets = keyedOtherTargetsOfRows()
+        var relativeTargets = keyedRelativeTargets
+        for (row, target) in relativeTargetRows where row < rows.count { relativeTargets[RowKey(rows[row])] = target }
+        dropRestatedPreviousYears()
         let (planned, survivors) = try takePlannedTargets(diagnosticLimit: diagnosticLimit, unitRank: unitRank, indicatorRank: indicatorRank)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
             throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table",
@@ -145,7 +217,8 @@ struct TableAssembler {
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
                                sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
-                               plannedTargets: planned), kept)
+                               plannedTargets: planned, targetNames: files.indices.map { targetNames[Int32($0)] },
+                               otherTargets: otherTargets, relativeTargets: relativeTargets), kept)
     }
 
     /// Takes the rows with a target and no result out of `rows`. Those of a year after the last

@@ -118,3 +118,11 @@ enum FormRows {
         return signatureStarts.contains { folded == $0.trimmingCharacters(in: .whitespaces) || folded.hasPrefix($0) }
     }
 }
+
+extension ValueWords {
+    /// The sign a cell is ("-", "x", "…", "Không phát sinh"), nil for a figure or a text.
+    static func signOf(_ cell: String) -> Sign? {
+        var text = cell
+        return text.withUTF8 { sign($0) }
+    }
+}

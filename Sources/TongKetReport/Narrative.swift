@@ -123,6 +123,7 @@ public struct Narrative {
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
         guard !missed.isEmpty else {
+            guard otherTargetMisses.isEmpty else { return otherTargetMisses + worseThanBefore }
             let allMet = pick("Tất cả các chỉ tiêu được giao đều đạt kế hoạch.", "Every assigned target was met.")
             return [.paragraph(allMet)] + worseThanBefore
         }
@@ -141,7 +142,28 @@ public struct Narrative {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
             out.append(.item(who + " — " + sentence(f) + gapNote(f)))
         }
-        return out + worseThanBefore
+        return out + otherTargetMisses + worseThanBefore
+    }
+
+    /// A target the files state beside the headline and missed while the headline was not ("Dự toán HĐND
+    /// tỉnh giao" above "Dự toán pháp lệnh"): the province's, then the units'.
+    var otherTargetMisses: [ReviewDocument.Block] {
+        let figures = metrics.figureRows(year: year).filter { f in
+            f.status != .notMet && f.targets.contains { !$0.headline && $0.status == .notMet }
+        }
+        guard !figures.isEmpty else { return [] }
+        var out: [ReviewDocument.Block] = [.paragraph(pick("Chưa đạt theo kế hoạch khác được giao:",
+                                                           "Missed against another target set:"))]
+        func place(_ f: FigureRow) -> (Int, String) { (f.scope == .province ? 0 : 1, metrics.unitName(f)) }
+        for f in figures.sorted(by: { place($0) < place($1) }) {
+            let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
+            for t in f.targets where !t.headline && t.status == .notMet {
+                var against = f
+                (against.target, against.completion, against.status, against.targets) = (t.target, t.completion, t.status, [])
+                out.append(.item(who + " — " + metrics.indicatorName(f) + ": " + words.againstNamed(against, name: t.name) + "."))
+            }
+        }
+        return out
     }
 
     /// The counts with no target that the office judges by their change and that went the wrong way

@@ -73,6 +73,7 @@ enum CheckWords {
         case .partialTargets: (vi, en) = ("Thiếu kế hoạch ở một số đơn vị", "Targets missing for some units")
         case .singleUnit: (vi, en) = ("Chỉ tiêu chỉ một đơn vị báo cáo", "Indicators only one unit reports")
         case .lookAlike: (vi, en) = ("Tên có chữ Kirin hoặc Hy Lạp trông như chữ Latinh", "Names with Cyrillic or Greek letters that look Latin")
+        case .mainTarget: (vi, en) = ("Kế hoạch chính theo danh mục", "The catalogue's headline targets")
         }
         return MessageLanguage.pick(vi, en) + " (\(count)):"
     }

@@ -107,6 +107,7 @@ extension RenderingTests {
     @Test func svgIsWritten() throws {
         let renderer = try #require(sharedRenderer)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-\(UUID().uuidString).svg").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try renderer.svg(try scene(.trend), to: path)
         let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
         #expect(text.contains("<svg"))

@@ -51,8 +51,15 @@ import Testing
         typealias Key = SharedOfficesTests
         var found: [String: SharedOfficesTests.Figure] = [:]
         var totals: [String: SharedOfficesTests.Figure] = [:]
+        // A form's own "Cùng kỳ" column, read as the year before, is checked against the truth's `previous`.
+        var previous: [String: Double] = [:]
         for row in table.rows {
             let unit = table.units[Int(row.unit)]
+            if row.fromPreviousColumn {
+                let period = table.periods[Int(row.period)].label, indicator = Key.key(table.indicators[Int(row.indicator)])
+                previous["\(row.year + 1)|\(period)|\(Key.key(unit))|\(indicator)"] = row.actual
+                continue
+            }
             let k = "\(row.year)|\(table.periods[Int(row.period)].label)|\(Key.key(unit))|\(Key.key(table.indicators[Int(row.indicator)]))"
             let figure = SharedOfficesTests.Figure(target: row.target, actual: row.actual.isNaN ? nil : row.actual)
             if NameClues.isTotal(unit: unit) {
@@ -74,6 +81,9 @@ import Testing
                 continue
             }
             matched.insert(k)
+            if let read = previous.removeValue(forKey: k), !SharedOfficesTests.same(read, SharedOfficesTests.number(row["previous"])) {
+                wrong.append("\(k): read cùng kỳ \(read), truth \(String(describing: row["previous"]))")
+            }
             let actual = SharedOfficesTests.number(row["actual"]), target = SharedOfficesTests.number(row["target"])
             if !SharedOfficesTests.same(figure.actual, actual) || !SharedOfficesTests.same(figure.target, target) {
                 wrong.append("\(k): read \(figure), truth KH \(String(describing: target)) TH \(String(describing: actual))")

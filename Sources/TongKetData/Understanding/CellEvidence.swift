@@ -19,6 +19,11 @@ enum CellEvidence: Equatable {
             self = .period
             return
         }
+        // A part of the year named without its year ("6 tháng đầu năm", "9 tháng") is words, not "6" of something.
+        if let (period, _) = ReportingPeriod.read(cell), !period.isWholeYear, cell.contains(where: \.isLetter) {
+            self = .text
+            return
+        }
         self = Self.isFigure(cell) ? .figure : .text
     }
 

@@ -18,6 +18,8 @@ struct ColumnPlan {
     /// One group of value columns; indexes are fields of the row.
     struct Slot: Equatable {
         var target: Int?
+        /// Targets stated beside the first ("Dự toán HĐND" beside "Dự toán pháp lệnh", "KH 6 tháng" beside "KH năm").
+        var otherTargets: [Int] = []
         var actual: Int?
         var estimated = false
         var previous: Int?
@@ -49,7 +51,8 @@ struct ColumnPlan {
         // A text column with no header is the unit's when its names read as units, else the indicator's.
         for index in columns.indices where columns[index].role == nil && columns[index].because == .texts {
             let names = sample.map { $0.cell(index) }.filter { !$0.isEmpty }
-            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count
+            // A header that itself names a kind of unit ("Chi cục Thuế", "Công an") says so whatever the names' spelling.
+            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count || columns[index].name.map(Self.looksLikeUnit) == true
             if unitLike, !columns.contains(where: { $0.role == .unit }) { columns[index].role = .unit; columns[index].because = .unitNames }
             else if !columns.contains(where: { $0.role == .indicator }) { columns[index].role = .indicator }
         }
@@ -92,14 +95,21 @@ struct ColumnPlan {
             return column
         }
         if column.role == .year || column.role == .period, figures * 10 >= filled * 8 {
-            column.role = .year
-            return column
+            // Years down the column: the rows' year. Other figures under a bare year or period ("6 tháng đầu
+            // năm" over "2023 | 2024") are that time's results.
+            let years = values.filter { Int($0.trimmingCharacters(in: .whitespaces)).map { (1900...2100).contains($0) } == true }.count
+            if years * 10 >= figures * 8 || column.year == nil {
+                column.role = .year
+                return column
+            }
+            column.role = nil
         }
         if column.role == nil {
             if figures * 10 >= filled * 6, column.name != nil || column.year != nil {
                 column.role = .actual
                 column.because = .figures
-            } else if texts * 10 >= filled * 6, column.name == nil {
+            } else if texts * 10 >= filled * 6 {
+                // Texts under a header no rule knows ("Chi cục Thuế", "Nội dung"): names, whose own look decides.
                 column.because = .texts
             }
         }
@@ -133,7 +143,7 @@ struct ColumnPlan {
             }
             let i = at!
             switch role {
-            case .target: if slots[i].target == nil { slots[i].target = index }
+            case .target: if slots[i].target == nil { slots[i].target = index } else { slots[i].otherTargets.append(index) }
             case .actual: if slots[i].actual == nil || slots[i].estimated { slots[i].actual = index; slots[i].estimated = false }
             case .estimate: if slots[i].actual == nil { slots[i].actual = index; slots[i].estimated = true }
             case .previous: if slots[i].previous == nil { slots[i].previous = index }
@@ -159,11 +169,23 @@ struct ColumnPlan {
                 continue
             }
             let sameYear = sameName.filter { results[$0].year == slot.year || (slot.year == nil && sameName.count == 1) }
-            let undated = sameName.filter { results[$0].year == nil && slot.year != nil && (lastYear == nil) }
+            var undated = sameName.filter { results[$0].year == nil && slot.year != nil && (lastYear == nil) }
+            // An undated target beside results of several years ("Dự toán" beside "TH 2024 | TH 2023") is the latest year's.
+            if slot.year == nil, sameYear.isEmpty, let lastYear { undated = sameName.filter { results[$0].year == lastYear } }
             if let i = sameYear.first ?? undated.first, results[i].target == nil {
                 results[i].target = slot.target
+                results[i].otherTargets += slot.otherTargets
+                results[i].previous = results[i].previous ?? slot.previous
+                results[i].comparison = results[i].comparison ?? slot.comparison
                 if results[i].period == nil, slot.period != nil { results[i].period = slot.period }
                 if results[i].year == nil { results[i].year = slot.year }
+                continue
+            }
+            // A second target of the same result ("KH 6 tháng" beside "KH năm", in a slot of its own by its period).
+            if let i = sameYear.first ?? undated.first, let target = slot.target {
+                results[i].otherTargets += [target] + slot.otherTargets
+                results[i].previous = results[i].previous ?? slot.previous
+                results[i].comparison = results[i].comparison ?? slot.comparison
                 continue
             }
             if let year = slot.year, let lastYear, year > lastYear {
@@ -173,6 +195,11 @@ struct ColumnPlan {
             } else if sameName.count == 1, results[sameName[0]].target == nil {
                 results[sameName[0]].target = slot.target
             }
+        }
+        // The headline is the target the form lists first, whichever slot it was found in.
+        for i in results.indices where !results[i].otherTargets.isEmpty {
+            let all = ([results[i].target].compactMap { $0 } + results[i].otherTargets).sorted()
+            (results[i].target, results[i].otherTargets) = (all.first, Array(all.dropFirst()))
         }
         return results
     }

@@ -41,7 +41,8 @@ struct HeaderBand {
         var down = best.index + 1
         while down < grid.rows.count, rows.count < Self.maxRows, !ColumnNumbering.isNumbering(grid.rows[down].cells),
               Self.headerScore(grid.rows[down]) >= 2 || Self.isSubHeading(grid.rows[down], under: grid.rows[best.index],
-                                                                          over: grid.rows[safe: down + 1]) {
+                                                                          over: grid.rows[safe: down + 1])
+                || Self.isYearsRow(grid.rows[down], under: grid.rows[rows[rows.count - 1]]) {
             rows.append(down)
             down += 1
         }
@@ -115,6 +116,23 @@ struct HeaderBand {
         return filled.allSatisfy { column in
             let role = HeaderWords.read(header.cell(column)).role
             return role == nil || role?.isValue == true || next.map { HeaderWords.read($0.cell(column)).role?.isValue == true } == true
+        }
+    }
+
+    /// Bare years under a group heading ("6 tháng đầu năm" over "2023 | 2024"), beside header words of other
+    /// groups ("So sánh" over "Tăng (+), giảm (-)"): a header row, though its years read as numbers — two years
+    /// or more, each under a heading (merged, or carried from the left).
+    static func isYearsRow(_ row: SheetGrid.Row, under header: SheetGrid.Row) -> Bool {
+        // (the header's own cells merged down into this row repeat it)
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty && row.cells[$0] != header.cell($0) }
+        func year(_ column: Int) -> Bool {
+            Int(row.cells[column].trimmingCharacters(in: .whitespaces)).map { (1990...2100).contains($0) } == true
+        }
+        let years = filled.filter(year)
+        guard years.count >= 2, Set(years.map { row.cells[$0] }).count >= 2 else { return false }
+        return filled.allSatisfy { column in
+            guard year(column) || HeaderWords.read(row.cells[column]).role != nil else { return false }
+            return (0...column).contains { !header.cell(column - $0).isEmpty }
         }
     }
 

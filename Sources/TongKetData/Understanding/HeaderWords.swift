@@ -75,9 +75,11 @@ enum HeaderWords {
         Rule(role: .code, match: .whole, phrases: ["ma", "ma so"]),
         Rule(role: .comparison, match: .phrase, phrases: [
             "ty le %", "ti le %", "ty le (%)", "ti le (%)", "% hoan thanh", "ty le hoan thanh", "ti le hoan thanh", "so sanh",
-            "tang (+)", "tang, giam", "tang giam", "chenh lech", "% th/kh", "ty le th/kh", "th/kh", "so voi", "% so",
+            "tang (+)", "tang, giam", "tang giam", "chenh lech", "% th/kh", "ty le th/kh", "th/kh", "th/ck", "th/dt", "so voi", "% so",
         ]),
         Rule(role: .comparison, match: .whole, phrases: ["ty le", "ti le", "%", "dat (%)", "dat %"]),
+        // "TH/DTPL", "TH/DT HĐND tỉnh (%)", "% TH/KH": a result over a target or cùng kỳ, as the office works it out.
+        Rule(role: .comparison, match: .prefix, phrases: ["th/", "% th/", "tl th/"]),
         Rule(role: .previous, match: .phrase, phrases: ["cung ky", "ky truoc", "nam truoc", "same period"]),
         Rule(role: .period, match: .whole, phrases: ["ky bao cao", "ky", "thoi ky", "ky tong hop", "nam hoc", "thoi gian", "period",
                                                      "nien khoa", "giai doan", "nam hoc / ky"]),
@@ -89,7 +91,7 @@ enum HeaderWords {
         Rule(role: .target, match: .phrase, phrases: [
             "kh", "ke hoach", "chi tieu giao", "chi tieu duoc giao", "du toan", "phan dau", "muc tieu", "target", "plan",
             "chi tieu ke hoach", "nghi quyet giao", "chi tieu nam", "chi tieu 6 thang", "chi tieu 9 thang", "chi tieu quy",
-            "phap lenh", "chi tieu phan dau",
+            "phap lenh", "chi tieu phan dau", "chi tieu de ra", "muc tieu de ra", "de ra",
         ]),
         // "Chỉ tiêu Ngành giao", "KH Tỉnh giao": what was assigned, by whom.
         Rule(role: .target, match: .suffix, phrases: [" giao"]),
@@ -123,7 +125,10 @@ enum HeaderWords {
         if let found = reading.role, [.target, .actual, .estimate].contains(found), time == nil, ColumnPlan.looksLikeUnit(cell) {
             reading.role = nil
         }
-        if reading.role == nil, time == nil, !folded.isEmpty, folded.contains(where: \.isLetter) { reading.name = cell }
+        // (a part of the year without its year, "6 tháng đầu năm", is a time too, no name)
+        if reading.role == nil, time == nil, reading.period == nil, !folded.isEmpty, folded.contains(where: \.isLetter) {
+            reading.name = cell
+        }
         return reading
     }
 
@@ -142,7 +147,7 @@ enum HeaderWords {
         switch match {
         case .whole: return text == phrase
         case .suffix: return text.hasSuffix(phrase)
-        case .prefix: return text == phrase || text.hasPrefix(phrase.hasSuffix(" ") ? phrase : phrase + " ")
+        case .prefix: return text == phrase || text.hasPrefix(phrase.hasSuffix(" ") || phrase.hasSuffix("/") ? phrase : phrase + " ")
             || (phrase.hasSuffix(" ") && text.hasPrefix(phrase))
         case .phrase:
             guard let range = text.range(of: phrase) else { return false }

@@ -14,6 +14,8 @@ struct TableUnderstanding {
         /// The unit's cell is the row's own (else it came from above, a heading or the title).
         var unitInRow: Bool
         var section: String?
+        /// The indicator a heading over the row names, in a sheet with no indicator column.
+        var indicator: String?
         /// A key cell left blank where the column is not written once per block: the user's to fill.
         var blankKey: Int?
     }
@@ -47,7 +49,9 @@ struct TableUnderstanding {
         for role in [ColumnRole.year, .period, .unit, .indicator, .measure] where plan.columns.filter({ $0.role == role }).count > 1 {
             return nil
         }
-        guard plan.first(.indicator) != nil || plan.slots.contains(where: { $0.indicator != nil }) else { return nil }
+        // The indicator: a column, a heading over the value columns, or (with units in rows) the headings over the rows.
+        let indicatorColumn = plan.first(.indicator) != nil || plan.slots.contains(where: { $0.indicator != nil })
+        guard indicatorColumn || plan.first(.unit) != nil else { return nil }
         titles = grid.rows[..<band.first].map { FileReader.titleText($0.distinct) }
         // A report's own date ("ngày 05 tháng 12 năm 2024") is never the year of its figures.
         let timeTitles = titles.filter { !RowRules.isDateLine($0) }
@@ -69,6 +73,50 @@ struct TableUnderstanding {
         fileUnit = FileReader.unit(inTitles: titles, fileName: fileName,
                                    agencyBlock: grid.rows[..<band.first].compactMap { $0.distinct.first })
         classify(body)
+        if !indicatorColumn {
+            guard headingsNameIndicators() else { return nil }
+        } else {
+            headingsNameUnits()
+        }
+    }
+
+    /// The names each section heading stands over: a key's cells under each heading.
+    private func namesBySection(_ column: Int) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for row in data { if let section = row.section { out[section, default: []].insert(grid.rows[row.row].cell(column)) } }
+        return out
+    }
+
+    /// With no indicator column, headings over unit rows name the indicators ("I. Tổng thu NSNN" over
+    /// each Chi cục's row) when the same units come again under two headings or more.
+    private mutating func headingsNameIndicators() -> Bool {
+        guard let unitColumn = plan.first(.unit) else { return false }
+        let units = namesBySection(unitColumn)
+        guard units.count >= 2, Self.repeats(units) else { return false }
+        for i in data.indices { (data[i].indicator, data[i].section) = (data[i].section, nil) }
+        return !data.contains { $0.indicator == nil }
+    }
+
+    /// With no unit column and no unit heading, headings over indicator rows name the units ("I. CCT thị xã
+    /// Hoài Nhơn" over its indicators) when the same indicators come again under two headings or more.
+    private mutating func headingsNameUnits() {
+        // Rows before the first such heading ("TỔNG CỘNG" over the province's rows) keep no unit: the province's.
+        guard plan.first(.unit) == nil, !plan.slots.contains(where: { $0.unit != nil }),
+              !data.contains(where: { row in row.unit.map { !NameClues.isTotal(unit: $0) } ?? false }),
+              let indicatorColumn = plan.first(.indicator), data.filter({ $0.section != nil }).count * 2 > data.count else { return }
+        let indicators = namesBySection(indicatorColumn)
+        guard indicators.count >= 2, Self.repeats(indicators) else { return }
+        for i in data.indices where data[i].section != nil && data[i].unit == nil {
+            (data[i].unit, data[i].section) = (data[i].section, nil)
+        }
+        fileUnit = nil
+    }
+
+    /// Most names under one heading come again under another.
+    private static func repeats(_ bySection: [String: Set<String>]) -> Bool {
+        var seen: [String: Int] = [:]
+        for names in bySection.values { for name in names where !name.isEmpty { seen[name, default: 0] += 1 } }
+        return seen.values.filter { $0 >= 2 }.count * 2 > seen.count
     }
 
     private mutating func classify(_ body: ArraySlice<SheetGrid.Row>) {
@@ -144,7 +192,30 @@ struct TableUnderstanding {
 
     /// What was decided, for `check`: the regions, the columns and the rows, each with its first cell.
     func decisions(english: Bool) -> [String] {
-        [regions(english: english), columnRoles(english: english), rowKinds(english: english)]
+        [regions(english: english), columnRoles(english: english), rowKinds(english: english)] + targetChoice(english: english)
+    }
+
+    /// A target column's name as the header writes it: its lowest cell, after the group heading that
+    /// makes it a target ("Dự toán" over "Pháp lệnh | HĐND tỉnh giao").
+    func targetName(_ column: Int) -> String {
+        let cells = band.labels[column]
+        guard let lowest = cells.last else { return "" }
+        if HeaderWords.read(lowest).role == .target { return lowest }
+        guard let group = cells.dropLast().last(where: { HeaderWords.read($0).role == .target }) else { return lowest }
+        return group + " " + lowest
+    }
+
+    /// Which target is the headline when a form states several, and which are kept beside it.
+    private func targetChoice(english: Bool) -> [String] {
+        guard let slot = plan.slots.first(where: { !$0.otherTargets.isEmpty }), let first = slot.target else { return [] }
+        func named(_ column: Int) -> String { "\"\(targetName(column))\" (\(Diagnostic.columnLetters(column + 1)))" }
+        let others = slot.otherTargets.map(named).joined(separator: ", ")
+        return [english
+            ? "targets: \(named(first)) is the headline, the first the form lists "
+                + "(the catalogue's \"kế hoạch chính\" can name another); \(others) judged beside it"
+            : "chỉ tiêu kế hoạch: \(named(first)) là kế hoạch chính, cột đầu tiên của biểu "
+                + "(cột \"kế hoạch chính\" của danh mục có thể chọn cột khác); "
+                + "\(others) được đánh giá bên cạnh"]
     }
 
     private func line(_ index: Int) -> Int { grid.rows[index].line }
@@ -219,5 +290,38 @@ struct TableUnderstanding {
             return "\(value.count) \(name) (\(first)" + (value.text.isEmpty ? ")" : ", \"\(value.text)\")")
         }
         return (english ? "rows: " : "các dòng: ") + rows.joined(separator: "; ")
+    }
+}
+
+extension TableUnderstanding {
+    /// The unit's name a data row is of: its own cell, or the heading or cell above that gave it.
+    func unitName(of row: DataRow) -> String? {
+        if row.unitInRow, let column = plan.first(.unit) { return grid.rows[row.row].cell(column) }
+        return row.unit
+    }
+
+    /// Per slot of an earlier time than the form's own, the units whose every result in it is a sign ("-", "x")
+    /// while other units have figures: a unit that did not exist then ("6 tháng 2023" of a unit set up in 2024),
+    /// not one that had 0. In the form's own period a sign is the unit's 0; "Không phát sinh" always is.
+    func absentUnits() -> [Int: Set<String>] {
+        var out: [Int: Set<String>] = [:]
+        guard let latest = plan.slots.compactMap(\.year).max() else { return out }
+        for (index, slot) in plan.slots.enumerated() where slot.indicator == nil && (slot.year ?? latest) < latest {
+            guard let column = slot.actual else { continue }
+            var signs: [String: Int] = [:], figures: [String: Int] = [:]
+            for row in data {
+                guard let unit = unitName(of: row) else { continue }
+                let cell = grid.rows[row.row].cell(column)
+                if cell.isEmpty { continue }
+                switch ValueWords.signOf(cell) {
+                case .noneArose?, nil: figures[unit, default: 0] += 1
+                case .some: signs[unit, default: 0] += 1
+                }
+            }
+            guard !figures.isEmpty else { continue }
+            let units = signs.filter { $0.value >= 2 && figures[$0.key] == nil }.keys
+            if !units.isEmpty { out[index] = Set(units) }
+        }
+        return out
     }
 }

@@ -40,6 +40,8 @@ extension FileReader {
         // A column of periods with no header of its own ("6 tháng đầu năm 2024" down a blank-headed column).
         if map.column(.period) != table.plan.first(.period) || map.column(.year) != table.plan.first(.year) { return true }
         let actuals = Set(table.plan.slots.compactMap { $0.planned ? nil : $0.actual })
+        // Targets beside the first are read only by the whole sheet's reading.
+        if table.plan.slots.contains(where: { !$0.otherTargets.isEmpty }) { return true }
         let targets = Set(table.plan.slots.compactMap(\.target))
         if let wide {
             let wideTargets = Set(wide.years.compactMap(\.target) + wide.plannedYears.compactMap(\.target))
@@ -61,9 +63,18 @@ extension FileReader {
         let labels = table.band.labels.map { $0.last ?? "" }
         let map = Self.headerMap(table, labels: labels)
         assembler.setFields(map.index, file: file)
+        // The targets' names as the header writes them: the first is the headline, the others kept beside it.
+        if let first = plan.slots.first(where: { $0.target != nil && !$0.planned })?.target {
+            assembler.setTargetName(table.targetName(first), file: file)
+        }
+        var otherTargetIDs: [Int: Int] = [:]
+        for field in Set(plan.slots.flatMap(\.otherTargets)) {
+            otherTargetIDs[field] = assembler.otherTarget(named: table.targetName(field))
+        }
         fillsUnitDown = true
         let fileUnitID = table.fileUnit.map { Array($0.0.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
         noteLocaleEvidence(table)
+        let absent = table.absentUnits()
         var readAny = false
         for (position, row) in table.data.enumerated() {
             let gridRow = table.grid.rows[row.row]
@@ -81,7 +92,8 @@ extension FileReader {
                           vi: "ô ở cột \"\(header)\" bị trống; hãy điền vào (các ô trên và dưới đều có)", group: "empty \(column)")
                 continue
             }
-            for slot in plan.slots {
+            for (slotIndex, slot) in plan.slots.enumerated() {
+                if let unit = table.unitName(of: row), absent[slotIndex]?.contains(unit) == true { continue }
                 guard let year = row.year ?? slot.year ?? table.fileYear?.0 else {
                     log.error(line: gridRow.line, "this row's year is nowhere: not in its cells, the headings over its columns, "
                               + "the sheet's name, the title or the file name; add a year column or put the year in the title",
@@ -90,6 +102,10 @@ extension FileReader {
                     return
                 }
                 var columns = Self.columns(of: slot, year: year, plan: plan, labels: labels, map: map)
+                columns.otherTargets = slot.otherTargets.map { field in
+                    let own = InputColumn.isPeriodTarget(labels[field]) || slot.period.map { !$0.isWholeYear } == true
+                    return (field, otherTargetIDs[field]!, own)
+                }
                 filePeriod = assembler.periodID(slot.period ?? row.period)
                 // The unit: the row's own cell, a heading over the column, the heading above, the title, the file name.
                 if row.unitInRow, let unitColumn = plan.first(.unit) {
@@ -99,10 +115,16 @@ extension FileReader {
                     let name = slot.unit ?? row.unit ?? (fileUnitID == nil ? "Toàn tỉnh" : nil)
                     fileUnit = name.map { n in Array(n.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } } ?? fileUnitID
                 }
-                if let name = slot.indicator {
+                if let name = slot.indicator ?? row.indicator {
                     columns.fixedIndicator = Array(name.utf8).withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
                 } else if columns.indicator < 0 {
                     continue
+                }
+                // A row whose first target is blank is judged against the first it states ("Phấn đấu" left empty for a rate).
+                if columns.target >= 0, isBlank(fields[columns.target]),
+                   let first = columns.otherTargets.firstIndex(where: { !isBlank(fields[$0.field]) }) {
+                    let stated = columns.otherTargets.remove(at: first)
+                    (columns.target, columns.ownTarget) = (stated.field, stated.own)
                 }
                 let actualBlank = columns.actual < 0 || isBlank(fields[columns.actual])
                 let targetBlank = columns.target < 0 || isBlank(fields[columns.target])
@@ -115,6 +137,18 @@ extension FileReader {
                 rateColumn = slot.comparison ?? -1
                 readRows(fields, line: gridRow.line, columns: columns, map: map, assembler: &assembler, log: &log)
                 readAny = true
+                // The form's own "Cùng kỳ 2024" beside "Kỳ này": the same figure a year before, where no other file gives it.
+                // "-" or "x" there is no figure (a unit set up this year), never a 0 to compare with.
+                if let previous = slot.previous, !slot.planned, previous < fields.count, !isBlank(fields[previous]),
+                   ValueWords.sign(UnsafeBufferPointer(rebasing: buffer[fields[previous].start..<fields[previous].end])) == nil {
+                    var before = columns
+                    (before.actual, before.target, before.otherTargets, before.estimated) = (previous, -1, [], false)
+                    before.fixedYear = plan.columns[previous].year ?? year - 1
+                    rateColumn = -1
+                    let start = assembler.rowCount
+                    readRows(fields, line: gridRow.line, columns: before, map: map, assembler: &assembler, log: &log)
+                    assembler.markFromPreviousColumn(from: start)
+                }
             }
         }
         if !readAny, log.errorCount == 0 {
