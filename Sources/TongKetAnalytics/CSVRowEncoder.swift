@@ -14,8 +14,13 @@ struct CSVRowEncoder: Sendable {
     private let measureOverride: [Int]
     /// ",<period>," after the year: one table, one period.
     private let period: [UInt8]
+    /// The figures, for the targets a form states beside the headline (none in most files).
+    private let metrics: Metrics
+    private let hasOtherTargets: Bool
 
     init(_ metrics: Metrics) {
+        self.metrics = metrics
+        hasOtherTargets = !metrics.others.isEmpty
         let table = metrics.table
         var pieces: [[UInt8]] = []
         unitBase = pieces.count
@@ -100,7 +105,10 @@ struct CSVRowEncoder: Sendable {
             try optional(f.yoyDelta, w); try w.write(byte: comma)
             try optional(f.yoyPercent, w); try w.write(byte: comma)
             try optional(f.completionChangePoints, w); try w.write(byte: comma)
-            if !f.targets.isEmpty { try w.write(bytes: MetricsExport.csvField(f.targetsText)) }
+            if hasOtherTargets {
+                let targets = metrics.targets(of: f)
+                if !targets.isEmpty { try w.write(bytes: MetricsExport.csvField(targets.text)) }
+            }
             try w.write(byte: comma)
             if f.estimated || f.published || f.flagged { try w.write(f.flags) }
             try w.write(byte: UInt8(ascii: "\n"))

@@ -33,8 +33,9 @@ public struct FigureRow: Sendable, Equatable {
     /// The target as stated against the year before ("giảm ít nhất 5 % so với cùng kỳ"); `target` is then
     /// its value resolved from `previousActual`, nil when there is none.
     public var relativeTarget: RelativeTarget?
-    /// Every target, the headline first, when the files state more than one (`TargetFigure`); else empty.
-    public var targets: [TargetFigure] = []
+    /// The row's index in the table's rows, or in the province rows (`Metrics.targets(of:)` finds its other targets by it).
+    /// The figure stays plain values: a million of them are encoded for metrics.csv.
+    public var index: Int32 = -1
 
     /// A count with a direction and no target, judged by its change against cùng kỳ.
     public var changeStatus: ChangeStatus {

@@ -143,9 +143,7 @@ public struct Metrics: Sendable {
         f.flagged = flaggedRows.contains(index)
         partYear(&f, ownTarget: table.rows[index].ownTarget)
         if !table.relativeTargets.isEmpty, let relative = table.relativeTargets[RowKey(table.rows[index])] { Self.resolve(&f, relative) }
-        if !others.isEmpty {
-            f.targets = targets(of: f, headlineName: table.targetName(of: table.rows[index])) { $0.unitFigures(at: index) }
-        }
+        f.index = Int32(index)
         return f
     }
 
@@ -155,12 +153,7 @@ public struct Metrics: Sendable {
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
         if f.target == nil, let relative = provinceRelativeTargets[f.indicator] { Self.resolve(&f, relative) }
-        if !others.isEmpty {
-            let key = Self.key(f.indicator, Int32(f.year))
-            f.targets = targets(of: f, headlineName: headlineTargetName(indicator: f.indicator)) { other in
-                other.provinceIndex[key].map(other.provinceFigures(at:))
-            }
-        }
+        f.index = Int32(index)
         return f
     }
 

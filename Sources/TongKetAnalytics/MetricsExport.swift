@@ -94,7 +94,7 @@ public enum MetricsExport {
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .text(f.changeStatus.rawValue),
                 .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),
-                .number(f.completionChangePoints), .targets(f.targets), .text(f.flags),
+                .number(f.completionChangePoints), .targets(metrics.targets(of: f)), .text(f.flags),
             ]
             try w.write(first ? "\n  {" : ",\n  {")
             first = false

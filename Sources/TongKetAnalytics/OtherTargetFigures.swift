@@ -21,7 +21,19 @@ extension Metrics {
     }
 
     /// Every target of a figure, the headline first, when its files state more than one; empty otherwise.
-    func targets(of f: FigureRow, headlineName: String?, other: (Metrics) -> FigureRow?) -> [TargetFigure] {
+    public func targets(of f: FigureRow) -> [TargetFigure] {
+        guard !others.isEmpty, f.index >= 0 else { return [] }
+        let index = Int(f.index)
+        if f.scope == .unit {
+            return targets(of: f, headlineName: table.targetName(of: table.rows[index])) { $0.unitFigures(at: index) }
+        }
+        let key = Self.key(f.indicator, Int32(f.year))
+        return targets(of: f, headlineName: headlineTargetName(indicator: f.indicator)) { other in
+            other.provinceIndex[key].map(other.provinceFigures(at:))
+        }
+    }
+
+    private func targets(of f: FigureRow, headlineName: String?, other: (Metrics) -> FigureRow?) -> [TargetFigure] {
         var out: [TargetFigure] = []
         for o in others {
             guard let g = other(o.metrics), g.target != nil || g.relativeTarget != nil else { continue }
@@ -46,11 +58,11 @@ extension Metrics {
     }
 }
 
-extension FigureRow {
+extension [TargetFigure] {
     /// metrics.csv's `targets`: "name=value" pairs joined by " | ", a name holding "|", "=" or a quote
     /// written as CSV text ("\"KH = A\"=5"); empty when the files state one target (it is `target`).
-    public var targetsText: String {
-        targets.map { t in
+    public var text: String {
+        map { t in
             let name = t.name.contains(where: { $0 == "|" || $0 == "=" || $0 == "\"" })
                 ? "\"" + t.name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t.name
             guard let target = t.target else { return name + "=" }

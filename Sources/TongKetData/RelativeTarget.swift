@@ -9,8 +9,6 @@ public struct RelativeTarget: Sendable, Equatable {
     public var points: Bool
     /// Lower for a reduction or "không cao hơn", higher for an increase or "không thấp hơn".
     public var direction: Direction
-    /// The cell as written, for messages.
-    public var written: String
 
     /// The value the target comes to for a figure whose previous value was `previous`.
     public func resolved(previous: Double) -> Double {
@@ -23,7 +21,7 @@ public struct RelativeTarget: Sendable, Equatable {
         let against = ["so voi cung ky", "so cung ky", "so voi nam truoc", "so voi ky truoc", "so voi nam", "cung ky", "nam truoc"]
         for (phrase, direction) in [("khong thap hon", Direction.higher), ("khong cao hon", .lower), ("khong vuot", .lower)]
         where words.hasPrefix(phrase) && against.contains(where: words.contains) {
-            return RelativeTarget(amount: 0, points: false, direction: direction, written: cell)
+            return RelativeTarget(amount: 0, points: false, direction: direction)
         }
         var rest = Substring(words)
         for lead in ["keo ", "phan dau ", "muc tieu "] where rest.hasPrefix(lead) { rest = rest.dropFirst(lead.count) }
@@ -38,7 +36,7 @@ public struct RelativeTarget: Sendable, Equatable {
         let points = after.hasPrefix("diem")
         // A change by a percentage or by points; "giảm 10 vụ" is no target TongKet can judge.
         guard points || after.hasPrefix("%") else { return nil }
-        return RelativeTarget(amount: direction == .lower ? -amount : amount, points: points, direction: direction, written: cell)
+        return RelativeTarget(amount: direction == .lower ? -amount : amount, points: points, direction: direction)
     }
 }
 

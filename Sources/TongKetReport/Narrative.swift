@@ -149,7 +149,7 @@ public struct Narrative {
     /// tỉnh giao" above "Dự toán pháp lệnh"): the province's, then the units'.
     var otherTargetMisses: [ReviewDocument.Block] {
         let figures = metrics.figureRows(year: year).filter { f in
-            f.status != .notMet && f.targets.contains { !$0.headline && $0.status == .notMet }
+            f.status != .notMet && metrics.targets(of: f).contains { !$0.headline && $0.status == .notMet }
         }
         guard !figures.isEmpty else { return [] }
         var out: [ReviewDocument.Block] = [.paragraph(pick("Chưa đạt theo kế hoạch khác được giao:",
@@ -157,9 +157,9 @@ public struct Narrative {
         func place(_ f: FigureRow) -> (Int, String) { (f.scope == .province ? 0 : 1, metrics.unitName(f)) }
         for f in figures.sorted(by: { place($0) < place($1) }) {
             let who = f.scope == .province ? pick("Toàn tỉnh", "Province") : metrics.unitName(f)
-            for t in f.targets where !t.headline && t.status == .notMet {
+            for t in metrics.targets(of: f) where !t.headline && t.status == .notMet {
                 var against = f
-                (against.target, against.completion, against.status, against.targets) = (t.target, t.completion, t.status, [])
+                (against.target, against.completion, against.status) = (t.target, t.completion, t.status)
                 out.append(.item(who + " — " + metrics.indicatorName(f) + ": " + words.againstNamed(against, name: t.name) + "."))
             }
         }
@@ -245,7 +245,8 @@ public struct Narrative {
             parts[0] += change.isEmpty ? pick(", bằng cùng kỳ", ", the same as last year")
                 : ", " + change + pick(" so với cùng kỳ", metrics.table.period.isWholeYear ? " on last year" : " on the same period last year")
         }
-        if f.target != nil || f.direction == .neutral { parts.append(words.verdict(f)) }
+        // (a target against cùng kỳ with no figure then says that it cannot be judged)
+        if f.target != nil || f.direction == .neutral || f.relativeTarget != nil { parts.append(words.verdict(f)) }
         if let basis = words.basisNote(f) { parts.append(basis) }
         return parts.joined(separator: "; ") + "."
     }

@@ -31,7 +31,9 @@ import TongKetData
     static func folded(_ name: String) -> String { HeaderName.fold(name.precomposedStringWithCanonicalMapping) }
 
     /// The case's figures read and judged as `summary` does, by (unit, indicator); the province as "Toàn tỉnh".
-    static func figures(_ folder: URL, truth: [String: Any]) throws -> [String: FigureRow] {
+    struct Figure { var status: Status, changeStatus: ChangeStatus, targets: Int }
+
+    static func figures(_ folder: URL, truth: [String: Any]) throws -> [String: Figure] {
         let files = (truth["files"] as? [String] ?? []).map { folder.appendingPathComponent($0).path }
         let table = try TableReader.read(paths: files).table
         let metrics0 = try Metrics(table: table)
@@ -40,10 +42,11 @@ import TongKetData
         let period = interpretation.table.periods.indices.first { half ? !interpretation.table.periods[$0].isWholeYear
             : interpretation.table.periods[$0].isWholeYear }.map(UInt8.init)
         let metrics = try Metrics(interpretation, period: period)
-        var out: [String: FigureRow] = [:]
+        var out: [String: Figure] = [:]
         for f in metrics.figureRows(year: truth["year"] as? Int) {
             let unit = f.scope == .province ? "Toàn tỉnh" : metrics.unitName(f)
-            out[folded(unit) + "|" + folded(metrics.indicatorName(f))] = f
+            out[folded(unit) + "|" + folded(metrics.indicatorName(f))] = Figure(status: f.status, changeStatus: f.changeStatus,
+                                                                                 targets: metrics.targets(of: f).count)
         }
         return out
     }
@@ -59,7 +62,7 @@ import TongKetData
             let caseFolder = folder.appendingPathComponent(name)
             let truthData = try Data(contentsOf: caseFolder.appendingPathComponent("truth.json"))
             let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
-            let figures: [String: FigureRow]
+            let figures: [String: Figure]
             do { figures = try Self.figures(caseFolder, truth: truth) } catch {
                 wrong.append("\(name): does not load: \(error)")
                 continue
@@ -76,7 +79,7 @@ import TongKetData
                 if let change, f.changeStatus.rawValue != change {
                     problems.append("change \(f.changeStatus.rawValue), the office's \(change)")
                 }
-                if targets.count > 1, f.targets.count != targets.count { problems.append("\(f.targets.count) targets of \(targets.count)") }
+                if targets.count > 1, f.targets != targets.count { problems.append("\(f.targets) targets of \(targets.count)") }
                 if !problems.isEmpty { wrong.append("\(name) \(key): " + problems.joined(separator: "; ")) }
             }
         }

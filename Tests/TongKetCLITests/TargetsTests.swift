@@ -30,6 +30,15 @@ struct TargetsTests {
         return out
     }
 
+    /// The pack's summary.vi.md: what the review says, in its words.
+    static func summary(_ file: String, in folder: URL) throws -> String {
+        let out = folder.appendingPathComponent("out")
+        #expect(try CLI.run(["report", file, "--out", out.path, "--formats", "svg", "--no-office"]).status == 0)
+        let files = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
+        let name = try #require(files.first { $0.hasSuffix("summary.vi.md") })
+        return try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+    }
+
     @Test func everyTargetIsKeptWithItsNameAndTheFirstIsTheHeadline() throws {
         let folder = try temporaryFolder()
         let file = try write(Self.taxForm, to: "thu-ngan-sach.csv", in: folder)
@@ -69,6 +78,16 @@ struct TargetsTests {
         #expect((check.stdout + check.stderr).contains("no file states a target of that name"))
     }
 
+    /// The review says the council's target missed though the Ministry's was met, in the target's own name.
+    @Test func aMissAgainstAnotherTargetIsATonTai() throws {
+        let folder = try temporaryFolder()
+        let file = try write(Self.taxForm, to: "thu-ngan-sach.csv", in: folder)
+        let summary = try Self.summary(file, in: folder)
+        #expect(summary.contains("Chưa đạt theo kế hoạch khác được giao:"))
+        #expect(summary.contains("Toàn tỉnh — Tổng thu NSNN: đạt 98,4 % Dự toán HĐND tỉnh giao "
+                                 + "(2.480/2.520 triệu đồng) · không đạt."))
+    }
+
     /// A police's half-year form: "Kéo giảm ít nhất 5% so với cùng kỳ" in the target cells, judged per unit
     /// and for the province from each one's cùng kỳ; fires with no target judged by their change.
     @Test func aTargetAgainstCungKyIsResolvedFromEachFiguresPreviousValue() throws {
@@ -95,5 +114,12 @@ struct TargetsTests {
         #expect(kienHai["target"] == "" && kienHai["status"] == "undefined")
         // A rate's threshold on a half-year form judges the half-year.
         #expect(rows["Công an TP Rạch Giá|Tỷ lệ điều tra khám phá án hình sự|2025"]?["status"] == "met")
+        // Said in the target's own terms, the resolved value second.
+        let summary = try Self.summary(file, in: folder)
+        #expect(summary.contains("### Công an huyện Châu Thành\n\n- Số vụ tai nạn giao thông: 20, bằng cùng kỳ; "
+                                 + "không đạt mục tiêu giảm ít nhất 5 % so với cùng kỳ (không quá 19)."))
+        // A unit set up this year: no cùng kỳ to judge the goal by, and said.
+        #expect(summary.contains("- Số vụ tai nạn giao thông: 3; "
+                                 + "chưa có số cùng kỳ để đánh giá mục tiêu giảm ít nhất 5 % so với cùng kỳ."))
     }
 }
