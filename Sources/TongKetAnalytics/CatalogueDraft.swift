@@ -7,7 +7,8 @@ import TongKetData
 /// the same reader loads it back.
 public enum CatalogueDraft {
     public static let header = ["loại", "tên", "tên cũ", "tên ngắn", "chiều", "toàn tỉnh", "tử số", "mẫu số / trọng số",
-                                "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "cặp với", "ghi chú"]
+                                "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "cặp với", "kế hoạch chính",
+                                "ghi chú"]
 
     public static func csv(_ metrics: Metrics) -> String {
         let table = metrics.table
@@ -80,9 +81,13 @@ public enum CatalogueDraft {
                 notes.append("lĩnh vực: đơn vị duy nhất báo cáo")
             }
             let headline = profile.headline.map { $0 ? "có" : "không" } ?? (headlines.contains(id) ? "có?" : "")
+            // Several targets: the one taken as the headline, proposed, the others named in the note.
+            let main = mainTarget(metrics, id)
+            if let main { notes.append("các kế hoạch khác của biểu: " + main.others.joined(separator: ", ")) }
             lines.append(["chỉ tiêu", name, (interpretation.indicatorSpellings[name] ?? []).joined(separator: "; "), profile.label ?? "",
                           mark(direction, profile.directionBasis), published ? rollup : mark(rollup, profile.formulaBasis), numerator, denominator,
-                          field, String(profile.order ?? position + 1), headline, "", partner, notes.joined(separator: "; ")])
+                          field, String(profile.order ?? position + 1), headline, "", partner, main.map { $0.headline + "?" } ?? "",
+                          notes.joined(separator: "; ")])
         }
         var levelOf: [Int32: Int32] = [:]
         for row in table.rows where row.level >= 0 && levelOf[row.unit] == nil { levelOf[row.unit] = row.level }
@@ -97,10 +102,11 @@ public enum CatalogueDraft {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
             lines.append(["đơn vị", table.units[Int(id)], (interpretation.unitSpellings[table.units[Int(id)]] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
-                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", notes.joined(separator: "; ")])
+                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", "", notes.joined(separator: "; ")])
         }
         for name in Set(interpretation.totals.map(\.name)).sorted() {
-            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
+            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "",
+                          "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
         }
         return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -111,6 +117,17 @@ public enum CatalogueDraft {
         guard let halves = pairs.first(where: { [$0.0, $0.1].contains(id) && [$0.0, $0.1].contains(pair) }) else { return nil }
         let measures = [halves.0, halves.1].compactMap { half in table.rows.first { $0.indicator == half }.map { table.measures[Int($0.measure)] } }
         return measures.count == 2 ? measures.joined(separator: "/") : nil
+    }
+
+    /// The headline target's name and the others', for an indicator whose files state more than one.
+    static func mainTarget(_ metrics: Metrics, _ id: Int32) -> (headline: String, others: [String])? {
+        let table = metrics.table
+        guard !table.otherTargets.isEmpty, let row = table.rows.first(where: { $0.indicator == id && $0.target != nil }),
+              let headline = table.targetName(of: row) else { return nil }
+        let others = table.otherTargets.filter { other in
+            other.values.keys.contains { $0.indicator == id } || other.relative.keys.contains { $0.indicator == id }
+        }
+        return others.isEmpty ? nil : (headline, others.map(\.name))
     }
 
     /// A value with "?" when the tool assumed it.

@@ -37,9 +37,13 @@ public struct FigureRow: Sendable, Equatable {
     /// The figure stays plain values: a million of them are encoded for metrics.csv.
     public var index: Int32 = -1
 
+    /// False when the catalogue says the indicator is not judged by its change ("đánh giá theo cùng kỳ: không").
+    public var changeJudged = true
+
     /// A count with a direction and no target, judged by its change against cùng kỳ.
     public var changeStatus: ChangeStatus {
-        ChangeStatus.of(target: target, actual: actual, previous: previousActual, direction: direction)
+        guard changeJudged else { return .undefined }
+        return ChangeStatus.of(target: target, actual: actual, previous: previousActual, direction: direction)
     }
 
     /// metrics.csv's `flags`: "estimate;published;check", the ones that hold.

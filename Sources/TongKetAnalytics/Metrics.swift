@@ -143,6 +143,7 @@ public struct Metrics: Sendable {
         f.flagged = flaggedRows.contains(index)
         partYear(&f, ownTarget: table.rows[index].ownTarget)
         if !table.relativeTargets.isEmpty, let relative = table.relativeTargets[RowKey(table.rows[index])] { Self.resolve(&f, relative) }
+        catalogueSays(&f)
         f.index = Int32(index)
         return f
     }
@@ -153,6 +154,7 @@ public struct Metrics: Sendable {
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
         if f.target == nil, let relative = provinceRelativeTargets[f.indicator] { Self.resolve(&f, relative) }
+        catalogueSays(&f)
         f.index = Int32(index)
         return f
     }
@@ -171,6 +173,16 @@ public struct Metrics: Sendable {
         } else {
             f.status = .undefined
         }
+    }
+
+    /// The catalogue's "KH so với cùng kỳ" where the files state no target, and its "đánh giá theo cùng kỳ".
+    private func catalogueSays(_ f: inout FigureRow) {
+        let profile = interpretation.indicators[Int(f.indicator)]
+        if f.target == nil, f.relativeTarget == nil, let relative = profile.relativeTarget {
+            f.direction = relative.direction
+            Self.resolve(&f, relative)
+        }
+        f.changeJudged = profile.judgedByChange
     }
 
     /// A target against the year before, resolved from the figure's previous value; it judges the

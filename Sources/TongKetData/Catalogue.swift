@@ -53,6 +53,10 @@ public struct CatalogueIndicator: Sendable, Equatable {
     public var provinceTarget: Double?
     /// Which of the targets the files state is the headline ("kế hoạch chính": "Dự toán HĐND tỉnh giao").
     public var mainTarget: String?
+    /// A target against the year before for every unit and the province ("KH so với cùng kỳ": -5 %).
+    public var relativeTarget: RelativeTarget?
+    /// "đánh giá theo cùng kỳ: không": a count with no target is not judged by its change.
+    public var judgedByChange: Bool?
     /// The fewest decimals to show ("số chữ số thập phân"); more where a verdict needs them.
     public var decimals: Int?
     /// The indicator this one is written with ("cặp với"): the cases and the accused of one

@@ -7,7 +7,7 @@ public enum CatalogueReader {
     /// The catalogue's columns; headers compare as data headers do (case, spaces, diacritics).
     enum Column: CaseIterable {
         case kind, name, oldNames, shortName, direction, rollup, numerator, denominator, group, order, headline, total, note
-        case measure, provinceTarget, decimals, pair, mainTarget
+        case measure, provinceTarget, decimals, pair, mainTarget, relativeTarget, judgedByChange
 
         var names: [String] {
             switch self {
@@ -29,6 +29,8 @@ public enum CatalogueReader {
             case .decimals: return ["so chu so thap phan", "chu so thap phan", "decimals"]
             case .pair: return ["cap voi", "paired with", "pair"]
             case .mainTarget: return ["ke hoach chinh", "chi tieu chinh", "main target", "headline target"]
+            case .relativeTarget: return ["kh so voi cung ky", "ke hoach so voi cung ky", "target against last year"]
+            case .judgedByChange: return ["danh gia theo cung ky", "judged by change"]
             }
         }
     }
@@ -151,7 +153,23 @@ public enum CatalogueReader {
                     }
                 }
                 entry.measure = cell(.measure)
-                entry.mainTarget = cell(.mainTarget)
+                entry.mainTarget = cell(.mainTarget).map { unconfirmed($0).0 }
+                if let text = cell(.relativeTarget) {
+                    if let target = RelativeTarget.parse(catalogue: text) { entry.relativeTarget = target } else {
+                        log.error(line: line, column: place(.relativeTarget),
+                                  "\"\(text)\" in column \"KH so với cùng kỳ\" is no change on last year; "
+                                    + "write it as -5 %, +10 %, giảm 1,5 điểm %",
+                                  vi: "\"\(text)\" ở cột \"KH so với cùng kỳ\" không phải là mức tăng, giảm "
+                                    + "so với cùng kỳ; ghi như -5 %, +10 %, giảm 1,5 điểm %")
+                    }
+                }
+                if let text = cell(.judgedByChange) {
+                    if let flag = yes(unconfirmed(text).0) { entry.judgedByChange = flag } else {
+                        log.error(line: line, column: place(.judgedByChange),
+                                  "\"\(text)\" in column \"đánh giá theo cùng kỳ\" is not có or không",
+                                  vi: "\"\(text)\" ở cột \"đánh giá theo cùng kỳ\" phải là có hoặc không")
+                    }
+                }
                 // A proposed pair ("… ?") is a pair until the analyst says otherwise.
                 entry.pairedWith = cell(.pair).map { unconfirmed($0).0 }
                 if let text = cell(.provinceTarget) {

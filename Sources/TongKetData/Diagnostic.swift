@@ -56,7 +56,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// 1 → A, 27 → AA.
-    static func columnLetters(_ column: Int) -> String {
+    package static func columnLetters(_ column: Int) -> String {
         var n = column, letters = ""
         while n > 0 {
             letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters

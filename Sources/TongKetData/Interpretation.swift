@@ -65,6 +65,10 @@ public struct IndicatorProfile: Sendable, Equatable {
     /// The indicator written together with this one ("981 vụ/1.881 bị can"): the catalogue's
     /// "cặp với", else the other half of a paired cell. Both of a pair point at each other.
     public var pair: Int32?
+    /// The catalogue's "KH so với cùng kỳ": a target against the year before where the files state none.
+    public var relativeTarget: RelativeTarget?
+    /// False when the catalogue says a count with no target is not judged by its change.
+    public var judgedByChange = true
 }
 
 /// What the figures take as given for one unit.
@@ -309,6 +313,10 @@ public struct Interpretation: Sendable {
                                              positiveTarget: positive[id], ceilingClue: clue, measure: measure, withinPercent: withinPercent[id], name: name)
             let decided = DirectionRule.decide(evidence)
             (profile.direction, profile.directionBasis) = (decided.direction, decided.basis)
+            // The catalogue's "KH so với cùng kỳ" says which way is better where neither file nor catalogue says it otherwise.
+            if let relative = entry?.relativeTarget, entry?.direction == nil, decided.rule != .fileColumn {
+                (profile.direction, profile.directionBasis) = (relative.direction, .catalogue)
+            }
             switch decided.rule {
             case .fileColumn:
                 let direction = decided.direction
@@ -342,6 +350,8 @@ public struct Interpretation: Sendable {
             (profile.isRate, profile.rateBasis) = RateRule.decide(evidence)
             profile.provinceTarget = entry?.provinceTarget
             if let main = entry?.mainTarget { mainTargets[Int32(id)] = (main, entry?.line ?? 0) }
+            profile.relativeTarget = entry?.relativeTarget
+            profile.judgedByChange = entry?.judgedByChange ?? true
             profile.decimals = entry?.decimals
             if let decided = entry?.rollup {
                 let basis: Basis = decided.confirmed ? .catalogue : .proposed

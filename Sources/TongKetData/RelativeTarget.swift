@@ -15,6 +15,23 @@ public struct RelativeTarget: Sendable, Equatable {
         points ? previous + amount : previous * (1 + amount / 100)
     }
 
+    /// The catalogue's "KH so với cùng kỳ": a phrase as in a target cell, or a signed change ("-5 %", "+10%",
+    /// "-1,5 điểm %", "0 %" for no lower than the year before).
+    public static func parse(catalogue cell: String) -> RelativeTarget? {
+        if let phrase = parse(cell) { return phrase }
+        let words = HeaderName.fold(cell.replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{2013}", with: "-"))
+        var rest = Substring(words)
+        var sign = 1.0
+        if rest.hasPrefix("-") { sign = -1; rest = rest.dropFirst() } else if rest.hasPrefix("+") { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " }
+        let numberText = rest.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        guard !numberText.isEmpty, let amount = Double(numberText.replacingOccurrences(of: ",", with: ".")) else { return nil }
+        let after = rest[numberText.endIndex...].drop { $0 == " " }
+        let points = after.hasPrefix("diem")
+        guard points || after == "%" else { return nil }
+        return RelativeTarget(amount: sign * amount, points: points, direction: sign < 0 ? .lower : .higher)
+    }
+
     /// Nil when the cell is no target against the year before.
     public static func parse(_ cell: String) -> RelativeTarget? {
         let words = HeaderName.fold(cell)

@@ -7,12 +7,18 @@ import TongKetData
 package enum MetricsWorkbook {
     public static func data(_ metrics: Metrics, language: Language) -> [UInt8] {
         let vi = language == .vi
-        let headers = vi
+        let named = vi
             ? ["Năm", "Đơn vị", "Chỉ tiêu", "Đơn vị tính", "Chiều", "Kế hoạch", "Thực hiện", "Tỷ lệ hoàn thành", "Đánh giá",
                "Cùng kỳ năm trước", "Tăng/giảm", "Tăng/giảm (%)", "Thay đổi tỷ lệ hoàn thành (điểm %)", "Ghi chú"]
             : ["Year", "Unit", "Indicator", "Measure", "Direction", "Target", "Actual", "Completion", "Status",
                "Previous actual", "Change", "Change (%)", "Completion change (points)", "Notes"]
-        let widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16, 10]
+        var widths: [Double] = [7, 34, 52, 12, 10, 12, 12, 12, 14, 14, 12, 12, 16, 10]
+        // A column pair per target the files state beside the headline, before the notes.
+        var headers = named
+        for other in metrics.others {
+            headers.insert(contentsOf: [other.name, other.name + (vi ? ": đánh giá" : ": status")], at: headers.count - 1)
+            widths.insert(contentsOf: [14, 14], at: widths.count - 1)
+        }
         var units: [FigureRow] = [], province: [FigureRow] = []
         for i in 0..<metrics.unitFigureCount { units.append(metrics.unitFigures(at: i)) }
         for i in 0..<metrics.provinceFigureCount { province.append(metrics.provinceFigures(at: i)) }
@@ -26,7 +32,9 @@ package enum MetricsWorkbook {
         let listed = zip(sheets, sheetIDs).enumerated().map { i, sheet in "<sheet name=\"\(sheet.0.0)\" sheetId=\"\(i + 1)\" r:id=\"\(sheet.1)\"/>" as Markup }.joined()
         // Sheet names are quoted in a reference: an apostrophe in one is doubled.
         let filters = sheets.enumerated().map { i, sheet in
-            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(sheet.0.replacingOccurrences(of: "'", with: "''"))'!$A$1:$M$\(sheet.1.count + 1)</definedName>" as Markup
+            "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
+                + "'\(sheet.0.replacingOccurrences(of: "'", with: "''"))'"
+                + "!$A$1:$\(Diagnostic.columnLetters(headers.count))$\(sheet.1.count + 1)</definedName>" as Markup
         }.joined()
         package.add("xl/workbook.xml", type: ContentType.workbook,
                     "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -61,9 +69,10 @@ package enum MetricsWorkbook {
     }
 
     private static func worksheet(_ figures: [FigureRow], _ metrics: Metrics, headers: [String], widths: [Double], vi: Bool) -> Markup {
+        let last = Diagnostic.columnLetters(headers.count)
         var out: Markup = """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <dimension ref="A1:N\(figures.count + 1)"/>\
+            <dimension ref="A1:\(last)\(figures.count + 1)"/>\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
             <sheetFormatPr defaultRowHeight="15"/><cols>
             """
@@ -88,15 +97,26 @@ package enum MetricsWorkbook {
             let office = vi ? "số tổng hợp của đơn vị" : "the office's total"
             if f.published, !(basis?.hasPrefix(office) ?? false) { notes.append(office) }
             if let basis { notes.append(basis) }
-            out += row(i + 2, [
+            var cells: [Cell] = [
                 .number(Double(f.year), style: 0), .text(f.unit < 0 ? (vi ? "Toàn tỉnh" : "Province") : metrics.unitName(f)),
                 .text(metrics.indicatorName(f)), .text(metrics.measureName(f)), .text(direction),
                 .number(f.target, style: 3), .number(f.actual, style: 3), .number(completion, style: 2), .text(words.status(f)),
                 .number(f.previousActual, style: 3), .number(f.yoyDelta, style: 3), .number(f.yoyPercent, style: 2),
-                .number(f.completionChangePoints, style: 3), .text(notes.joined(separator: "; ")),
-            ], header: false)
+                .number(f.completionChangePoints, style: 3),
+            ]
+            let targets = metrics.targets(of: f)
+            for other in metrics.others {
+                guard let t = targets.first(where: { !$0.headline && $0.name == other.name }) else {
+                    cells += [.text(""), .text("")]
+                    continue
+                }
+                var against = f
+                (against.target, against.completion, against.status, against.progress) = (t.target, t.completion, t.status, t.progress)
+                cells += [.number(t.target, style: 3), .text(words.status(against))]
+            }
+            out += row(i + 2, cells + [.text(notes.joined(separator: "; "))], header: false)
         }
-        out += "</sheetData><autoFilter ref=\"A1:N\(figures.count + 1)\"/>"
+        out += "</sheetData><autoFilter ref=\"A1:\(last)\(figures.count + 1)\"/>"
         out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
         return out
     }

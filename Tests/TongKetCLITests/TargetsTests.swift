@@ -88,6 +88,24 @@ struct TargetsTests {
                                  + "(2.480/2.520 triệu đồng) · không đạt."))
     }
 
+    /// metrics.xlsx gives each target beside the headline a column pair: its value and its verdict.
+    @Test func theWorkbookHasAColumnPairPerTarget() throws {
+        let folder = try temporaryFolder()
+        let file = try write(Self.taxForm, to: "thu-ngan-sach.csv", in: folder)
+        let out = folder.appendingPathComponent("out")
+        #expect(try CLI.run(["report", file, "--out", out.path, "--formats", "svg"]).status == 0)
+        let files = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
+        let workbook = out.appendingPathComponent(try #require(files.first { $0.hasSuffix("metrics.xlsx") })).path
+        let sheet = try Process.run("/usr/bin/env", ["python3", "-c",
+            "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet2.xml').decode())", workbook])
+        #expect(sheet.status == 0)
+        let xml = sheet.stdout
+        #expect(xml.contains(">Dự toán HĐND tỉnh giao<") && xml.contains(">Dự toán HĐND tỉnh giao: đánh giá<"))
+        // The province met the Ministry's target (2.300) and missed the council's (2.520).
+        #expect(xml.contains("<v>2520</v>") && xml.contains(">không đạt<"))
+        #expect(xml.contains("<autoFilter ref=\"A1:P"))
+    }
+
     /// A police's half-year form: "Kéo giảm ít nhất 5% so với cùng kỳ" in the target cells, judged per unit
     /// and for the province from each one's cùng kỳ; fires with no target judged by their change.
     @Test func aTargetAgainstCungKyIsResolvedFromEachFiguresPreviousValue() throws {
@@ -121,5 +139,35 @@ struct TargetsTests {
         // A unit set up this year: no cùng kỳ to judge the goal by, and said.
         #expect(summary.contains("- Số vụ tai nạn giao thông: 3; "
                                  + "chưa có số cùng kỳ để đánh giá mục tiêu giảm ít nhất 5 % so với cùng kỳ."))
+    }
+
+    /// The catalogue states what the form does not: a target against cùng kỳ for every unit and the province,
+    /// and which counts are not judged by their change.
+    @Test func theCatalogueStatesATargetAgainstCungKyAndTurnsChangeJudgementOff() throws {
+        let folder = try temporaryFolder()
+        let file = try write("""
+            Năm,Đơn vị,Chỉ tiêu,Kế hoạch,Thực hiện
+            2023,Công an TP Rạch Giá,Số vụ cháy,,10
+            2024,Công an TP Rạch Giá,Số vụ cháy,,9
+            2023,Công an TP Rạch Giá,Số vụ tai nạn giao thông,,40
+            2024,Công an TP Rạch Giá,Số vụ tai nạn giao thông,,44
+
+            """, to: "ca.csv", in: folder)
+        let before = try Self.figures([file])
+        #expect(before["Công an TP Rạch Giá|Số vụ tai nạn giao thông|2024"]?["change_status"] == "worse")
+        let catalogue = try write("""
+            loại,tên,KH so với cùng kỳ,đánh giá theo cùng kỳ
+            chỉ tiêu,Số vụ cháy,-5 %,
+            chỉ tiêu,Số vụ tai nạn giao thông,,không
+
+            """, to: "danh-muc.csv", in: folder)
+        let rows = try Self.figures([file, "--catalogue", catalogue])
+        let fires = try #require(rows["Công an TP Rạch Giá|Số vụ cháy|2024"])
+        #expect(fires["direction"] == "lower" && fires["target"] == "9.5" && fires["status"] == "met")
+        #expect(rows["|Số vụ cháy|2024"]?["target"] == "9.5")
+        #expect(rows["Công an TP Rạch Giá|Số vụ tai nạn giao thông|2024"]?["change_status"] == "undefined")
+        let wrong = try write("loại,tên,KH so với cùng kỳ\nchỉ tiêu,Số vụ cháy,giảm nhiều\n", to: "sai.csv", in: folder)
+        let check = try CLI.run(["check", file, "--catalogue", wrong])
+        #expect(check.status != 0 && (check.stdout + check.stderr).contains("\"giảm nhiều\" in column \"KH so với cùng kỳ\""))
     }
 }

@@ -31,6 +31,15 @@ struct RelativeTargetTests {
         #expect(RelativeTarget.parse(cell) == nil)
     }
 
+    @Test func theCatalogueWritesItAsASignedChange() throws {
+        #expect(RelativeTarget.parse(catalogue: "-5 %") == RelativeTarget(amount: -5, points: false, direction: .lower))
+        #expect(RelativeTarget.parse(catalogue: "+10%") == RelativeTarget(amount: 10, points: false, direction: .higher))
+        #expect(RelativeTarget.parse(catalogue: "\u{2212}1,5 điểm %") == RelativeTarget(amount: -1.5, points: true, direction: .lower))
+        #expect(RelativeTarget.parse(catalogue: "giảm 5 %")?.amount == -5)
+        #expect(RelativeTarget.parse(catalogue: "-5") == nil)
+        #expect(RelativeTarget.parse(catalogue: "5 vụ") == nil)
+    }
+
     @Test func theResolvedValueIsThePreviousFigureMovedByTheAmount() throws {
         let down = try #require(RelativeTarget.parse("Kéo giảm ít nhất 5% so với cùng kỳ"))
         #expect(down.resolved(previous: 40) == 38)
