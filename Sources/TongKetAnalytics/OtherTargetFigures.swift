@@ -51,6 +51,12 @@ extension Metrics {
         return out
     }
 
+    /// A "tồn tại, hạn chế": a target missed (the headline or another the files state), or a count with no
+    /// target that went the wrong way on cùng kỳ.
+    public func isShortfall(_ f: FigureRow) -> Bool {
+        f.status == .notMet || f.changeStatus == .worse || targets(of: f).contains { $0.status == .notMet }
+    }
+
     /// The headline target's name for a province figure: the name the files of its units give it.
     func headlineTargetName(indicator: Int32) -> String? {
         guard let row = table.rows.first(where: { $0.indicator == indicator && $0.target != nil }) else { return nil }

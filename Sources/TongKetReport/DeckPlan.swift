@@ -37,7 +37,7 @@ public struct DeckPlan: Sendable {
         if wanted(.scorecard) { opening.append(ChartRequest(kind: .scorecard, year: year)) }
         // "Tồn tại, hạn chế" comes after the achievements, as a review conference is held.
         var review: [ChartRequest] = []
-        if wanted(.shortfalls), metrics.figureRows(year: year).contains(where: { $0.status == .notMet }) {
+        if wanted(.shortfalls), metrics.figureRows(year: year).contains(where: metrics.isShortfall) {
             review.append(ChartRequest(kind: .shortfalls, year: year))
         }
         // Each section's overview, eight indicators a page.

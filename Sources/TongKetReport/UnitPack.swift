@@ -90,7 +90,7 @@ enum UnitPack {
         }
         if figures.contains(where: { $0.previousActual != nil }) { charts.append((page(ChartRequest(kind: .comparison, year: year)), 1)) }
         if let standing = standing(metrics, unit: unit, year: year, language: language) { charts.append((standing, 0)) }
-        if figures.contains(where: { $0.status == .notMet }) { charts.append((page(ChartRequest(kind: .shortfalls, year: year)), 0)) }
+        if figures.contains(where: own.isShortfall) { charts.append((page(ChartRequest(kind: .shortfalls, year: year)), 0)) }
         if own.table.period.isWholeYear, !own.plannedTargets(year: year + 1).isEmpty { charts.append((page(ChartRequest(kind: .plan, year: year)), 3)) }
         for level in [3, 2, 1] {
             while charts.count > maxPages - 2, let last = charts.lastIndex(where: { $0.gives == level }) { charts.remove(at: last) }

@@ -10,7 +10,8 @@ struct InterpretationTable {
 
     var text: String {
         let pick = MessageLanguage.pick
-        var rows = [[pick("Chỉ tiêu", "Indicator"), pick("Chiều", "Direction"), pick("Toàn tỉnh", "Province figure"), pick("Đơn vị tính", "Measure")]]
+        var rows = [[pick("Chỉ tiêu", "Indicator"), pick("Chiều", "Direction"), pick("Toàn tỉnh", "Province figure"),
+                     pick("Đơn vị tính", "Measure"), pick("Đánh giá theo", "Judged by")]]
         for (id, name) in metrics.table.indicators.enumerated() {
             let profile = metrics.interpretation.indicators[id]
             let direction: String
@@ -22,12 +23,39 @@ struct InterpretationTable {
             let measure = metrics.provinceRows.firstIndex { $0.indicator == Int32(id) }.map { metrics.measureName(metrics.provinceFigures(at: $0)) }
                 ?? profile.measure ?? ""
             rows.append([name, direction + " ← " + Self.source(profile.directionBasis), province(Int32(id), profile),
-                         (measure.isEmpty ? "—" : measure) + (profile.isRate ? pick(" (tỷ lệ", " (rate") + " ← " + Self.source(profile.rateBasis) + ")" : "")])
+                         (measure.isEmpty ? "—" : measure)
+                            + (profile.isRate ? pick(" (tỷ lệ", " (rate") + " ← " + Self.source(profile.rateBasis) + ")" : ""),
+                         judgedBy(Int32(id))])
         }
         return pick("Cách hiểu từng chỉ tiêu (← nguồn của mỗi quyết định):", "How each indicator is read (← where each decision came from):") + "\n"
-            + TextGrid(rows: rows, rightAligned: [], maxWidths: [48, 34, 52, 30]).text
+            + TextGrid(rows: rows, rightAligned: [], maxWidths: [48, 34, 52, 30, 64]).text
             + "  " + pick("Chiều quyết định theo thứ tự: ", "Directions are decided in this order: ")
             + DirectionRule.orderWords(vietnamese: MessageLanguage.isVietnamese) + pick("; toàn tỉnh: dòng tổng → danh mục → đơn vị tính / tên → tổng.", "; province figure: total row → catalogue → measure / name → sum.") + "\n"
+    }
+
+    /// What the province's latest figure is judged against: its targets by name (the headline first), a
+    /// target against cùng kỳ, its change (a count with a direction and no target), or nothing.
+    private func judgedBy(_ id: Int32) -> String {
+        let pick = MessageLanguage.pick
+        guard let index = metrics.provinceRows.indices.filter({ metrics.provinceRows[$0].indicator == id })
+            .max(by: { metrics.provinceRows[$0].year < metrics.provinceRows[$1].year }) else { return "—" }
+        let f = metrics.provinceFigures(at: index)
+        if f.direction == .neutral { return pick("không đánh giá", "not judged") }
+        if let relative = f.relativeTarget {
+            let amount = NumberText(MessageLanguage.isVietnamese ? .vi : .en).signed(relative.amount)
+            return pick("mục tiêu so với cùng kỳ (\(amount)\(relative.points ? " điểm %" : " %"))",
+                        "a goal against last year (\(amount)\(relative.points ? " pp" : "%"))")
+        }
+        if f.target != nil {
+            let names = metrics.targets(of: f).map(\.name)
+            let targets = names.count > 1
+                ? pick("kế hoạch: ", "targets: ") + names[0] + pick(" (chính), ", " (headline), ")
+                    + names.dropFirst().joined(separator: ", ")
+                : pick("kế hoạch", "its target")
+            return targets + (f.progress ? pick(" (tiến độ năm)", " (the year's progress)") : "")
+        }
+        if !f.changeJudged { return pick("không (danh mục: đánh giá theo cùng kỳ: không)", "nothing (the catalogue says so)") }
+        return pick("thay đổi so với cùng kỳ", "its change on last year")
     }
 
     private func province(_ id: Int32, _ profile: IndicatorProfile) -> String {

@@ -61,6 +61,7 @@ struct TargetsTests {
         // `check` says which is the headline and why.
         let check = try CLI.run(["check", file])
         #expect((check.stdout + check.stderr).contains("\"Dự toán pháp lệnh\" (E) is the headline"))
+        #expect((check.stdout + check.stderr).contains("targets: Dự toán pháp lệnh (headline), Dự toán HĐND tỉnh giao"))
     }
 
     @Test func theCataloguesMainTargetTakesTheHeadline() throws {
@@ -132,6 +133,9 @@ struct TargetsTests {
         #expect(kienHai["target"] == "" && kienHai["status"] == "undefined")
         // A rate's threshold on a half-year form judges the half-year.
         #expect(rows["Công an TP Rạch Giá|Tỷ lệ điều tra khám phá án hình sự|2025"]?["status"] == "met")
+        // `check` says what each indicator is judged by.
+        let check = try CLI.run(["check", file])
+        #expect((check.stdout + check.stderr).contains("a goal against last year (\u{2013}5%)"))
         // Said in the target's own terms, the resolved value second.
         let summary = try Self.summary(file, in: folder)
         #expect(summary.contains("### Công an huyện Châu Thành\n\n- Số vụ tai nạn giao thông: 20, bằng cùng kỳ; "

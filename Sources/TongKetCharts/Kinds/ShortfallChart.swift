@@ -1,7 +1,9 @@
 import TongKetAnalytics
 
 /// 8. What was not met ("tồn tại, hạn chế"): every missed target, the province's first, each
-/// with how far it fell short — or for a ceiling, how far above its limit it went.
+/// with how far it fell short — or for a ceiling, how far above its limit it went — then the targets
+/// stated beside a headline that was met ("Dự toán HĐND"), then the counts with no target that went the
+/// wrong way on cùng kỳ (fires, accidents up).
 struct ShortfallChart {
     let data: ChartData
     let year: Int
@@ -29,14 +31,48 @@ struct ShortfallChart {
         let n = w.numbers
         // A unit's own summary: its figures are in the province's place, once.
         let missed = Self.missed(data, year: year).filter { data.metrics.unit == nil || $0.scope == .province }
-        let rows = missed.map { f -> BarPlot.Row in
-            let who = f.scope == .province ? data.words(w).Scope : data.name(f)
+        let own = data.metrics.unit == nil ? { (_: FigureRow) in true } : { (f: FigureRow) in f.scope == .province }
+        func label(_ f: FigureRow) -> String {
+            let indicator = data.shortName(f.indicator)
+            return data.metrics.unit != nil ? indicator : (f.scope == .province ? data.words(w).Scope : data.name(f)) + " — " + indicator
+        }
+        var rows = missed.map { f -> BarPlot.Row in
             // A rate falls short by percentage points; a count by its measure, and by a share.
             let rate = data.isRate(f)
             let distance = data.words(w).distance(f) ?? ""
-            let words = f.direction == .lower ? w.pick("vượt trần \(distance)", "\(distance) above the ceiling") : w.pick("thiếu \(distance)", "\(distance) short")
-            return .init(label: data.metrics.unit != nil ? data.shortName(f.indicator) : who + " — " + data.shortName(f.indicator),
-                         bars: [.init(value: Self.gap(f) * 100, tone: .notMet, label: words + (rate ? "" : " (" + n.percent(Self.gap(f)) + ")"))])
+            var words = f.direction == .lower ? w.pick("vượt trần \(distance)", "\(distance) above the ceiling")
+                : w.pick("thiếu \(distance)", "\(distance) short")
+            // A goal against cùng kỳ in its own terms: the change, then the goal ("tăng 1,9 % (mục tiêu: –5 %)").
+            if let relative = f.relativeTarget, let delta = f.yoyDelta {
+                let change = relative.points || rate ? data.words(w).change(f) : f.yoyPercent.map(n.signedPercent) ?? n.signed(delta)
+                let goal = relative.points ? n.points(relative.amount) : n.signedPercent(relative.amount / 100)
+                words = change + w.pick(" (mục tiêu: \(goal))", " (goal: \(goal))")
+                return .init(label: label(f), bars: [.init(value: Self.gap(f) * 100, tone: .notMet, label: words)])
+            }
+            return .init(label: label(f), bars: [.init(value: Self.gap(f) * 100, tone: .notMet,
+                                                       label: words + (rate ? "" : " (" + n.percent(Self.gap(f)) + ")"))])
+        }
+        let figures = data.metrics.figureRows(year: year).filter(own)
+        // Another target missed while the headline was met: its distance, in its own name.
+        for f in figures where f.status != .notMet {
+            for t in data.metrics.targets(of: f) where !t.headline && t.status == .notMet {
+                var against = f
+                (against.target, against.completion, against.status) = (t.target, t.completion, t.status)
+                let distance = data.words(w).distance(against) ?? ""
+                let words = f.direction == .lower ? w.pick("vượt \(distance) so với \(t.name)", "\(distance) above \(t.name)")
+                    : w.pick("thiếu \(distance) so với \(t.name)", "\(distance) short of \(t.name)")
+                rows.append(.init(label: label(f), bars: [.init(value: Self.gap(against) * 100, tone: .notMet, label: words)]))
+            }
+        }
+        // A count judged by its change that went the wrong way: by how much, on cùng kỳ.
+        func place(_ f: FigureRow) -> (Int, Int32) { (f.scope == .province ? 0 : 1, f.unit) }
+        for f in figures.filter({ $0.changeStatus == .worse }).sorted(by: { place($0) < place($1) }) {
+            let moved = f.direction == .lower ? w.pick("tăng", "up") : w.pick("giảm", "down")
+            // From 0 there is no share: the count itself, at full length as a ceiling of 0 broken.
+            let share = f.yoyPercent.map(abs)
+            let amount = share.map(n.percent) ?? data.words(w).value(abs(f.yoyDelta ?? 0), f)
+            rows.append(.init(label: label(f), bars: [.init(value: (share ?? 1) * 100, tone: .notMet,
+                                           label: w.pick("\(moved) \(amount) so với cùng kỳ", "\(moved) \(amount) on last year"))]))
         }
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         let province = missed.filter { $0.scope == .province }.count
