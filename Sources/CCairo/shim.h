@@ -65,7 +65,8 @@ PangoCoverage *pango_font_get_coverage(PangoFont *font, PangoLanguage *language)
 PangoCoverageLevel pango_coverage_get(PangoCoverage *coverage, int index);
 void pango_coverage_unref(PangoCoverage *coverage);
 
-PangoFontMap *pango_cairo_font_map_get_default(void);
+PangoFontMap *pango_cairo_font_map_new(void);
+void pango_cairo_update_context(cairo_t *cr, PangoContext *context);
 PangoContext *pango_cairo_create_context(cairo_t *cr);
 PangoLayout *pango_cairo_create_layout(cairo_t *cr);
 void pango_cairo_context_set_font_options(PangoContext *context, const cairo_font_options_t *options);

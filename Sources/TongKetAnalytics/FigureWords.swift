@@ -198,6 +198,14 @@ package struct FigureWords: Sendable {
     /// points against the threshold ("+6,4 điểm % so với mức 90 %"), a workload count unjudged.
     public func shortVerdict(_ f: FigureRow) -> String {
         if f.direction == .neutral { return notJudged }
+        // A goal against cùng kỳ in a tile: "không đạt mục tiêu –5 %".
+        if let relative = f.relativeTarget {
+            guard f.target != nil, f.previousActual != nil else { return pick("chưa có số cùng kỳ", "no figure last year") }
+            let goal = relative.points ? numbers.points(relative.amount) : numbers.signedPercent(relative.amount / 100)
+            let verdict = f.status == .met ? pick("đạt mục tiêu ", "meets the goal ")
+                : pick("không đạt mục tiêu ", "misses the goal ")
+            return verdict + goal
+        }
         if f.progress { return verdict(f) }
         guard let target = f.target, f.status != .undefined else { return noTarget }
         if f.direction == .higher, isRate(f) {

@@ -32,8 +32,8 @@ public struct Metrics: Sendable {
     public let unit: Int32?
     /// The figures against each target the files state beside the headline, by the same row indexes.
     public let others: [OtherTargetMetrics]
-    /// Per indicator, the target against the year before every unit that states one shares: the province's too.
-    let provinceRelativeTargets: [Int32: RelativeTarget]
+    /// Per (indicator, year), the target against the year before every unit's row states alike: the province's too.
+    let provinceRelativeTargets: [Int64: RelativeTarget]
 
     /// Figures that cannot be formed as asked.
     public enum Problem: Error, Equatable, Sendable {
@@ -78,12 +78,15 @@ public struct Metrics: Sendable {
         }
         self.flaggedProvince = flaggedProvince
         provinceIndex = Dictionary(provinceRows.enumerated().map { (Self.key($1.indicator, $1.year), $0) }, uniquingKeysWith: { a, _ in a })
-        var shared: [Int32: RelativeTarget?] = [:]
-        for (key, target) in table.relativeTargets {
-            guard let known = shared[key.indicator] else { shared[key.indicator] = target; continue }
-            if let known, known.amount != target.amount || known.points != target.points { shared[key.indicator] = .some(nil) }
+        var shared: [Int64: RelativeTarget] = [:], unlike = Set<Int64>()
+        if !table.relativeTargets.isEmpty {
+            for row in table.rows {
+                let key = Self.key(row.indicator, row.year)
+                guard let target = table.relativeTargets[RowKey(row)] else { unlike.insert(key); continue }
+                if let known = shared[key], known != target { unlike.insert(key) } else { shared[key] = target }
+            }
         }
-        provinceRelativeTargets = shared.compactMapValues { $0 }
+        provinceRelativeTargets = shared.filter { !unlike.contains($0.key) }
         others = try interpretation.table.otherTargets.indices.map { k throws(Problem) in
             OtherTargetMetrics(name: interpretation.table.otherTargets[k].name,
                                metrics: try Metrics(interpretation.withOtherTarget(k), level: level, period: chosen, unit: unit))
@@ -153,7 +156,7 @@ public struct Metrics: Sendable {
         f.published = provinceBases[index].isPublished
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
-        if f.target == nil, let relative = provinceRelativeTargets[f.indicator] { Self.resolve(&f, relative) }
+        if f.target == nil, let relative = provinceRelativeTargets[Self.key(f.indicator, Int32(f.year))] { Self.resolve(&f, relative) }
         catalogueSays(&f)
         f.index = Int32(index)
         return f

@@ -42,8 +42,8 @@ extension Metrics {
         }
         guard !out.isEmpty else { return [] }
         if let target = f.target {
-            // An unnamed headline is the `target` column's.
-            let name = headlineName ?? "target"
+            // An unnamed headline is the plan, as offices write it.
+            let name = headlineName ?? "KH"
             let headline = TargetFigure(name: name, target: target, completion: f.completion, status: f.status, progress: f.progress,
                                         headline: true)
             out.insert(headline, at: 0)

@@ -12,7 +12,7 @@ public final class ChartRenderer {
 
     public init() throws(RenderError) {
         measurer = try PangoMeasurer()
-        renderer = SceneRenderer(layouts: TextLayouts(options: measurer.options))
+        renderer = SceneRenderer(layouts: TextLayouts(options: measurer.options, fonts: measurer.fonts))
     }
 
     // MARK: Raster

@@ -7,12 +7,15 @@ public final class PangoMeasurer: TextMeasurer {
     private let context: CairoContext
     private let layout: PangoLayout
     let options = FontOptions()
+    /// The renderer's own fonts, for measuring and drawing alike.
+    let fonts: FontMap
     private var cache: [LayoutSpec: TextSize] = [:]
 
     public init() throws(RenderError) {
         _ = PrivateFonts.installed
+        fonts = FontMap()
         context = try CairoContext(CairoSurface.image(width: 1, height: 1))
-        layout = PangoLayout(context: context.pointer, options: options)
+        layout = PangoLayout(context: context.pointer, fonts: fonts, options: options)
     }
 
     public func measure(_ text: String, style: TextStyle, width: Double?, maxLines: Int) -> TextSize {
@@ -38,10 +41,9 @@ public final class PangoMeasurer: TextMeasurer {
     /// from another font, in another design).
     public func missingCharacters(in text: String, family: String) throws(RenderError) -> String {
         let description = FontDescription(family: family, size: 20, bold: false)
-        let map = pango_cairo_font_map_get_default()
-        let pangoContext = pango_font_map_create_context(map)
+        let pangoContext = pango_font_map_create_context(fonts.pointer)
         defer { g_object_unref(UnsafeMutableRawPointer(pangoContext)) }
-        guard let font = pango_font_map_load_font(map, pangoContext, description.pointer) else {
+        guard let font = pango_font_map_load_font(fonts.pointer, pangoContext, description.pointer) else {
             throw .fontMissing(family: family, found: "nothing")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(font)) }

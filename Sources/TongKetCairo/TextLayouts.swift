@@ -6,6 +6,7 @@ import TongKetCharts
 /// PDF and deck page, and a video draws the same names and titles in every frame.
 final class TextLayouts {
     private let options: FontOptions
+    private let fonts: FontMap
     private var contexts: [Target: PangoContext] = [:]
     private var layouts: [Key: PangoLayout] = [:]
     /// A video's counting figures make new text every frame; past this many the cache starts
@@ -30,8 +31,9 @@ final class TextLayouts {
         var target: Target
     }
 
-    init(options: FontOptions) {
+    init(options: FontOptions, fonts: FontMap) {
         self.options = options
+        self.fonts = fonts
     }
 
     /// The run laid out for drawing on `cr`, made for `target`.
@@ -39,7 +41,7 @@ final class TextLayouts {
         let key = Key(spec: LayoutSpec(run.text, style: run.style, width: width, maxLines: run.maxLines, alignment: run.alignment), target: target)
         if let known = layouts[key] { return known }
         let context = contexts[target] ?? {
-            let made = PangoContext(cr, options: options)
+            let made = PangoContext(cr, fonts: fonts, options: options)
             contexts[target] = made
             return made
         }()

@@ -10,7 +10,7 @@ struct FileReader {
         var line: Int
         var reading: NumberReading
         var text: String
-        /// The other target the number is a value of (`Columns.otherTargets`' id), -1 for the row's own columns.
+        /// The other target's value the number is (its place in the assembler), -1 for the row's own columns.
         var otherTarget = -1
     }
 
@@ -519,6 +519,8 @@ struct FileReader {
         var ownTarget = false
         /// Targets stated beside the first: each one's field, its id in the assembler, whether it is the period's own.
         var otherTargets: [(field: Int, id: Int, own: Bool)] = []
+        /// The target's name when it is not the file's first (that column was blank on this row).
+        var targetName: String?
         /// The indicator of every row read through these columns (a heading over the column pair).
         var fixedIndicator: Int32?
         init(_ map: HeaderMap) {
@@ -694,6 +696,7 @@ struct FileReader {
         row.ownTarget = columns.ownTarget
         row.targetOnly = targetOnly
         if let relative { assembler.addRelativeTarget(relative, row: rowIndex) }
+        if let name = columns.targetName { assembler.setTargetName(name, row: rowIndex) }
         if half == nil {
             for other in columns.otherTargets {
                 readOtherTarget(fields[other.field], target: other, line: line, row: rowIndex, map: map, assembler: &assembler, log: &log)

@@ -126,8 +126,9 @@ public struct IndicatorTable: Sendable {
     public let targetNames: [String?]
     /// The targets a form states beside the headline, by name (`OtherTarget`).
     public let otherTargets: [OtherTarget]
-    /// Per indicator, the headline target's name where the catalogue's "kế hoạch chính" chose it.
-    public let headlineNames: [Int32: String]
+    /// Per row, the headline target's name where it is not its file's first: the catalogue's "kế hoạch chính",
+    /// or the first target a row states when its first column is blank ("Phấn đấu" where "KH" is empty).
+    public let rowTargetNames: [RowKey: String]
     /// Targets stated against the year before ("giảm ít nhất 5 % so với cùng kỳ"), by row; `target` is nil there.
     public let relativeTargets: [RowKey: RelativeTarget]
 
@@ -166,11 +167,11 @@ public struct IndicatorTable: Sendable {
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
          periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil,
          plannedTargets: [IndicatorRow] = [],
-         targetNames: [String?] = [], otherTargets: [OtherTarget] = [], headlineNames: [Int32: String] = [:],
+         targetNames: [String?] = [], otherTargets: [OtherTarget] = [], rowTargetNames: [RowKey: String] = [:],
          relativeTargets: [RowKey: RelativeTarget] = [:]) {
         self.plannedTargets = plannedTargets
         self.relativeTargets = relativeTargets
-        self.headlineNames = headlineNames
+        self.rowTargetNames = rowTargetNames
         self.targetNames = targetNames
         self.otherTargets = otherTargets
         self.yearSpan = yearSpan
@@ -208,7 +209,7 @@ public struct IndicatorTable: Sendable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
                        fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
                        plannedTargets: plannedTargets ?? self.plannedTargets, targetNames: targetNames, otherTargets: otherTargets,
-                       headlineNames: headlineNames, relativeTargets: relativeTargets)
+                       rowTargetNames: rowTargetNames, relativeTargets: relativeTargets)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

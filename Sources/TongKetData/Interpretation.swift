@@ -98,6 +98,8 @@ public struct TotalRow: Sendable, Equatable {
     public var period: UInt8 = 0
     /// The row's other targets (`OtherTarget`), by name.
     public var otherTargets: [String: Double] = [:]
+    /// The figure is a form's "Cùng kỳ" column: a total row that states the year itself stands instead.
+    public var fromPreviousColumn = false
 }
 
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
@@ -480,7 +482,7 @@ public struct Interpretation: Sendable {
                         + "các kế hoạch khác của biểu ở bên cạnh")
                 self.findings.append(Finding(kind: .mainTarget, diagnostic: said))
             } else {
-                let stated = ([newTable.targetNames.compactMap { $0 }.first] + newTable.otherTargets.map(\.name)).compactMap { $0 }
+                let stated = Array(Set(newTable.targetNames.compactMap { $0 })).sorted() + newTable.otherTargets.map(\.name)
                 if stated.contains(where: { OtherTarget.sameName($0, main.name) }) { continue }
                 let listed = stated.map { "\"\($0)\"" }.joined(separator: ", ")
                 let wrong = Diagnostic(file: catalogue.file, line: main.line, severity: .warning,
@@ -626,6 +628,11 @@ public struct Interpretation: Sendable {
             (moved.unit, moved.indicator) = (unitIDs[Int(key.unit)], indicatorIDs[Int(key.indicator)])
             if moved.unit >= 0, moved.indicator >= 0 { assembler.keyedRelativeTargets[moved] = target }
         }
+        for (key, name) in table.rowTargetNames {
+            var moved = key
+            (moved.unit, moved.indicator) = (unitIDs[Int(key.unit)], indicatorIDs[Int(key.indicator)])
+            if moved.unit >= 0, moved.indicator >= 0 { assembler.keyedRowTargetNames[moved] = name }
+        }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).
         var totals = totalRows.map { unit, row in
@@ -634,7 +641,15 @@ public struct Interpretation: Sendable {
             total.otherTargets = totalOthers[RowKey(row)] ?? [:]
             total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
             total.period = row.period
+            total.fromPreviousColumn = row.fromPreviousColumn
             return total
+        }
+        // A form's cùng kỳ of a total gives way to a total row that states that year itself (last year's own file).
+        if totals.contains(where: \.fromPreviousColumn) {
+            func key(_ t: TotalRow) -> [Int] { [Int(t.indicator), t.year, Int(t.period), t.isSubtotal ? 1 : 0] }
+            let stated = Set(totals.filter { !$0.fromPreviousColumn }.map(key))
+            var seen = Set<[Int]>()
+            totals.removeAll { $0.fromPreviousColumn && (stated.contains(key($0)) || !seen.insert(key($0)).inserted) }
         }
         // A subtotal sums the units above it: its group is the level of the last unit row before it.
         if totals.contains(where: \.isSubtotal) {

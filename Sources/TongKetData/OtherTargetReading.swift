@@ -9,10 +9,11 @@ extension FileReader {
             assembler.addOtherTarget(relative, target: target.id, row: row)
             return
         }
-        let (number, direction) = WrittenTarget.split(field, in: buffer)
+        // ("≤ 5%": the indicator's direction is the headline's and the catalogue's, not this cell's)
+        let (number, _) = WrittenTarget.split(field, in: buffer)
         let bytes = UnsafeBufferPointer(rebasing: buffer[number.start..<number.end])
         if ValueWords.sign(bytes) != nil { return }
-        var value: Double?
+        var value: Double?, waiting: PendingNumber?
         if let plain = NumberParser.plainInteger(bytes) {
             value = plain
         } else if source.typedCells, let typed = SheetText.typedNumber(bytes) {
@@ -30,10 +31,10 @@ extension FileReader {
                     value = reading.value(in: options.numberLocale)
                 } else {
                     let entry = PendingNumber(row: row, column: .target, field: target.field, line: line, reading: reading,
-                                              text: String(decoding: bytes, as: UTF8.self), otherTarget: target.id)
+                                              text: String(decoding: bytes, as: UTF8.self))
                     if case .vietnamese = reading, vietnameseEvidence == nil { vietnameseEvidence = entry }
                     if case .english = reading, englishEvidence == nil { englishEvidence = entry }
-                    pending.append(entry)
+                    waiting = entry
                     value = .nan
                 }
             }
@@ -48,6 +49,12 @@ extension FileReader {
                             + "các dòng như vậy được đánh giá không có chỉ tiêu đó")
             return
         }
-        assembler.addOtherTarget(OtherTarget.Value(value: value, ownTarget: target.own, direction: direction), target: target.id, row: row)
+        let place = assembler.addOtherTarget(OtherTarget.Value(value: value, ownTarget: target.own),
+                                             target: target.id, row: row)
+        // A number waiting for the file's locale is filled in at its place.
+        if var waiting {
+            waiting.otherTarget = place
+            pending.append(waiting)
+        }
     }
 }

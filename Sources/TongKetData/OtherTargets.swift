@@ -20,8 +20,6 @@ public struct OtherTarget: Sendable, Equatable {
         public var value: Double
         /// The target is the period's own ("KH 6 tháng"), judged as a year's is.
         public var ownTarget: Bool
-        /// The words of the cell gave a direction ("≤ 5%", "Không quá 35").
-        public var direction: Direction?
     }
 
     public let name: String
@@ -73,12 +71,12 @@ extension IndicatorTable {
                               rows: rows.map(swapped), fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels,
                               periods: periods, yearSpan: yearSpan, organisation: organisation,
                               plannedTargets: plannedTargets.map(swapped), targetNames: targetNames, otherTargets: [],
-                              headlineNames: headlineNames, relativeTargets: other.relative)
+                              rowTargetNames: [:], relativeTargets: other.relative)
     }
 
     /// The name of the headline target of `row`: the catalogue's "kế hoạch chính", else its file's header's.
     public func targetName(of row: IndicatorRow) -> String? {
-        if let chosen = headlineNames[row.indicator] { return chosen }
+        if !rowTargetNames.isEmpty, let chosen = rowTargetNames[RowKey(row)] { return chosen }
         return Int(row.file) < targetNames.count ? targetNames[Int(row.file)] : nil
     }
 }
@@ -97,7 +95,7 @@ extension Interpretation {
         }
         copy.indicators = indicators.map { profile in
             var profile = profile
-            profile.provinceTarget = nil
+            (profile.provinceTarget, profile.relativeTarget) = (nil, nil)
             return profile
         }
         return copy
@@ -105,36 +103,48 @@ extension Interpretation {
 }
 
 extension Interpretation {
-    /// Makes the target named `name` the headline of `indicator`'s rows and total rows, the one it
-    /// replaces kept beside it under its file's name. False when no file states such a target.
+    /// Makes the target named `name` the headline of `indicator`'s rows and total rows that state it, the one it
+    /// replaces kept beside it under its own name; a row whose headline already is that target, or that does not
+    /// state it, stays as it is. False when no row of the indicator states such a target.
     mutating func promote(_ name: String, indicator: Int32) -> Bool {
         guard let k = table.otherTargets.firstIndex(where: { OtherTarget.sameName($0.name, name) }) else { return false }
         var others = table.otherTargets
         var rows = table.rows
+        var relative = table.relativeTargets
+        var promotedAny = false
+        var names = table.rowTargetNames
+        func slot(_ name: String) -> Int {
+            if let at = others.firstIndex(where: { OtherTarget.sameName($0.name, name) }) { return at }
+            others.append(OtherTarget(name: name))
+            return others.count - 1
+        }
         for i in rows.indices where rows[i].indicator == indicator {
             let key = RowKey(rows[i])
+            let oldName = table.targetName(of: rows[i]) ?? "KH"
+            guard !OtherTarget.sameName(oldName, name), others[k].values[key] != nil || others[k].relative[key] != nil else { continue }
+            promotedAny = true
             let promoted = others[k].values.removeValue(forKey: key)
-            if let old = rows[i].target {
-                let oldName = table.targetName(of: rows[i]) ?? "KH"
-                if !others.contains(where: { OtherTarget.sameName($0.name, oldName) }) { others.append(OtherTarget(name: oldName)) }
-                let at = others.firstIndex { OtherTarget.sameName($0.name, oldName) }!
-                others[at].values[key] = OtherTarget.Value(value: old, ownTarget: rows[i].ownTarget, direction: nil)
-            }
+            let promotedRelative = others[k].relative.removeValue(forKey: key)
+            let at = slot(oldName)
+            if let old = rows[i].target { others[at].values[key] = OtherTarget.Value(value: old, ownTarget: rows[i].ownTarget) }
+            if let old = relative.removeValue(forKey: key) { others[at].relative[key] = old }
             rows[i].target = promoted?.value
             rows[i].ownTarget = promoted?.ownTarget ?? false
+            if let promotedRelative { relative[key] = promotedRelative }
+            names[key] = others[k].name
         }
         for i in totals.indices where totals[i].indicator == indicator {
-            let promoted = totals[i].otherTargets.removeValue(forKey: others[k].name)
+            guard let promoted = totals[i].otherTargets.removeValue(forKey: others[k].name) else { continue }
+            promotedAny = true
             if let old = totals[i].target { totals[i].otherTargets[table.targetNames[Int(totals[i].file)] ?? "KH"] = old }
             totals[i].target = promoted
         }
-        var names = table.headlineNames
-        names[indicator] = others[k].name
+        guard promotedAny else { return false }
         table = IndicatorTable(units: table.units, indicators: table.indicators, measures: table.measures, levels: table.levels,
                                files: table.files, rows: rows, fields: table.fields, sheetFiles: table.sheetFiles,
                                sectionLevels: table.sectionLevels, periods: table.periods, yearSpan: table.yearSpan,
                                organisation: table.organisation, plannedTargets: table.plannedTargets, targetNames: table.targetNames,
-                               otherTargets: others, headlineNames: names, relativeTargets: table.relativeTargets)
+                               otherTargets: others, rowTargetNames: names, relativeTargets: relative)
         return true
     }
 }

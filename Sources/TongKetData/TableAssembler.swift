@@ -63,11 +63,20 @@ struct TableAssembler {
     }
 
     /// A form's cùng kỳ gives way to a row that states the same year itself, and to another form's cùng kỳ read first.
-    private mutating func dropRestatedPreviousYears() {
-        guard rows.contains(where: \.fromPreviousColumn) else { return }
+    /// When rows leave, the index each remaining one was appended at.
+    private mutating func dropRestatedPreviousYears() -> [Int32]? {
+        guard rows.contains(where: \.fromPreviousColumn) else { return nil }
         var stated = Set<[Int32]>()
         for row in rows where !row.fromPreviousColumn { stated.insert([row.year, Int32(row.period), row.unit, row.indicator]) }
-        rows.removeAll { row in row.fromPreviousColumn && !stated.insert([row.year, Int32(row.period), row.unit, row.indicator]).inserted }
+        var kept: [Int32] = [], remaining: [IndicatorRow] = []
+        for (i, row) in rows.enumerated()
+        where !row.fromPreviousColumn || stated.insert([row.year, Int32(row.period), row.unit, row.indicator]).inserted {
+            kept.append(Int32(i))
+            remaining.append(row)
+        }
+        guard remaining.count < rows.count else { return nil }
+        rows = remaining
+        return kept
     }
 
     /// Per file, the headline target's name as its header wrote it.
@@ -87,6 +96,12 @@ struct TableAssembler {
 
     mutating func addRelativeTarget(_ target: RelativeTarget, row: Int) { relativeTargetRows.append((row, target)) }
 
+    /// The headline's name of rows whose first target column was blank, by append index; a rebuilt table's keyed.
+    private var rowTargetNameRows: [(row: Int, name: String)] = []
+    var keyedRowTargetNames: [RowKey: String] = [:]
+
+    mutating func setTargetName(_ name: String, row: Int) { rowTargetNameRows.append((row, name)) }
+
     /// The id of an other target by its name; headers that differ only in case or accents are one.
     mutating func otherTarget(named name: String) -> Int {
         if let known = otherTargetNames.firstIndex(where: { OtherTarget.sameName($0, name) }) { return known }
@@ -94,9 +109,12 @@ struct TableAssembler {
         return otherTargetNames.count - 1
     }
 
-    /// A value of an other target for the row that will be appended at `row` (NaN until its locale is known).
-    mutating func addOtherTarget(_ value: OtherTarget.Value, target: Int, row: Int) {
+    /// A value of an other target for the row that will be appended at `row` (NaN until its locale is known);
+    /// its place, for `setNumber`.
+    @discardableResult
+    mutating func addOtherTarget(_ value: OtherTarget.Value, target: Int, row: Int) -> Int {
         otherTargetValues.append((row, target, value))
+        return otherTargetValues.count - 1
     }
 
     /// An other target stated against the year before, for the row that will be appended at `row`.
@@ -149,9 +167,7 @@ struct TableAssembler {
     /// Fills in a number that waited for its file's number locale.
     mutating func setNumber(_ value: Double, column: InputColumn, row: Int, otherTarget: Int = -1) {
         if otherTarget >= 0 {
-            if let i = otherTargetValues.lastIndex(where: { $0.row == row && $0.target == otherTarget }) {
-                otherTargetValues[i].value.value = value
-            }
+            otherTargetValues[otherTarget].value.value = value
         } else if column == .target { rows[row].storedTarget = value } else { rows[row].actual = value }
     }
 
@@ -174,7 +190,9 @@ struct TableAssembler {
         let otherTargets = keyedOtherTargetsOfRows()
         var relativeTargets = keyedRelativeTargets
         for (row, target) in relativeTargetRows where row < rows.count { relativeTargets[RowKey(rows[row])] = target }
-        dropRestatedPreviousYears()
+        var rowTargetNames = keyedRowTargetNames
+        for (row, name) in rowTargetNameRows where row < rows.count { rowTargetNames[RowKey(rows[row])] = name }
+        let restated = dropRestatedPreviousYears()
         let (planned, survivors) = try takePlannedTargets(diagnosticLimit: diagnosticLimit, unitRank: unitRank, indicatorRank: indicatorRank)
         guard units.count < 1 << 24, indicators.count < 1 << 24 else {
             throw .invalidData([Diagnostic(file: files.joined(separator: ", "), message: "more than 16 million distinct units or indicators; this is not an indicator table",
@@ -212,13 +230,16 @@ struct TableAssembler {
             throw .invalidData(ordered.flatMap(\.kept), omitted: ordered.reduce(0) { $0 + $1.omitted })
         }
         keys = []
-        let kept = keepingOrder ? (survivors.map { map in order.map { map[Int($0)] } } ?? order) : []
+        let kept = keepingOrder ? order.map { i -> Int32 in
+            let afterDrop = survivors.map { $0[Int(i)] } ?? i
+            return restated.map { $0[Int(afterDrop)] } ?? afterDrop
+        } : []
         Self.permute(&rows, by: &order)
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
                                sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
                                plannedTargets: planned, targetNames: files.indices.map { targetNames[Int32($0)] },
-                               otherTargets: otherTargets, relativeTargets: relativeTargets), kept)
+                               otherTargets: otherTargets, rowTargetNames: rowTargetNames, relativeTargets: relativeTargets), kept)
     }
 
     /// Takes the rows with a target and no result out of `rows`. Those of a year after the last

@@ -7,7 +7,7 @@ import TongKetCharts
 extension RenderingTests {
 @Suite struct TextLayoutsTests {
     @Test func layoutsAreKeptPerExactTextAndTarget() throws {
-        let layouts = TextLayouts(options: FontOptions())
+        let layouts = TextLayouts(options: FontOptions(), fonts: FontMap())
         let context = try CairoContext(CairoSurface.image(width: 10, height: 10))
         let slide = TextLayouts.Target(context.pointer, scale: 1)
         let style = TextStyle(role: .label, size: 20, color: ChartColor(hex: 0), family: "Noto Sans")

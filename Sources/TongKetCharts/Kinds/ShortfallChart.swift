@@ -76,6 +76,19 @@ struct ShortfallChart {
         }
         let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
         let province = missed.filter { $0.scope == .province }.count
+        // No target missed, only counts gone the wrong way: the page says that, not "0 chỉ tiêu chưa đạt".
+        if missed.isEmpty {
+            let when = data.When(year, w)
+            let title = w.pick("Tồn tại, hạn chế: diễn biến xấu hơn cùng kỳ", "Shortfalls: worse than last year")
+            return ChartSpec(title: title,
+                             subtitle: w.pick("\(when) · \(rows.count) chỉ tiêu chưa đạt hoặc xấu hơn cùng kỳ "
+                                                + "· độ dài: mức chênh lệch",
+                                              "\(when) · \(rows.count) missed or worse than last year · length: the gap"),
+                             note: nil,
+                             plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10,
+                                                 overflow: { w.pick("… và \($0) chỉ tiêu khác", "… and \($0) more") },
+                                                 maximumRows: Self.rowsShown)))
+        }
         return ChartSpec(title: w.pick("Tồn tại, hạn chế: các chỉ tiêu chưa đạt kế hoạch", "Shortfalls: the targets not met"),
                          subtitle: data.metrics.unit != nil ? w.pick("\(data.When(year, w)) · \(province) chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)", "\(data.When(year, w)) · \(province) targets missed · length: the distance from the target (ceilings: the excess)") : w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
                                           "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),

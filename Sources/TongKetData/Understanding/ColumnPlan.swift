@@ -70,6 +70,14 @@ struct ColumnPlan {
             if column.period == nil { column.period = reading.period }
             if column.name == nil, reading.role == nil, reading.year == nil { column.name = reading.name }
         }
+        // "So sánh (%)" over "Dự toán | Cùng kỳ": the office's comparisons with those, not a target and a figure.
+        if [.target, .previous, .actual, .estimate].contains(column.role),
+           label.dropLast().contains(where: { cell in
+               let words = HeaderName.fold(cell)
+               return ["so sanh", "so voi", "chenh lech", "tang giam", "tang, giam", "tang (+)"].contains { words.hasPrefix($0) }
+           }) {
+            column.role = .comparison
+        }
         // A heading that is only a name over values is that name's result ("Phòng 1", "Toàn tỉnh").
         return column
     }

@@ -93,7 +93,7 @@ extension FileReader {
                 continue
             }
             for (slotIndex, slot) in plan.slots.enumerated() {
-                if let unit = table.unitName(of: row), absent[slotIndex]?.contains(unit) == true { continue }
+                if !absent.isEmpty, let unit = table.unitName(of: row), absent[slotIndex]?.contains(unit) == true { continue }
                 guard let year = row.year ?? slot.year ?? table.fileYear?.0 else {
                     log.error(line: gridRow.line, "this row's year is nowhere: not in its cells, the headings over its columns, "
                               + "the sheet's name, the title or the file name; add a year column or put the year in the title",
@@ -103,8 +103,7 @@ extension FileReader {
                 }
                 var columns = Self.columns(of: slot, year: year, plan: plan, labels: labels, map: map)
                 columns.otherTargets = slot.otherTargets.map { field in
-                    let own = InputColumn.isPeriodTarget(labels[field]) || slot.period.map { !$0.isWholeYear } == true
-                    return (field, otherTargetIDs[field]!, own)
+                    (field, otherTargetIDs[field]!, Self.isPeriodsOwn(field, plan, labels))
                 }
                 filePeriod = assembler.periodID(slot.period ?? row.period)
                 // The unit: the row's own cell, a heading over the column, the heading above, the title, the file name.
@@ -124,7 +123,7 @@ extension FileReader {
                 if columns.target >= 0, isBlank(fields[columns.target]),
                    let first = columns.otherTargets.firstIndex(where: { !isBlank(fields[$0.field]) }) {
                     let stated = columns.otherTargets.remove(at: first)
-                    (columns.target, columns.ownTarget) = (stated.field, stated.own)
+                    (columns.target, columns.ownTarget, columns.targetName) = (stated.field, stated.own, table.targetName(stated.field))
                 }
                 let actualBlank = columns.actual < 0 || isBlank(fields[columns.actual])
                 let targetBlank = columns.target < 0 || isBlank(fields[columns.target])
@@ -211,11 +210,15 @@ extension FileReader {
         columns.target = slot.target ?? -1
         columns.actual = slot.planned ? -1 : slot.actual ?? -1
         columns.estimated = slot.estimated
-        // A target under "KH 6 tháng", or over a part of the year, is that part's own.
-        let partOfYear = slot.period.map { !$0.isWholeYear } == true
-        columns.ownTarget = slot.target.map { InputColumn.isPeriodTarget(labels[$0]) || partOfYear } ?? false
+        columns.ownTarget = slot.target.map { isPeriodsOwn($0, plan, labels) } ?? false
         columns.fixedYear = year
         return columns
+    }
+
+    /// A target under "KH 6 tháng", or under a heading that names a part of the year, is that part's own; "KH năm"
+    /// beside "KH 6 tháng | TH 6 tháng" stays the year's.
+    static func isPeriodsOwn(_ field: Int, _ plan: ColumnPlan, _ labels: [String]) -> Bool {
+        InputColumn.isPeriodTarget(labels[field]) || plan.columns[field].period.map { !$0.isWholeYear } == true
     }
 
     enum PairInOneCountRow { case none, slip, own(CSVField) }
