@@ -174,4 +174,25 @@ struct TargetsTests {
         let check = try CLI.run(["check", file, "--catalogue", wrong])
         #expect(check.status != 0 && (check.stdout + check.stderr).contains("\"giảm nhiều\" in column \"KH so với cùng kỳ\""))
     }
+
+    /// On a half-year form, "KH năm" beside "KH 6 tháng" stays the year's target (progress); the period's own judges
+    /// the half-year, though the form lists the year's first.
+    @Test func theYearsTargetBesideThePeriodsOwnStaysTheYears() throws {
+        let folder = try temporaryFolder()
+        let file = try write("""
+            BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025
+            Đơn vị,Chỉ tiêu,KH năm,KH 6 tháng,TH 6 tháng
+            Công an TP Rạch Giá,Số đối tượng truy nã bị bắt,40,20,18
+            Công an huyện Châu Thành,Số đối tượng truy nã bị bắt,30,15,16
+
+            """, to: "so-ket.csv", in: folder)
+        let result = try CLI.run(["summary", file, "--format", "json"])
+        let figures = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [[String: Any]])
+        let rachGia = try #require(figures.first { $0["unit"] as? String == "Công an TP Rạch Giá" })
+        // The headline is the year's, its completion progress; the period's own is missed.
+        #expect(rachGia["target"] as? Double == 40 && rachGia["status"] as? String == "undefined")
+        let targets = try #require(rachGia["targets"] as? [[String: Any]])
+        #expect(targets.map { $0["name"] as? String } == ["KH năm", "KH 6 tháng"])
+        #expect(targets.map { $0["status"] as? String } == ["undefined", "not_met"])
+    }
 }
