@@ -623,16 +623,8 @@ public struct Interpretation: Sendable {
                 totalOthers[key, default: [:]][other.name] = value.value
             }
         }
-        for (key, target) in table.relativeTargets {
-            var moved = key
-            (moved.unit, moved.indicator) = (unitIDs[Int(key.unit)], indicatorIDs[Int(key.indicator)])
-            if moved.unit >= 0, moved.indicator >= 0 { assembler.keyedRelativeTargets[moved] = target }
-        }
-        for (key, name) in table.rowTargetNames {
-            var moved = key
-            (moved.unit, moved.indicator) = (unitIDs[Int(key.unit)], indicatorIDs[Int(key.indicator)])
-            if moved.unit >= 0, moved.indicator >= 0 { assembler.keyedRowTargetNames[moved] = name }
-        }
+        assembler.keyedRelativeTargets = table.relativeTargets.moved(units: unitIDs, indicators: indicatorIDs)
+        assembler.keyedRowTargetNames = table.rowTargetNames.moved(units: unitIDs, indicators: indicatorIDs)
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).
         var totals = totalRows.map { unit, row in

@@ -9,6 +9,23 @@ public struct RowKey: Hashable, Sendable {
     public init(_ row: IndicatorRow) {
         (unit, indicator, year, period) = (row.unit, row.indicator, row.year, row.period)
     }
+
+    /// The key in a rebuilt table, by the new id of each old unit and indicator; nil when either was set
+    /// aside (a total row, -1).
+    func moved(units: [Int32], indicators: [Int32]) -> RowKey? {
+        var key = self
+        (key.unit, key.indicator) = (units[Int(unit)], indicators[Int(indicator)])
+        return key.unit >= 0 && key.indicator >= 0 ? key : nil
+    }
+}
+
+extension Dictionary where Key == RowKey {
+    /// The entries moved to a rebuilt table's ids; those of rows set aside leave.
+    func moved(units: [Int32], indicators: [Int32]) -> [RowKey: Value] {
+        var out: [RowKey: Value] = [:]
+        for (key, value) in self { if let moved = key.moved(units: units, indicators: indicators) { out[moved] = value } }
+        return out
+    }
 }
 
 /// A target a form states beside the first ("Dự toán HĐND tỉnh giao" beside "Dự toán pháp lệnh",
@@ -40,17 +57,10 @@ public struct OtherTarget: Sendable, Equatable {
     func remapped(units: [Int32], indicators: [Int32], leaving: (RowKey, Value) -> Void = { _, _ in }) -> OtherTarget {
         var out = OtherTarget(name: name)
         for (key, value) in values {
-            var moved = key
-            moved.unit = units[Int(key.unit)]
-            moved.indicator = indicators[Int(key.indicator)]
-            if moved.unit < 0 || moved.indicator < 0 { leaving(key, value); continue }
+            guard let moved = key.moved(units: units, indicators: indicators) else { leaving(key, value); continue }
             out.values[moved] = value
         }
-        for (key, target) in relative {
-            var moved = key
-            (moved.unit, moved.indicator) = (units[Int(key.unit)], indicators[Int(key.indicator)])
-            if moved.unit >= 0, moved.indicator >= 0 { out.relative[moved] = target }
-        }
+        out.relative = relative.moved(units: units, indicators: indicators)
         return out
     }
 }
