@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "tongket-stress", dependencies: ["TongKetData", "TongKetAnalytics", "CZlib"]),
         // Generated/offices.py renders offices the reader was not written for (python3 and openpyxl).
         .testTarget(name: "TongKetDataTests", dependencies: ["TongKetData"], exclude: ["Generated"]),
-        // Generated/verdicts.py renders a tax office's and a police's forms with the verdicts they publish.
+        // Generated/verdicts.py and comparisons.py render a tax office's, a police's and others' forms with what they publish.
         .testTarget(name: "TongKetAnalyticsTests", dependencies: ["TongKetAnalytics", "TongKetData"], exclude: ["Generated"]),
         .testTarget(name: "TongKetChartsTests", dependencies: ["TongKetCharts", "TongKetCairo", "TongKetAnalytics", "TongKetData", "TongKetSample"]),
         .testTarget(name: "TongKetOutputTests", dependencies: ["TongKetOutput"]),

@@ -102,7 +102,7 @@ public final class ChartWriter: Sendable {
 
     private func request(_ kind: ChartKind, _ metrics: Metrics, _ year: Int?, _ indicator: Indicator?) throws(ChartWriterError) -> ChartRequest {
         guard let year = year ?? metrics.latestYear else { throw .noData }
-        guard metrics.table.years.contains(year) else { throw .noYear(year, available: metrics.table.years) }
+        guard metrics.years.contains(year) else { throw .noYear(year, available: metrics.years) }
         if indicator != nil, !kind.needsIndicator { throw .indicatorIgnored(kind) }
         if let indicator, metrics.table.indicators.indices.contains(Int(indicator.id)) == false || metrics.table.indicators[Int(indicator.id)] != indicator.name {
             throw .noIndicator(indicator.name, closeMatches: [])

@@ -32,5 +32,5 @@ extension Metrics {
     }
 
     /// The latest year in the files: the one a review is about.
-    public var latestYear: Int? { table.years.last }
+    public var latestYear: Int? { years.last }
 }

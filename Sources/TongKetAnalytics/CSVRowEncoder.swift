@@ -17,10 +17,13 @@ struct CSVRowEncoder: Sendable {
     /// The figures, for the targets a form states beside the headline (none in most files).
     private let metrics: Metrics
     private let hasOtherTargets: Bool
+    /// Per indicator, the whole it is a part of (`parent`).
+    private let parents: [Int32?]
 
     init(_ metrics: Metrics) {
         self.metrics = metrics
         hasOtherTargets = !metrics.others.isEmpty
+        parents = metrics.interpretation.indicators.map(\.parent)
         let table = metrics.table
         var pieces: [[UInt8]] = []
         unitBase = pieces.count
@@ -80,6 +83,7 @@ struct CSVRowEncoder: Sendable {
             try w.write(bytes: period)
             if f.unit >= 0 { try piece(unitBase + Int(f.unit)) } else { try fixed(.empty) }
             try piece(indicatorBase + Int(f.indicator))
+            if let parent = parents[Int(f.indicator)] { try piece(indicatorBase + Int(parent)) } else { try fixed(.empty) }
             if measureOverride[Int(f.indicator)] >= 0 { try piece(measureOverride[Int(f.indicator)]) }
             else if f.measure >= 0 { try piece(measureBase + Int(f.measure)) } else { try fixed(.empty) }
             switch f.direction {
@@ -110,7 +114,7 @@ struct CSVRowEncoder: Sendable {
                 if !targets.isEmpty { try w.write(bytes: MetricsExport.csvField(targets.text)) }
             }
             try w.write(byte: comma)
-            if f.estimated || f.published || f.flagged { try w.write(f.flags) }
+            if f.estimated || f.published || f.flagged || f.previousSource != .ownRow { try w.write(f.flags) }
             try w.write(byte: UInt8(ascii: "\n"))
         }
     }

@@ -29,7 +29,7 @@ public enum CatalogueDraft {
                 return (x.0, x.1, x.2, a) < (y.0, y.1, y.2, b)
             }
         }
-        let year = table.years.last ?? 0
+        let year = metrics.years.last ?? 0
         let headlines = Set(Headlines.ranked(metrics, year: year).prefix(6))
         var reporters: [Int32: Set<Int32>] = [:]
         for row in table.rows { reporters[row.indicator, default: []].insert(row.unit) }

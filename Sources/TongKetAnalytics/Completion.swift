@@ -57,8 +57,10 @@ public enum YearOverYear {
         previous.map { actual - $0 }
     }
 
+    /// No percent from a base at or below zero (a refund's "(1.234)" the year before): the office says
+    /// "không so sánh được", never "−200,9 %".
     public static func percent(actual: Double, previous: Double?) -> Double? {
-        guard let previous, previous != 0 else { return nil }
+        guard let previous, previous > 0 else { return nil }
         return (actual - previous) / previous
     }
 

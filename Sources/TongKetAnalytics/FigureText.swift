@@ -22,6 +22,14 @@ extension NumberText {
     public func change(_ f: FigureRow, measure: String) -> String {
         guard let delta = f.yoyDelta else { return undefined }
         if ProvinceRollup.isRate(measure) { return points(delta) }
-        return signed(delta) + (f.yoyPercent.map { " (" + signedPercent($0) + ")" } ?? "")
+        return signed(delta) + percentOfChange(f)
     }
+
+    /// " (+8,8 %)"; " (không so sánh được)" from a base at or below zero; nothing without a base.
+    func percentOfChange(_ f: FigureRow) -> String {
+        if let percent = f.yoyPercent { return " (" + signedPercent(percent) + ")" }
+        return f.changeHasNoBase ? " (" + notComparable + ")" : ""
+    }
+
+    public var notComparable: String { language == .vi ? "không so sánh được" : "not comparable" }
 }

@@ -219,7 +219,7 @@ package struct FigureWords: Sendable {
         guard let delta = f.yoyDelta else { return numbers.undefined }
         // As many decimals as the figure itself needs: 99,5 → 99,77 is "+0,27 điểm %".
         if isRate(f) { return sign(delta) + points(delta, atLeast: digits(f)) }
-        return numbers.signed(delta) + (f.yoyPercent.map { " (" + numbers.signedPercent($0) + ")" } ?? "")
+        return numbers.signed(delta) + numbers.percentOfChange(f)
     }
 
     // MARK: The period

@@ -46,9 +46,33 @@ public struct FigureRow: Sendable, Equatable {
         return ChangeStatus.of(target: target, actual: actual, previous: previousActual, direction: direction)
     }
 
-    /// metrics.csv's `flags`: "estimate;published;check", the ones that hold.
+    /// A change from a base at or below zero ("(1.234)" the year before): its delta stands, its percent is
+    /// "không so sánh được".
+    public var changeHasNoBase: Bool {
+        guard let previousActual else { return false }
+        return previousActual < 0 || (previousActual == 0 && actual < 0)
+    }
+
+    /// Where the previous figure is not the year before's own row: `cung-ky`, the form's own "Cùng kỳ" where another
+    /// file states that year otherwise; `merger`, the sum of the units merged into this one.
+    public var previousSource: PreviousSource = .ownRow
+
+    public enum PreviousSource: Sendable, Equatable { case ownRow, officeColumn, predecessors }
+
+    /// metrics.csv's `flags`: "estimate;published;check;cung-ky;merger", the ones that hold.
     public var flags: String {
-        [(estimated, "estimate"), (published, "published"), (flagged, "check")].filter(\.0).map(\.1).joined(separator: ";")
+        [(estimated, "estimate"), (published, "published"), (flagged, "check"), (previousSource == .officeColumn, "cung-ky"),
+         (previousSource == .predecessors, "merger")].filter(\.0).map(\.1).joined(separator: ";")
+    }
+
+    /// The previous figure from elsewhere than the row of the year before (nil: none to compare with); the changes follow it.
+    mutating func takePrevious(_ value: Double?, from source: PreviousSource) {
+        previousSource = source
+        previousActual = value
+        yoyDelta = YearOverYear.delta(actual: actual, previous: value)
+        yoyPercent = YearOverYear.percent(actual: actual, previous: value)
+        // The other figure carries no target of its own: no change of completion to state.
+        completionChangePoints = nil
     }
 
     /// Figures of `rows[index]` in a series sorted by (entity, indicator, year): the year

@@ -15,6 +15,8 @@ public struct Metrics: Sendable {
     public let interpretation: Interpretation
     /// The province series: one row per (indicator, year), `unit == -1`.
     public let provinceRows: [IndicatorRow]
+    /// The years of the units' and the province's figures (a sheet of the agency's own rows has only the latter).
+    public var years: [Int] { Set(table.years).union(provinceRows.map { Int($0.year) }).sorted() }
     /// How each province row was formed, by the same index.
     public let provinceBases: [ProvinceBasis]
     /// The values `check` flags (a jump of ≥ 8×, a % over 100): marked wherever they are shown.
@@ -47,7 +49,7 @@ public struct Metrics: Sendable {
 
     /// `period`: the period the figures are of; by default the latest period of the latest year.
     public init(_ interpretation: Interpretation, level: String? = nil, period: UInt8? = nil, unit: Int32? = nil) throws(Problem) {
-        let chosen = period ?? interpretation.table.latestPeriod
+        let chosen = period ?? interpretation.latestPeriod()
         var table = interpretation.table.selecting(period: chosen)
         if let unit { table = table.selecting(unit: unit) }
         self.unit = unit
@@ -108,18 +110,34 @@ public struct Metrics: Sendable {
     /// Each indicator's (or unit's) place in the files: the first file and line that names it.
     /// Found when asked (a few times a pack), not for every command.
     private func places(indicators: Bool) -> [Int32] {
-        var first = [Int](repeating: -1, count: indicators ? table.indicators.count : table.units.count)
-        for i in table.rows.indices {
-            let id = Int(indicators ? table.rows[i].indicator : table.rows[i].unit)
-            if table.isEarlier(i, than: first[id]) { first[id] = i }
+        // Where each id is first named, (file, line); an indicator only the agency's own rows report, at its total row.
+        var first = [(file: Int32, line: Int32)](repeating: (.max, .max), count: indicators ? table.indicators.count : table.units.count)
+        for row in table.rows {
+            let id = Int(indicators ? row.indicator : row.unit)
+            if (row.file, row.line) < first[id] { first[id] = (row.file, row.line) }
         }
-        let order = first.indices.sorted { a, b in
-            guard first[a] >= 0, first[b] >= 0 else { return first[a] >= 0 && first[b] < 0 }
-            return table.isEarlier(first[a], than: first[b])
+        if indicators {
+            let unreported = first.map { $0 == (.max, .max) }
+            for total in interpretation.totals where total.indicator >= 0 && Int(total.indicator) < first.count && unreported[Int(total.indicator)] {
+                if (total.file, total.line) < first[Int(total.indicator)] { first[Int(total.indicator)] = (total.file, total.line) }
+            }
         }
+        let order = first.indices.sorted { first[$0] != first[$1] ? first[$0] < first[$1] : $0 < $1 }
         var place = [Int32](repeating: 0, count: first.count)
         for (position, id) in order.enumerated() { place[id] = Int32(position) }
         return place
+    }
+
+    /// How many wholes an indicator is a part of (0 at the top): "Thu từ DNNN" under "Thu nội địa" under "Tổng thu" is 2.
+    public func itemDepth(_ indicator: Int32) -> Int {
+        var depth = 0, at = interpretation.indicators[Int(indicator)].parent
+        while let parent = at, depth < 16 { depth += 1; at = interpretation.indicators[Int(parent)].parent }
+        return depth
+    }
+
+    /// The name of the whole an indicator is a part of, "" at the top (metrics.csv's `parent`).
+    public func parentName(_ indicator: Int32) -> String {
+        interpretation.indicators[Int(indicator)].parent.map { table.indicators[Int($0)] } ?? ""
     }
 
     /// The catalogue's short name ("tên ngắn") where space is short, else the name.
@@ -144,6 +162,9 @@ public struct Metrics: Sendable {
     public func unitFigures(at index: Int) -> FigureRow {
         var f = FigureRow.of(table.rows, at: index, scope: .unit)
         f.flagged = flaggedRows.contains(index)
+        if !interpretation.previousFigures.isEmpty, let previous = interpretation.previousFigures[RowKey(table.rows[index])] {
+            f.takePrevious(previous.value, from: previous.fromOffice ? .officeColumn : .predecessors)
+        }
         partYear(&f, ownTarget: table.rows[index].ownTarget)
         if !table.relativeTargets.isEmpty, let relative = table.relativeTargets[RowKey(table.rows[index])] { Self.resolve(&f, relative) }
         catalogueSays(&f)

@@ -4,13 +4,14 @@ import TongKetData
 /// The machine-readable metrics table of DESIGN §6, as CSV or JSON. Other tools and the
 /// report build on these columns, so their names and order are a contract.
 public enum MetricsExport {
+    /// `parent` is the item an indicator is a part of ("Thu nội địa" of "Thu từ DNNN"), empty at the top;
     /// `period` is the part of the year ("cả năm" for whole years); `targets`, when the files state
     /// more than one, each as "name=value" joined by " | " (the headline first, also in `target`);
     /// `flags` says, separated by
     /// ";", `estimate` for a result given as an estimate ("Ước TH 2024"), `published` for a
     /// province figure taken from the office's total row, `check` for a value `check` flags.
     public static let columns = [
-        "scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual", "completion",
+        "scope", "year", "period", "unit", "indicator", "parent", "measure", "direction", "target", "actual", "completion",
         "status", "change_status", "previous_actual", "yoy_delta", "yoy_pct", "completion_change_pp", "targets", "flags",
     ]
 
@@ -90,7 +91,8 @@ public enum MetricsExport {
         try forEachFigure(metrics, year: year) { f in
             let values: [JSONValue] = [
                 .text(f.scope.rawValue), .number(Double(f.year)), .text(metrics.table.period.label), .text(f.unit < 0 ? nil : metrics.unitName(f)),
-                .text(metrics.indicatorName(f)), .text(metrics.measureName(f).isEmpty ? nil : metrics.measureName(f)),
+                .text(metrics.indicatorName(f)), .text(metrics.parentName(f.indicator).isEmpty ? nil : metrics.parentName(f.indicator)),
+                .text(metrics.measureName(f).isEmpty ? nil : metrics.measureName(f)),
                 .text(f.direction.name), .number(f.target), .number(f.actual), .number(f.completion),
                 .text(f.status.rawValue), .text(f.changeStatus.rawValue),
                 .number(f.previousActual), .number(f.yoyDelta), .number(f.yoyPercent),

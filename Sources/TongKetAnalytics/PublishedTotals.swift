@@ -45,14 +45,15 @@ enum PublishedTotals {
         let alone = published.filter { !seen.contains($0.key) }
         var model = [Int](repeating: -1, count: alone.isEmpty ? 0 : table.indicators.count)
         if !alone.isEmpty { for (i, row) in table.rows.enumerated() where model[Int(row.indicator)] < 0 { model[Int(row.indicator)] = i } }
+        // An indicator no unit reports at all (the agency's own sheet) takes its measure and direction from the total row.
         for (_, total) in alone.sorted(by: { $0.key < $1.key }) {
-            guard model[Int(total.indicator)] >= 0 else { continue }
-            let like = table.rows[model[Int(total.indicator)]]
             let profile = profiles[Int(total.indicator)]
-            var row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, measure: like.measure, direction: like.direction,
-                                   directionGiven: like.directionGiven, target: total.target ?? profile.provinceTarget, actual: total.actual)
-            row.period = like.period
-            row.ownTarget = like.ownTarget
+            let like = model[Int(total.indicator)] >= 0 ? table.rows[model[Int(total.indicator)]] : nil
+            var row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, measure: like?.measure ?? total.measure,
+                                   direction: like?.direction ?? profile.direction, directionGiven: like?.directionGiven ?? total.directionGiven,
+                                   target: total.target ?? profile.provinceTarget, actual: total.actual)
+            row.period = total.period
+            row.ownTarget = like?.ownTarget ?? total.ownTarget
             let target: ProvinceBasis.Target = total.target != nil ? .totalRow : profile.provinceTarget != nil ? .catalogue : .none
             out.append((row, ProvinceBasis(figure: .totalRow(name: total.name, file: total.file, line: total.line), target: target)))
         }

@@ -28,6 +28,7 @@ public struct Scorecard: Sendable, Equatable {
         for (i, year) in years.enumerated() { yearIndex[Int32(year)] = i }
         var out: [Int: [Scorecard]] = [:]
         var cards: [Scorecard?] = Array(repeating: nil, count: years.count)
+        let counted = metrics.interpretation.indicators.map(\.countsInScorecard)
         var sums = Array(repeating: (0.0, 0), count: years.count)
         var start = 0
         while start < rows.count {
@@ -41,7 +42,7 @@ public struct Scorecard: Sendable, Equatable {
                 let f = metrics.unitFigures(at: end)
                 let y = yearIndex[rows[end].year] ?? 0
                 var card = cards[y] ?? Scorecard(unit: unit, year: f.year, met: 0, defined: 0)
-                tally(f, into: &card, sums: &sums[y])
+                if counted[Int(f.indicator)] { tally(f, into: &card, sums: &sums[y]) }
                 cards[y] = card
                 end += 1
             }
@@ -61,7 +62,8 @@ public struct Scorecard: Sendable, Equatable {
     public static func province(_ metrics: Metrics, year: Int) -> Scorecard {
         var card = Scorecard(unit: -1, year: year, met: 0, defined: 0)
         var sum = (0.0, 0)
-        for i in metrics.provinceRows.indices where Int(metrics.provinceRows[i].year) == year {
+        let counted = metrics.interpretation.indicators.map(\.countsInScorecard)
+        for i in metrics.provinceRows.indices where Int(metrics.provinceRows[i].year) == year && counted[Int(metrics.provinceRows[i].indicator)] {
             tally(metrics.provinceFigures(at: i), into: &card, sums: &sum)
         }
         if sum.1 > 0 { card.meanCompletion = sum.0 / Double(sum.1) }

@@ -59,6 +59,10 @@ public struct CatalogueIndicator: Sendable, Equatable {
     public var judgedByChange: Bool?
     /// The fewest decimals to show ("số chữ số thập phân"); more where a verdict needs them.
     public var decimals: Int?
+    /// The item this one is a part of ("thuộc": "Thu nội địa"), over what the files' numbering says; "không" for none.
+    public var parent: String?
+    /// "tính vào bảng điểm": counted in "đạt x/y chỉ tiêu" whatever its level (by default only the top level is).
+    public var inScorecard: Bool?
     /// The indicator this one is written with ("cặp với"): the cases and the accused of one
     /// procedure, "981 vụ/1.881 bị can".
     public var pairedWith: String?
@@ -87,6 +91,10 @@ public struct CatalogueUnit: Sendable, Equatable {
     /// Units are ranked within their group (departments with departments, districts with districts).
     public var group: Decided<String>?
     public var isTotal: Decided<Bool>?
+    /// "sáp nhập từ": the units merged into this one, and from which year ("Huyện Kiên Hải; TP Rạch Giá (2025)").
+    public var mergedFrom: String?
+    /// "tách từ": the unit this one was split from, and from which year.
+    public var splitFrom: String?
     public var line: Int
 
     public init(name: String, oldNames: [String] = [], shortName: String? = nil, group: Decided<String>? = nil,

@@ -7,7 +7,8 @@ public enum CatalogueReader {
     /// The catalogue's columns; headers compare as data headers do (case, spaces, diacritics).
     enum Column: CaseIterable {
         case kind, name, oldNames, shortName, direction, rollup, numerator, denominator, group, order, headline, total, note
-        case measure, provinceTarget, decimals, pair, mainTarget, relativeTarget, judgedByChange
+        case measure, provinceTarget, decimals, pair, mainTarget, relativeTarget, judgedByChange, parent, inScorecard
+        case mergedFrom, splitFrom
 
         var names: [String] {
             switch self {
@@ -31,6 +32,10 @@ public enum CatalogueReader {
             case .mainTarget: return ["ke hoach chinh", "chi tieu chinh", "main target", "headline target"]
             case .relativeTarget: return ["kh so voi cung ky", "ke hoach so voi cung ky", "target against last year"]
             case .judgedByChange: return ["danh gia theo cung ky", "judged by change"]
+            case .parent: return ["thuoc", "chi tieu cha", "parent", "part of"]
+            case .inScorecard: return ["tinh vao bang diem", "in scorecard", "counted"]
+            case .mergedFrom: return ["sap nhap tu", "hop nhat tu", "merged from"]
+            case .splitFrom: return ["tach tu", "chia tach tu", "split from"]
             }
         }
     }
@@ -170,6 +175,14 @@ public enum CatalogueReader {
                                   vi: "\"\(text)\" ở cột \"đánh giá theo cùng kỳ\" phải là có hoặc không")
                     }
                 }
+                // "thuộc": the item this one is a part of; "không" says it stands alone whatever the numbering says.
+                entry.parent = cell(.parent).map { unconfirmed($0).0 }
+                if let text = cell(.inScorecard) {
+                    if let flag = yes(unconfirmed(text).0) { entry.inScorecard = flag } else {
+                        log.error(line: line, column: place(.inScorecard), "\"\(text)\" in column \"tính vào bảng điểm\" is not có or không",
+                                  vi: "\"\(text)\" ở cột \"tính vào bảng điểm\" phải là có hoặc không")
+                    }
+                }
                 // A proposed pair ("… ?") is a pair until the analyst says otherwise.
                 entry.pairedWith = cell(.pair).map { unconfirmed($0).0 }
                 if let text = cell(.provinceTarget) {
@@ -187,6 +200,9 @@ public enum CatalogueReader {
                 catalogue.indicators.append(entry)
             case "don vi", "unit":
                 var entry = CatalogueUnit(name: name, oldNames: oldNames, shortName: cell(.shortName), line: line)
+                // "không" says a name the rules would read as a merger is none.
+                entry.mergedFrom = cell(.mergedFrom).map { unconfirmed($0).0 }
+                entry.splitFrom = cell(.splitFrom).map { unconfirmed($0).0 }
                 if let text = cell(.group) {
                     let (word, confirmed) = unconfirmed(text)
                     entry.group = Decided(word, confirmed: confirmed)

@@ -67,6 +67,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column: message`, in Vietnamese when asked and written.
     public func text(vietnamese: Bool) -> String {
+        "\(position): \(prefix(vietnamese: vietnamese))\((vietnamese ? self.vietnamese : nil) ?? message)"
+    }
+
+    /// Where it points: `file:line:column`, or `file[sheet]!F14` in a workbook.
+    public var position: String {
         var position = file
         if inSheet, let line, let column {
             position += "!" + Self.columnLetters(column) + String(line)
@@ -74,14 +79,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
             if let line { position += ":\(line)" }
             if line != nil, let column { position += ":\(column)" }
         }
-        let vi = vietnamese ? self.vietnamese : nil
-        let prefix: String
+        return position
+    }
+
+    private func prefix(vietnamese: Bool) -> String {
+        let vi = vietnamese && self.vietnamese != nil
         switch severity {
-        case .warning: prefix = vi != nil ? "cảnh báo: " : "warning: "
-        case .note: prefix = vi != nil ? "ghi chú: " : "note: "
-        case .error: prefix = vi != nil ? "lỗi: " : ""
+        case .warning: return vi ? "cảnh báo: " : "warning: "
+        case .note: return vi ? "ghi chú: " : "note: "
+        case .error: return vi ? "lỗi: " : ""
         }
-        return "\(position): \(prefix)\(vi ?? message)"
     }
 }
 

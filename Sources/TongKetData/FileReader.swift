@@ -193,8 +193,9 @@ struct FileReader {
                     if best == nil || mapped > best?.mapped ?? 0 { best = (line, headers, error, mapped) }
                 }
                 titles.append(Self.titleText(headers))
-                if assembler.organisation == nil, let first = headers.first(where: { !$0.isEmpty }), NameClues.isAgency(first) {
-                    assembler.organisation = first
+                if let first = headers.first(where: { !$0.isEmpty }), NameClues.isAgency(first) {
+                    if assembler.organisation == nil { assembler.organisation = first }
+                    assembler.agencyNames.insert(first)
                 }
                 continue
             }

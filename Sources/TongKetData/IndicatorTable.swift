@@ -131,6 +131,19 @@ public struct IndicatorTable: Sendable {
     public let rowTargetNames: [RowKey: String]
     /// Targets stated against the year before ("giảm ít nhất 5 % so với cùng kỳ"), by row; `target` is nil there.
     public let relativeTargets: [RowKey: RelativeTarget]
+    /// The item each indicator is a part of, by name, as the files' numbering and "Trong đó:" say (`ItemTree`):
+    /// "Thu từ DNNN trung ương" → "Thu nội địa". The catalogue's "thuộc" overrides it.
+    public let itemParents: [String: String]
+    /// The items a whole's name says add up to it ("TỔNG THU NSNN (A+B)" → its items A and B), by name.
+    public let itemSums: [String: [String]]
+    /// A form's own cùng kỳ cell where another file states that year, by the row it is the previous figure of: the
+    /// office's figure wins (it carries its adjustments), the other file's stays that year's own.
+    public let officePrevious: [RowKey: IndicatorRow]
+    /// The notes under the forms' tables that explain a marked unit's name ("(*) Sáp nhập …"): its lineage.
+    public let unitNotes: [UnitNote]
+    /// The agency lines of the files' title blocks ("CÔNG AN TỈNH ĐỒNG THÁP", "PHÒNG THAM MƯU"): rows of a unit so named
+    /// are the agency's own, the province's figures.
+    public let agencyNames: Set<String>
 
     /// The period of the table's rows: the one `selecting(period:)` kept (the first row's).
     public var period: ReportingPeriod { rows.first.map { periods[Int($0.period)] } ?? .wholeYear }
@@ -168,7 +181,13 @@ public struct IndicatorTable: Sendable {
          periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil,
          plannedTargets: [IndicatorRow] = [],
          targetNames: [String?] = [], otherTargets: [OtherTarget] = [], rowTargetNames: [RowKey: String] = [:],
-         relativeTargets: [RowKey: RelativeTarget] = [:]) {
+         relativeTargets: [RowKey: RelativeTarget] = [:], itemParents: [String: String] = [:], itemSums: [String: [String]] = [:],
+         officePrevious: [RowKey: IndicatorRow] = [:], unitNotes: [UnitNote] = [], agencyNames: Set<String> = []) {
+        self.agencyNames = agencyNames
+        self.unitNotes = unitNotes
+        self.itemParents = itemParents
+        self.itemSums = itemSums
+        self.officePrevious = officePrevious
         self.plannedTargets = plannedTargets
         self.relativeTargets = relativeTargets
         self.rowTargetNames = rowTargetNames
@@ -209,7 +228,8 @@ public struct IndicatorTable: Sendable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
                        fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
                        plannedTargets: plannedTargets ?? self.plannedTargets, targetNames: targetNames, otherTargets: otherTargets,
-                       rowTargetNames: rowTargetNames, relativeTargets: relativeTargets)
+                       rowTargetNames: rowTargetNames, relativeTargets: relativeTargets, itemParents: itemParents,
+                       itemSums: itemSums, officePrevious: officePrevious, unitNotes: unitNotes, agencyNames: agencyNames)
     }
 
     /// The years present, in order. Years are 1000–9999 (the reader's rule), so a flag per year

@@ -69,6 +69,14 @@ public struct IndicatorProfile: Sendable, Equatable {
     public var relativeTarget: RelativeTarget?
     /// False when the catalogue says a count with no target is not judged by its change.
     public var judgedByChange = true
+    /// The item this indicator is a part of ("Thu từ DNNN trung ương" of "Thu nội địa"): never a unit, never summed
+    /// into it again, not counted in the scorecard unless `inScorecard` says so.
+    public var parent: Int32?
+    public var parentBasis: Basis = .standard
+    /// The catalogue's "tính vào bảng điểm"; nil: the top level counts.
+    public var inScorecard: Bool?
+    /// Counted in "đạt x/y chỉ tiêu": one level, the top by default, so a part never counts its whole's figure twice.
+    public var countsInScorecard: Bool { inScorecard ?? (parent == nil) }
 }
 
 /// What the figures take as given for one unit.
@@ -100,6 +108,11 @@ public struct TotalRow: Sendable, Equatable {
     public var otherTargets: [String: Double] = [:]
     /// The figure is a form's "Cùng kỳ" column: a total row that states the year itself stands instead.
     public var fromPreviousColumn = false
+    /// What the row itself says of its figure, for an indicator only the agency's own rows report.
+    public var measure: Int32 = -1
+    public var direction: Direction = .higher
+    public var directionGiven = false
+    public var ownTarget = false
 }
 
 /// A warning for the analyst's review (`tongket check`): what the tool noticed or assumed, with
@@ -120,6 +133,9 @@ public struct Finding: Sendable, Equatable {
         case singleUnit = "single-unit"
         case lookAlike = "look-alike"
         case mainTarget = "main-target"
+        case previousConflict = "cung-ky"
+        case lineage = "unit-lineage"
+        case itemSum = "item-sum"
     }
 
     public var kind: Kind
@@ -149,6 +165,21 @@ public struct Interpretation: Sendable {
     public let indicatorSpellings: [String: [String]]
     /// Units likely renamed: the new name → the old one (not joined until the catalogue says so).
     public let likelyRenamedUnits: [String: String]
+    /// Units merged or split (`Lineage`), and the previous figures that are not the year before's own row:
+    /// the form's cùng kỳ, a merged unit's predecessors together.
+    public internal(set) var lineages: [Lineage] = []
+    public internal(set) var previousFigures: [RowKey: PreviousFigure] = [:]
+
+    /// The years of the units' rows and of the total rows: a sheet of the agency's own rows has no unit rows.
+    public var years: [Int] { Set(table.years).union(totals.map(\.year)).sorted() }
+
+    /// The period a review takes by default (`IndicatorTable.latestPeriod`), the total rows' where no unit reports the year.
+    public func latestPeriod(year: Int? = nil) -> UInt8 {
+        guard let year = year ?? years.last else { return 0 }
+        if table.rows.contains(where: { Int($0.year) == year }) { return table.latestPeriod(year: year) }
+        let periods = Set(totals.filter { $0.year == year && !$0.fromPreviousColumn }.map(\.period))
+        return periods.max { ReportingPeriod.endsBefore(table.periods[Int($0)], table.periods[Int($1)]) } ?? 0
+    }
 
     /// The indicators whose direction or province formula is assumed rather than given.
     public var assumedCeilings: [Int32] {
@@ -234,6 +265,11 @@ public struct Interpretation: Sendable {
         // Each unit's name folded once, for the clues of total rows and groups.
         var foldedUnit: [String: String] = [:]
         for name in unitNames where foldedUnit[name] == nil { foldedUnit[name] = NameClues.folded(name) }
+        // The agency's own rows (its name as the title block writes it) are the province's, as a total row is.
+        // (of the title blocks' agency lines, those of the province's own body: a unit's own file names the unit there)
+        let agencies = Set(table.agencyNames.map(NameClues.folded).filter { $0.split(separator: " ").contains("tinh") }
+            + (table.organisation.map { [NameClues.folded($0)] } ?? []))
+        func isAgency(_ name: String) -> Bool { foldedUnit[name].map(agencies.contains) ?? false }
 
         // Total rows: the catalogue says so, else the name does.
         var isTotal = [Bool](repeating: false, count: table.units.count)
@@ -241,7 +277,7 @@ public struct Interpretation: Sendable {
             if let entry = unitEntries[spelling(name)].map({ catalogue.units[$0] }), let total = entry.isTotal {
                 isTotal[id] = total.value
             } else {
-                isTotal[id] = NameClues.isTotal(words: foldedUnit[name] ?? "")
+                isTotal[id] = NameClues.isTotal(words: foldedUnit[name] ?? "") || isAgency(name)
             }
         }
         // A total row in each file is its own finding: each file's total is checked on its own.
@@ -256,6 +292,9 @@ public struct Interpretation: Sendable {
                 if NameClues.isSubtotal(words: foldedUnit[name] ?? "") {
                     note(.totalRow, row: row, "\"\(name)\" is a subtotal, not a unit: it is its group's figure (used with --level), never ranked, and the group's units cross-check it",
                          vi: "\"\(name)\" là dòng cộng của một nhóm, không phải đơn vị: là số của nhóm (dùng với --level), không xếp hạng, đối chiếu với các đơn vị trong nhóm")
+                } else if isAgency(name) {
+                    note(.totalRow, row: row, "\"\(name)\" is the agency itself (its title block names it), not a unit: its figures are the province's, never ranked, no unit pack",
+                         vi: "\"\(name)\" là chính cơ quan báo cáo (tên ở đầu văn bản), không phải một đơn vị: số của dòng này là số toàn tỉnh, không xếp hạng, không có bộ tài liệu riêng")
                 } else {
                     note(.totalRow, row: row, "\"\(name)\" is the office's total row, not a unit: its figures are the province's (what the office published), never ranked, and the units' rows cross-check them",
                          vi: "\"\(name)\" là dòng tổng của đơn vị, không phải một đơn vị: số của dòng này là số toàn tỉnh (số đã báo cáo), không xếp hạng, đối chiếu với số của các đơn vị")
@@ -355,6 +394,18 @@ public struct Interpretation: Sendable {
             profile.relativeTarget = entry?.relativeTarget
             profile.judgedByChange = entry?.judgedByChange ?? true
             profile.decimals = entry?.decimals
+            // The item it is a part of: the catalogue's "thuộc" ("không" for none), else the files' numbering.
+            let parentName = entry?.parent.flatMap { CatalogueReader.yes($0) == false ? nil : $0 } ?? (entry?.parent == nil ? newTable.itemParents[name] : nil)
+            if let parentName {
+                if let parent = idByKey[spelling(parentName)], parent != Int32(id) {
+                    (profile.parent, profile.parentBasis) = (parent, entry?.parent != nil ? .catalogue : .standard)
+                } else if entry?.parent != nil {
+                    catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
+                        message: "\"\(name)\" is a part of \"\(parentName)\" (column \"thuộc\"), which is not an indicator of the data; write its name as the files do",
+                        vietnamese: "\"\(name)\" thuộc \"\(parentName)\" (cột \"thuộc\"), nhưng số liệu không có chỉ tiêu này; ghi tên như trong tệp"))
+                }
+            }
+            profile.inScorecard = entry?.inScorecard
             if let decided = entry?.rollup {
                 let basis: Basis = decided.confirmed ? .catalogue : .proposed
                 // A formula the analyst confirmed replaces the total row; one only proposed does not.
@@ -494,6 +545,12 @@ public struct Interpretation: Sendable {
                 self.findings.append(Finding(kind: .mainTarget, diagnostic: wrong))
             }
         }
+        // Units merged or split, and the previous figures that are not the year before's own row.
+        let unitByKey = Dictionary(newTable.units.enumerated().map { (spelling($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        settleLineage(read: table, unitNames: unitNames, catalogue: catalogue) { name in
+            unitByKey[spelling(name)] ?? unitEntries[spelling(name)].flatMap { unitByKey[spelling(catalogue.units[$0].name)] }
+        }
+        checkItemSums()
     }
 
     /// Two grand totals of one indicator and year ("Tổng cộng" in two files, or "Tổng cộng" and
@@ -540,7 +597,8 @@ public struct Interpretation: Sendable {
     static func occurrences(_ rows: [IndicatorRow], unitSide: Bool, of ids: Set<Int32>) -> [Int32: Set<Int64>] {
         var out: [Int32: Set<Int64>] = [:]
         guard !ids.isEmpty else { return out }
-        for row in rows {
+        // A form's cùng kỳ is no report of that year: "Rạch Giá (*)" beside last year's "Rạch Giá" is one unit.
+        for row in rows where !row.fromPreviousColumn {
             let id = unitSide ? row.unit : row.indicator
             guard ids.contains(id) else { continue }
             out[id, default: []].insert(Int64(row.year) << 32 | Int64(unitSide ? row.indicator : row.unit))
@@ -625,11 +683,24 @@ public struct Interpretation: Sendable {
         }
         assembler.keyedRelativeTargets = table.relativeTargets.moved(units: unitIDs, indicators: indicatorIDs)
         assembler.keyedRowTargetNames = table.rowTargetNames.moved(units: unitIDs, indicators: indicatorIDs)
+        assembler.keyedOfficePrevious = table.officePrevious.moved(units: unitIDs, indicators: indicatorIDs)
+        assembler.unitNotes = table.unitNotes
+        assembler.agencyNames = table.agencyNames
+        if !table.itemParents.isEmpty {
+            let renamed = Dictionary(zip(table.indicators, indicatorNames), uniquingKeysWith: { a, _ in a })
+            for (item, parent) in table.itemParents { assembler.setParent(renamed[parent] ?? parent, of: renamed[item] ?? item) }
+            for (whole, items) in table.itemSums { assembler.itemSums[renamed[whole] ?? whole] = items.map { renamed[$0] ?? $0 } }
+        }
+        // An indicator only the agency's own rows report (a sheet of "Toàn tỉnh" rows) is the province's alone.
+        for (_, row) in totalRows where indicatorIDs[Int(row.indicator)] < 0 && !isTotalIndicator[Int(row.indicator)] {
+            indicatorIDs[Int(row.indicator)] = assembler.indicators.id(for: indicatorNames[Int(row.indicator)])
+        }
         let (newTable, order) = try assembler.finishReportingOrder(diagnosticLimit: 50)
         // -1: a total of something no unit reports (a grand total over indicators).
         var totals = totalRows.map { unit, row in
             var total = TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target,
                                  actual: row.actual, file: row.file, line: row.line)
+            (total.measure, total.direction, total.directionGiven, total.ownTarget) = (row.measure, row.direction, row.directionGiven, row.ownTarget)
             total.otherTargets = totalOthers[RowKey(row)] ?? [:]
             total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
             total.period = row.period

@@ -116,7 +116,9 @@ package enum NameClues {
         guard line == line.uppercased(), line.count <= 120 else { return false }
         let words = folded(line)
         let agencies = ["vien kiem sat", "so ", "cong an", "ubnd", "uy ban nhan dan", "toa an", "cuc ", "chi cuc", "ban ", "phong ",
-                        "trung tam", "benh vien", "van phong", "bo ", "tong cuc", "kho bac", "hoi dong nhan dan", "thanh tra"]
+                        "trung tam", "benh vien", "van phong", "bo ", "tong cuc", "kho bac", "hoi dong nhan dan", "thanh tra",
+                        // The tax offices' names since 2025: "THUẾ TỈNH KIÊN GIANG", "THUẾ CƠ SỞ 3".
+                        "thue tinh", "thue thanh pho", "thue co so"]
         let notAgency = ["cong hoa", "bao cao", "bang tong hop", "bieu", "doc lap", "ket qua"]
         return agencies.contains { words.hasPrefix($0) } && !notAgency.contains { words.contains($0) }
     }

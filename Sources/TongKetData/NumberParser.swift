@@ -52,9 +52,19 @@ package enum NumberParser {
         if body.isEmpty { return .invalid(.notANumber) }
         if body.first == UInt8(ascii: "#") { return .invalid(.excelError) }
         var negative = false
+        // An accountant's negative, "(1.234)": the parentheses hold nothing but the number.
+        if body.count >= 3, body.first == UInt8(ascii: "("), body.last == UInt8(ascii: ")") {
+            negative = true
+            body = Array(body.dropFirst().dropLast())
+        }
         if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") {
-            negative = body.first == UInt8(ascii: "-")
+            negative = negative || body.first == UInt8(ascii: "-")
             body.removeFirst()
+        } else if body.count >= 4, body[0] == 0xE2, (body[1] == 0x88 && body[2] == 0x92) || (body[1] == 0x80 && body[2] == 0x93),
+                  isDigit(body[3]) {
+            // The typographic minus U+2212 or an en dash typed as one, before a digit: "−1.234", "–1.234".
+            negative = true
+            body.removeFirst(3)
         }
         if body.last == UInt8(ascii: "%") {
             body.removeLast()

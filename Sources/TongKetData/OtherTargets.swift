@@ -81,7 +81,8 @@ extension IndicatorTable {
                               rows: rows.map(swapped), fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels,
                               periods: periods, yearSpan: yearSpan, organisation: organisation,
                               plannedTargets: plannedTargets.map(swapped), targetNames: targetNames, otherTargets: [],
-                              rowTargetNames: [:], relativeTargets: other.relative)
+                              rowTargetNames: [:], relativeTargets: other.relative, itemParents: itemParents, itemSums: itemSums,
+                              officePrevious: officePrevious, unitNotes: unitNotes, agencyNames: agencyNames)
     }
 
     /// The name of the headline target of `row`: the catalogue's "kế hoạch chính", else its file's header's.
@@ -154,7 +155,8 @@ extension Interpretation {
                                files: table.files, rows: rows, fields: table.fields, sheetFiles: table.sheetFiles,
                                sectionLevels: table.sectionLevels, periods: table.periods, yearSpan: table.yearSpan,
                                organisation: table.organisation, plannedTargets: table.plannedTargets, targetNames: table.targetNames,
-                               otherTargets: others, rowTargetNames: names, relativeTargets: relative)
+                               otherTargets: others, rowTargetNames: names, relativeTargets: relative, itemParents: table.itemParents, itemSums: table.itemSums,
+                               officePrevious: table.officePrevious, unitNotes: table.unitNotes, agencyNames: table.agencyNames)
         return true
     }
 }

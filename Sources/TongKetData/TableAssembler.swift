@@ -20,6 +20,8 @@ struct TableAssembler {
     var yearSpan: YearSpan = .calendar
     /// The agency the files' title block names, the first one found.
     var organisation: String?
+    /// Every agency line of the files' title blocks: a unit so named is the agency's own rows.
+    var agencyNames: Set<String> = []
 
     /// A rebuilt table's periods, kept at their ids.
     mutating func keepPeriods(_ periods: [ReportingPeriod]) { self.periods = periods }
@@ -62,15 +64,36 @@ struct TableAssembler {
         for i in start..<rows.count { rows[i].fromPreviousColumn = true }
     }
 
-    /// A form's cùng kỳ gives way to a row that states the same year itself, and to another form's cùng kỳ read first.
+    /// A form's cùng kỳ gives way to a row that states the same year itself, and to another form's cùng kỳ read first;
+    /// it stays the previous figure of the year after it (`officePrevious`: it carries the office's adjustments,
+    /// a merger, a late correction), which `Interpretation` compares with that year's own.
     /// When rows leave, the index each remaining one was appended at.
     private mutating func dropRestatedPreviousYears() -> [Int32]? {
         guard rows.contains(where: \.fromPreviousColumn) else { return nil }
-        var stated = Set<[Int32]>()
-        for row in rows where !row.fromPreviousColumn { stated.insert([row.year, Int32(row.period), row.unit, row.indicator]) }
+        var stated = Set<RowKey>()
+        // The (indicator, year, period)s another file states for its units: there a form's cùng kỳ is only the previous
+        // figure of its unit's next year, never a figure of that year (a merged unit's would count its parts twice).
+        var covered = Set<RowKey>()
+        for row in rows where !row.fromPreviousColumn {
+            stated.insert(RowKey(row))
+            var key = RowKey(row)
+            key.unit = -1
+            covered.insert(key)
+        }
         var kept: [Int32] = [], remaining: [IndicatorRow] = []
-        for (i, row) in rows.enumerated()
-        where !row.fromPreviousColumn || stated.insert([row.year, Int32(row.period), row.unit, row.indicator]).inserted {
+        var taken = Set<RowKey>()
+        for (i, row) in rows.enumerated() {
+            if row.fromPreviousColumn {
+                let key = RowKey(row)
+                var next = key, anyUnit = key
+                next.year += 1
+                anyUnit.unit = -1
+                if stated.contains(key) || covered.contains(anyUnit) {
+                    if keyedOfficePrevious[next] == nil { keyedOfficePrevious[next] = row }
+                    continue
+                }
+                guard taken.insert(key).inserted else { continue }
+            }
             kept.append(Int32(i))
             remaining.append(row)
         }
@@ -78,6 +101,11 @@ struct TableAssembler {
         rows = remaining
         return kept
     }
+
+    /// The form's cùng kỳ where a file states that year, by the row of the year after it; a rebuilt table's kept.
+    var keyedOfficePrevious: [RowKey: IndicatorRow] = [:]
+    /// The notes under the tables that explain a marked unit's name.
+    var unitNotes: [UnitNote] = []
 
     /// Per file, the headline target's name as its header wrote it.
     private(set) var targetNames: [Int32: String] = [:]
@@ -89,6 +117,15 @@ struct TableAssembler {
     var keyedOtherTargets: [OtherTarget] = []
 
     mutating func setTargetName(_ name: String, file: Int32) { targetNames[file] = name }
+
+    /// The item each indicator is a part of, by name (the first file to say it decides).
+    var itemParents: [String: String] = [:]
+    /// The items a whole's name says add up to it, by name.
+    var itemSums: [String: [String]] = [:]
+
+    mutating func setParent(_ parent: String, of item: String) {
+        if itemParents[item] == nil, parent != item { itemParents[item] = parent }
+    }
 
     /// Targets against the year before, by the index their row was appended at; a rebuilt table's already keyed.
     private var relativeTargetRows: [(row: Int, target: RelativeTarget)] = []
@@ -239,7 +276,9 @@ struct TableAssembler {
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
                                sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
                                plannedTargets: planned, targetNames: files.indices.map { targetNames[Int32($0)] },
-                               otherTargets: otherTargets, rowTargetNames: rowTargetNames, relativeTargets: relativeTargets), kept)
+                               otherTargets: otherTargets, rowTargetNames: rowTargetNames, relativeTargets: relativeTargets,
+                               itemParents: itemParents, itemSums: itemSums, officePrevious: keyedOfficePrevious,
+                               unitNotes: unitNotes, agencyNames: agencyNames), kept)
     }
 
     /// Takes the rows with a target and no result out of `rows`. Those of a year after the last

@@ -309,6 +309,7 @@ public struct Narrative {
         let rate = words.isRate(f)
         var change = (delta > 0 ? pick("tăng ", "up ") : pick("giảm ", "down ")) + (rate ? words.points(delta) : words.value(abs(delta), f))
         if !rate, let pct = f.yoyPercent { change += " (" + n.percent(abs(pct)) + ")" }
+        if !rate, f.changeHasNoBase { change += " (" + n.notComparable + ")" }
         return change
     }
 

@@ -42,7 +42,7 @@ struct Chart: ParsableCommand {
 
     func run() throws {
         let metrics = try input.analyse(level: nil, year: year)
-        let chartYear = try Session.year(year, in: metrics.table)
+        let chartYear = try Session.year(year, in: metrics)
         let indicatorID = try indicator.map { try Session.indicator($0, in: metrics.table) }
         if kind == .plan, metrics.plannedTargets(year: chartYear + 1).isEmpty {
             let files = metrics.table.files.joined(separator: ", ")

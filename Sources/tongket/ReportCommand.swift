@@ -88,7 +88,7 @@ struct PackOptions: ParsableArguments {
         }
         let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level, period: period, year: year)
         let table = metrics.table
-        let reviewYear = try Session.year(year, in: table)
+        let reviewYear = try Session.year(year, in: metrics)
         if strict, metrics.hasFlaggedValues {
             let vietnamese = MessageLanguage.isVietnamese
             for finding in Review.findings(metrics) where [.jump, .percentOver100, .totalMismatch].contains(finding.kind) {

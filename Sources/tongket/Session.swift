@@ -60,7 +60,7 @@ enum Session {
         } catch {
             fail(error)
         }
-        let chosen = try periodID(period, in: interpretation.table) ?? interpretation.table.latestPeriod(year: year)
+        let chosen = try periodID(period, in: interpretation.table) ?? interpretation.latestPeriod(year: year)
         let metrics: Metrics
         do {
             metrics = try Metrics(interpretation, level: level, period: chosen)
@@ -106,8 +106,8 @@ enum Session {
     }
 
     /// The year asked for, or the latest in the table; a year without rows is a usage error.
-    static func year(_ requested: Int?, in table: IndicatorTable) throws -> Int {
-        let years = table.years
+    static func year(_ requested: Int?, in metrics: Metrics) throws -> Int {
+        let years = metrics.years
         guard let year = requested ?? years.last else {
             Terminal.error(MessageLanguage.pick("Các tệp không có dòng số liệu nào.", "The files hold no data rows."))
             throw ExitStatus.dataError

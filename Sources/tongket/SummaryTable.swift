@@ -13,7 +13,7 @@ struct SummaryTable {
 
     init(metrics: Metrics, year: Int?, language: Language) {
         self.metrics = metrics
-        self.year = year ?? metrics.table.years.last ?? 0
+        self.year = year ?? metrics.years.last ?? 0
         self.previousYear = self.year - 1
         self.numbers = NumberText(language)
         self.words = Words(language)
@@ -88,7 +88,8 @@ struct SummaryTable {
                      words.change(metrics.table.period.isWholeYear ? String(previousYear) : numbers.language == .vi ? "cùng kỳ \(previousYear)" : "\(previousYear)")]]
         let phrases = FigureWords(metrics, numbers.language)
         for f in figures {
-            var name = metrics.indicatorName(f)
+            // A part stands indented under its whole, as the office's form writes it.
+            var name = String(repeating: "  ", count: metrics.itemDepth(f.indicator)) + metrics.indicatorName(f)
             // The office's own total row is no mean, whatever would cross-check it.
             let formed = metrics.isMean(f) && !f.published
             if formed { name += " *" }

@@ -70,7 +70,7 @@ struct Video: ParsableCommand {
     func run() throws {
         let metrics = try input.analyse(level: nil, year: year)
         let table = metrics.table
-        let videoYear = try Session.year(year, in: table)
+        let videoYear = try Session.year(year, in: metrics)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }
         let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? metrics.table.organisation ?? "", date: date)
         let dataset = PackName.dataset(files: input.dataFiles, organisation: organisation)

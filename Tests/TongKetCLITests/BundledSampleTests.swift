@@ -26,7 +26,7 @@ import TongKetSample
         #expect(result.status == 0)
         let rows = CSVTokenizer.records(in: Array(result.stdoutBytes.dropFirst(3)), delimiter: UInt8(ascii: ",")).records
         func actual(_ unit: String, _ indicatorPrefix: String) -> [String] {
-            rows.filter { $0.count > 8 && $0[0] == "unit" && $0[3] == unit && $0[4].hasPrefix(indicatorPrefix) }.map { $0[8] }
+            rows.filter { $0.count > 8 && $0[0] == "unit" && $0[3] == unit && $0[4].hasPrefix(indicatorPrefix) }.map { $0[9] }
         }
         #expect(actual("Phòng 7", "Số vụ") == ["74"])
         #expect(actual("Phòng 7", "Số bị cáo") == ["157"])
@@ -35,7 +35,7 @@ import TongKetSample
         #expect(actual("Phòng 8", "Số kiến nghị") == ["12"])
         #expect(actual("Phòng 8", "Số hồ sơ") == ["1054"])
         #expect(actual("Văn phòng tổng hợp", "Số video") == ["21"])
-        let vptThisYear = rows.filter { $0.count > 10 && $0[0] == "unit" && $0[3] == "Văn phòng tổng hợp" && $0[10] != "undefined" }
-        #expect(!vptThisYear.isEmpty && vptThisYear.allSatisfy { $0[10] == "met" })
+        let vptThisYear = rows.filter { $0.count > 10 && $0[0] == "unit" && $0[3] == "Văn phòng tổng hợp" && $0[11] != "undefined" }
+        #expect(!vptThisYear.isEmpty && vptThisYear.allSatisfy { $0[11] == "met" })
     }
 }

@@ -69,12 +69,12 @@ import TongKetSample
         let points: Double = (after - before) * 100
         let indicator = "\"Phúc thẩm, hình sự\""
         let expected: [String] = [
-            "scope,year,period,unit,indicator,measure,direction,target,actual,completion,status,change_status,"
+            "scope,year,period,unit,indicator,parent,measure,direction,target,actual,completion,status,change_status,"
                 + "previous_actual,yoy_delta,yoy_pct,completion_change_pp,targets,flags",
-            "unit,2022,cả năm,Phòng 7,\(indicator),vụ,higher,60,68,\(before),met,undefined,,,,,,",
-            "unit,2023,cả năm,Phòng 7,\(indicator),vụ,higher,70,74,\(after),met,undefined,68,6,\(pct),\(points),,",
-            "province,2022,cả năm,,\(indicator),vụ,higher,60,68,\(before),met,undefined,,,,,,",
-            "province,2023,cả năm,,\(indicator),vụ,higher,70,74,\(after),met,undefined,68,6,\(pct),\(points),,",
+            "unit,2022,cả năm,Phòng 7,\(indicator),,vụ,higher,60,68,\(before),met,undefined,,,,,,",
+            "unit,2023,cả năm,Phòng 7,\(indicator),,vụ,higher,70,74,\(after),met,undefined,68,6,\(pct),\(points),,",
+            "province,2022,cả năm,,\(indicator),,vụ,higher,60,68,\(before),met,undefined,,,,,,",
+            "province,2023,cả năm,,\(indicator),,vụ,higher,70,74,\(after),met,undefined,68,6,\(pct),\(points),,",
         ]
         #expect(lines == expected)
     }
@@ -86,7 +86,7 @@ import TongKetSample
         #expect(result.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [[String: Any]])
         #expect(rows.count == 2)
-        #expect(Set(rows[0].keys) == ["scope", "year", "period", "unit", "indicator", "measure", "direction", "target", "actual",
+        #expect(Set(rows[0].keys) == ["scope", "year", "period", "unit", "indicator", "parent", "measure", "direction", "target", "actual",
                                       "completion", "status", "change_status", "previous_actual", "yoy_delta", "yoy_pct",
                                       "completion_change_pp", "targets", "flags"])
         #expect(rows[0]["period"] as? String == "cả năm")

@@ -162,11 +162,11 @@ import Testing
         func number(_ text: String) -> Double? { text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text) }
         for (row, expected) in zip(rows.dropFirst(), reference) {
             // year, unit, indicator; target, actual, completion, change as numbers.
-            // metrics.csv: scope, year, period, unit, indicator, measure, direction, target, actual, completion, status, change_status, …
+            // metrics.csv: scope, year, period, unit, indicator, parent, measure, direction, target, actual, completion, status, …
             #expect(row[0] == expected[1] && row[1] == expected[3] && row[2] == expected[4])
             // A rate's or a ceiling's completion is never shown (it is judged against its threshold or limit).
-            let judgedApart = expected[5] == "%" || expected[6] == "lower"
-            for (column, source) in [(5, 7), (6, 8), (7, 9), (9, 12), (10, 13), (11, 14)] {
+            let judgedApart = expected[6] == "%" || expected[7] == "lower"
+            for (column, source) in [(5, 8), (6, 9), (7, 10), (9, 13), (10, 14), (11, 15)] {
                 let a = number(row[column]), b = column == 7 && judgedApart ? nil : Double(expected[source])
                 #expect(a == b || (a != nil && b != nil && abs(a! - b!) < 1e-9 * max(1, abs(b!))), "\(row) vs \(expected)")
             }

@@ -30,8 +30,8 @@ import TongKet
         let result = try CLI.run(["summary"] + Self.files + ["--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let got = Set(result.stdout.split(separator: "\n").dropFirst().map { CSVLine.cells(String($0), delimiter: ",") }.filter { $0[0] == "province" }.map {
-            Figure(year: $0[1], period: $0[2], indicator: $0[4], target: Self.rounded($0[7]), actual: Self.rounded($0[8]),
-                   status: $0[10], previous: Self.rounded($0[12]))
+            Figure(year: $0[1], period: $0[2], indicator: $0[4], target: Self.rounded($0[8]), actual: Self.rounded($0[9]),
+                   status: $0[11], previous: Self.rounded($0[13]))
         })
         #expect(got.subtracting(truth).isEmpty, "given but not in the truth: \(got.subtracting(truth).sorted { $0.description < $1.description })")
         #expect(truth.subtracting(got).isEmpty, "in the truth but not given: \(truth.subtracting(got).sorted { $0.description < $1.description })")

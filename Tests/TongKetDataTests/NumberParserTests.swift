@@ -21,13 +21,19 @@ import Testing
         ("1.054", .ambiguous(vi: 1054, en: 1.054)),
         ("1,054", .ambiguous(vi: 1.054, en: 1054)),
         ("  12  ", .plain(12)),
+        // An accountant's negative and a typed minus: a refund the year before.
+        ("(1.234)", .ambiguous(vi: -1234, en: -1.234)),
+        ("(1.234,5)", .vietnamese(-1234.5)),
+        ("(12)", .plain(-12)),
+        ("\u{2212}7,5", .vietnamese(-7.5)),
+        ("\u{2013}300", .plain(-300)),
     ])
     func readings(text: String, expected: NumberReading) {
         #expect(NumberParser.read(text) == expected)
     }
 
     @Test(arguments: [
-        ("abc", NumberProblem.notANumber), ("NaN", .notFinite), ("inf", .notFinite), ("-Infinity", .notFinite),
+        ("abc", NumberProblem.notANumber), ("(*)", .notANumber), ("()", .notANumber), ("\u{2013}", .notANumber), ("NaN", .notFinite), ("inf", .notFinite), ("-Infinity", .notFinite),
         ("#DIV/0!", .excelError), ("#N/A", .excelError), ("1.2.3,4,5", .notANumber), ("12abc", .notANumber),
         ("1..2", .notANumber), ("-", .notANumber), ("%", .notANumber), ("1.05.4", .notANumber),
     ])

@@ -106,8 +106,14 @@ struct ColumnPlan {
             // Years down the column: the rows' year. Other figures under a bare year or period ("6 tháng đầu
             // năm" over "2023 | 2024") are that time's results.
             let years = values.filter { Int($0.trimmingCharacters(in: .whitespaces)).map { (1900...2100).contains($0) } == true }.count
-            if years * 10 >= figures * 8 || column.year == nil {
+            if years * 10 >= figures * 8 {
                 column.role = .year
+                return column
+            }
+            // "Kỳ báo cáo" or "Kỳ này" over figures that are no years: the period's own results.
+            if column.year == nil, column.role == .period {
+                column.role = .actual
+                column.because = .figures
                 return column
             }
             column.role = nil
@@ -143,7 +149,7 @@ struct ColumnPlan {
                 var slot = Slot(year: column.year, period: column.period, school: column.school)
                 if let name = column.name {
                     let isUnit = hasIndicator || (!hasUnit && looksLikeUnit(name))
-                    if isUnit { slot.unit = name } else { slot.indicator = name }
+                    if isUnit { slot.unit = name } else { slot.indicator = ItemMark.read(serial: "", name: name).name }
                 }
                 slots.append(slot)
                 keys.append(k)

@@ -77,7 +77,10 @@ enum HeaderWords {
             "ty le %", "ti le %", "ty le (%)", "ti le (%)", "% hoan thanh", "ty le hoan thanh", "ti le hoan thanh", "so sanh",
             "tang (+)", "tang, giam", "tang giam", "chenh lech", "% th/kh", "ty le th/kh", "th/kh", "th/ck", "th/dt", "so voi", "% so",
         ]),
-        Rule(role: .comparison, match: .whole, phrases: ["ty le", "ti le", "%", "dat (%)", "dat %"]),
+        Rule(role: .comparison, match: .whole, phrases: ["ty le", "ti le", "%", "dat (%)", "dat %", "(+/-)", "±",
+                                                         // "+/-", "+ / -", "+, -" as they stand once a trailing dash is trimmed
+                                                         "+/", "+ /", "+,",
+                                                         "(+), (-)", "tang/giam", "(+) (-)", "so voi ck", "ss"]),
         // "TH/DTPL", "TH/DT HĐND tỉnh (%)", "% TH/KH": a result over a target or cùng kỳ, as the office works it out.
         Rule(role: .comparison, match: .prefix, phrases: ["th/", "% th/", "tl th/"]),
         Rule(role: .previous, match: .phrase, phrases: ["cung ky", "ky truoc", "nam truoc", "same period"]),
@@ -91,7 +94,7 @@ enum HeaderWords {
         Rule(role: .target, match: .phrase, phrases: [
             "kh", "ke hoach", "chi tieu giao", "chi tieu duoc giao", "du toan", "phan dau", "muc tieu", "target", "plan",
             "chi tieu ke hoach", "nghi quyet giao", "chi tieu nam", "chi tieu 6 thang", "chi tieu 9 thang", "chi tieu quy",
-            "phap lenh", "chi tieu phan dau", "chi tieu de ra", "muc tieu de ra", "de ra",
+            "phap lenh", "chi tieu phan dau", "chi tieu de ra", "muc tieu de ra", "de ra", "dt nam", "dtpl",
         ]),
         // "Chỉ tiêu Ngành giao", "KH Tỉnh giao": what was assigned, by whom.
         Rule(role: .target, match: .suffix, phrases: [" giao"]),

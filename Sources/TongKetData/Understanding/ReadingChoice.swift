@@ -10,9 +10,11 @@ struct ReadingChoice {
         guard found, !errors.isEmpty || !reader.headerFound else {
             // A clean streaming read gives way only to a clean whole-sheet one that finds figures (results,
             // targets) it left out, tells apart rows it read as one (a period column it did not know), or
-            // reads the header otherwise (a group heading over "Cùng kỳ | Kỳ này" taken for the result).
+            // reads the header otherwise (a group heading over "Cùng kỳ | Kỳ này" taken for the result), or finds the
+            // indicators to be items within items ("1. …", "- …", "Trong đó:"), whose names lose their marks.
             let more = wholeAssembler.figureCount(from: start) > assembler.figureCount(from: start)
-            wholeSheetStands = wholeClean && (more || assembler.hasRepeatedKeys(from: start) || reader.disagrees(with: table))
+            let items = table.data.contains { $0.itemName != nil || $0.parent != nil }
+            wholeSheetStands = wholeClean && (more || items || assembler.hasRepeatedKeys(from: start) || reader.disagrees(with: table))
             return
         }
         let grid = table.grid

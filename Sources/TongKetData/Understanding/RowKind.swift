@@ -62,6 +62,8 @@ struct RowRules {
         }
         guard let text = headingText(row) else { return .noValue }
         if Self.isNote(text) { return .note }
+        // "Trong đó", "Chia ra": the rows below are parts of the row above, not a section of their own.
+        if ItemMark.isWithinHeading(text) { return .indicatorGroup }
         let serial = plan.first(.serial).map(row.cell) ?? ""
         if Self.isSectionNumeral(serial) || FormRows.sectionName(text) != nil { return .section(FormRows.sectionName(text) ?? text) }
         if text.hasSuffix(":") { return .indicatorGroup }

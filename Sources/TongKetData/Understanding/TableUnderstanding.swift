@@ -18,6 +18,10 @@ struct TableUnderstanding {
         var indicator: String?
         /// A key cell left blank where the column is not written once per block: the user's to fill.
         var blankKey: Int?
+        /// The indicator's name without its mark ("1. ", "- ", "Trong đó: "), where it had one (`ItemTree`).
+        var itemName: String?
+        /// The item this row's indicator is a part of, by its name.
+        var parent: String?
     }
 
     let grid: SheetGrid
@@ -26,6 +30,8 @@ struct TableUnderstanding {
     var titles: [String] = []
     var kinds: [RowKind] = []
     var data: [DataRow] = []
+    /// The items a whole's name says add up to it ("TỔNG THU (A+B)"), by the whole's name (`ItemTree`).
+    var itemSums: [String: [String]] = [:]
     /// Where the file-level year, period and unit came from, when the rows did not say.
     var fileYear: (Int, place: (en: String, vi: String))?
     var filePeriod: (ReportingPeriod, place: (en: String, vi: String))?
@@ -33,6 +39,29 @@ struct TableUnderstanding {
     var school = false
     /// The year the rows take, and another source that names a different one.
     var yearConflict: (taken: (Int, place: (en: String, vi: String)), other: (Int, place: (en: String, vi: String)))?
+
+    /// The agency lines of the title block's left column: a parent over the agency ("BỘ TÀI CHÍNH" over "CỤC THUẾ
+    /// TỈNH HẬU GIANG", as Nghị định 30/2020 lays them out), or the agency over the office that wrote the form
+    /// ("CÔNG AN TỈNH ĐỒNG THÁP" over "PHÒNG THAM MƯU"); else a title line that is an agency's name.
+    var agencyLines: [String] {
+        let block = grid.rows[..<band.first].compactMap { $0.distinct.first }
+        guard let first = block.firstIndex(where: NameClues.isAgency) else { return titles.first(where: NameClues.isAgency).map { [$0] } ?? [] }
+        var last = first
+        while last + 1 < block.count, NameClues.isAgency(block[last + 1]) { last += 1 }
+        return Array(block[first...last])
+    }
+
+    /// The agency whose review this is: of its lines, the one that names its place ("… TỈNH HẬU GIANG"), a people's
+    /// committee only when alone (it is the parent of a Sở), else the lowest.
+    var issuingAgency: String? {
+        let lines = agencyLines
+        let own = lines.count > 1 ? lines.filter { !["ubnd", "uy ban nhan dan", "hoi dong nhan dan"].contains(where: HeaderName.fold($0).hasPrefix) } : lines
+        let placed = own.first { line in
+            let words = " " + HeaderName.fold(line) + " "
+            return [" tinh ", " thanh pho ", " tp ", " huyen ", " quan ", " thi xa "].contains(where: words.contains)
+        }
+        return placed ?? own.last ?? lines.last
+    }
 
     /// The header's last row, where notes about the table are said.
     var headerLine: Int { grid.rows[band.rows[band.rows.count - 1]].line }
@@ -77,6 +106,7 @@ struct TableUnderstanding {
             guard headingsNameIndicators() else { return nil }
         } else {
             headingsNameUnits()
+            placeItems()
         }
     }
 
@@ -94,6 +124,17 @@ struct TableUnderstanding {
         let units = namesBySection(unitColumn)
         guard units.count >= 2, Self.repeats(units) else { return false }
         for i in data.indices { (data[i].indicator, data[i].section) = (data[i].section, nil) }
+        // The headings are a list of items themselves: "1. Tổng số lượt khám", "Trong đó: số trẻ được tiêm chủng".
+        var tree = ItemTree()
+        var placed: [String: (name: String, parent: String?)] = [:]
+        for i in data.indices {
+            guard let heading = data[i].indicator else { continue }
+            if placed[heading] == nil {
+                let mark = ItemMark.read(serial: "", name: heading)
+                placed[heading] = (mark.name, tree.place(mark))
+            }
+            (data[i].indicator, data[i].parent) = (placed[heading]?.name, placed[heading]?.parent)
+        }
         return !data.contains { $0.indicator == nil }
     }
 
@@ -127,11 +168,16 @@ struct TableUnderstanding {
         let indicatorNames = Set(plan.first(.indicator).map { column in
             body.indices.filter { kindsAlone[$0 - body.startIndex] == .data }.map { grid.rows[$0].cell(column) }
         } ?? [])
-        let headingsAreUnits = kindsAlone.contains { kind in
+        let unitColumn = plan.first(.unit)
+        // Units named on their own rows leave the headings over them something else: indicators, areas of work.
+        let dataRows = body.indices.filter { kindsAlone[$0 - body.startIndex] == .data }
+        let rowsNameUnits = unitColumn.map { column in
+            dataRows.count >= 2 && dataRows.filter { !grid.rows[$0].cell(column).isEmpty }.count * 10 >= dataRows.count * 9
+        } ?? false
+        let headingsAreUnits = !rowsNameUnits && kindsAlone.contains { kind in
             if case let .unitHeading(name) = kind { return ColumnPlan.looksLikeUnit(name) }
             return false
         }
-        let unitColumn = plan.first(.unit)
         let timeColumn = plan.first(.period) ?? plan.first(.year)
         var unitAbove: String?, headingUnit: String?, section: String?
         var timeAbove: PeriodCell.Reading?

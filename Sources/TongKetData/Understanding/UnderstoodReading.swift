@@ -57,7 +57,8 @@ extension FileReader {
     /// value reading as the streaming path (signs, unit words, pairs, the number locale, positions).
     mutating func readUnderstood(_ table: TableUnderstanding, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
         let plan = table.plan
-        if assembler.organisation == nil, let agency = table.titles.first(where: NameClues.isAgency) { assembler.organisation = agency }
+        if assembler.organisation == nil, let agency = table.issuingAgency { assembler.organisation = agency }
+        assembler.agencyNames.formUnion(table.agencyLines)
         if table.school { assembler.yearSpan = .school }
         Self.announce(table, log: &log)
         let labels = table.band.labels.map { $0.last ?? "" }
@@ -75,6 +76,14 @@ extension FileReader {
         let fileUnitID = table.fileUnit.map { Array($0.0.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
         noteLocaleEvidence(table)
         let absent = table.absentUnits()
+        for (whole, items) in table.itemSums where assembler.itemSums[whole] == nil { assembler.itemSums[whole] = items }
+        // "(*) Sáp nhập Công an huyện Kiên Hải" under the table: what a marked unit's name stands for.
+        for (offset, kind) in table.kinds.enumerated() where kind == .note {
+            let row = table.grid.rows[table.band.last + 1 + offset]
+            if let (marker, body) = UnitLineage.noteMarker(row.distinct.joined(separator: " ")) {
+                assembler.unitNotes.append(UnitNote(marker: marker, text: body, file: file, line: Int32(row.line)))
+            }
+        }
         var readAny = false
         for (position, row) in table.data.enumerated() {
             let gridRow = table.grid.rows[row.row]
@@ -114,7 +123,10 @@ extension FileReader {
                     let name = slot.unit ?? row.unit ?? (fileUnitID == nil ? "Toàn tỉnh" : nil)
                     fileUnit = name.map { n in Array(n.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } } ?? fileUnitID
                 }
-                if let name = slot.indicator ?? row.indicator {
+                if let parent = row.parent, slot.indicator == nil {
+                    assembler.setParent(parent, of: row.indicator ?? row.itemName ?? plan.first(.indicator).map(gridRow.cell) ?? "")
+                }
+                if let name = slot.indicator ?? row.indicator ?? row.itemName {
                     columns.fixedIndicator = Array(name.utf8).withUnsafeBufferPointer { assembler.indicators.id(for: $0) }
                 } else if columns.indicator < 0 {
                     continue
