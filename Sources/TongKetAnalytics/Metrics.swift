@@ -36,6 +36,8 @@ public struct Metrics: Sendable {
     public let others: [OtherTargetMetrics]
     /// Per (indicator, year), the target against the year before every unit's row states alike: the province's too.
     let provinceRelativeTargets: [Int64: RelativeTarget]
+    /// Per (indicator, year), the province's previous figure as the office's forms state it (`officeProvincePrevious`).
+    let provincePrevious: [Int64: Double]
 
     /// Figures that cannot be formed as asked.
     public enum Problem: Error, Equatable, Sendable {
@@ -89,6 +91,7 @@ public struct Metrics: Sendable {
             }
         }
         provinceRelativeTargets = shared.filter { !unlike.contains($0.key) }
+        provincePrevious = unit != nil || level != nil ? [:] : Self.officeProvincePrevious(interpretation, table: table, period: chosen)
         others = try interpretation.table.otherTargets.indices.map { k throws(Problem) in
             OtherTargetMetrics(name: interpretation.table.otherTargets[k].name,
                                metrics: try Metrics(interpretation.withOtherTarget(k), level: level, period: chosen, unit: unit))
@@ -146,6 +149,27 @@ public struct Metrics: Sendable {
     /// True while any value `check` flags remains (what `report --strict` refuses).
     public var hasFlaggedValues: Bool { !flaggedRows.isEmpty || !flaggedProvince.isEmpty }
 
+    /// The province's previous figure where the office's forms state another than the year before's own: the cùng kỳ on
+    /// the form's total row, else, for a figure that adds up, the units' previous figures as their forms state them.
+    static func officeProvincePrevious(_ interpretation: Interpretation, table: IndicatorTable, period: UInt8) -> [Int64: Double] {
+        var out: [Int64: Double] = [:]
+        for total in interpretation.previousTotals where total.period == period && total.indicator >= 0 {
+            out[key(total.indicator, Int32(total.year + 1))] = total.actual
+        }
+        guard interpretation.previousFigures.values.contains(where: \.fromOffice) else { return out }
+        var revised = Set<Int64>()
+        for row in table.rows where interpretation.previousFigures[RowKey(row)]?.fromOffice == true { revised.insert(key(row.indicator, row.year)) }
+        var sums: [Int64: Double] = [:]
+        for (i, row) in table.rows.enumerated() {
+            let k = key(row.indicator, row.year)
+            guard revised.contains(k), out[k] == nil, interpretation.indicators[Int(row.indicator)].formula.isSum else { continue }
+            let own = FigureRow.of(table.rows, at: i, scope: .unit).previousActual
+            guard let previous = interpretation.previousFigures[RowKey(row)].map({ $0.value }) ?? own else { continue }
+            sums[k, default: 0] += previous
+        }
+        return out.merging(sums) { stated, _ in stated }
+    }
+
     static func key(_ indicator: Int32, _ year: Int32) -> Int64 { Int64(indicator) << 16 | Int64(UInt16(truncatingIfNeeded: year)) }
 
     /// How the province figure `f` was formed; nil for a unit's figure.
@@ -175,6 +199,9 @@ public struct Metrics: Sendable {
     public func provinceFigures(at index: Int) -> FigureRow {
         var f = FigureRow.of(provinceRows, at: index, scope: .province)
         f.published = provinceBases[index].isPublished
+        if !provincePrevious.isEmpty, let previous = provincePrevious[Self.key(f.indicator, Int32(f.year))], previous != f.previousActual {
+            f.takePrevious(previous, from: .officeColumn)
+        }
         f.flagged = flaggedProvince.contains(index)
         partYear(&f, ownTarget: provinceRows[index].ownTarget)
         if f.target == nil, let relative = provinceRelativeTargets[Self.key(f.indicator, Int32(f.year))] { Self.resolve(&f, relative) }

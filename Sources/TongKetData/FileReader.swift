@@ -123,6 +123,8 @@ struct FileReader {
     var otherTargetsWarned: Set<Int> = []
     /// A report's own "Tỷ lệ %" column (TH / KH), cross-checked against the figures, never used.
     var rateColumn = -1
+    /// The form's own cùng kỳ beside `rateColumn`, which its comparison may be made with.
+    var comparedPrevious = -1
     var rateMismatches = 0
     /// The streaming path found a header naming every required role: its line and width.
     var headerFound = false
@@ -440,20 +442,38 @@ struct FileReader {
                             "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi",
                             "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra", "cct"]
 
-    /// The report's "Tỷ lệ %" against TH / KH: a stale formula or a hand-typed rate is worth a
-    /// look, but only the figures themselves are used. Written as a fraction (0,955) or a
-    /// percentage (95,5); a few mismatches are named, the rest counted.
-    private mutating func crossCheckRate(_ field: CSVField, completion: Double, line: Int, map: HeaderMap, log: inout DiagnosticLog) {
+    /// The report's own comparison ("Tỷ lệ %", "So sánh", "Tăng, giảm") against the figures: TH / KH, TH − KH, and
+    /// beside a cùng kỳ TH − CK, TH / CK, (TH − CK) / CK. A stale formula or a hand-typed figure is worth a look, but
+    /// only the figures themselves are used. A rate may be written as a fraction (0,955) or a percentage (95,5); a few
+    /// mismatches are named, the rest counted.
+    /// A cell's number as a comparison reads it: typed, or as written the Vietnamese way.
+    private func cellNumber(_ field: CSVField) -> Double? {
         let bytes = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
-        guard let stated = SheetText.typedNumber(bytes) ?? NumberParser.plainInteger(bytes) ?? NumberParser.read(bytes).value(in: .vi) else { return }
-        let shown = stated <= 5 && completion > 20 ? stated * 100 : stated
-        guard abs(shown - completion) > 0.5 else { return }
+        return SheetText.typedNumber(bytes) ?? NumberParser.plainInteger(bytes) ?? NumberParser.read(bytes).value(in: .vi)
+    }
+
+    private mutating func crossCheckRate(_ field: CSVField, actual: Double, target: Double?, previous: Double?, line: Int, map: HeaderMap,
+                                         log: inout DiagnosticLog) {
+        guard let stated = cellNumber(field) else { return }
+        var candidates: [Double] = []
+        if let target, target > 0 { candidates += [actual / target * 100, actual - target] }
+        if let previous {
+            candidates.append(actual - previous)
+            if previous > 0 { candidates += [actual / previous * 100, (actual - previous) / previous * 100] }
+        }
+        // (each as the office rounds it: a unit or a tenth, and a fraction for a percentage)
+        guard !candidates.contains(where: { abs(stated - $0) <= 0.5 || abs(stated * 100 - $0) <= 0.5 }) else { return }
         rateMismatches += 1
         guard rateMismatches <= 5 else { return }
         let header = map.headers[rateColumn]
+        let against = target.map { $0 > 0 } == true ? ("TH / KH is \(Self.plain((actual / target! * 1000).rounded() / 10))",
+                                                     "TH / KH là \(Self.plainVi((actual / target! * 1000).rounded() / 10))")
+            : ("TH − cùng kỳ is \(Self.plain(actual - previous!))", "TH − cùng kỳ là \(Self.plainVi(actual - previous!))")
         log.warning(line: line, column: rateColumn + 1,
-                    "\"\(header)\" says \(Self.plain((shown * 10).rounded() / 10)) but TH / KH is \(Self.plain((completion * 10).rounded() / 10)); the figures use TH and KH — check the formula or the numbers",
-                    vi: "cột \"\(header)\" ghi \(Self.plainVi((shown * 10).rounded() / 10)) nhưng TH / KH là \(Self.plainVi((completion * 10).rounded() / 10)); số liệu dùng TH và KH — kiểm tra lại công thức hoặc số liệu")
+                    "\"\(header)\" says \(Self.plain((stated * 10).rounded() / 10)), which no comparison of the figures gives (\(against.0)); "
+                        + "the figures are used — check the formula or the numbers",
+                    vi: "cột \"\(header)\" ghi \(Self.plainVi((stated * 10).rounded() / 10)), không khớp với phép so sánh nào của số liệu "
+                        + "(\(against.1)); số liệu được dùng — kiểm tra lại công thức hoặc số liệu")
     }
 
     /// The year of a file without a year column: a sheet named for it, else a period line's end
@@ -681,8 +701,11 @@ struct FileReader {
             log.error(line: line, column: columns.target + 1, "the target \(value) in column \"\(header)\" is negative; targets are 0 or more (leave the cell empty when no target was set)",
                       vi: "kế hoạch \(value) ở cột \"\(header)\" là số âm; kế hoạch phải từ 0 trở lên (để trống ô nếu không giao kế hoạch)")
         }
-        if half == nil, rateColumn >= 0, rateColumn < fields.count, let target, target > 0, let actual, !actual.isNaN, log.errorCount == errorsBefore {
-            crossCheckRate(fields[rateColumn], completion: actual / target * 100, line: line, map: map, log: &log)
+        if half == nil, rateColumn >= 0, rateColumn < fields.count, let actual, !actual.isNaN, log.errorCount == errorsBefore {
+            let previous = comparedPrevious >= 0 && comparedPrevious < fields.count ? cellNumber(fields[comparedPrevious]) : nil
+            if target.map({ $0 > 0 }) == true || previous != nil {
+                crossCheckRate(fields[rateColumn], actual: actual, target: target, previous: previous, line: line, map: map, log: &log)
+            }
         }
         guard log.errorCount == errorsBefore, let year, let unit, let indicator else {
             // Pending cells of a rejected row are dropped with it.

@@ -169,6 +169,9 @@ public struct Interpretation: Sendable {
     /// the form's cùng kỳ, a merged unit's predecessors together.
     public internal(set) var lineages: [Lineage] = []
     public internal(set) var previousFigures: [RowKey: PreviousFigure] = [:]
+    /// A form's own cùng kỳ on its total row where another file states that year's total: the province's previous
+    /// figure of the year after.
+    public internal(set) var previousTotals: [TotalRow] = []
 
     /// The years of the units' rows and of the total rows: a sheet of the agency's own rows has no unit rows.
     public var years: [Int] { Set(table.years).union(totals.map(\.year)).sorted() }
@@ -314,6 +317,7 @@ public struct Interpretation: Sendable {
         let rebuilt = try Self.rebuild(table, unitNames: unitNames, indicatorNames: indicatorNames, isTotal: isTotal, isTotalIndicator: isTotalIndicator)
         var newTable = rebuilt.table
         let totals = rebuilt.totals
+        previousTotals = rebuilt.previousTotals
         try Self.checkGrandTotals(totals, newTable)
 
         // Directions and province formulas, indicator by indicator.
@@ -634,9 +638,10 @@ public struct Interpretation: Sendable {
     /// The table with names replaced and total rows taken out; unchanged (no copy) when there
     /// is nothing to replace. `origin[i]` is the original index of the new row i.
     static func rebuild(_ table: IndicatorTable, unitNames: [String], indicatorNames: [String], isTotal: [Bool], isTotalIndicator: [Bool])
-        throws(LoadError) -> (table: IndicatorTable, totals: [TotalRow], origin: [Int]) {
+        throws(LoadError) -> (table: IndicatorTable, totals: [TotalRow], origin: [Int], previousTotals: [TotalRow]) {
         let renamed = unitNames != table.units || indicatorNames != table.indicators
-        guard renamed || isTotal.contains(true) || isTotalIndicator.contains(true) else { return (table, [], Array(table.rows.indices)) }
+        guard renamed || isTotal.contains(true) || isTotalIndicator.contains(true) else { return (table, [], Array(table.rows.indices), []) }
+        var previousTotals: [TotalRow] = []
         var assembler = TableAssembler()
         for (i, file) in table.files.enumerated() {
             _ = assembler.addFile(file, fields: i < table.fields.count ? table.fields[i] : [:], inSheet: table.sheetFiles.contains(Int32(i)))
@@ -684,6 +689,14 @@ public struct Interpretation: Sendable {
         assembler.keyedRelativeTargets = table.relativeTargets.moved(units: unitIDs, indicators: indicatorIDs)
         assembler.keyedRowTargetNames = table.rowTargetNames.moved(units: unitIDs, indicators: indicatorIDs)
         assembler.keyedOfficePrevious = table.officePrevious.moved(units: unitIDs, indicators: indicatorIDs)
+        // A total row's own cùng kỳ where another file states that year: the province's previous figure.
+        for (_, row) in table.officePrevious where unitIDs[Int(row.unit)] < 0 && indicatorIDs[Int(row.indicator)] >= 0
+            && !NameClues.isSubtotal(words: NameClues.folded(unitNames[Int(row.unit)])) {
+            var total = TotalRow(name: unitNames[Int(row.unit)], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)],
+                                 target: nil, actual: row.actual, file: row.file, line: row.line)
+            (total.period, total.fromPreviousColumn) = (row.period, true)
+            previousTotals.append(total)
+        }
         assembler.unitNotes = table.unitNotes
         assembler.agencyNames = table.agencyNames
         if !table.itemParents.isEmpty {
@@ -712,6 +725,8 @@ public struct Interpretation: Sendable {
             func key(_ t: TotalRow) -> [Int] { [Int(t.indicator), t.year, Int(t.period), t.isSubtotal ? 1 : 0] }
             let stated = Set(totals.filter { !$0.fromPreviousColumn }.map(key))
             var seen = Set<[Int]>()
+            // (the grand total's stays the province's previous figure of the year after: the office's, adjustments and all)
+            previousTotals = totals.filter { $0.fromPreviousColumn && !$0.isSubtotal && stated.contains(key($0)) }
             totals.removeAll { $0.fromPreviousColumn && (stated.contains(key($0)) || !seen.insert(key($0)).inserted) }
         }
         // A subtotal sums the units above it: its group is the level of the last unit row before it.
@@ -726,7 +741,7 @@ public struct Interpretation: Sendable {
                 if low > 0 { totals[i].level = rows[low - 1].level }
             }
         }
-        return (newTable, totals, order.map { kept[Int($0)] })
+        return (newTable, totals, order.map { kept[Int($0)] }, previousTotals)
     }
 
     /// Units (and indicators) that stop the year another with a similar name starts: likely

@@ -31,6 +31,9 @@ struct ColumnPlan {
         var indicator: String?
         /// A target with no result column, of a year after the last result: next year's plan.
         var planned = false
+        /// The indicator's heading as an item of a list ("1. Thu từ hộ kinh doanh"), and the item it is a part of.
+        var item: ItemMark?
+        var parent: String?
     }
 
     var columns: [Column]
@@ -58,6 +61,25 @@ struct ColumnPlan {
         }
         self.columns = columns
         slots = Self.slots(columns)
+        placeItems(band)
+    }
+
+    /// The indicators over the columns as a list of items: "Tổng số thu", "1. Thu từ hộ kinh doanh", then "Trong đó"
+    /// over its parts — each slot's parent by the marks, as `ItemTree` places rows.
+    private mutating func placeItems(_ band: HeaderBand) {
+        var tree = ItemTree()
+        var placed: [String: String?] = [:]
+        var inWithin = false
+        for i in slots.indices {
+            guard let item = slots[i].item, let column = slots[i].actual ?? slots[i].target else { continue }
+            if let known = placed[item.name] { slots[i].parent = known; continue }
+            let within = band.labels[column].contains(where: ItemMark.isWithinHeading)
+            if within, !inWithin { tree.within() }
+            inWithin = within
+            let parent = tree.place(item)
+            placed[item.name] = parent
+            slots[i].parent = parent
+        }
     }
 
     static func column(from label: [String]) -> Column {
@@ -100,6 +122,12 @@ struct ColumnPlan {
         if periods * 10 >= filled * 8, column.role?.isValue != true {
             column.because = column.role == .period ? .header : .periods
             column.role = .period
+            return column
+        }
+        // "Chỉ tiêu" over figures ("≥80%", 120) under an indicator's heading is what was assigned: its target.
+        if column.role == .indicator, column.name != nil, figures * 10 >= filled * 6 {
+            column.role = .target
+            column.because = .figures
             return column
         }
         if column.role == .year || column.role == .period, figures * 10 >= filled * 8 {
@@ -149,7 +177,10 @@ struct ColumnPlan {
                 var slot = Slot(year: column.year, period: column.period, school: column.school)
                 if let name = column.name {
                     let isUnit = hasIndicator || (!hasUnit && looksLikeUnit(name))
-                    if isUnit { slot.unit = name } else { slot.indicator = ItemMark.read(serial: "", name: name).name }
+                    if isUnit { slot.unit = name } else {
+                        slot.item = ItemMark.read(serial: "", name: name)
+                        slot.indicator = slot.item?.name
+                    }
                 }
                 slots.append(slot)
                 keys.append(k)

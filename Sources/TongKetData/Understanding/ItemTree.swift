@@ -118,6 +118,13 @@ struct ItemTree {
 
     /// The parent's name of the next item, and that item opened as the latest of its level.
     mutating func place(_ mark: ItemMark) -> String? {
+        // "Trong đó: thuế GTGT" then "- thuế tài nguyên": a dash goes on with the parts it opened.
+        if !withinNext, open.last?.kind == .within, [.dash, .plus, .star].contains(mark.kind) {
+            open.removeLast()
+            let parent = open.last?.name
+            open.append(Open(kind: .within, name: mark.name))
+            return parent
+        }
         // After "Trong đó:" a level of its own under the item above, whatever the mark its items carry:
         // the next item with that mark is found there first, so it stays a part of the same item.
         if !withinNext, let level = open.lastIndex(where: { $0.kind == mark.kind }) {

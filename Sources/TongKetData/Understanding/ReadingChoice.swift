@@ -14,6 +14,7 @@ struct ReadingChoice {
             // indicators to be items within items ("1. …", "- …", "Trong đó:"), whose names lose their marks.
             let more = wholeAssembler.figureCount(from: start) > assembler.figureCount(from: start)
             let items = table.data.contains { $0.itemName != nil || $0.parent != nil }
+                || table.plan.slots.contains { $0.parent != nil || $0.item.map { $0.kind != ItemMark.Kind.none } == true }
             wholeSheetStands = wholeClean && (more || items || assembler.hasRepeatedKeys(from: start) || reader.disagrees(with: table))
             return
         }

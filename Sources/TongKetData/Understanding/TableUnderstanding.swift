@@ -352,7 +352,12 @@ extension TableUnderstanding {
     func absentUnits() -> [Int: Set<String>] {
         var out: [Int: Set<String>] = [:]
         guard let latest = plan.slots.compactMap(\.year).max() else { return out }
-        for (index, slot) in plan.slots.enumerated() where slot.indicator == nil && (slot.year ?? latest) < latest {
+        var reportedBefore = Set<String>()
+        // Earlier slots first: a unit with figures there and only signs in the latest has ended (merged, split), not reported 0.
+        let order = plan.slots.indices.filter { plan.slots[$0].indicator == nil }.sorted { (plan.slots[$0].year ?? latest) < (plan.slots[$1].year ?? latest) }
+        for index in order {
+            let slot = plan.slots[index]
+            let isLatest = (slot.year ?? latest) >= latest
             guard let column = slot.actual else { continue }
             var signs: [String: Int] = [:], figures: [String: Int] = [:]
             for row in data {
@@ -365,8 +370,9 @@ extension TableUnderstanding {
                 }
             }
             guard !figures.isEmpty else { continue }
-            let units = signs.filter { $0.value >= 2 && figures[$0.key] == nil }.keys
+            let units = signs.filter { $0.value >= (isLatest ? 3 : 2) && figures[$0.key] == nil && (!isLatest || reportedBefore.contains($0.key)) }.keys
             if !units.isEmpty { out[index] = Set(units) }
+            if !isLatest { reportedBefore.formUnion(figures.keys) }
         }
         return out
     }

@@ -123,7 +123,9 @@ extension FileReader {
                     let name = slot.unit ?? row.unit ?? (fileUnitID == nil ? "Toàn tỉnh" : nil)
                     fileUnit = name.map { n in Array(n.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } } ?? fileUnitID
                 }
-                if let parent = row.parent, slot.indicator == nil {
+                if let parent = slot.parent, let name = slot.indicator {
+                    assembler.setParent(parent, of: name)
+                } else if let parent = row.parent, slot.indicator == nil {
                     assembler.setParent(parent, of: row.indicator ?? row.itemName ?? plan.first(.indicator).map(gridRow.cell) ?? "")
                 }
                 if let name = slot.indicator ?? row.indicator ?? row.itemName {
@@ -145,7 +147,7 @@ extension FileReader {
                 case .slip: continue
                 case let .own(field): fields[columns.actual] = field
                 }
-                rateColumn = slot.comparison ?? -1
+                (rateColumn, comparedPrevious) = (slot.comparison ?? -1, slot.previous ?? -1)
                 readRows(fields, line: gridRow.line, columns: columns, map: map, assembler: &assembler, log: &log)
                 readAny = true
                 // The form's own "Cùng kỳ 2024" beside "Kỳ này": the same figure a year before, where no other file gives it.
