@@ -440,7 +440,8 @@ struct FileReader {
     /// How a unit's name begins, for finding one in a title line.
     static let unitWords = ["phong", "so", "vksnd", "vien kiem sat", "ubnd", "uy ban", "truong", "trung tam", "benh vien",
                             "chi cuc", "ban", "cuc", "huyen", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "van phong", "don vi",
-                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra", "cct"]
+                            "cong an", "toa", "tand", "doi", "chi nhanh", "kho bac", "bhxh", "bao hiem xa hoi", "thanh tra", "cct",
+                            "vien ksnd", "ttyt", "phong gd&dt", "chi cuc thue", "thue"]
 
     /// The report's own comparison ("Tỷ lệ %", "So sánh", "Tăng, giảm") against the figures: TH / KH, TH − KH, and
     /// beside a cùng kỳ TH − CK, TH / CK, (TH − CK) / CK. A stale formula or a hand-typed figure is worth a look, but

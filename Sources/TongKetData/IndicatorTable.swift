@@ -70,6 +70,14 @@ public struct IndicatorRow: Sendable, Equatable {
         get { marks & 8 != 0 }
         set { marks = newValue ? marks | 8 : marks & ~8 }
     }
+    /// The figure is a year before the form's own in a column of its own ("Thực hiện năm 2024" on a 2025 form): that
+    /// year's own file, where one is given, states it instead, as for a form's "Cùng kỳ".
+    public var fromEarlierColumn: Bool {
+        get { marks & 16 != 0 }
+        set { marks = newValue ? marks | 16 : marks & ~16 }
+    }
+    /// Either of the two: the office's previous figure, which a file of that year itself replaces.
+    var givesWayToItsYear: Bool { fromPreviousColumn || fromEarlierColumn }
     /// NaN when no target was assigned; read it through `target`.
     var storedTarget: Double
     public var actual: Double

@@ -270,9 +270,19 @@ public struct Interpretation: Sendable {
         for name in unitNames where foldedUnit[name] == nil { foldedUnit[name] = NameClues.folded(name) }
         // The agency's own rows (its name as the title block writes it) are the province's, as a total row is.
         // (of the title blocks' agency lines, those of the province's own body: a unit's own file names the unit there)
-        let agencies = Set(table.agencyNames.map(NameClues.folded).filter { $0.split(separator: " ").contains("tinh") }
-            + (table.organisation.map { [NameClues.folded($0)] } ?? []))
-        func isAgency(_ name: String) -> Bool { foldedUnit[name].map(agencies.contains) ?? false }
+        // ("tỉnh" with its marks: "huyện Tĩnh Gia" folds to the same letters)
+        func namesProvince(_ name: String) -> Bool { name.lowercased().split(whereSeparator: { !$0.isLetter }).contains("tỉnh") }
+        let agencies = Set((Array(table.agencyNames) + (table.organisation.map { [$0] } ?? [])).filter(namesProvince).map(NameClues.folded))
+        // With no title block, a province's body among its district ones is the agency: "Công an tỉnh Hậu Giang" among
+        // "Công an TP Ngã Bảy", "Công an huyện …".
+        let districtBodies = Set(unitNames.filter { !namesProvince($0) }.compactMap { foldedUnit[$0] })
+        func provinceBody(_ name: String) -> Bool {
+            guard namesProvince(name), let folded = foldedUnit[name], let range = folded.range(of: " tinh "),
+                  !folded[..<range.lowerBound].isEmpty else { return false }
+            let kind = String(folded[..<range.lowerBound]) + " "
+            return districtBodies.filter { $0.hasPrefix(kind) }.count >= 2
+        }
+        func isAgency(_ name: String) -> Bool { foldedUnit[name].map { agencies.contains($0) } == true || provinceBody(name) }
 
         // Total rows: the catalogue says so, else the name does.
         var isTotal = [Bool](repeating: false, count: table.units.count)

@@ -64,17 +64,22 @@ struct TableAssembler {
         for i in start..<rows.count { rows[i].fromPreviousColumn = true }
     }
 
+    /// The rows from `start` on are of a year before the form's own (`IndicatorRow.fromEarlierColumn`).
+    mutating func markFromEarlierColumn(from start: Int) {
+        for i in start..<rows.count { rows[i].fromEarlierColumn = true }
+    }
+
     /// A form's cùng kỳ gives way to a row that states the same year itself, and to another form's cùng kỳ read first;
     /// it stays the previous figure of the year after it (`officePrevious`: it carries the office's adjustments,
     /// a merger, a late correction), which `Interpretation` compares with that year's own.
     /// When rows leave, the index each remaining one was appended at.
     private mutating func dropRestatedPreviousYears() -> [Int32]? {
-        guard rows.contains(where: \.fromPreviousColumn) else { return nil }
+        guard rows.contains(where: \.givesWayToItsYear) else { return nil }
         var stated = Set<RowKey>()
         // The (indicator, year, period)s another file states for its units: there a form's cùng kỳ is only the previous
         // figure of its unit's next year, never a figure of that year (a merged unit's would count its parts twice).
         var covered = Set<RowKey>()
-        for row in rows where !row.fromPreviousColumn {
+        for row in rows where !row.givesWayToItsYear {
             stated.insert(RowKey(row))
             var key = RowKey(row)
             key.unit = -1
@@ -83,7 +88,7 @@ struct TableAssembler {
         var kept: [Int32] = [], remaining: [IndicatorRow] = []
         var taken = Set<RowKey>()
         for (i, row) in rows.enumerated() {
-            if row.fromPreviousColumn {
+            if row.givesWayToItsYear {
                 let key = RowKey(row)
                 var next = key, anyUnit = key
                 next.year += 1
@@ -92,7 +97,8 @@ struct TableAssembler {
                     if keyedOfficePrevious[next] == nil { keyedOfficePrevious[next] = row }
                     continue
                 }
-                guard taken.insert(key).inserted else { continue }
+                // (two forms' cùng kỳ of one figure: the first read stands; two earlier columns are a duplicate to say)
+                if row.fromPreviousColumn, !taken.insert(key).inserted { continue }
             }
             kept.append(Int32(i))
             remaining.append(row)

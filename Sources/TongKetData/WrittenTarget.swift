@@ -11,10 +11,33 @@ enum WrittenTarget {
         ("dat", .higher), ("dat tu", .higher), ("dat it nhat", .higher), ("dat tren", .higher),
     ]
 
+    /// Words after the number and the direction they give.
+    static let suffixes: [(String, Direction)] = [("tro len", .higher), ("tro xuong", .lower), ("tro lai", .lower), ("or more", .higher),
+                                                  ("or less", .lower)]
+
+    /// The cell without its closing words ("trở lên"), and their direction; nil when it has none.
+    private static func suffixed(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction)? {
+        var end = field.end
+        while end > field.start, !(buffer[end - 1] >= UInt8(ascii: "0") && buffer[end - 1] <= UInt8(ascii: "9")) && buffer[end - 1] != UInt8(ascii: "%") {
+            end -= 1
+        }
+        guard end > field.start, end < field.end else { return nil }
+        let words = HeaderName.fold(String(decoding: UnsafeBufferPointer(rebasing: buffer[end..<field.end]), as: UTF8.self))
+        guard let direction = suffixes.first(where: { $0.0 == words })?.1 else { return nil }
+        var number = field
+        number.end = end
+        return (number, direction)
+    }
+
     /// The cell's number part, and the direction its words give; the cell unchanged when it
     /// starts with the number or with words that are not a known prefix (the number reader
     /// then says what is wrong with it).
     static func split(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction?) {
+        // "Từ 95% trở lên", "90% trở lên", "5% trở xuống": the words after the number say it.
+        if let (number, direction) = suffixed(field, in: buffer) {
+            let (inner, before) = split(number, in: buffer)
+            return (inner, before ?? direction)
+        }
         var start = field.start
         while start < field.end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
         guard start < field.end else { return (field, nil) }
@@ -27,7 +50,7 @@ enum WrittenTarget {
         while digit < field.end, !(buffer[digit] >= UInt8(ascii: "0") && buffer[digit] <= UInt8(ascii: "9")) { digit += 1 }
         guard digit < field.end, digit > field.start else { return (field, nil) }
         let prefix = HeaderName.fold(String(decoding: UnsafeBufferPointer(rebasing: buffer[field.start..<digit]), as: UTF8.self))
-        guard let direction = prefixes.first(where: { $0.0 == prefix })?.1 else { return (field, nil) }
+        guard let direction = prefixes.first(where: { $0.0 == prefix })?.1 ?? (prefix == "tu" ? .higher : nil) else { return (field, nil) }
         var number = field
         number.start = digit
         return (number, direction)

@@ -53,9 +53,14 @@ struct ColumnPlan {
         }
         // A text column with no header is the unit's when its names read as units, else the indicator's.
         for index in columns.indices where columns[index].role == nil && columns[index].because == .texts {
-            let names = sample.map { $0.cell(index) }.filter { !$0.isEmpty }
+            // (a heading merged across the row is copied into this column too: no name of the column's own)
+            let names = sample.filter { row in
+                let cell = row.cell(index)
+                return !cell.isEmpty && !row.cells.enumerated().contains { $0.offset != index && $0.element == cell }
+            }.map { $0.cell(index) }
+            guard !names.isEmpty else { columns[index].because = .header; continue }
             // A header that itself names a kind of unit ("Chi cục Thuế", "Công an") says so whatever the names' spelling.
-            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count || columns[index].name.map(Self.looksLikeUnit) == true
+            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count || columns[index].name.map(Self.namesAKindOfUnit) == true
             if unitLike, !columns.contains(where: { $0.role == .unit }) { columns[index].role = .unit; columns[index].because = .unitNames }
             else if !columns.contains(where: { $0.role == .indicator }) { columns[index].role = .indicator }
         }
@@ -156,6 +161,12 @@ struct ColumnPlan {
             }
         }
         return column
+    }
+
+    /// A header that is a kind of unit, alone or with its name ("VKSND", "Phòng GD&ĐT", "Chi cục Thuế").
+    static func namesAKindOfUnit(_ header: String) -> Bool {
+        let words = HeaderName.fold(header)
+        return FileReader.unitWords.contains { words == $0 } || looksLikeUnit(header)
     }
 
     static func looksLikeUnit(_ name: String) -> Bool {

@@ -124,6 +124,9 @@ enum HeaderWords {
         if let period = time?.period, !period.isWholeYear { reading.period = period }
         else if let (period, _) = ReportingPeriod.read(cell), !period.isWholeYear { reading.period = period }
         reading.role = role(folded, cell: cell, time: time)
+        // A kind of unit alone over the units' names ("VKSND", "Chi cục Thuế", "Công an"), not one unit's name ("Phòng 1");
+        // "Số" folds as "Sở" does, and is a number's heading far more often.
+        if reading.role == nil, time == nil, folded != "so", FileReader.unitWords.contains(folded) { reading.role = .unit }
         // A unit's name over its column is a name, whatever words it holds ("Phòng Kế hoạch - Tài chính").
         if let found = reading.role, [.target, .actual, .estimate].contains(found), time == nil, ColumnPlan.looksLikeUnit(cell) {
             reading.role = nil

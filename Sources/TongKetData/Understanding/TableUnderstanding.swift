@@ -143,7 +143,9 @@ struct TableUnderstanding {
     private mutating func headingsNameUnits() {
         // Rows before the first such heading ("TỔNG CỘNG" over the province's rows) keep no unit: the province's.
         guard plan.first(.unit) == nil, !plan.slots.contains(where: { $0.unit != nil }),
-              !data.contains(where: { row in row.unit.map { !NameClues.isTotal(unit: $0) } ?? false }),
+              // (a unit heading over some rows, "Thuế tỉnh Sóc Trăng" over the agency's own, leaves the sections the others')
+              data.filter({ row in row.unit.map { !NameClues.isTotal(unit: $0) } ?? false }).count * 2
+                < data.filter({ $0.unit == nil && $0.section != nil }).count,
               let indicatorColumn = plan.first(.indicator), data.filter({ $0.section != nil }).count * 2 > data.count else { return }
         let indicators = namesBySection(indicatorColumn)
         guard indicators.count >= 2, Self.repeats(indicators) else { return }

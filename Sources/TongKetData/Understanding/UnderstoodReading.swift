@@ -76,6 +76,8 @@ extension FileReader {
         let fileUnitID = table.fileUnit.map { Array($0.0.utf8).withUnsafeBufferPointer { assembler.units.id(for: $0) } }
         noteLocaleEvidence(table)
         let absent = table.absentUnits()
+        // The form's own year: its latest column's, or (a "Kết quả" column with no year) the title's.
+        let formYear = (plan.slots.filter { !$0.planned && $0.actual != nil }.compactMap(\.year) + [table.fileYear?.0].compactMap { $0 }).max()
         for (whole, items) in table.itemSums where assembler.itemSums[whole] == nil { assembler.itemSums[whole] = items }
         // "(*) Sáp nhập Công an huyện Kiên Hải" under the table: what a marked unit's name stands for.
         for (offset, kind) in table.kinds.enumerated() where kind == .note {
@@ -148,7 +150,11 @@ extension FileReader {
                 case let .own(field): fields[columns.actual] = field
                 }
                 (rateColumn, comparedPrevious) = (slot.comparison ?? -1, slot.previous ?? -1)
+                let first = assembler.rowCount
                 readRows(fields, line: gridRow.line, columns: columns, map: map, assembler: &assembler, log: &log)
+                // A year before the form's own ("Thực hiện năm 2024" on a 2025 form) is the office's previous figure:
+                // that year's own file, where one is given, states it.
+                if let formYear, !slot.planned, slot.year.map({ $0 < formYear }) == true { assembler.markFromEarlierColumn(from: first) }
                 readAny = true
                 // The form's own "Cùng kỳ 2024" beside "Kỳ này": the same figure a year before, where no other file gives it.
                 // "-" or "x" there is no figure (a unit set up this year), never a 0 to compare with.
