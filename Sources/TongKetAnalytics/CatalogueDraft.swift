@@ -8,7 +8,7 @@ import TongKetData
 public enum CatalogueDraft {
     public static let header = ["loại", "tên", "tên cũ", "tên ngắn", "chiều", "toàn tỉnh", "tử số", "mẫu số / trọng số",
                                 "lĩnh vực / nhóm", "thứ tự", "trọng tâm", "dòng tổng", "cặp với", "kế hoạch chính",
-                                "ghi chú"]
+                                "thuộc", "sáp nhập từ", "ghi chú"]
 
     public static func csv(_ metrics: Metrics) -> String {
         let table = metrics.table
@@ -87,7 +87,7 @@ public enum CatalogueDraft {
             lines.append(["chỉ tiêu", name, (interpretation.indicatorSpellings[name] ?? []).joined(separator: "; "), profile.label ?? "",
                           mark(direction, profile.directionBasis), published ? rollup : mark(rollup, profile.formulaBasis), numerator, denominator,
                           field, String(profile.order ?? position + 1), headline, "", partner, main.map { $0.headline + "?" } ?? "",
-                          notes.joined(separator: "; ")])
+                          profile.parent.map { table.indicators[Int($0)] + "?" } ?? "", "", notes.joined(separator: "; ")])
         }
         var levelOf: [Int32: Int32] = [:]
         for row in table.rows where row.level >= 0 && levelOf[row.unit] == nil { levelOf[row.unit] = row.level }
@@ -101,11 +101,15 @@ public enum CatalogueDraft {
             if let old = interpretation.likelyRenamedUnits[table.units[Int(id)]] {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
+            // A merger the names or a note showed, proposed: "Chi cục Thuế huyện Tam Nông; Chi cục Thuế huyện Thanh Bình (2025)?".
+            let merger = interpretation.lineages.first { $0.unit == id && $0.kind == .merger && $0.basis != .catalogue }.map { lineage in
+                lineage.predecessors.filter { $0 != id }.map { table.units[Int($0)] }.joined(separator: "; ") + " (\(lineage.year))?"
+            }
             lines.append(["đơn vị", table.units[Int(id)], (interpretation.unitSpellings[table.units[Int(id)]] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
-                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", "", notes.joined(separator: "; ")])
+                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", "", "", merger ?? "", notes.joined(separator: "; ")])
         }
         for name in Set(interpretation.totals.map(\.name)).sorted() {
-            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "",
+            lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "", "", "",
                           "dòng tổng (suy ra từ tên): chỉ dùng để đối chiếu số toàn tỉnh"])
         }
         return "\u{FEFF}" + lines.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

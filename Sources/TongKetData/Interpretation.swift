@@ -355,6 +355,8 @@ public struct Interpretation: Sendable {
             i < 0 ? -1 : rebuilt.origin[i]
         }
         var profiles: [IndicatorProfile] = []
+        let ratios = RatioInference.find(newTable)
+        func isRateName(_ name: String) -> Bool { ["ty le", "ti le"].contains(where: NameClues.folded(name).hasPrefix) }
         let idByKey = Dictionary(newTable.indicators.enumerated().map { (spelling($1), Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var catalogueProblems: [Diagnostic] = []
         var mainTargets: [Int32: (name: String, line: Int)] = [:]
@@ -452,6 +454,10 @@ public struct Interpretation: Sendable {
                 }
             } else if let clue = NameClues.mean(indicator: name, measure: measure) {
                 (profile.formula, profile.formulaBasis) = (.mean, clue.fromMeasure ? .measure(clue.words) : .inferred(clue.words))
+                // A rate every unit's row shows to be one count over another is pooled from them.
+                if let (a, b) = ratios[Int32(id)], clue.fromMeasure || isRateName(name) {
+                    (profile.formula, profile.formulaBasis) = (.ratio(numerator: a, denominator: b), .inferred(clue.words))
+                }
             }
             // The office's total row gives the figure: how the units would combine is only its cross-check.
             let published = profile.usesTotalRow && totals.contains { $0.indicator == Int32(id) && !$0.isSubtotal }
@@ -462,11 +468,20 @@ public struct Interpretation: Sendable {
                 case let .inferred(words): (because, vìVi) = ("because its name says \"\(words)\"", "vì tên có \"\(words)\"")
                 default: (because, vìVi) = ("as the catalogue proposes", "theo đề xuất trong danh mục")
                 }
-                note(.inferredMean, row: newPlace(firstNew[id]), field: true,
-                     "\"\(name)\" is not added up over units: the province value is the unweighted mean of the units, \(because); "
-                     + "confirm it in the catalogue (toàn tỉnh: trung bình) or say how to combine it",
-                     vi: "\"\(name)\" không cộng dồn các đơn vị: số toàn tỉnh là trung bình cộng của các đơn vị, \(vìVi); "
-                     + "xác nhận trong danh mục (toàn tỉnh: trung bình) hoặc ghi cách tính khác")
+                if case let .ratio(a, b) = profile.formula {
+                    let (top, bottom) = (newTable.indicators[Int(a)], newTable.indicators[Int(b)])
+                    note(.inferredMean, row: newPlace(firstNew[id]), field: true,
+                         "\"\(name)\" is \"\(top)\" / \"\(bottom)\" in every unit's row: the province value pools them (Σ \"\(top)\" / "
+                         + "Σ \"\(bottom)\"), not the mean of the units; confirm it in the catalogue (toàn tỉnh: tỷ lệ, tử số, mẫu số)",
+                         vi: "\"\(name)\" bằng \"\(top)\" / \"\(bottom)\" ở mọi đơn vị: số toàn tỉnh tính từ tổng hai số đó "
+                         + "(Σ \"\(top)\" / Σ \"\(bottom)\"), không lấy trung bình các đơn vị; xác nhận trong danh mục (toàn tỉnh: tỷ lệ, tử số, mẫu số)")
+                } else {
+                    note(.inferredMean, row: newPlace(firstNew[id]), field: true,
+                         "\"\(name)\" is not added up over units: the province value is the unweighted mean of the units, \(because); "
+                         + "confirm it in the catalogue (toàn tỉnh: trung bình) or say how to combine it",
+                         vi: "\"\(name)\" không cộng dồn các đơn vị: số toàn tỉnh là trung bình cộng của các đơn vị, \(vìVi); "
+                         + "xác nhận trong danh mục (toàn tỉnh: trung bình) hoặc ghi cách tính khác")
+                }
             }
             profiles.append(profile)
         }

@@ -22,6 +22,8 @@ struct TableAssembler {
     var organisation: String?
     /// Every agency line of the files' title blocks: a unit so named is the agency's own rows.
     var agencyNames: Set<String> = []
+    /// The part of the year a workbook's sheet names, by file: its other sheets' when they are signed before the year ends.
+    var workbookPeriods: [String: ReportingPeriod] = [:]
 
     /// A rebuilt table's periods, kept at their ids.
     mutating func keepPeriods(_ periods: [ReportingPeriod]) { self.periods = periods }

@@ -158,6 +158,11 @@ extension Interpretation {
         }
         // What the catalogue states, then the notes under the tables and the names.
         var stated: [Lineage] = []
+        // "sáp nhập từ: không": the names or a note would read a merger the analyst says is none.
+        var refused = Set<Int32>()
+        for entry in catalogue.units where entry.mergedFrom.flatMap(CatalogueReader.yes) == false {
+            if let unit = unitID(entry.name) { refused.insert(unit) }
+        }
         for entry in catalogue.units {
             for (text, kind) in [(entry.mergedFrom, Lineage.Kind.merger), (entry.splitFrom, .split)] {
                 guard let text, let unit = unitID(entry.name) else { continue }
@@ -181,6 +186,7 @@ extension Interpretation {
             }
         }
         lineages = UnitLineage.find(units: table.units, years: years, groups: units.map(\.group), notes: marked, stated: stated)
+            .filter { $0.basis == .catalogue || !refused.contains($0.unit) }
         for lineage in lineages where lineage.kind == .merger {
             mergedPrevious(lineage, into: &previous)
             stateLineage(lineage)

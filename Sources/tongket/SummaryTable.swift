@@ -108,7 +108,7 @@ struct SummaryTable {
                 phrases.change(f),
             ])
         }
-        return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 28, 14, 16, 22]).text
+        return "  " + title + "\n" + TextGrid(rows: rows, rightAligned: [1, 2, 3, 5], maxWidths: [52, 16, 28, 14, 16, 30]).text
     }
 }
 

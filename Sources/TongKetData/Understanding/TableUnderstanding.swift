@@ -40,6 +40,20 @@ struct TableUnderstanding {
     /// The year the rows take, and another source that names a different one.
     var yearConflict: (taken: (Int, place: (en: String, vi: String)), other: (Int, place: (en: String, vi: String)))?
 
+    /// A sheet with no part of the year of its own ("Năm 2025" over "Dự toán | Thực hiện") takes its workbook's, unless
+    /// its date line says the year was over (signed in December or later): the sheets of one report share its period.
+    mutating func takeWorkbookPeriod(_ period: ReportingPeriod) {
+        guard filePeriod == nil, plan.first(.period) == nil, !plan.slots.contains(where: { $0.period != nil }) else { return }
+        let years = Set(data.compactMap { $0.year ?? fileYear?.0 } + plan.slots.compactMap(\.year))
+        if let date = grid.rows.lazy.flatMap(\.distinct).first(where: RowRules.isDateLine).map(HeaderName.fold),
+           let match = date.range(of: #"thang\s*\d{1,2}\s*nam\s*\d{4}"#, options: .regularExpression) {
+            let numbers = date[match].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            guard numbers.count == 2, numbers[0] < 12, years.contains(numbers[1]) else { return }
+        }
+        filePeriod = (period, ("the workbook's other sheets", "các trang tính khác của tệp"))
+        for i in data.indices where data[i].period.isWholeYear { data[i].period = period }
+    }
+
     /// The agency lines of the title block's left column: a parent over the agency ("BỘ TÀI CHÍNH" over "CỤC THUẾ
     /// TỈNH HẬU GIANG", as Nghị định 30/2020 lays them out), or the agency over the office that wrote the form
     /// ("CÔNG AN TỈNH ĐỒNG THÁP" over "PHÒNG THAM MƯU"); else a title line that is an agency's name.

@@ -18,8 +18,19 @@ extension FileReader {
         // those errors: no layout mends its bytes.
         guard !clean || buffer.count <= Self.wholeSheetLimit, reader.tokenizer.problems.isEmpty,
               let grid = SheetGrid(buffer: buffer, delimiter: reader.tokenizer.delimiter),
-              let understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
+              var understood = TableUnderstanding(grid: grid, sheetName: source.sheetName, fileName: source.fileName)
         else { return (found, reader.sawInvalidText) }
+        // A workbook's sheets share its part of the year: a sheet that says only "Năm 2025" takes the half-year its sibling
+        // sheet names (the part its results are of: their columns', else the sheet's).
+        let workbook = source.sheetName == nil ? nil : source.fileName.split(separator: "[").first.map(String.init)
+        let parts = Set(understood.plan.slots.filter { $0.actual != nil && !$0.planned }.map { $0.period ?? understood.filePeriod?.0 ?? .wholeYear })
+        var named: ReportingPeriod?
+        if let workbook, parts.count == 1, let period = parts.first, !period.isWholeYear {
+            named = period
+        } else if let workbook, let period = assembler.workbookPeriods[workbook] {
+            understood.takeWorkbookPeriod(period)
+        }
+        defer { if let workbook, let named, assembler.workbookPeriods[workbook] == nil { assembler.workbookPeriods[workbook] = named } }
         var second = FileReader(buffer: buffer, file: file, options: options, release: nil, source: source)
         var secondAssembler = before.0, secondLog = before.1
         second.readUnderstood(understood, into: &secondAssembler, log: &secondLog)
