@@ -101,12 +101,14 @@ public enum CatalogueDraft {
             if let old = interpretation.likelyRenamedUnits[table.units[Int(id)]] {
                 notes.append("có lẽ là \"\(old)\" đổi tên: nếu đúng, ghi \"\(old)\" vào cột tên cũ để so sánh qua các năm")
             }
-            // A merger the names or a note showed, proposed: "Chi cục Thuế huyện Tam Nông; Chi cục Thuế huyện Thanh Bình (2025)?".
+            // A merger the names or a note showed, proposed:
+            // "Chi cục Thuế huyện Tam Nông; Chi cục Thuế huyện Thanh Bình (2025)?".
             let merger = interpretation.lineages.first { $0.unit == id && $0.kind == .merger && $0.basis != .catalogue }.map { lineage in
                 lineage.predecessors.filter { $0 != id }.map { table.units[Int($0)] }.joined(separator: "; ") + " (\(lineage.year))?"
             }
             lines.append(["đơn vị", table.units[Int(id)], (interpretation.unitSpellings[table.units[Int(id)]] ?? []).joined(separator: "; "), profile.shortName ?? "", "", "", "", "",
-                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", "", "", merger ?? "", notes.joined(separator: "; ")])
+                          profile.group.map { mark($0, profile.groupBasis) } ?? "", "", "", "", "", "", "", merger ?? "",
+                          notes.joined(separator: "; ")])
         }
         for name in Set(interpretation.totals.map(\.name)).sorted() {
             lines.append(["đơn vị", name, "", "", "", "", "", "", "", "", "", "có?", "", "", "", "",

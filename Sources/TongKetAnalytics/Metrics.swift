@@ -121,7 +121,8 @@ public struct Metrics: Sendable {
         }
         if indicators {
             let unreported = first.map { $0 == (.max, .max) }
-            for total in interpretation.totals where total.indicator >= 0 && Int(total.indicator) < first.count && unreported[Int(total.indicator)] {
+            for total in interpretation.totals
+                where total.indicator >= 0 && Int(total.indicator) < first.count && unreported[Int(total.indicator)] {
                 if (total.file, total.line) < first[Int(total.indicator)] { first[Int(total.indicator)] = (total.file, total.line) }
             }
         }
@@ -158,7 +159,9 @@ public struct Metrics: Sendable {
         }
         guard interpretation.previousFigures.values.contains(where: \.fromOffice) else { return out }
         var revised = Set<Int64>()
-        for row in table.rows where interpretation.previousFigures[RowKey(row)]?.fromOffice == true { revised.insert(key(row.indicator, row.year)) }
+        for row in table.rows where interpretation.previousFigures[RowKey(row)]?.fromOffice == true {
+            revised.insert(key(row.indicator, row.year))
+        }
         var sums: [Int64: Double] = [:]
         for (i, row) in table.rows.enumerated() {
             let k = key(row.indicator, row.year)

@@ -50,7 +50,8 @@ enum PublishedTotals {
             let profile = profiles[Int(total.indicator)]
             let like = model[Int(total.indicator)] >= 0 ? table.rows[model[Int(total.indicator)]] : nil
             var row = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, measure: like?.measure ?? total.measure,
-                                   direction: like?.direction ?? profile.direction, directionGiven: like?.directionGiven ?? total.directionGiven,
+                                   direction: like?.direction ?? profile.direction,
+                                   directionGiven: like?.directionGiven ?? total.directionGiven,
                                    target: total.target ?? profile.provinceTarget, actual: total.actual)
             row.period = total.period
             row.ownTarget = like?.ownTarget ?? total.ownTarget

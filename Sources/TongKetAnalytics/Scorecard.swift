@@ -63,7 +63,8 @@ public struct Scorecard: Sendable, Equatable {
         var card = Scorecard(unit: -1, year: year, met: 0, defined: 0)
         var sum = (0.0, 0)
         let counted = metrics.interpretation.indicators.map(\.countsInScorecard)
-        for i in metrics.provinceRows.indices where Int(metrics.provinceRows[i].year) == year && counted[Int(metrics.provinceRows[i].indicator)] {
+        for i in metrics.provinceRows.indices
+            where Int(metrics.provinceRows[i].year) == year && counted[Int(metrics.provinceRows[i].indicator)] {
             tally(metrics.provinceFigures(at: i), into: &card, sums: &sum)
         }
         if sum.1 > 0 { card.meanCompletion = sum.0 / Double(sum.1) }

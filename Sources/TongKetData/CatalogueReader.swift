@@ -179,7 +179,8 @@ public enum CatalogueReader {
                 entry.parent = cell(.parent).map { unconfirmed($0).0 }
                 if let text = cell(.inScorecard) {
                     if let flag = yes(unconfirmed(text).0) { entry.inScorecard = flag } else {
-                        log.error(line: line, column: place(.inScorecard), "\"\(text)\" in column \"tính vào bảng điểm\" is not có or không",
+                        log.error(line: line, column: place(.inScorecard),
+                                  "\"\(text)\" in column \"tính vào bảng điểm\" is not có or không",
                                   vi: "\"\(text)\" ở cột \"tính vào bảng điểm\" phải là có hoặc không")
                     }
                 }

@@ -471,9 +471,11 @@ struct FileReader {
                                                      "TH / KH là \(Self.plainVi((actual / target! * 1000).rounded() / 10))")
             : ("TH − cùng kỳ is \(Self.plain(actual - previous!))", "TH − cùng kỳ là \(Self.plainVi(actual - previous!))")
         log.warning(line: line, column: rateColumn + 1,
-                    "\"\(header)\" says \(Self.plain((stated * 10).rounded() / 10)), which no comparison of the figures gives (\(against.0)); "
+                    "\"\(header)\" says \(Self.plain((stated * 10).rounded() / 10)), "
+                        + "which no comparison of the figures gives (\(against.0)); "
                         + "the figures are used — check the formula or the numbers",
-                    vi: "cột \"\(header)\" ghi \(Self.plainVi((stated * 10).rounded() / 10)), không khớp với phép so sánh nào của số liệu "
+                    vi: "cột \"\(header)\" ghi \(Self.plainVi((stated * 10).rounded() / 10)), "
+                        + "không khớp với phép so sánh nào của số liệu "
                         + "(\(against.1)); số liệu được dùng — kiểm tra lại công thức hoặc số liệu")
     }
 

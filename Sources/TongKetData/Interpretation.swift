@@ -306,8 +306,10 @@ public struct Interpretation: Sendable {
                     note(.totalRow, row: row, "\"\(name)\" is a subtotal, not a unit: it is its group's figure (used with --level), never ranked, and the group's units cross-check it",
                          vi: "\"\(name)\" là dòng cộng của một nhóm, không phải đơn vị: là số của nhóm (dùng với --level), không xếp hạng, đối chiếu với các đơn vị trong nhóm")
                 } else if isAgency(name) {
-                    note(.totalRow, row: row, "\"\(name)\" is the agency itself (its title block names it), not a unit: its figures are the province's, never ranked, no unit pack",
-                         vi: "\"\(name)\" là chính cơ quan báo cáo (tên ở đầu văn bản), không phải một đơn vị: số của dòng này là số toàn tỉnh, không xếp hạng, không có bộ tài liệu riêng")
+                    note(.totalRow, row: row, "\"\(name)\" is the agency itself (its title block names it), not a unit: "
+                         + "its figures are the province's, never ranked, no unit pack",
+                         vi: "\"\(name)\" là chính cơ quan báo cáo (tên ở đầu văn bản), không phải một đơn vị: "
+                         + "số của dòng này là số toàn tỉnh, không xếp hạng, không có bộ tài liệu riêng")
                 } else {
                     note(.totalRow, row: row, "\"\(name)\" is the office's total row, not a unit: its figures are the province's (what the office published), never ranked, and the units' rows cross-check them",
                          vi: "\"\(name)\" là dòng tổng của đơn vị, không phải một đơn vị: số của dòng này là số toàn tỉnh (số đã báo cáo), không xếp hạng, đối chiếu với số của các đơn vị")
@@ -411,14 +413,17 @@ public struct Interpretation: Sendable {
             profile.judgedByChange = entry?.judgedByChange ?? true
             profile.decimals = entry?.decimals
             // The item it is a part of: the catalogue's "thuộc" ("không" for none), else the files' numbering.
-            let parentName = entry?.parent.flatMap { CatalogueReader.yes($0) == false ? nil : $0 } ?? (entry?.parent == nil ? newTable.itemParents[name] : nil)
+            let parentName = entry?.parent.flatMap { CatalogueReader.yes($0) == false ? nil : $0 }
+                ?? (entry?.parent == nil ? newTable.itemParents[name] : nil)
             if let parentName {
                 if let parent = idByKey[spelling(parentName)], parent != Int32(id) {
                     (profile.parent, profile.parentBasis) = (parent, entry?.parent != nil ? .catalogue : .standard)
                 } else if entry?.parent != nil {
                     catalogueProblems.append(Diagnostic(file: catalogue.file, line: entry?.line,
-                        message: "\"\(name)\" is a part of \"\(parentName)\" (column \"thuộc\"), which is not an indicator of the data; write its name as the files do",
-                        vietnamese: "\"\(name)\" thuộc \"\(parentName)\" (cột \"thuộc\"), nhưng số liệu không có chỉ tiêu này; ghi tên như trong tệp"))
+                        message: "\"\(name)\" is a part of \"\(parentName)\" (column \"thuộc\"), "
+                            + "which is not an indicator of the data; write its name as the files do",
+                        vietnamese: "\"\(name)\" thuộc \"\(parentName)\" (cột \"thuộc\"), "
+                            + "nhưng số liệu không có chỉ tiêu này; ghi tên như trong tệp"))
                 }
             }
             profile.inScorecard = entry?.inScorecard
@@ -472,14 +477,18 @@ public struct Interpretation: Sendable {
                     let (top, bottom) = (newTable.indicators[Int(a)], newTable.indicators[Int(b)])
                     note(.inferredMean, row: newPlace(firstNew[id]), field: true,
                          "\"\(name)\" is \"\(top)\" / \"\(bottom)\" in every unit's row: the province value pools them (Σ \"\(top)\" / "
-                         + "Σ \"\(bottom)\"), not the mean of the units; confirm it in the catalogue (toàn tỉnh: tỷ lệ, tử số, mẫu số)",
-                         vi: "\"\(name)\" bằng \"\(top)\" / \"\(bottom)\" ở mọi đơn vị: số toàn tỉnh tính từ tổng hai số đó "
-                         + "(Σ \"\(top)\" / Σ \"\(bottom)\"), không lấy trung bình các đơn vị; xác nhận trong danh mục (toàn tỉnh: tỷ lệ, tử số, mẫu số)")
+                         + "Σ \"\(bottom)\"), not the mean of the units; "
+                         + "confirm it in the catalogue (toàn tỉnh: tỷ lệ, tử số, mẫu số)",
+                         vi: "\"\(name)\" bằng \"\(top)\" / \"\(bottom)\" ở mọi đơn vị: "
+                         + "số toàn tỉnh tính từ tổng hai số đó "
+                         + "(Σ \"\(top)\" / Σ \"\(bottom)\"), không lấy trung bình các đơn vị; "
+                         + "xác nhận trong danh mục (toàn tỉnh: tỷ lệ, tử số, mẫu số)")
                 } else {
                     note(.inferredMean, row: newPlace(firstNew[id]), field: true,
                          "\"\(name)\" is not added up over units: the province value is the unweighted mean of the units, \(because); "
                          + "confirm it in the catalogue (toàn tỉnh: trung bình) or say how to combine it",
-                         vi: "\"\(name)\" không cộng dồn các đơn vị: số toàn tỉnh là trung bình cộng của các đơn vị, \(vìVi); "
+                         vi: "\"\(name)\" không cộng dồn các đơn vị: "
+                         + "số toàn tỉnh là trung bình cộng của các đơn vị, \(vìVi); "
                          + "xác nhận trong danh mục (toàn tỉnh: trung bình) hoặc ghi cách tính khác")
                 }
             }
@@ -665,7 +674,9 @@ public struct Interpretation: Sendable {
     static func rebuild(_ table: IndicatorTable, unitNames: [String], indicatorNames: [String], isTotal: [Bool], isTotalIndicator: [Bool])
         throws(LoadError) -> (table: IndicatorTable, totals: [TotalRow], origin: [Int], previousTotals: [TotalRow]) {
         let renamed = unitNames != table.units || indicatorNames != table.indicators
-        guard renamed || isTotal.contains(true) || isTotalIndicator.contains(true) else { return (table, [], Array(table.rows.indices), []) }
+        guard renamed || isTotal.contains(true) || isTotalIndicator.contains(true) else {
+            return (table, [], Array(table.rows.indices), [])
+        }
         var previousTotals: [TotalRow] = []
         var assembler = TableAssembler()
         for (i, file) in table.files.enumerated() {
@@ -738,7 +749,8 @@ public struct Interpretation: Sendable {
         var totals = totalRows.map { unit, row in
             var total = TotalRow(name: unitNames[unit], year: Int(row.year), indicator: indicatorIDs[Int(row.indicator)], target: row.target,
                                  actual: row.actual, file: row.file, line: row.line)
-            (total.measure, total.direction, total.directionGiven, total.ownTarget) = (row.measure, row.direction, row.directionGiven, row.ownTarget)
+            (total.measure, total.direction, total.directionGiven, total.ownTarget) =
+                (row.measure, row.direction, row.directionGiven, row.ownTarget)
             total.otherTargets = totalOthers[RowKey(row)] ?? [:]
             total.isSubtotal = NameClues.isSubtotal(words: NameClues.folded(unitNames[unit]))
             total.period = row.period

@@ -21,7 +21,9 @@ extension Interpretation {
         }
         var totalNames: [String: Int64] = [:]
         for total in totals where wanted.contains(total.indicator) && !total.fromPreviousColumn {
-            let who = -1 - (totalNames[total.name] ?? { totalNames[total.name] = Int64(totalNames.count); return Int64(totalNames.count - 1) }())
+            let who = -1 - (totalNames[total.name] ?? {
+                totalNames[total.name] = Int64(totalNames.count); return Int64(totalNames.count - 1)
+            }())
             let key = Key(who: who, year: Int32(total.year), period: total.period, indicator: total.indicator)
             value[key] = total.actual
             place[key] = IndicatorRow(year: Int32(total.year), unit: -1, indicator: total.indicator, target: nil, actual: total.actual,
@@ -38,9 +40,11 @@ extension Interpretation {
                 said += 1
                 let name = table.indicators[Int(whole)], list = parts.map { "\"\(table.indicators[Int($0)])\"" }.joined(separator: " + ")
                 findings.append(Finding(kind: .itemSum, diagnostic: table.warning(at: row, .actual,
-                    "\"\(name)\" is \(Self.plain(figure)), but its items \(list) add up to \(Self.plain(sum)) as its name says they should; "
+                    "\"\(name)\" is \(Self.plain(figure)), but its items \(list) add up to \(Self.plain(sum)) "
+                        + "as its name says they should; "
                         + "correct the one that is wrong",
-                    vietnamese: "\"\(name)\" là \(Self.plain(figure)), nhưng các khoản \(list) cộng lại bằng \(Self.plain(sum)), "
+                    vietnamese: "\"\(name)\" là \(Self.plain(figure)), "
+                        + "nhưng các khoản \(list) cộng lại bằng \(Self.plain(sum)), "
                         + "trong khi tên chỉ tiêu ghi là tổng các khoản đó; sửa số sai")))
             }
         }

@@ -155,7 +155,8 @@ extension Interpretation {
                                files: table.files, rows: rows, fields: table.fields, sheetFiles: table.sheetFiles,
                                sectionLevels: table.sectionLevels, periods: table.periods, yearSpan: table.yearSpan,
                                organisation: table.organisation, plannedTargets: table.plannedTargets, targetNames: table.targetNames,
-                               otherTargets: others, rowTargetNames: names, relativeTargets: relative, itemParents: table.itemParents, itemSums: table.itemSums,
+                               otherTargets: others, rowTargetNames: names, relativeTargets: relative,
+                               itemParents: table.itemParents, itemSums: table.itemSums,
                                officePrevious: table.officePrevious, unitNotes: table.unitNotes, agencyNames: table.agencyNames)
         return true
     }

@@ -19,7 +19,9 @@ enum RatioInference {
         for rate in 0..<count where rowsOf[rate].count >= 3 {
             let places = rowsOf[rate]
             func holds(_ a: Int, _ b: Int, at place: Place) -> Bool? {
-                guard let row = values[place], let r = row[Int32(rate)], let x = row[Int32(a)], let y = row[Int32(b)], y > 0 else { return nil }
+                guard let row = values[place], let r = row[Int32(rate)], let x = row[Int32(a)], let y = row[Int32(b)], y > 0 else {
+                    return nil
+                }
                 return abs(x / y * 100 - r) <= max(0.06, 0.001 * abs(r))
             }
             search: for a in 0..<count where a != rate {

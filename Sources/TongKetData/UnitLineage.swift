@@ -64,13 +64,16 @@ enum UnitLineage {
 
     /// The mergers the names and the notes show, and those the catalogue states. `years` is each unit's first and last
     /// year; `groups` each unit's group; `noteUnits` each marked unit with the note under its table.
-    static func find(units: [String], years: [(first: Int32, last: Int32)], groups: [String?], notes: [(unit: Int32, note: String, year: Int)],
+    static func find(units: [String], years: [(first: Int32, last: Int32)], groups: [String?],
+                     notes: [(unit: Int32, note: String, year: Int)],
                      stated: [Lineage]) -> [Lineage] {
         var out = stated
         let claimed = Set(stated.map(\.unit))
         // Words every unit's place shares ("chi cuc thue", "cong an") say nothing of which one it is.
         var counts: [String: Int] = [:]
-        for name in units { for word in Set(NameClues.place(unit: name).split(separator: " ").map(String.init)) { counts[word, default: 0] += 1 } }
+        for name in units {
+            for word in Set(NameClues.place(unit: name).split(separator: " ").map(String.init)) { counts[word, default: 0] += 1 }
+        }
         let common = Set(counts.filter { $0.value * 2 > units.count && units.count >= 3 }.keys)
         let own = units.map { ownWords($0, common: common) }
         // A note that names other units: those are merged into the marked one, which continues its own history.
@@ -83,8 +86,10 @@ enum UnitLineage {
             let selfBefore = years[Int(unit)].first < Int32(year) ? [unit] : []
             out.append(Lineage(kind: .merger, unit: unit, predecessors: selfBefore + named, year: year, basis: .inferred("(*)")))
         }
-        // A new name holding the names of two units or more that end the year before, in its group.
-        for (unit, name) in units.enumerated() where !claimed.contains(Int32(unit)) && !out.contains(where: { $0.unit == Int32(unit) }) {
+        // A new name holding the names of two units or more that end the year before, in its group. (Pairs of names: an
+        // export of thousands of units is no office's form, and its mergers are the catalogue's to say.)
+        for unit in units.indices
+        where units.count <= 3000 && !claimed.contains(Int32(unit)) && !out.contains(where: { $0.unit == Int32(unit) }) {
             let start = years[unit].first
             guard start != .max, own[unit].count >= 2 else { continue }
             let ended = units.indices.filter { other in
@@ -92,8 +97,8 @@ enum UnitLineage {
                     && contains(own[unit], own[other]) && (groups[other] == nil || groups[unit] == nil || groups[other] == groups[unit])
             }
             guard ended.count >= 2 else { continue }
-            _ = name
-            out.append(Lineage(kind: .merger, unit: Int32(unit), predecessors: ended.map(Int32.init), year: Int(start), basis: .inferred("tên")))
+            out.append(Lineage(kind: .merger, unit: Int32(unit), predecessors: ended.map(Int32.init), year: Int(start),
+                               basis: .inferred("tên")))
         }
         return out
     }
@@ -149,8 +154,10 @@ extension Interpretation {
                 "the form's cùng kỳ \(form.year) here is \(en), but \(place) states \(other) for that period: the form's is "
                     + "the previous figure of \(form.year + 1) (it may carry the office's adjustments, such as a merger; "
                     + "metrics.csv flags it cung-ky), \(other) stays \(form.year)'s own; correct whichever is wrong",
-                vietnamese: "cùng kỳ \(form.year) của biểu ở đây là \(en), nhưng \(place) ghi \(other) cho kỳ đó: số của biểu là số "
-                    + "cùng kỳ của năm \(form.year + 1) (có thể đã điều chỉnh, như khi sáp nhập; metrics.csv đánh dấu cung-ky), "
+                vietnamese: "cùng kỳ \(form.year) của biểu ở đây là \(en), "
+                    + "nhưng \(place) ghi \(other) cho kỳ đó: số của biểu là số "
+                    + "cùng kỳ của năm \(form.year + 1) (có thể đã điều chỉnh, như khi sáp nhập; "
+                    + "metrics.csv đánh dấu cung-ky), "
                     + "\(other) vẫn là số của năm \(form.year); sửa số nào sai")))
             findings.append(Finding(kind: .previousConflict, diagnostic: table.warning(at: stated, nil,
                 "\(other) here differs from the cùng kỳ \(formPlace) states for this period (\(en)); see the warning there",
@@ -174,7 +181,9 @@ extension Interpretation {
             }
         }
         var years = [(first: Int32, last: Int32)](repeating: (.max, .min), count: table.units.count)
-        for row in table.rows { years[Int(row.unit)] = (min(years[Int(row.unit)].first, row.year), max(years[Int(row.unit)].last, row.year)) }
+        for row in table.rows {
+            years[Int(row.unit)] = (min(years[Int(row.unit)].first, row.year), max(years[Int(row.unit)].last, row.year))
+        }
         var marked: [(unit: Int32, note: String, year: Int)] = []
         if !read.unitNotes.isEmpty {
             for (id, name) in read.units.enumerated() {
@@ -215,17 +224,24 @@ extension Interpretation {
             var own = key
             own.year -= 1
             if before[own]?.fromPreviousColumn == true { continue }
-            guard indicators[Int(row.indicator)].formula.isSum else {
-                previous[key] = PreviousFigure(value: nil, fromOffice: false)
-                continue
+            // The predecessors' figures of an indicator, added up (nil when none has one).
+            func total(_ indicator: Int32) -> Double? {
+                let values = lineage.predecessors.compactMap { unit -> Double? in
+                    var theirs = own
+                    (theirs.unit, theirs.indicator) = (unit, indicator)
+                    return before[theirs]?.actual
+                }
+                return values.isEmpty ? nil : values.reduce(0, +)
             }
-            var sum = 0.0, any = false
-            for unit in lineage.predecessors {
-                var theirs = own
-                theirs.unit = unit
-                if let row = before[theirs] { sum += row.actual; any = true }
+            switch indicators[Int(row.indicator)].formula {
+            case .sum: previous[key] = PreviousFigure(value: total(row.indicator), fromOffice: false)
+            case let .ratio(numerator, denominator):
+                // A rate pooled from its counts, at the scale of the merged unit's own (× 100 for a percentage).
+                let pooled = total(numerator).flatMap { n in total(denominator).flatMap { d in d > 0 ? n / d : nil } }
+                let scale = indicators[Int(row.indicator)].isRate ? 100.0 : 1.0
+                previous[key] = PreviousFigure(value: pooled.map { $0 * scale }, fromOffice: false)
+            default: previous[key] = PreviousFigure(value: nil, fromOffice: false)
             }
-            previous[key] = PreviousFigure(value: any ? sum : nil, fromOffice: false)
         }
     }
 
@@ -238,8 +254,11 @@ extension Interpretation {
         let (why, whyVi): (String, String)
         switch lineage.basis {
         case .catalogue: (why, whyVi) = ("the catalogue says so", "theo danh mục")
-        case .inferred("(*)"): (why, whyVi) = ("the note under the form's table names them", "ghi chú dưới bảng của biểu nêu tên")
-        default: (why, whyVi) = ("its name holds theirs, and they end the year before", "tên mới gồm tên các đơn vị đó, và các đơn vị đó kết thúc từ năm trước")
+        case .inferred("(*)"):
+            (why, whyVi) = ("the note under the form's table names them", "ghi chú dưới bảng của biểu nêu tên")
+        default:
+            (why, whyVi) = ("its name holds theirs, and they end the year before",
+                            "tên mới gồm tên các đơn vị đó, và các đơn vị đó kết thúc từ năm trước")
         }
         let en: String, vi: String
         switch lineage.kind {
@@ -248,11 +267,13 @@ extension Interpretation {
                 + "else theirs added up (a rate or a mean: none), they end in \(lineage.year - 1); "
                 + "if this is not a merger, write the catalogue's column \"sáp nhập từ\" as không"
             vi = "\"\(name)\" gồm \(others) sáp nhập vào từ năm \(lineage.year) (\(whyVi)): số cùng kỳ là số biểu ghi, "
-                + "nếu không có thì là tổng số của các đơn vị đó (tỷ lệ, bình quân: không so sánh), các đơn vị đó kết thúc năm \(lineage.year - 1); "
+                + "nếu không có thì là tổng số của các đơn vị đó (tỷ lệ, bình quân: không so sánh), "
+                + "các đơn vị đó kết thúc năm \(lineage.year - 1); "
                 + "nếu không phải sáp nhập, ghi không ở cột \"sáp nhập từ\" của danh mục"
         case .split:
             en = "\"\(name)\" is split from \(others) from \(lineage.year) (\(why)): it has no cùng kỳ unless the form states one"
-            vi = "\"\(name)\" được tách từ \(others) từ năm \(lineage.year) (\(whyVi)): không có số cùng kỳ, trừ khi biểu ghi"
+            vi = "\"\(name)\" được tách từ \(others) từ năm \(lineage.year) (\(whyVi)): "
+                + "không có số cùng kỳ, trừ khi biểu ghi"
         }
         var diagnostic = table.warning(at: row, nil, en, vietnamese: vi)
         diagnostic.severity = .note

@@ -18,7 +18,8 @@ enum WrittenTarget {
     /// The cell without its closing words ("trở lên"), and their direction; nil when it has none.
     private static func suffixed(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction)? {
         var end = field.end
-        while end > field.start, !(buffer[end - 1] >= UInt8(ascii: "0") && buffer[end - 1] <= UInt8(ascii: "9")) && buffer[end - 1] != UInt8(ascii: "%") {
+        while end > field.start,
+              !(buffer[end - 1] >= UInt8(ascii: "0") && buffer[end - 1] <= UInt8(ascii: "9")) && buffer[end - 1] != UInt8(ascii: "%") {
             end -= 1
         }
         guard end > field.start, end < field.end else { return nil }

@@ -74,7 +74,8 @@ enum CheckWords {
         case .singleUnit: (vi, en) = ("Chỉ tiêu chỉ một đơn vị báo cáo", "Indicators only one unit reports")
         case .lookAlike: (vi, en) = ("Tên có chữ Kirin hoặc Hy Lạp trông như chữ Latinh", "Names with Cyrillic or Greek letters that look Latin")
         case .mainTarget: (vi, en) = ("Kế hoạch chính theo danh mục", "The catalogue's headline targets")
-        case .previousConflict: (vi, en) = ("Cùng kỳ của biểu khác số của chính kỳ đó", "A form's cùng kỳ that differs from that period's own figure")
+        case .previousConflict: (vi, en) = ("Cùng kỳ của biểu khác số của chính kỳ đó",
+                                            "A form's cùng kỳ that differs from that period's own figure")
         case .lineage: (vi, en) = ("Đơn vị sáp nhập, chia tách", "Units merged or split")
         case .itemSum: (vi, en) = ("Tổng không bằng các khoản cộng lại", "Wholes that their items do not add up to")
         }

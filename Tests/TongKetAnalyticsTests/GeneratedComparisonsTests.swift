@@ -87,7 +87,9 @@ import TongKetData
                              + "\(units.subtracting(reading.unitsThisYear).sorted()) missing")
             }
             let notUnits = Set((truth["not_units"] as? [String] ?? []).map(Self.folded)).subtracting(units)
-            if !reading.units.isDisjoint(with: notUnits) { wrong.append("\(name): read as units: \(reading.units.intersection(notUnits).sorted())") }
+            if !reading.units.isDisjoint(with: notUnits) {
+                wrong.append("\(name): read as units: \(reading.units.intersection(notUnits).sorted())")
+            }
             for expected in truth["figures"] as? [[String: Any]] ?? [] {
                 let indicator = Self.folded(expected["indicator"] as? String ?? "")
                 let key = Self.folded(expected["unit"] as? String ?? "") + "|" + indicator
@@ -100,7 +102,9 @@ import TongKetData
                 var problems: [String] = []
                 let actual = expected["actual"] as? Double, previous = expected["previous"] as? Double
                 if !Self.same(f.actual, actual) { problems.append("actual \(f.actual), the office's \(Self.text(actual))") }
-                if !Self.same(f.previous, previous, rate: expected["measure"] as? String == "%") { problems.append("cùng kỳ \(Self.text(f.previous)), the office's \(Self.text(previous))") }
+                if !Self.same(f.previous, previous, rate: expected["measure"] as? String == "%") {
+                    problems.append("cùng kỳ \(Self.text(f.previous)), the office's \(Self.text(previous))")
+                }
                 if expected["change_comparable"] as? Bool == false, let percent = f.percent {
                     problems.append("a percent change \(percent) from a base the office cannot compare with")
                 }
@@ -108,7 +112,9 @@ import TongKetData
                     problems.append("target \(Self.text(f.target)), the office's \(target)")
                 }
                 let parent = Self.folded(expected["parent"] as? String ?? "")
-                if f.parent != parent, !f.parent.hasPrefix(parent + " (") { problems.append("part of \"\(f.parent)\", the office's \"\(parent)\"") }
+                if f.parent != parent, !f.parent.hasPrefix(parent + " (") {
+                    problems.append("part of \"\(f.parent)\", the office's \"\(parent)\"")
+                }
                 if !problems.isEmpty { wrong.append("\(name) \(key): " + problems.joined(separator: "; ")) }
             }
         }

@@ -132,7 +132,8 @@ import Testing
         // A mean's province figure is the office's own "Tổng cộng" row, not the units' mean.
         let all = source.split(separator: "\n").dropFirst().map { CSVLine.cells(String($0), delimiter: ",") }
         let published = try #require(all.first { $0[1] == "Tổng cộng" && $0[2].split(separator: " ").joined(separator: " ") == "Thời gian chờ khám bệnh trung bình" })
-        #expect(abs((Double(province("Thời gian chờ khám bệnh trung bình")?[9] ?? "") ?? 0) - Double(vietnamese: published[5])) < 1e-9)
+        #expect(abs((Double(province("Thời gian chờ khám bệnh trung bình")?[9] ?? "") ?? 0)
+                    - Double(vietnamese: published[5])) < 1e-9)
         #expect(province("Thời gian chờ khám bệnh trung bình")?[18].contains("published") == true)
         #expect(province("Thời gian chờ khám bệnh trung bình")?[7] == "lower")
         // A ceiling under its limit is met, whatever its completion.

@@ -59,7 +59,8 @@ struct ComparisonsTests {
                              to: "thu-nsnn-2024.csv", in: folder)
         let check = try CLI.run(["check", file, "--lang", "en"])
         #expect(check.stdout.contains("Wholes that their items do not add up to (1)"), "\(check.stdout)")
-        #expect(check.stdout.contains("\"TỔNG THU NSNN (A+B)\" is 10500, but its items \"Thu nội địa\" + \"Thu từ hoạt động xuất nhập khẩu\" add up to 10400"))
+        #expect(check.stdout.contains("\"TỔNG THU NSNN (A+B)\" is 10500, but its items \"Thu nội địa\" + "
+                                      + "\"Thu từ hoạt động xuất nhập khẩu\" add up to 10400"))
         // "Trong đó" parts need not add up: no word on them.
         #expect(!check.stdout.contains("\"Thu từ khu vực ngoài quốc doanh\" is"))
     }
@@ -108,9 +109,11 @@ struct ComparisonsTests {
         #expect(rows["|Thu NSNN|2025"]?["previous_actual"] == "1000")
         let check = try CLI.run(["check"] + files + ["--lang", "en"])
         #expect(check.stdout.contains("Units merged or split (1)"))
-        #expect(check.stdout.contains("\"Chi cục Thuế huyện Tam Nông\", \"Chi cục Thuế huyện Thanh Bình\" merged into it from 2025"))
+        #expect(check.stdout.contains("\"Chi cục Thuế huyện Tam Nông\", "
+                                      + "\"Chi cục Thuế huyện Thanh Bình\" merged into it from 2025"))
         // The analyst says it is no merger: no comparison, no word.
-        let catalogue = try write("loại,tên,sáp nhập từ\nđơn vị,Chi cục Thuế khu vực Tam Nông – Thanh Bình,không\n", to: "dm.csv", in: folder)
+        let catalogue = try write("loại,tên,sáp nhập từ\nđơn vị,Chi cục Thuế khu vực Tam Nông – Thanh Bình,không\n",
+                                  to: "dm.csv", in: folder)
         let refused = try Self.figures(files + ["--catalogue", catalogue])
         #expect(refused["Chi cục Thuế khu vực Tam Nông – Thanh Bình|Thu NSNN|2025"]?["previous_actual"] == "")
     }
@@ -163,14 +166,17 @@ struct ComparisonsTests {
         #expect(check.stdout.contains("A form's cùng kỳ that differs from that period's own figure (2)"), "\(check.stdout)")
         #expect(check.stdout.contains("ca-2025.csv:5: warning: the form's cùng kỳ 2024 here is 70, but"))
         #expect(check.stdout.contains("ca-2024.csv:4: warning: 63 here differs from the cùng kỳ"))
-        #expect(check.stdout.contains("\"Công an huyện Kiên Hải\" merged into it from 2025 (the note under the form's table names them)"))
+        #expect(check.stdout.contains("\"Công an huyện Kiên Hải\" merged into it from 2025 "
+                                      + "(the note under the form's table names them)"))
     }
 
     /// The agency's own row among its Chi cục is the province's, never ranked.
     @Test func theAgencysRowAmongItsUnitsIsNoUnit() throws {
         let folder = try temporaryFolder()
-        let file = try write(TargetsTests.taxForm.replacingOccurrences(of: "3,Chi cục Thuế huyện Lai Vung,Tổng thu NSNN,triệu đồng,500,520,480",
-            with: "3,Chi cục Thuế huyện Lai Vung,Tổng thu NSNN,triệu đồng,500,520,480\n,Cục Thuế tỉnh Đồng Tháp,Tổng thu NSNN,triệu đồng,2300,2520,2480"),
+        let file = try write(TargetsTests.taxForm.replacingOccurrences(
+            of: "3,Chi cục Thuế huyện Lai Vung,Tổng thu NSNN,triệu đồng,500,520,480",
+            with: "3,Chi cục Thuế huyện Lai Vung,Tổng thu NSNN,triệu đồng,500,520,480\n"
+                + ",Cục Thuế tỉnh Đồng Tháp,Tổng thu NSNN,triệu đồng,2300,2520,2480"),
                              to: "thu-2024.csv", in: folder)
         let rows = try Self.figures([file])
         #expect(rows["Cục Thuế tỉnh Đồng Tháp|Tổng thu NSNN|2024"] == nil)

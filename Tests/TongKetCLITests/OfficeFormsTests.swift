@@ -148,7 +148,8 @@ extension OfficeFormsTests {
         #expect(rows.map { $0[9] } == ["11"], "the whole year's result only")
         #expect(rows.allSatisfy { $0[2] == "cả năm" } && rows.first?[13] == "12", "compared with the whole year before")
         let quarter = try CLI.run(["summary", file.path, "--format", "csv", "--period", "quy-3"])
-        #expect(quarter.stdout.split(separator: "\n").filter { $0.hasPrefix("unit,") }.map { CSVLine.cells(String($0), delimiter: ",")[9] } == ["3"])
+        #expect(quarter.stdout.split(separator: "\n").filter { $0.hasPrefix("unit,") }
+                    .map { CSVLine.cells(String($0), delimiter: ",")[9] } == ["3"])
         let half = try Self.write("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2024\nĐơn vị,Chỉ tiêu,KH,TH\nPhòng A,Số vụ,10,5\n", as: "so-ket-6-thang-2024.csv")
         let alone = try CLI.run(["summary", half.path, "--format", "csv"])
         #expect(alone.status == 0, "\(alone.stderr)")

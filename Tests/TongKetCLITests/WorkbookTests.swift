@@ -52,7 +52,8 @@ import TongKetData
         let result = try CLI.run(["summary", file, "--format", "csv"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("unit,2023,cả năm,Phòng 8,Số vụ,,,higher,50,40,0.8,not_met"))
-        #expect(result.stderr.contains("bao-cao-2023.csv:3:6: warning: \"Tỷ lệ %\" says 90, which no comparison of the figures gives (TH / KH is 80)"))
+        #expect(result.stderr.contains("bao-cao-2023.csv:3:6: warning: \"Tỷ lệ %\" says 90, "
+                                       + "which no comparison of the figures gives (TH / KH is 80)"))
         #expect(result.stderr.contains("from the file name \"bao-cao-2023.csv\""))
         #expect(!result.stderr.contains(":2:6:"))
     }

@@ -47,7 +47,8 @@ import Testing
     }
 
     @Test func anOutlineOfMarks() {
-        let items = ["TỔNG THU (A+B)", "A. Thu nội địa", "1. Thu từ DNNN", "1.1 Trung ương", "1.2 Địa phương", "2. Ngoài quốc doanh",
+        let items = ["TỔNG THU (A+B)", "A. Thu nội địa", "1. Thu từ DNNN", "1.1 Trung ương",
+                     "1.2 Địa phương", "2. Ngoài quốc doanh",
                      "- Thuế GTGT", "- Thuế TNDN", "3. Lệ phí", "B. Xuất nhập khẩu", "Thu khác"]
         #expect(Self.parents(items) == [nil, "TỔNG THU (A+B)", "Thu nội địa", "Thu từ DNNN", "Thu từ DNNN", "Thu nội địa",
                                         "Ngoài quốc doanh", "Ngoài quốc doanh", "Thu nội địa", "TỔNG THU (A+B)", nil])
@@ -67,6 +68,7 @@ import Testing
         #expect(ItemMark.sumTerms("Tổng số = 1 + 2 + 3") == ["1", "2", "3"])
         #expect(ItemMark.sumTerms("Thu khác (a+b)") == ["a", "b"])
         #expect(ItemMark.sumTerms("Số vụ, bị can") == nil)
-        #expect(ItemMark.isWithinHeading("Trong đó:") && ItemMark.isWithinHeading("trong đó") && !ItemMark.isWithinHeading("Trong đó: X"))
+        #expect(ItemMark.isWithinHeading("Trong đó:") && ItemMark.isWithinHeading("trong đó")
+                && !ItemMark.isWithinHeading("Trong đó: X"))
     }
 }

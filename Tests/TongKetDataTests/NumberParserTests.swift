@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("abc", NumberProblem.notANumber), ("(*)", .notANumber), ("()", .notANumber), ("\u{2013}", .notANumber), ("NaN", .notFinite), ("inf", .notFinite), ("-Infinity", .notFinite),
+        ("abc", NumberProblem.notANumber), ("(*)", .notANumber), ("()", .notANumber), ("\u{2013}", .notANumber),
+        ("NaN", .notFinite), ("inf", .notFinite), ("-Infinity", .notFinite),
         ("#DIV/0!", .excelError), ("#N/A", .excelError), ("1.2.3,4,5", .notANumber), ("12abc", .notANumber),
         ("1..2", .notANumber), ("-", .notANumber), ("%", .notANumber), ("1.05.4", .notANumber),
     ])

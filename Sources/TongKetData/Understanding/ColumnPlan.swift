@@ -60,7 +60,8 @@ struct ColumnPlan {
             }.map { $0.cell(index) }
             guard !names.isEmpty else { columns[index].because = .header; continue }
             // A header that itself names a kind of unit ("Chi cục Thuế", "Công an") says so whatever the names' spelling.
-            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count || columns[index].name.map(Self.namesAKindOfUnit) == true
+            let unitLike = names.filter(Self.looksLikeUnit).count * 2 >= names.count
+                || columns[index].name.map(Self.namesAKindOfUnit) == true
             if unitLike, !columns.contains(where: { $0.role == .unit }) { columns[index].role = .unit; columns[index].because = .unitNames }
             else if !columns.contains(where: { $0.role == .indicator }) { columns[index].role = .indicator }
         }

@@ -51,7 +51,7 @@ struct ItemMark: Equatable {
 
     /// "Trong đó: thuế GTGT" → "thuế GTGT".
     private static func withinPrefix(_ name: String) -> String? {
-        for prefix in ["trong đó:", "trong đó", "trong đó -", "t.đó:", "tr.đó:"] {
+        for prefix in ["trong đó:", "trong đó", "t.đó:", "tr.đó:"] {
             let folded = name.lowercased()
             guard folded.hasPrefix(prefix), name.count > prefix.count else { continue }
             let rest = String(name.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))

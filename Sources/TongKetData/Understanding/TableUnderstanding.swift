@@ -59,7 +59,9 @@ struct TableUnderstanding {
     /// ("CÔNG AN TỈNH ĐỒNG THÁP" over "PHÒNG THAM MƯU"); else a title line that is an agency's name.
     var agencyLines: [String] {
         let block = grid.rows[..<band.first].compactMap { $0.distinct.first }
-        guard let first = block.firstIndex(where: NameClues.isAgency) else { return titles.first(where: NameClues.isAgency).map { [$0] } ?? [] }
+        guard let first = block.firstIndex(where: NameClues.isAgency) else {
+            return titles.first(where: NameClues.isAgency).map { [$0] } ?? []
+        }
         var last = first
         while last + 1 < block.count, NameClues.isAgency(block[last + 1]) { last += 1 }
         return Array(block[first...last])
@@ -69,7 +71,9 @@ struct TableUnderstanding {
     /// committee only when alone (it is the parent of a Sở), else the lowest.
     var issuingAgency: String? {
         let lines = agencyLines
-        let own = lines.count > 1 ? lines.filter { !["ubnd", "uy ban nhan dan", "hoi dong nhan dan"].contains(where: HeaderName.fold($0).hasPrefix) } : lines
+        let own = lines.count > 1
+            ? lines.filter { !["ubnd", "uy ban nhan dan", "hoi dong nhan dan"].contains(where: HeaderName.fold($0).hasPrefix) }
+            : lines
         let placed = own.first { line in
             let words = " " + HeaderName.fold(line) + " "
             return [" tinh ", " thanh pho ", " tp ", " huyen ", " quan ", " thi xa "].contains(where: words.contains)
@@ -370,7 +374,8 @@ extension TableUnderstanding {
         guard let latest = plan.slots.compactMap(\.year).max() else { return out }
         var reportedBefore = Set<String>()
         // Earlier slots first: a unit with figures there and only signs in the latest has ended (merged, split), not reported 0.
-        let order = plan.slots.indices.filter { plan.slots[$0].indicator == nil }.sorted { (plan.slots[$0].year ?? latest) < (plan.slots[$1].year ?? latest) }
+        let order = plan.slots.indices.filter { plan.slots[$0].indicator == nil }
+            .sorted { (plan.slots[$0].year ?? latest) < (plan.slots[$1].year ?? latest) }
         for index in order {
             let slot = plan.slots[index]
             let isLatest = (slot.year ?? latest) >= latest
@@ -386,7 +391,9 @@ extension TableUnderstanding {
                 }
             }
             guard !figures.isEmpty else { continue }
-            let units = signs.filter { $0.value >= (isLatest ? 3 : 2) && figures[$0.key] == nil && (!isLatest || reportedBefore.contains($0.key)) }.keys
+            let units = signs.filter {
+                $0.value >= (isLatest ? 3 : 2) && figures[$0.key] == nil && (!isLatest || reportedBefore.contains($0.key))
+            }.keys
             if !units.isEmpty { out[index] = Set(units) }
             if !isLatest { reportedBefore.formUnion(figures.keys) }
         }

@@ -23,9 +23,10 @@ extension FileReader {
         // A workbook's sheets share its part of the year: a sheet that says only "Năm 2025" takes the half-year its sibling
         // sheet names (the part its results are of: their columns', else the sheet's).
         let workbook = source.sheetName == nil ? nil : source.fileName.split(separator: "[").first.map(String.init)
-        let parts = Set(understood.plan.slots.filter { $0.actual != nil && !$0.planned }.map { $0.period ?? understood.filePeriod?.0 ?? .wholeYear })
+        let parts = Set(understood.plan.slots.filter { $0.actual != nil && !$0.planned }
+            .map { $0.period ?? understood.filePeriod?.0 ?? .wholeYear })
         var named: ReportingPeriod?
-        if let workbook, parts.count == 1, let period = parts.first, !period.isWholeYear {
+        if workbook != nil, parts.count == 1, let period = parts.first, !period.isWholeYear {
             named = period
         } else if let workbook, let period = assembler.workbookPeriods[workbook] {
             understood.takeWorkbookPeriod(period)
@@ -88,7 +89,8 @@ extension FileReader {
         noteLocaleEvidence(table)
         let absent = table.absentUnits()
         // The form's own year: its latest column's, or (a "Kết quả" column with no year) the title's.
-        let formYear = (plan.slots.filter { !$0.planned && $0.actual != nil }.compactMap(\.year) + [table.fileYear?.0].compactMap { $0 }).max()
+        let formYear = (plan.slots.filter { !$0.planned && $0.actual != nil }.compactMap(\.year)
+            + [table.fileYear?.0].compactMap { $0 }).max()
         for (whole, items) in table.itemSums where assembler.itemSums[whole] == nil { assembler.itemSums[whole] = items }
         // "(*) Sáp nhập Công an huyện Kiên Hải" under the table: what a marked unit's name stands for.
         for (offset, kind) in table.kinds.enumerated() where kind == .note {

@@ -1743,25 +1743,30 @@ def gen_tax(c):
 # ----------------------------------------------------------------------------------------------------------------
 
 P_IND = {   # key: (names, kind, measure, who reports it, base range per half-year at a mid district)
-    "crime": (["Số vụ phạm pháp hình sự", "Số vụ phạm tội về trật tự xã hội", "Tổng số vụ phạm pháp hình sự xảy ra"],
+    "crime": (["Số vụ phạm pháp hình sự", "Số vụ phạm tội về trật tự xã hội",
+               "Tổng số vụ phạm pháp hình sự xảy ra"],
               "count", "vụ", "d", (8, 40)),
-    "crime_td": (["Số vụ rất nghiêm trọng, đặc biệt nghiêm trọng", "Án rất nghiêm trọng, đặc biệt nghiêm trọng"],
+    "crime_td": (["Số vụ rất nghiêm trọng, đặc biệt nghiêm trọng",
+                  "Án rất nghiêm trọng, đặc biệt nghiêm trọng"],
                  "count", "vụ", "d", (0.1, 0.35)),
     "cleared": (["Số vụ đã điều tra làm rõ", "Số vụ điều tra, khám phá", "Số vụ đã điều tra khám phá"],
                 "count", "vụ", "d", (0.6, 0.95)),
     "kp": (["Tỷ lệ điều tra khám phá (%)", "Tỷ lệ điều tra, khám phá án phạm pháp hình sự",
             "Tỷ lệ điều tra khám phá các vụ phạm pháp hình sự"], "rate", "%", "d", None),
-    "tin": (["Số tin báo, tố giác về tội phạm tiếp nhận", "Tổng số tố giác, tin báo về tội phạm tiếp nhận"],
+    "tin": (["Số tin báo, tố giác về tội phạm tiếp nhận",
+             "Tổng số tố giác, tin báo về tội phạm tiếp nhận"],
             "count", "tin", "d", (15, 80)),
     "tin_gq": (["Số tin báo, tố giác đã giải quyết", "Số tố giác, tin báo đã giải quyết"], "count", "tin", "d",
                (0.8, 0.99)),
     "tin_rate": (["Tỷ lệ giải quyết tin báo, tố giác về tội phạm (%)",
                   "Tỷ lệ giải quyết tố giác, tin báo về tội phạm"], "rate", "%", "d", None),
-    "ma_tuy": (["Số vụ phạm tội về ma túy bị phát hiện", "Số vụ ma túy phát hiện, bắt giữ"], "count", "vụ", "dM",
+    "ma_tuy": (["Số vụ phạm tội về ma túy bị phát hiện", "Số vụ ma túy phát hiện, bắt giữ"],
+               "count", "vụ", "dM",
                (3, 20)),
     "ma_tuy_td": (["Số vụ mua bán trái phép chất ma túy", "Mua bán trái phép chất ma túy"], "count", "vụ", "dM",
                   (0.2, 0.5)),
-    "truy_na": (["Số đối tượng truy nã bị bắt, vận động đầu thú", "Số đối tượng truy nã bắt, vận động đầu thú"],
+    "truy_na": (["Số đối tượng truy nã bị bắt, vận động đầu thú",
+                 "Số đối tượng truy nã bắt, vận động đầu thú"],
                 "count", "đối tượng", "dH", (2, 12)),
     "tngt": (["Số vụ tai nạn giao thông", "Số vụ TNGT"], "count", "vụ", "d", (3, 25)),
     "tngt_chet": (["Số người chết do TNGT", "Số người chết do tai nạn giao thông"], "count", "người", "d", (0.3, 0.9)),
@@ -2235,7 +2240,8 @@ THIRD = {
         ag_line=0, units=["VKSND {w} {n}", "Viện KSND {w} {n}"], extras=["Phòng 1", "Phòng 2"],
         extra_keys=["tb", "tbgq", "rate", "va"], head=("KT. VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG"),
         title="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHIỆP VỤ",
-        inds=[("tb", ["Số tố giác, tin báo về tội phạm thụ lý", "Tổng số tin báo, tố giác thụ lý"], "count", "tin",
+        inds=[("tb", ["Số tố giác, tin báo về tội phạm thụ lý", "Tổng số tin báo, tố giác thụ lý"],
+               "count", "tin",
                ("base", 40, 220), False),
               ("tb_td", ["Số tin báo mới tiếp nhận", "Tiếp nhận mới"], "count", "tin", ("td", "tb", 0.75, 0.95), False),
               ("tbgq", ["Số tố giác, tin báo đã giải quyết"], "count", "tin", ("ratio", "tb", 0.8, 0.98), False),
@@ -2403,14 +2409,16 @@ def gen_split(c):
                            f"{b} {pair[1]}."]) if rng.random() < 0.5 else None
     elif variant == "town":
         into = [uname("tx", b), uname("h", b)]
-        note = rng.choice([f"Ghi chú: Thị xã {b} được thành lập từ ngày 01/01/{Y} trên cơ sở tách từ huyện {b}; số "
+        note = rng.choice([f"Ghi chú: Thị xã {b} được thành lập từ ngày 01/01/{Y} "
+                           f"trên cơ sở tách từ huyện {b}; số "
                            f"liệu năm {Y - 1} đã tính lại theo địa giới mới.",
                            f"(*) Thành lập thị xã {b} trên cơ sở một phần diện tích, dân số của huyện {b} "
                            f"(từ 01/01/{Y})."])
     else:
         nd = rng.choice([x for x in NEW_DISTRICTS if x not in names_in_prov])
         into = [uname("h", b), uname("h", nd)]
-        note = f"Ghi chú: Huyện {nd} được thành lập từ ngày 01/01/{Y} trên cơ sở tách một phần diện tích, dân số " \
+        note = f"Ghi chú: Huyện {nd} được thành lập từ ngày 01/01/{Y} " \
+               f"trên cơ sở tách một phần diện tích, dân số " \
                f"của huyện {b}; số liệu năm {Y - 1} đã tính lại theo địa giới mới."
     c.trait("split-" + variant, "split-note" if note else "split-no-note")
     old_name = uname("h", b)
