@@ -178,6 +178,8 @@ public struct Interpretation: Sendable {
 
     /// The period a review takes by default (`IndicatorTable.latestPeriod`), the total rows' where no unit reports the year.
     public func latestPeriod(year: Int? = nil) -> UInt8 {
+        // (no total row: the units' rows alone, without a second pass over a million of them)
+        if totals.isEmpty { return table.latestPeriod(year: year) }
         guard let year = year ?? years.last else { return 0 }
         if table.rows.contains(where: { Int($0.year) == year }) { return table.latestPeriod(year: year) }
         let periods = Set(totals.filter { $0.year == year && !$0.fromPreviousColumn }.map(\.period))
@@ -275,9 +277,11 @@ public struct Interpretation: Sendable {
         let agencies = Set((Array(table.agencyNames) + (table.organisation.map { [$0] } ?? [])).filter(namesProvince).map(NameClues.folded))
         // With no title block, a province's body among its district ones is the agency: "Công an tỉnh Hậu Giang" among
         // "Công an TP Ngã Bảy", "Công an huyện …".
-        let districtBodies = Set(unitNames.filter { !namesProvince($0) }.compactMap { foldedUnit[$0] })
+        // (the folded name first: most hold no "tinh" at all, and thousands of units pass here)
+        let provinceNamed = Set(foldedUnit.filter { (" " + $0.value + " ").contains(" tinh ") && namesProvince($0.key) }.keys)
+        let districtBodies = Set(foldedUnit.filter { !provinceNamed.contains($0.key) }.values)
         func provinceBody(_ name: String) -> Bool {
-            guard namesProvince(name), let folded = foldedUnit[name], let range = folded.range(of: " tinh "),
+            guard provinceNamed.contains(name), let folded = foldedUnit[name], let range = folded.range(of: " tinh "),
                   !folded[..<range.lowerBound].isEmpty else { return false }
             let kind = String(folded[..<range.lowerBound]) + " "
             return districtBodies.filter { $0.hasPrefix(kind) }.count >= 2

@@ -86,14 +86,19 @@ enum UnitLineage {
             let selfBefore = years[Int(unit)].first < Int32(year) ? [unit] : []
             out.append(Lineage(kind: .merger, unit: unit, predecessors: selfBefore + named, year: year, basis: .inferred("(*)")))
         }
-        // A new name holding the names of two units or more that end the year before, in its group. (Pairs of names: an
-        // export of thousands of units is no office's form, and its mergers are the catalogue's to say.)
-        for unit in units.indices
-        where units.count <= 3000 && !claimed.contains(Int32(unit)) && !out.contains(where: { $0.unit == Int32(unit) }) {
+        // A new name holding the names of two units or more that end the year before, in its group: only units that start
+        // after the first year are compared, with those that end the year before (a long export's units span every year).
+        let firstYear = years.map(\.first).min() ?? .max, lastYear = years.map(\.last).max() ?? .min
+        var endingIn: [Int32: [Int]] = [:]
+        for other in units.indices where years[other].last < lastYear && years[other].last != .min {
+            endingIn[years[other].last, default: []].append(other)
+        }
+        for unit in units.indices where years[unit].first > firstYear && years[unit].first != .max
+            && !claimed.contains(Int32(unit)) && !out.contains(where: { $0.unit == Int32(unit) }) {
             let start = years[unit].first
-            guard start != .max, own[unit].count >= 2 else { continue }
-            let ended = units.indices.filter { other in
-                other != unit && years[other].last == start - 1 && !own[other].isEmpty && own[other].count < own[unit].count
+            guard own[unit].count >= 2, let candidates = endingIn[start - 1] else { continue }
+            let ended = candidates.filter { other in
+                other != unit && !own[other].isEmpty && own[other].count < own[unit].count
                     && contains(own[unit], own[other]) && (groups[other] == nil || groups[unit] == nil || groups[other] == groups[unit])
             }
             guard ended.count >= 2 else { continue }

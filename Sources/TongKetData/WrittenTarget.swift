@@ -17,6 +17,10 @@ enum WrittenTarget {
 
     /// The cell without its closing words ("trở lên"), and their direction; nil when it has none.
     private static func suffixed(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction)? {
+        // Most cells end in a digit or "%": nothing to look for (a million of them pass here).
+        guard field.end > field.start else { return nil }
+        let last = buffer[field.end - 1]
+        guard last >= 0x80 || (last | 0x20 >= UInt8(ascii: "a") && last | 0x20 <= UInt8(ascii: "z")) else { return nil }
         var end = field.end
         while end > field.start,
               !(buffer[end - 1] >= UInt8(ascii: "0") && buffer[end - 1] <= UInt8(ascii: "9")) && buffer[end - 1] != UInt8(ascii: "%") {
@@ -35,7 +39,8 @@ enum WrittenTarget {
     /// then says what is wrong with it).
     static func split(_ field: CSVField, in buffer: UnsafeBufferPointer<UInt8>) -> (CSVField, Direction?) {
         // "Từ 95% trở lên", "90% trở lên", "5% trở xuống": the words after the number say it.
-        if let (number, direction) = suffixed(field, in: buffer) {
+        if field.end > field.start, buffer[field.end - 1] >= 0x80 || buffer[field.end - 1] | 0x20 >= UInt8(ascii: "a"),
+           let (number, direction) = suffixed(field, in: buffer) {
             let (inner, before) = split(number, in: buffer)
             return (inner, before ?? direction)
         }
