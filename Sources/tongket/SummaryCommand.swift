@@ -28,7 +28,6 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let metrics = try input.analyse(level: level, year: year)
-        let table = metrics.table
         if let year, !metrics.years.contains(year) {
             let list = metrics.years.map(String.init).joined(separator: ", ")
             Terminal.error(MessageLanguage.pick("Không có dòng nào của năm \(year); các tệp có các năm \(list).", "No rows for year \(year); the files have \(list)."))

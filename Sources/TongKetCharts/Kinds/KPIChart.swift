@@ -10,7 +10,6 @@ struct KPIChart {
     static let maximumTiles = 8
 
     func spec(_ w: ChartWords) -> ChartSpec {
-        let n = w.numbers
         // The headline indicators (the catalogue's, else by the rule of `Headlines`).
         let byIndicator = Dictionary(data.provinceFigures(year: year).map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
         let figures = Headlines.shown(data.metrics, year: year, count: Self.maximumTiles).compactMap { byIndicator[$0] }
