@@ -11,7 +11,8 @@ headings, sections, units merged down, total rows, notes under the table, signat
 
 writes DIR/case-000 ... DIR/case-(N-1), cycling three families (case i: i % 3). Each case is a folder of the
 office's files (.xlsx through openpyxl, sometimes .csv in UTF-8) and truth.json. Only the standard library and
-openpyxl; all randomness from random.Random (case i of seed S draws from random.Random(f"{S}:{i}")); xlsx
+openpyxl (the grid, the page's parts and the file writers are forms.py's, beside this file and shared with
+verdicts.py); all randomness from random.Random (case i of seed S draws from random.Random(f"{S}:{i}")); xlsx
 timestamps are pinned, so a seed gives the same bytes every time. A draw whose truth fails its own checks (verify)
 or whose CSV does not settle its number locale (a "85,5" or a "1.234.567" somewhere) is redrawn.
 
@@ -117,21 +118,14 @@ Traits (as they appear in "traits")
   negative-paren-format/-paren-text/-minus-text/-minus-number.
 """
 
-import argparse
-import csv
-import datetime
-import io
-import json
-import os
 import random
 import re
+import sys
 import unicodedata
-import zipfile
 from fractions import Fraction
 
-import openpyxl
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+sys.dont_write_bytecode = True     # run from the source tree: importing forms leaves no __pycache__ there
+from forms import ROMAN, Grid, csv_title, nfc, put_footer, put_header, put_title, run, write_case  # noqa: E402
 
 # ----------------------------------------------------------------------------------------------------------------
 # Places and people
@@ -170,17 +164,12 @@ NEW_DISTRICTS = ["Giang Thành", "Phong Điền", "Thới Lai", "Cờ Đỏ", "V
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Đức", "Thị Thu", "Xuân", "Thị Kim"]
 GIVEN = ["Hùng", "Hà", "Lan", "Dũng", "Tuấn", "Hương", "Phúc", "Tâm", "Sơn", "Nam", "Hải", "Yến", "Cường", "Thảo"]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
 LETTERS = "abcdeghiklmnopq"
 UPPER = "ABCDEGHIKLMN"
 
 
 def person(rng):
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-
-
-def nfc(s):
-    return unicodedata.normalize("NFC", s) if isinstance(s, str) else s
 
 
 def fold(s):
@@ -474,65 +463,6 @@ class Table:
         self.rows.append(("blank",))
 
 
-class Grid:
-    def __init__(self):
-        self.cells = {}
-        self.merges = []
-        self.bold = set()
-        self.center = set()
-        self.nrows = 0
-        self.ncols = 0
-        self.table = None
-
-    def put(self, r, c, v, bold=False, center=False):
-        if v is None or v == "":
-            return
-        self.cells[(r, c)] = v
-        self.nrows, self.ncols = max(self.nrows, r), max(self.ncols, c)
-        if bold:
-            self.bold.add((r, c))
-        if center:
-            self.center.add((r, c))
-
-    def merge(self, r1, c1, r2, c2):
-        if (r1, c1) != (r2, c2):
-            self.merges.append((r1, c1, r2, c2))
-
-
-def header_band(paths):
-    """Header rows from column paths: leaves at the bottom, equal group headings merged across."""
-    depth = max(len(p) for p in paths)
-    w = len(paths)
-    rows = [[None] * w for _ in range(depth)]
-    merges = []
-    for c, p in enumerate(paths):
-        if len(p) == 1:
-            rows[0][c] = p[0]
-            if depth > 1 and p[0]:
-                merges.append((0, c, depth - 1, c))
-    for lv in range(depth):
-        c = 0
-        while c < w:
-            p = paths[c]
-            if len(p) > 1 and lv < len(p):
-                if lv == len(p) - 1:
-                    rows[lv][c] = p[lv]
-                    if lv < depth - 1:
-                        merges.append((lv, c, depth - 1, c))
-                    c += 1
-                    continue
-                c2 = c
-                while c2 + 1 < w and len(paths[c2 + 1]) > lv + 1 and paths[c2 + 1][:lv + 1] == p[:lv + 1]:
-                    c2 += 1
-                rows[lv][c] = p[lv]
-                if c2 > c:
-                    merges.append((lv, c, lv, c2))
-                c = c2 + 1
-                continue
-            c += 1
-    return rows, merges
-
-
 def assemble(page, merge_ok):
     """page: dict(title=[lines], table=Table, footer=[lines], numbering=None|"paren"|"letters", blank_rows, left)."""
     g = Grid()
@@ -541,43 +471,11 @@ def assemble(page, merge_ok):
     ncol = len(keys)
     left = page.get("left", 1)
     last = left + ncol - 1
-    r = 1
-    for line in page.get("title", []):
-        kind = line[0]
-        if kind == "pair":
-            half = max(2, ncol // 2)
-            if line[1]:
-                g.put(r, left, line[1], bold=True, center=True)
-            if line[2]:
-                g.put(r, left + half, line[2], bold=True, center=True)
-            if merge_ok:
-                g.merge(r, left, r, left + half - 1)
-                g.merge(r, left + half, r, last)
-        elif kind in ("center", "title"):
-            g.put(r, left, line[1], bold=kind == "title", center=True)
-            if merge_ok:
-                g.merge(r, left, r, last)
-        elif kind == "right":
-            g.put(r, max(left, last - 2) if merge_ok else left, line[1])
-        elif kind == "cells":
-            for i, v in enumerate(line[1]):
-                g.put(r, left + i, v, bold=i == 0)
-        r += 1
-    if page.get("title"):
-        r += page.get("blank_rows", 1)
-    paths = [p for _, p in t.cols]
+    top = put_title(g, page.get("title", []), left, ncol, merge_ok, page.get("blank_rows", 1))
     named = [p for k, p in t.cols if k != "gap"]
     if len(set(named)) != len(named):
         raise ValueError(f"two columns under one header: {named}")
-    hrows, hmerges = header_band(paths)
-    top = r
-    for lv, hr in enumerate(hrows):
-        for c, text in enumerate(hr):
-            g.put(top + lv, left + c, text, bold=True, center=True)
-    if merge_ok:
-        for (l1, c1, l2, c2) in hmerges:
-            g.merge(top + l1, left + c1, top + l2, left + c2)
-    r = top + len(hrows)
+    r = put_header(g, top, left, [p for _, p in t.cols], merge_ok)
     if page.get("numbering"):
         n = 0
         for c, k in enumerate(keys):
@@ -609,86 +507,8 @@ def assemble(page, merge_ok):
         c = left + keys.index(key)
         g.merge(first + i1, c, first + i2, c)
     g.table = (top, r - 1, left, last)
-    footer = page.get("footer", [])
-    if footer:
-        r += 1
-        for line in footer:
-            if line[0] == "sign":
-                _, lc, rc = line
-                if lc:
-                    g.put(r, left + 1 if ncol > 3 else left, lc, bold=True)
-                if rc:
-                    g.put(r, max(left, last - 2), rc, bold=True)
-            elif line[0] == "left":
-                g.put(r, left, line[1])
-            r += 1
+    put_footer(g, r, page.get("footer", []), left, ncol)
     return g
-
-
-FIXED_TIME = (2025, 1, 8, 8, 0, 0)
-
-
-def write_xlsx(path, sheets):
-    """sheets: [(name, grid)]. Deterministic bytes: the zip's times and docProps' dates are pinned."""
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for name, g in sheets:
-        ws = wb.create_sheet(title=name)
-        for (r, c), v in g.cells.items():
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, tuple):
-                cell.value = v[0]
-                if v[1]:
-                    cell.number_format = v[1]
-            else:
-                cell.value = v
-            if (r, c) in g.bold:
-                cell.font = Font(bold=True)
-            if (r, c) in g.center:
-                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        if g.table:
-            r1, r2, c1, c2 = g.table
-            for r in range(r1, r2 + 1):
-                for c in range(c1, c2 + 1):
-                    ws.cell(row=r, column=c).border = box
-        for m in g.merges:
-            ws.merge_cells(start_row=m[0], start_column=m[1], end_row=m[2], end_column=m[3])
-        for c in range(1, g.ncols + 1):
-            longest = max([len(str(v[0] if isinstance(v, tuple) else v)) for (r, cc), v in g.cells.items()
-                           if cc == c and (g.table is None or r >= g.table[0])] or [6])
-            ws.column_dimensions[get_column_letter(c)].width = min(48, max(6, longest + 2))
-    t = datetime.datetime(*FIXED_TIME)
-    wb.properties.created = wb.properties.modified = t
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-08T08:00:00Z", data)
-                data = re.sub(rb"(<dcterms:created[^>]*>)[^<]*", rb"\g<1>2025-01-08T08:00:00Z", data)
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, data)
-
-
-def write_csv(path, g, delim=";", bom=True, crlf=False):
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=delim, lineterminator="\r\n" if crlf else "\n", quoting=csv.QUOTE_MINIMAL)
-    for r in range(1, g.nrows + 1):
-        row = []
-        for c in range(1, g.ncols + 1):
-            v = g.cells.get((r, c))
-            if isinstance(v, tuple):
-                raise AssertionError("a typed cell in a CSV grid")
-            row.append("" if v is None else str(v))
-        w.writerow(row)
-    data = nfc(out.getvalue())
-    with open(path, "wb") as f:
-        f.write(("\ufeff" if bom else "").encode("utf-8") + data.encode("utf-8"))
 
 
 VN_MARK = re.compile(r"^[-+(]?\d+,\d{1,2}%?\)?$|^[-+(]?\d{1,3}(\.\d{3}){2,}(,\d+)?\)?$")
@@ -697,20 +517,6 @@ VN_MARK = re.compile(r"^[-+(]?\d+,\d{1,2}%?\)?$|^[-+(]?\d{1,3}(\.\d{3}){2,}(,\d+
 def csv_settles_locale(g):
     """A Vietnamese CSV must show its locale: a decimal comma ("85,5") or a number grouped twice."""
     return any(isinstance(v, str) and VN_MARK.match(v) for v in g.cells.values())
-
-
-def csv_title(rng, lines):
-    """Title lines as an Excel CSV export keeps them: texts in the first cells."""
-    out = []
-    for ln in lines:
-        if ln[0] == "pair":
-            if rng.random() < 0.5:
-                out.append(("cells", [ln[1] or "", "", "", ln[2] or ""]))
-            elif ln[1]:
-                out.append(("center", ln[1]))
-        elif ln[0] != "blank":
-            out.append(ln)
-    return out
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -767,14 +573,30 @@ def value_cells(st, vcols, ind, v, pmode, note=None):
     return cells
 
 
-def lay_long(c, st, blocks, disp, vcols, o):
-    """STT | Đơn vị | Chỉ tiêu | values: the unit merged down (or written once, or on every row)."""
+def lead_cols(o, *labels):
+    """The columns before the values: STT when o asks for it, the label columns (key, header), then a spacer column
+    when o asks for one."""
     cols = [("stt", ("STT",))] if o.get("stt") else []
-    cols += [("unit", (o["unit_h"],)), ("ind", (o["ind_h"],))]
+    cols += [(k, (h,)) for k, h in labels]
     if o.get("gap"):
         cols.append(("gap", ("",)))
-    cols += vcols
-    T = Table(cols)
+    return cols
+
+
+def tree_rows(c, T, disp):
+    """The indicators of the display rows, in order; a "Trong đó:" row, which carries no figure, goes into T as it
+    comes (its text is no unit)."""
+    for e in disp:
+        if e[0] == "td":
+            T.data({"ind": e[1]})
+            c.nu(e[1])
+            continue
+        yield e[1]
+
+
+def lay_long(c, st, blocks, disp, vcols, o):
+    """STT | Đơn vị | Chỉ tiêu | values: the unit merged down (or written once, or on every row)."""
+    T = Table(lead_cols(o, ("unit", o["unit_h"]), ("ind", o["ind_h"])) + vcols)
     n = 0
     mode = o.get("unit_mode", "merge")
     for b in blocks:
@@ -814,12 +636,7 @@ def lay_long(c, st, blocks, disp, vcols, o):
 
 def lay_unit_sections(c, st, blocks, disp, vcols, o):
     """Each unit a heading row merged across, its indicators below."""
-    cols = [("stt", ("STT",))] if o.get("stt") else []
-    cols.append(("ind", (o["ind_h"],)))
-    if o.get("gap"):
-        cols.append(("gap", ("",)))
-    cols += vcols
-    T = Table(cols)
+    T = Table(lead_cols(o, ("ind", o["ind_h"])) + vcols)
     n = 0
     for b in blocks:
         if b["kind"] == "section":
@@ -850,12 +667,7 @@ def lay_unit_sections(c, st, blocks, disp, vcols, o):
 
 def lay_ind_sections(c, st, blocks, disp, vcols, o):
     """Each indicator a heading row merged across, the units below."""
-    cols = [("stt", ("STT",))] if o.get("stt") else []
-    cols.append(("unit", (o["unit_h"],)))
-    if o.get("gap"):
-        cols.append(("gap", ("",)))
-    cols += vcols
-    T = Table(cols)
+    T = Table(lead_cols(o, ("unit", o["unit_h"])) + vcols)
     first_ind = True
     for e in disp:
         if e[0] == "td":
@@ -884,10 +696,7 @@ def lay_ind_sections(c, st, blocks, disp, vcols, o):
 
 def lay_wide(c, st, blocks, disp, subs, o):
     """Units as rows, each indicator a group heading over its value columns ("Trong đó" over its items)."""
-    cols = [("stt", ("STT",))] if o.get("stt") else []
-    cols.append(("unit", (o["unit_h"],)))
-    if o.get("gap"):
-        cols.append(("gap", ("",)))
+    cols = lead_cols(o, ("unit", o["unit_h"]))
     inds = [e[1] for e in disp if e[0] == "ind"]
     for ind in inds:
         for vkey, leaf in subs:
@@ -927,18 +736,8 @@ def lay_wide(c, st, blocks, disp, subs, o):
 
 def lay_tree(c, st, vals, disp, vcols, o):
     """One scope (the province, or one unit): the items within items, one row each."""
-    cols = [("stt", ("STT",))] if o.get("stt") else []
-    cols.append(("ind", (o["ind_h"],)))
-    if o.get("gap"):
-        cols.append(("gap", ("",)))
-    cols += vcols
-    T = Table(cols)
-    for e in disp:
-        if e[0] == "td":
-            T.data({"ind": e[1]})
-            c.nu(e[1])
-            continue
-        ind = e[1]
+    T = Table(lead_cols(o, ("ind", o["ind_h"])) + vcols)
+    for ind in tree_rows(c, T, disp):
         if ind.key not in vals:
             continue
         cells = {"stt": ind.stt, "ind": ind.label}
@@ -959,12 +758,7 @@ def lay_units_cols(c, st, blocks, disp, o):
     for i, b in enumerate(ub):
         cols.append((f"b{i}", (o["group"], b["label"]) if o.get("group") else (b["label"],)))
     T = Table(cols)
-    for e in disp:
-        if e[0] == "td":
-            T.data({"ind": e[1]})
-            c.nu(e[1])
-            continue
-        ind = e[1]
+    for ind in tree_rows(c, T, disp):
         c.nu(ind.label)
         cells = {"stt": ind.stt, "ind": ind.label, "dvt": ind.measure}
         for i, b in enumerate(ub):
@@ -972,6 +766,22 @@ def lay_units_cols(c, st, blocks, disp, o):
                 cells[f"b{i}"] = vcell(st, "act", ind, b["vals"][ind.key], "ratio")
         T.data(cells, bold=ind.depth() == 0 and bool(ind.children))
     return T
+
+
+def lay_table(lay, c, st, blocks, disp, vcols, o, leaves=None):
+    """The table in one layout: long, unit_sections, ind_sections, wide (each indicator's value columns headed
+    leaves[value key]) or units_cols (the figures of one period, vcols unused)."""
+    if lay == "long":
+        return lay_long(c, st, blocks, disp, vcols, o)
+    if lay == "unit_sections":
+        return lay_unit_sections(c, st, blocks, disp, vcols, o)
+    if lay == "ind_sections":
+        return lay_ind_sections(c, st, blocks, disp, vcols, o)
+    if lay == "wide":
+        return lay_wide(c, st, blocks, disp, [(k, leaves[k]) for k, _ in vcols if k != "note"], o)
+    if lay == "units_cols":
+        return lay_units_cols(c, st, blocks, disp, o)
+    raise ValueError(lay)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1227,6 +1037,22 @@ def money_word(rng, scale):
     return rng.choice(["triệu đồng", "Triệu đồng", "Tr.đồng"]) if scale == 1 else rng.choice(["tỷ đồng", "Tỷ đồng"])
 
 
+def money_unit(rng, inds, p_trieu):
+    """One table's money unit, set on its indicators: triệu đồng (scale 1) with probability p_trieu, else tỷ đồng
+    printed with one decimal (scale 10). Returns (scale, the unit as its "Đơn vị tính:" line words it)."""
+    scale = 1 if rng.random() < p_trieu else 10
+    word = money_word(rng, scale)
+    for ind in inds:
+        ind.measure = "tỷ đồng" if scale == 10 else "triệu đồng"
+        ind.scale = scale
+    return scale, word
+
+
+# the leaf under each indicator of a wide table of revenue
+TAX_LEAVES = {"target": "Dự toán", "act": "Thực hiện", "prev": "Cùng kỳ", "pct_target": "TH/DT (%)",
+              "pct_prev": "TH/CK (%)"}
+
+
 def tax_headers(rng, Y, half, yr, prev_year=None):
     """Header texts of the value columns; yr: whether the header states the year."""
     py = Y - 1 if prev_year is None else prev_year
@@ -1344,11 +1170,7 @@ def gen_tax(c):
     # ---- the Chi cục's figures: the previous year (each old unit) and this year (each new unit)
     tree = tax_unit_tree(rng)
     uinds = flatten([tree])
-    scale_u = 1 if rng.random() < 0.75 else 10
-    mw_u = money_word(rng, scale_u)
-    for ind in uinds:
-        ind.measure = "tỷ đồng" if scale_u == 10 else "triệu đồng"
-        ind.scale = scale_u
+    scale_u, mw_u = money_unit(rng, uinds, 0.75)
     base = rng.uniform(20000, 90000) * (0.5 if half else 1) / (1000 if scale_u == 10 else 1) * scale_u
     R = 10 * scale_u if scale_u == 1 else scale_u
     neg_at = None
@@ -1396,11 +1218,7 @@ def gen_tax(c):
     # ---- the province's revenue hierarchy
     htop = tax_hierarchy(rng)
     hinds = flatten([htop])
-    scale_h = 1 if rng.random() < 0.6 else 10
-    mw_h = money_word(rng, scale_h)
-    for ind in hinds:
-        ind.measure = "tỷ đồng" if scale_h == 10 else "triệu đồng"
-        ind.scale = scale_h
+    scale_h, mw_h = money_unit(rng, hinds, 0.6)
     S = rng.uniform(4e6, 2.5e7) * (0.5 if half else 1) / (1000 if scale_h == 10 else 1) * scale_h
     Rh = 10 * scale_h
     refund = None
@@ -1613,16 +1431,7 @@ def gen_tax(c):
                  roman=rng.random() < 0.5, pmode="ratio", spacer_rows=rng.random() < 0.2, td_head="Trong đó")
         if o["spacer_rows"]:
             c.trait("spacer-rows")
-        if lay == "long":
-            T = lay_long(c, ust, blocks, disp_u, ucols, o)
-        elif lay == "unit_sections":
-            T = lay_unit_sections(c, ust, blocks, disp_u, ucols, o)
-        elif lay == "ind_sections":
-            T = lay_ind_sections(c, ust, blocks, disp_u, ucols, o)
-        else:
-            subs = [(k, {"target": "Dự toán", "act": "Thực hiện", "prev": "Cùng kỳ", "pct_target": "TH/DT (%)",
-                         "pct_prev": "TH/CK (%)"}[k]) for k, _ in ucols]
-            T = lay_wide(c, ust, blocks, disp_u, subs, o)
+        T = lay_table(lay, c, ust, blocks, disp_u, ucols, o, TAX_LEAVES)
         page = dict(title=[("title", ytitle(ptitle, "KẾT QUẢ THU NSNN" + (" 6 THÁNG ĐẦU NĂM" if half else "") +
                                            " THEO ĐƠN VỊ"))] +
                     [("right", f"Đơn vị tính: {mw_u.lower()}")], table=T, footer=footer(Y))
@@ -1720,13 +1529,7 @@ def gen_tax(c):
     pcols = tax_vcols(rng, Y - 1, half, True, False, rng.random() < 0.4)
     o = dict(stt=True, unit_h="Đơn vị", ind_h="Chỉ tiêu", unit_mode=rng.choice(["merge", "once"]), roman=False,
              pmode="ratio", td_head="Trong đó")
-    if lay == "long":
-        T = lay_long(c, pst, blocks, disp_p, pcols, o)
-    elif lay == "unit_sections":
-        T = lay_unit_sections(c, pst, blocks, disp_p, pcols, o)
-    else:
-        subs = [(k, {"target": "Dự toán", "act": "Thực hiện", "pct_target": "TH/DT (%)"}[k]) for k, _ in pcols]
-        T = lay_wide(c, pst, blocks, disp_p, subs, o)
+    T = lay_table(lay, c, pst, blocks, disp_p, pcols, o, TAX_LEAVES)
     py = Y - 1
     AGp = f"CỤC THUẾ TỈNH {prov.upper()}" if py < 2025 else AG
     pagep = dict(title=quoc_hieu(rng, AGp, None, qh) + [("blank",),
@@ -2089,17 +1892,9 @@ def gen_police(c):
         c.trait("spacer-column")
     if o["spacer_rows"]:
         c.trait("spacer-rows")
-    if lay == "long":
-        T = lay_long(c, st, blocks, disp, vcols, o)
-    elif lay == "unit_sections":
-        T = lay_unit_sections(c, st, blocks, disp, vcols, o)
-    elif lay == "ind_sections":
-        T = lay_ind_sections(c, st, blocks, disp, vcols, o)
-    else:
-        lab = {"dvt": "ĐVT", "target": "Chỉ tiêu", "prev": pl if len(pl) < 14 else "Cùng kỳ",
-               "act": al if str(Y) in al else "Kỳ này", "diff": "+/-", "pct_prev": "Tỷ lệ (%)"}
-        subs = [(k, lab[k]) for k, _ in vcols if k != "note"]
-        T = lay_wide(c, st, blocks, disp, subs, o)
+    lab = {"dvt": "ĐVT", "target": "Chỉ tiêu", "prev": pl if len(pl) < 14 else "Cùng kỳ",
+           "act": al if str(Y) in al else "Kỳ này", "diff": "+/-", "pct_prev": "Tỷ lệ (%)"}
+    T = lay_table(lay, c, st, blocks, disp, vcols, o, lab)
 
     def title_for(year, yflag):
         t = []
@@ -2190,14 +1985,8 @@ def gen_police(c):
                     c.early("Toàn tỉnh", ind, prov_old[ind.key], None, Y - 1)
         al2 = f"{per} {Y - 1}" if rng.random() < 0.5 else "Kết quả"
         o2 = dict(stt=True, unit_h="Đơn vị", ind_h="Nội dung", unit_mode="merge", roman=False, pmode="change",
-                  ind_h2="Nội dung", group=None)
-        if lay2 == "long":
-            T2 = lay_long(c, pst, b2, disp2, [("act", (al2,))], o2)
-        elif lay2 == "unit_sections":
-            T2 = lay_unit_sections(c, pst, b2, disp2, [("act", (al2,))], o2)
-        else:
-            o2["group"] = al2 if al2 != "Kết quả" else None
-            T2 = lay_units_cols(c, pst, b2, disp2, o2)
+                  group=al2 if al2 != "Kết quả" else None)      # the group heading over a units_cols table's units
+        T2 = lay_table(lay2, c, pst, b2, disp2, [("act", (al2,))], o2)
         page2 = dict(title=title_for(Y - 1, True), table=T2, footer=footer_for(Y - 1, []))
         c.xlsx(f"CA {prov} - {slug} {Y - 1}.xlsx", [(f"6T {Y - 1}" if half else f"Năm {Y - 1}", page2)])
         for o in olds:
@@ -2659,18 +2448,9 @@ def gen_split(c):
                  note=any(bb.get("note") for bb in blocks), dvt=rng.random() < 0.5, dvt_h="ĐVT",
                  gap=rng.random() < 0.1,
                  group=rng.choice([None, f"Kết quả năm {yl(year)}"]))
-        if lay == "long":
-            T = lay_long(c, st, blocks, disp, vc, o)
-        elif lay == "unit_sections":
-            T = lay_unit_sections(c, st, blocks, disp, vc, o)
-        elif lay == "ind_sections":
-            T = lay_ind_sections(c, st, blocks, disp, vc, o)
-        elif lay == "wide":
-            lab = {"prev": pl if one else "Cùng kỳ", "target": "KH", "act": al if one else "TH", "diff": "+/-",
-                   "dvt": "ĐVT"}
-            T = lay_wide(c, st, blocks, disp, [(k, lab[k]) for k, _ in vc if k != "note"], o)
-        else:
-            T = lay_units_cols(c, st, blocks, disp, o)
+        lab = {"prev": pl if one else "Cùng kỳ", "target": "KH", "act": al if one else "TH", "diff": "+/-",
+               "dvt": "ĐVT"}
+        T = lay_table(lay, c, st, blocks, disp, vc, o, lab)
         yt = rng.random() < 0.7 or one
         page = dict(title=title_lines(year, yt), table=T, footer=foot(year, notes_under),
                     blank_rows=rng.choice([0, 1]),
@@ -2868,32 +2648,9 @@ def make_case(i, seed, out_dir):
             break
     else:
         raise AssertionError(f"case {i}: no sound draw: {problems}")
-    d = os.path.join(out_dir, f"case-{i:03d}")
-    os.makedirs(d, exist_ok=True)
-    for old in os.listdir(d):
-        os.remove(os.path.join(d, old))
-    for name, kind, payload in c.files:
-        path = os.path.join(d, name)
-        if kind == "xlsx":
-            write_xlsx(path, payload)
-        else:
-            write_csv(path, payload, **c.csv_opts)
-    with open(os.path.join(d, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    write_case(out_dir, i, c.files, c.csv_opts, truth)
     return truth
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", type=int, required=True)
-    ap.add_argument("--count", type=int, required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
-    os.makedirs(a.out, exist_ok=True)
-    for i in range(a.count):
-        make_case(i, a.seed, a.out)
-
-
 if __name__ == "__main__":
-    main()
+    run(__doc__, make_case)

@@ -44,23 +44,17 @@ Conventions of the truth:
   files carry a total row (the office's pooled rate). Its targets: the total row's, else the sum of the units'
   targets or the threshold/phrase they share, resolved from the province's previous figure.
 
-Only the standard library and openpyxl; all randomness from random.Random(seed); xlsx timestamps are pinned.
+Only the standard library and openpyxl (the grid, the page's parts and the file writers are forms.py's, beside this
+file and shared with comparisons.py); all randomness from random.Random(seed); xlsx timestamps are pinned.
 """
 
-import argparse
-import csv
-import io
-import json
-import os
 import random
 import re
-import unicodedata
-import zipfile
+import sys
 from fractions import Fraction
 
-import openpyxl
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+sys.dont_write_bytecode = True     # run from the source tree: importing forms leaves no __pycache__ there
+from forms import ROMAN, Grid, csv_title, nfc, put_footer, put_header, put_title, run, write_case  # noqa: E402
 
 # ----------------------------------------------------------------------------------------------------------------
 # Places and people
@@ -93,16 +87,11 @@ PROVINCES = [
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Đức", "Thị Thu", "Xuân"]
 GIVEN = ["Hùng", "Hà", "Lan", "Dũng", "Tuấn", "Hương", "Phúc", "Tâm", "Sơn", "Nam", "Hải", "Yến", "Cường"]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI"]
 LETTERS = "abcdefghiklmnopq"
 
 
 def person(rng):
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-
-
-def nfc(s):
-    return unicodedata.normalize("NFC", s) if isinstance(s, str) else s
 
 
 def dist_name(kind, name, tp_word):
@@ -284,7 +273,7 @@ class Fig:
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Tables: records -> body rows -> grid -> files
+# Tables: records -> body rows -> grid (forms.py writes the grid to a file)
 # ----------------------------------------------------------------------------------------------------------------
 
 class Rec:
@@ -293,64 +282,6 @@ class Rec:
     def __init__(self, unit, ind, cells, total=False, group=None):
         self.unit, self.ind, self.cells, self.total, self.group = unit, ind, cells, total, group
         self.merge = {}            # column key -> group id: equal ids on consecutive rows are merged down
-
-
-class Grid:
-    def __init__(self):
-        self.cells = {}            # (row, col), 1-based -> value or (value, number format)
-        self.merges = []           # (r1, c1, r2, c2)
-        self.bold = set()
-        self.center = set()
-        self.nrows = 0
-        self.ncols = 0
-        self.table = None          # (first row, last row, first col, last col) for borders
-
-    def put(self, r, c, v, bold=False):
-        if v is None or v == "":
-            return
-        self.cells[(r, c)] = v
-        self.nrows, self.ncols = max(self.nrows, r), max(self.ncols, c)
-        if bold:
-            self.bold.add((r, c))
-
-    def merge(self, r1, c1, r2, c2):
-        if (r1, c1) != (r2, c2):
-            self.merges.append((r1, c1, r2, c2))
-
-
-def header_band(paths):
-    """Header rows from column paths: leaves at the bottom, equal group headings merged across.
-    Returns (rows[level][col] texts, merges as (level1, col1, level2, col2), 0-based)."""
-    depth = max(len(p) for p in paths)
-    w = len(paths)
-    rows = [[None] * w for _ in range(depth)]
-    merges = []
-    for c, p in enumerate(paths):
-        if len(p) == 1:
-            rows[0][c] = p[0]
-            if depth > 1:
-                merges.append((0, c, depth - 1, c))
-    for lv in range(depth):
-        c = 0
-        while c < w:
-            p = paths[c]
-            if len(p) > 1 and lv < len(p):
-                if lv == len(p) - 1:           # the leaf: down to the bottom row
-                    rows[lv][c] = p[lv]
-                    if lv < depth - 1:
-                        merges.append((lv, c, depth - 1, c))
-                    c += 1
-                    continue
-                c2 = c
-                while c2 + 1 < w and len(paths[c2 + 1]) > lv + 1 and paths[c2 + 1][:lv + 1] == p[:lv + 1]:
-                    c2 += 1
-                rows[lv][c] = p[lv]
-                if c2 > c:
-                    merges.append((lv, c, lv, c2))
-                c = c2 + 1
-                continue
-            c += 1
-    return rows, merges
 
 
 def build_body(layout, recs, keys, merge_ok, opt):
@@ -463,46 +394,11 @@ def assemble(title, cols, body, vmerges, footer, merge_ok, numbering=False, blan
     keys = [k for k, _ in cols]
     ncol = len(cols)
     last = left + ncol - 1
-    r = 1
-    for line in title:
-        kind = line[0]
-        if kind == "pair":
-            half = max(2, ncol // 2)
-            g.put(r, left, line[1], bold=True)
-            g.put(r, left + half, line[2], bold=True)
-            if merge_ok:
-                g.merge(r, left, r, left + half - 1)
-                g.merge(r, left + half, r, last)
-            g.center.update({(r, left), (r, left + half)})
-        elif kind in ("center", "title"):
-            g.put(r, left, line[1], bold=kind == "title")
-            if merge_ok:
-                g.merge(r, left, r, last)
-            g.center.add((r, left))
-        elif kind == "right":
-            c = max(left, last - 2) if merge_ok else left
-            g.put(r, c, line[1])
-        elif kind == "cells":
-            for i, v in enumerate(line[1]):
-                g.put(r, left + i, v, bold=i == 0)
-        r += 1
-    if title:
-        r += blank_rows
-    paths = [p for _, p in cols]
-    hrows, hmerges = header_band(paths)
-    top = r
-    for lv, hr in enumerate(hrows):
-        for c, text in enumerate(hr):
-            g.put(top + lv, left + c, text, bold=True)
-            g.center.add((top + lv, left + c))
-    if merge_ok:
-        for (l1, c1, l2, c2) in hmerges:
-            g.merge(top + l1, left + c1, top + l2, left + c2)
-    r = top + len(hrows)
+    top = put_title(g, title, left, ncol, merge_ok, blank_rows)
+    r = put_header(g, top, left, [p for _, p in cols], merge_ok)
     if numbering:
         for c in range(ncol):
-            g.put(r, left + c, f"({c + 1})")
-            g.center.add((r, left + c))
+            g.put(r, left + c, f"({c + 1})", center=True)
         r += 1
     first_body = r
     for row in body:
@@ -524,87 +420,8 @@ def assemble(title, cols, body, vmerges, footer, merge_ok, numbering=False, blan
         c = left + keys.index(key)
         g.merge(first_body + i1, c, first_body + i2, c)
     g.table = (top, r - 1, left, last)
-    if footer:
-        r += 1
-        for line in footer:
-            if line[0] == "sign":
-                _, lc, rc = line
-                if lc:
-                    g.put(r, left + 1 if ncol > 3 else left, lc, bold=True)
-                if rc:
-                    g.put(r, max(left, last - 2), rc, bold=True)
-            elif line[0] == "left":
-                g.put(r, left, line[1])
-            elif line[0] == "blank":
-                pass
-            r += 1
+    put_footer(g, r, footer, left, ncol)
     return g
-
-
-FIXED_TIME = (2025, 1, 8, 8, 0, 0)
-
-
-def write_xlsx(path, sheets):
-    """sheets: [(name, grid)]. Deterministic bytes: the zip's times and docProps' dates are pinned."""
-    import datetime
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for name, g in sheets:
-        ws = wb.create_sheet(title=name)
-        for (r, c), v in g.cells.items():
-            cell = ws.cell(row=r, column=c)
-            if isinstance(v, tuple):
-                cell.value = v[0]
-                if v[1]:
-                    cell.number_format = v[1]
-            else:
-                cell.value = v
-            if (r, c) in g.bold:
-                cell.font = Font(bold=True)
-            if (r, c) in g.center:
-                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        if g.table:
-            r1, r2, c1, c2 = g.table
-            for r in range(r1, r2 + 1):
-                for c in range(c1, c2 + 1):
-                    ws.cell(row=r, column=c).border = box
-        for m in g.merges:
-            ws.merge_cells(start_row=m[0], start_column=m[1], end_row=m[2], end_column=m[3])
-        for c in range(1, g.ncols + 1):
-            longest = max([len(str(v[0] if isinstance(v, tuple) else v)) for (r, cc), v in g.cells.items()
-                           if cc == c and (g.table is None or r >= g.table[0])] or [6])
-            ws.column_dimensions[get_column_letter(c)].width = min(48, max(6, longest + 2))
-    t = datetime.datetime(*FIXED_TIME)
-    wb.properties.created = wb.properties.modified = t
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-08T08:00:00Z", data)
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, data)
-
-
-def write_csv(path, g, delim=";", bom=False, crlf=False):
-    out = io.StringIO()
-    w = csv.writer(out, delimiter=delim, lineterminator="\r\n" if crlf else "\n", quoting=csv.QUOTE_MINIMAL)
-    for r in range(1, g.nrows + 1):
-        row = []
-        for c in range(1, g.ncols + 1):
-            v = g.cells.get((r, c))
-            if isinstance(v, tuple):
-                raise AssertionError("a typed cell in a CSV grid")
-            row.append("" if v is None else str(v))
-        w.writerow(row)
-    data = out.getvalue()
-    with open(path, "wb") as f:
-        f.write(("\ufeff" if bom else "").encode("utf-8") + unicodedata.normalize("NFC", data).encode("utf-8"))
 
 
 VN_MARK = re.compile(r"^[-+]?\d+,\d{1,2}%?$|^\d{1,3}(\.\d{3}){2,}(,\d+)?$")
@@ -613,17 +430,6 @@ VN_MARK = re.compile(r"^[-+]?\d+,\d{1,2}%?$|^\d{1,3}(\.\d{3}){2,}(,\d+)?$")
 def csv_settles_locale(g):
     """A Vietnamese CSV must show its locale: a decimal comma ("85,5") or a number grouped twice ("1.234.567")."""
     return any(isinstance(v, str) and VN_MARK.match(v) for v in g.cells.values())
-
-
-def title_lines_csv(rng, lines):
-    """Title lines as a CSV export keeps them: the texts in the first column."""
-    out = []
-    for ln in lines:
-        if ln[0] == "pair":
-            out.append(("cells", [ln[1], "", "", ln[2]]) if rng.random() < 0.5 else ("center", ln[1]))
-        else:
-            out.append(ln)
-    return out
 
 
 def signature(rng, place, date_text, left_title, head_title, rank=""):
@@ -966,8 +772,7 @@ def gen_tax(rng):
     if not has_dvt or rng.random() < 0.3:
         title.append(("right", f"Đơn vị tính: {unit_word.lower()}"))
     if fmt == "csv":
-        title = [ln for ln in title if ln[0] != "blank"] if rng.random() < 0.6 else []
-        title = title_lines_csv(rng, title)
+        title = csv_title(rng, title if rng.random() < 0.6 else [])
     footer = []
     if rng.random() < (0.7 if fmt == "xlsx" else 0.2):
         footer = signature(rng, prov, f"ngày {rng.randint(5, 25)} tháng 01 năm {Y + 1}", "NGƯỜI LẬP BIỂU",
@@ -1446,7 +1251,7 @@ def gen_police(rng):
             if ky_col:
                 title = []
             else:
-                title = title_lines_csv(rng, [ln for ln in title if ln[0] != "blank"])
+                title = csv_title(rng, title)
         body, vm = build_body(layout, recs, keys, merge_ok, opt)
         return assemble(title, cols, body, vm, footer_for(year), merge_ok, numbering=numbering,
                         blank_rows=rng.choice([0, 1, 1]))
@@ -1559,39 +1364,15 @@ def make_case(i, seed, out_dir):
             break
     else:
         raise AssertionError(f"case {i}: no draw settles the CSV locale")
-    d = os.path.join(out_dir, f"case-{i:03d}")
-    os.makedirs(d, exist_ok=True)
-    for old in os.listdir(d):
-        os.remove(os.path.join(d, old))
-    names = []
-    for fname, kind, payload in out["files"]:
-        fname = nfc(fname)
-        path = os.path.join(d, fname)
-        if kind == "xlsx":
-            write_xlsx(path, payload)
-        else:
-            write_csv(path, payload, **out["csv"])
-        names.append(fname)
+    files = [(nfc(fname), kind, payload) for fname, kind, payload in out["files"]]
+    names = [f[0] for f in files]
     truth = {"seed": seed, "case": i, "case_seed": case_seed + attempt * 7919, "family": out["family"],
              "agency": nfc(out["agency"]), "traits": out["traits"], "files": names, "year": out["year"],
              "period": nfc(out["period"]), "figures": [f.to_json(out["col_order"]) for f in out["figures"]],
              "province": [f.to_json(out["col_order"]) for f in out["province"]]}
-    with open(os.path.join(d, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    write_case(out_dir, i, files, out["csv"], truth)
     return truth
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", type=int, required=True)
-    ap.add_argument("--count", type=int, required=True)
-    ap.add_argument("--out", required=True)
-    a = ap.parse_args()
-    os.makedirs(a.out, exist_ok=True)
-    for i in range(a.count):
-        make_case(i, a.seed, a.out)
-
-
 if __name__ == "__main__":
-    main()
+    run(__doc__, make_case)
