@@ -871,7 +871,8 @@ struct FileReader {
         }
     }
 
-    private static func plain(_ value: Double) -> String {
+    /// A figure as a message quotes it: a whole number without a decimal point.
+    static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 

@@ -40,11 +40,11 @@ extension Interpretation {
                 said += 1
                 let name = table.indicators[Int(whole)], list = parts.map { "\"\(table.indicators[Int($0)])\"" }.joined(separator: " + ")
                 findings.append(Finding(kind: .itemSum, diagnostic: table.warning(at: row, .actual,
-                    "\"\(name)\" is \(Self.plain(figure)), but its items \(list) add up to \(Self.plain(sum)) "
+                    "\"\(name)\" is \(FileReader.plain(figure)), but its items \(list) add up to \(FileReader.plain(sum)) "
                         + "as its name says they should; "
                         + "correct the one that is wrong",
-                    vietnamese: "\"\(name)\" là \(Self.plain(figure)), "
-                        + "nhưng các khoản \(list) cộng lại bằng \(Self.plain(sum)), "
+                    vietnamese: "\"\(name)\" là \(FileReader.plain(figure)), "
+                        + "nhưng các khoản \(list) cộng lại bằng \(FileReader.plain(sum)), "
                         + "trong khi tên chỉ tiêu ghi là tổng các khoản đó; sửa số sai")))
             }
         }

@@ -27,7 +27,7 @@ extension Interpretation {
             }
             guard abs(stated.actual - form.actual) > max(1e-9, 1e-6 * abs(form.actual)) else { continue }
             previous[key] = PreviousFigure(value: form.actual, fromOffice: true)
-            let en = Self.plain(form.actual), other = Self.plain(stated.actual)
+            let en = FileReader.plain(form.actual), other = FileReader.plain(stated.actual)
             let place = table.warning(at: stated, nil, "", vietnamese: "").position
             let formPlace = table.warning(at: form, nil, "", vietnamese: "").position
             findings.append(Finding(kind: .previousConflict, diagnostic: table.warning(at: form, nil,

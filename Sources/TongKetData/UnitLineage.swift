@@ -169,10 +169,6 @@ extension Interpretation {
         previousFigures = previous
     }
 
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-
     private func firstYear(of unit: Int32) -> Int? {
         table.rows.lazy.filter { $0.unit == unit }.map { Int($0.year) }.min()
     }
