@@ -51,7 +51,7 @@ let package = Package(
             path: "Datasets",
             exclude: ["README.md"],
             sources: ["BundledSample.swift"],
-            resources: [.embedInCode("hau-giang.csv")]
+            resources: [.embedInCode("hau-giang.csv"), .embedInCode("danh-muc-chi-tieu.csv")]
         ),
         // Argument parsing and printing only.
         .executableTarget(

@@ -86,7 +86,7 @@ package struct FigureWords: Sendable {
     public func shortActual(_ f: FigureRow) -> String { flagPrefix(f) + value(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
 
     /// The footnote of a chart that shows a flagged value.
-    public var flagNote: String { pick("⚠ cần kiểm tra: số liệu mà `tongket check` đánh dấu", "⚠ to verify: values `tongket check` flags") }
+    public var flagNote: String { pick("⚠ số liệu cần đối chiếu lại trước khi trình bày", "⚠ figures to verify before they are presented") }
 
     /// " (ước)", " ⚠ cần kiểm tra", both, or nothing.
     public func marks(_ f: FigureRow) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }
@@ -239,6 +239,16 @@ package struct FigureWords: Sendable {
         return period.isWholeYear ? pick("năm \(year - 1)", "\(year - 1)") : pick("cùng kỳ năm \(year - 1)", "the same period of \(year - 1)")
     }
 
+    /// A name inside a sentence: its first letter small ("Các đơn vị cấp huyện" → "các đơn vị cấp huyện"), a heading
+    /// the form writes in capitals in sentence case ("CÁC CHI CỤC THUẾ" → "các chi cục thuế"), an abbreviation
+    /// as it is ("VKSND huyện …").
+    public static func midSentence(_ name: String) -> String {
+        let letters = name.filter(\.isLetter)
+        if letters.count > 1, letters == letters.uppercased() { return name.lowercased() }
+        guard let first = name.first, let second = name.dropFirst().first, !second.isUppercase else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
     /// `when` at the start of a line: "Năm 2024", "6 tháng đầu năm 2024", "The first half of 2024".
     public func When(_ year: Int) -> String { let text = when(year); return text.prefix(1).uppercased() + text.dropFirst() }
 
@@ -254,12 +264,21 @@ package struct FigureWords: Sendable {
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
 
     /// A date as the office writes it: "2024-12-20" → "ngày 20 tháng 12 năm 2024" / "20 December
-    /// 2024"; anything that is not an ISO date is left as it is.
+    /// 2024"; anything that is not an ISO date is left as it is. Nghị định 30/2020 writes a 0 before
+    /// a day under 10 and before the months 1 and 2 only: "ngày 05 tháng 01", "tháng 3".
     public func dateWords(_ iso: String) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return pick("ngày \(parts[2]) tháng \(parts[1]) năm \(parts[0])", "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])")
+        let day = (parts[2] < 10 ? "0" : "") + String(parts[2]), month = (parts[1] < 3 ? "0" : "") + String(parts[1])
+        return pick("ngày \(day) tháng \(month) năm \(parts[0])", "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])")
+    }
+
+    /// The date line of a review no date was given for: the day and month left for the clerk to write,
+    /// in the year the review of `year` is held (a calendar year's review early the next year).
+    public func blankDate(_ year: Int) -> String {
+        let held = period.isWholeYear && metrics.table.yearSpan == .calendar ? year + 1 : year
+        return pick("ngày      tháng      năm \(held)", "________ \(held)")
     }
 
     /// The pack's folder: "2024", "2024-6-thang".
@@ -271,7 +290,8 @@ package struct FigureWords: Sendable {
     /// it is a plain sum of every unit's values and targets:
     /// "số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266", "số của Phòng 7",
     /// "KH: tổng 5/6 đơn vị được giao", "KH: mức chung của các đơn vị".
-    public func basisNote(_ f: FigureRow) -> String? {
+    /// `attribution`: say "số của Phòng 7" for a one-unit figure (a page that says it once in its subtitle does not).
+    public func basisNote(_ f: FigureRow, attribution: Bool = true) -> String? {
         guard let basis = metrics.basis(f) else { return nil }
         var parts: [String] = []
         switch basis.figure {
@@ -280,7 +300,7 @@ package struct FigureWords: Sendable {
                 parts.append(pick("số tổng hợp của đơn vị: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))",
                                   "the office's total: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))"))
             }
-        case let .singleUnit(unit) where unit != metrics.unit:
+        case let .singleUnit(unit) where unit != metrics.unit && attribution:
             parts.append(pick("số của ", "the figure of ") + metrics.table.units[Int(unit)])
         case .singleUnit: break
         case .formula: break

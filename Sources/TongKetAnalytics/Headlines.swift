@@ -3,15 +3,14 @@ import TongKetData
 /// The indicators a review leads with (the KPI tiles, the video): those the catalogue marks
 /// "trọng tâm", else by a stated rule, never by alphabetical order —
 /// 1. marked headline in the catalogue (and never one marked "không");
-/// 2. reported by more units in the year (what the whole province did, not one office's work);
-/// 3. with a province target (so the tile can say "đạt … kế hoạch");
-/// 4. the bigger change against the year before (|percent|, undefined last);
-/// 5. the catalogue's order, then the name.
+/// 2. the office's work before its internal affairs (emulation awards, internal plans and rules: `isInternal`);
+/// 3. reported by more units in the year (what the whole province did, not one office's work);
+/// 4. with a province target (so the tile can say "đạt … kế hoạch");
+/// 5. the catalogue's order, then the files' — never a large % change on a small base.
 package enum Headlines {
-    /// The first `count` headlines, shown in the office's order (the catalogue's "thứ tự", then
-    /// the files'): importance chooses which, the office's order how they are laid out.
+    /// The first `count` headlines, in the order of their weight: the work the whole province did leads.
     public static func shown(_ metrics: Metrics, year: Int, count: Int) -> [Int32] {
-        metrics.inOfficeOrder(Array(ranked(metrics, year: year).prefix(count)))
+        Array(ranked(metrics, year: year).prefix(count))
     }
 
     public static func ranked(_ metrics: Metrics, year: Int) -> [Int32] {
@@ -25,16 +24,25 @@ package enum Headlines {
         let candidates = table.indicators.indices.map { Int32($0) }.filter {
             reporters[Int($0)] > 0 && province[$0] != nil && metrics.profile($0).headline != false
         }
-        func key(_ id: Int32) -> (Int, Int, Int, Double, Int) {
+        func key(_ id: Int32) -> (Int, Int, Int, Int, Int) {
             let profile = metrics.profile(id)
-            let f = province[id]
-            return (profile.headline == true ? 0 : 1, -reporters[Int(id)], f?.target == nil ? 1 : 0,
-                    -(f?.yoyPercent.map(abs) ?? -1), profile.order ?? Int.max)
+            return (profile.headline == true ? 0 : 1, isInternal(metrics, id) ? 1 : 0, -reporters[Int(id)],
+                    province[id]?.target == nil ? 1 : 0, profile.order ?? Int.max)
         }
         return candidates.sorted { a, b in
             let (x, y) = (key(a), key(b))
             if x != y { return x < y }
-            return NameOrder.precedes(table.indicators[Int(a)], table.indicators[Int(b)])
+            return a < b
         }
+    }
+
+    /// An office's internal affairs, which a review reports last: the catalogue's field "nội bộ" ("Công tác xây dựng
+    /// ngành, nội bộ"), else a name about emulation and awards, internal plans, rules and documents.
+    public static func isInternal(_ metrics: Metrics, _ id: Int32) -> Bool {
+        if let field = metrics.profile(id).field { return HeaderName.fold(field).contains("noi bo") }
+        let name = " " + HeaderName.fold(metrics.table.indicators[Int(id)]) + " "
+        // "kế hoạch" alone is the target of many a name ("Tỷ lệ thu so với kế hoạch"): only a count of plans is internal.
+        return [" thi dua", " khen thuong", " danh hieu", " noi bo ", " so ke hoach", " so van ban", " so quy che"]
+            .contains(where: name.contains)
     }
 }

@@ -78,7 +78,12 @@ public struct Metrics: Sendable {
         var flaggedProvince = Set<Int>()
         for (i, row) in provinceRows.enumerated() {
             let basis = provinceBases[i]
-            if basis.unitsFigure != nil || !basis.isPublished && flaggedKeys.contains(Self.key(row.indicator, row.year)) { flaggedProvince.insert(i) }
+            // A total row that disagrees with the units' own counts is a slip to look at; a published rate
+            // that differs from the units' plain mean is what a weighted rate does, and no mark.
+            let counts = interpretation.indicators[Int(row.indicator)].formula.isSum
+            if basis.unitsFigure != nil && counts || !basis.isPublished && flaggedKeys.contains(Self.key(row.indicator, row.year)) {
+                flaggedProvince.insert(i)
+            }
         }
         self.flaggedProvince = flaggedProvince
         provinceIndex = Dictionary(provinceRows.enumerated().map { (Self.key($1.indicator, $1.year), $0) }, uniquingKeysWith: { a, _ in a })

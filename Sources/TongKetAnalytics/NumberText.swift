@@ -31,6 +31,28 @@ public struct NumberText: Sendable {
         return number((ratio * 1000).rounded(.down) / 10) + (language == .vi ? " %" : "%")
     }
 
+    /// Completions shown together (a chart's bars, a table's column) at one precision: whole percents, or one
+    /// decimal for all when any needs it ("113,0 %" beside "94,4 %", never "113 %"). A miss is rounded down, so
+    /// it never prints as its target (99,96 % is "99,9 %", not "100,0 %").
+    public func completions(_ ratios: [Double]) -> [String] {
+        let digits = ratios.contains { ($0 * 1000).rounded() != ($0 * 100).rounded() * 10 } ? 1 : 0
+        let scale = digits == 1 ? 10.0 : 1
+        return ratios.map { ratio in
+            // (A hair added first: 0,95 is 94,999… in binary and must stay "95,0".)
+            let percent = ratio < 1 ? (ratio * 100 * scale + 1e-7).rounded(.down) / scale : ratio * 100
+            return padded(number(percent, fractionDigits: digits), digits) + (language == .vi ? " %" : "%")
+        }
+    }
+
+    /// "113" → "113,0" for one decimal: Foundation's formatter on Linux misreads a minimum of decimals equal to
+    /// its maximum (149,2078 came out "149,208"), so the zeros are written here.
+    func padded(_ text: String, _ digits: Int) -> String {
+        guard digits > 0 else { return text }
+        let separator: Character = language == .vi ? "," : "."
+        guard let dot = text.lastIndex(of: separator) else { return text + String(separator) + String(repeating: "0", count: digits) }
+        return text + String(repeating: "0", count: max(0, digits - text.distance(from: text.index(after: dot), to: text.endIndex)))
+    }
+
     /// A signed change: "+6", "–3", "0". The minus is an en dash (U+2013): the typographic
     /// minus U+2212 is missing from Noto Sans, and Pango would borrow it from another font.
     public func signed(_ value: Double, fractionDigits: Int = 1) -> String {

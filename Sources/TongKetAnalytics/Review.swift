@@ -23,6 +23,12 @@ public enum Review {
         return out
     }
 
+    /// The findings behind a "⚠" on a page, each an analyst must look at before the room sees it: a
+    /// typo-like jump, a % over 100, a total row that disagrees with its units' own counts.
+    public static func marked(_ metrics: Metrics) -> [Finding] {
+        metrics.valueFindings.map(\.finding) + totals(metrics, countsOnly: true)
+    }
+
     /// The values themselves that look wrong, each with its row: what `Metrics` marks.
     static func valueFindings(_ table: IndicatorTable) -> [(row: Int, finding: Finding)] {
         jumps(table) + percentsOver100(table)
@@ -170,7 +176,7 @@ public enum Review {
     /// Total rows against the units' formula: the grand total against the province's, each
     /// subtotal against its own group's. A disagreement is named at both places — the total
     /// row, and the first unit row of the indicator that year.
-    static func totals(_ metrics: Metrics) -> [Finding] {
+    static func totals(_ metrics: Metrics, countsOnly: Bool = false) -> [Finding] {
         let table = metrics.table
         let en = NumberText(.en), vi = NumberText(.vi)
         // The formula's name as every page says it (the phrasebook's).
@@ -211,7 +217,7 @@ public enum Review {
             return values
         }
         for total in metrics.interpretation.totals where total.indicator >= 0 && total.period == metrics.period {
-            if total.isSubtotal && total.level < 0 { continue }
+            if total.isSubtotal && total.level < 0 || countsOnly && !formulas[Int(total.indicator)].isSum { continue }
             let level: Int32? = total.isSubtotal ? total.level : nil
             guard let value = formed(level: level)[Metrics.key(total.indicator, Int32(total.year))] else { continue }
             guard abs(total.actual - value) > PublishedTotals.tolerance(formulas[Int(total.indicator)], value) else { continue }

@@ -95,7 +95,19 @@ struct SceneRenderer {
     private func drawText(_ run: TextRun, _ target: TextLayouts.Target, _ cr: OpaquePointer) {
         // One line boxes are exactly as wide as measured; a little slack keeps rounding
         // from turning the last letter into an ellipsis.
-        let layout = layouts.layout(run, width: run.frame.width + 1, on: cr, target: target)
+        var layout = layouts.layout(run, width: run.frame.width + 1, on: cr, target: target)
+        // A text that does not fit is never shown cut ("Viện kiểm sát nhân dân huyện Phụng Hi…"): the office's own
+        // abbreviations first, then smaller type, step by step, until it fits.
+        if layout.size.truncated {
+            var shorter = run
+            shorter.text = Abbreviations.shorten(run.text)
+            // Fine steps: a measure that missed by a hair costs a hair, not a visibly smaller label.
+            for scale in stride(from: 1.0, through: 0.5, by: -0.02) {
+                shorter.style.size = run.style.size * scale
+                layout = layouts.layout(shorter, width: run.frame.width + 1, on: cr, target: target)
+                if !layout.size.truncated { break }
+            }
+        }
         cairo_move_to(cr, run.frame.x - (run.alignment == .leading ? 0 : run.alignment == .center ? 0.5 : 1), run.frame.y)
         set(run.style.color, cr, opacity: run.opacity)
         pango_cairo_show_layout(cr, layout.pointer)

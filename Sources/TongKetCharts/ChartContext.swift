@@ -68,7 +68,7 @@ public struct ChartContext {
     }
 
     /// The last row of a cut list: "… và 12 đơn vị khác".
-    func moreUnits(_ count: Int) -> String { pick("… và \(count) đơn vị khác", "… and \(count) more units") }
+    func moreUnits(_ count: Int) -> String { pick("và \(count) đơn vị khác", "and \(count) more units") }
 
     /// A value axis's tick label.
     func axisText(_ value: Double, _ format: AxisFormat) -> String {

@@ -48,9 +48,11 @@ struct DivergingColors {
     let above: ChartColor
     /// Completion (ratio) at which each end is reached.
     static let low = 0.5, high = 1.5
+    static let missFloor = 0.35
 
     func color(for ratio: Double) -> ChartColor {
-        if ratio < 1 { return neutral.mixed(with: below, min(1, (1 - ratio) / (1 - Self.low))) }
+        // A miss is never the neutral of a target reached: 99 % starts a third of the way to the "below" end.
+        if ratio < 1 { return neutral.mixed(with: below, min(1, max(Self.missFloor, (1 - ratio) / (1 - Self.low)))) }
         return neutral.mixed(with: above, min(1, (ratio - 1) / (Self.high - 1)))
     }
 }

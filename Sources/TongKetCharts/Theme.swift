@@ -25,13 +25,13 @@ public struct Theme: Sendable, Equatable {
     public static let light = Theme(
         name: "light", background: ChartColor(hex: 0xFFFFFF), text: ChartColor(hex: 0x1C2430), secondaryText: ChartColor(hex: 0x5B6573),
         grid: ChartColor(hex: 0xE3E7EC), reference: ChartColor(hex: 0x1C2430), met: ChartColor(hex: 0x1F5A96), notMet: ChartColor(hex: 0xE69F00),
-        previous: ChartColor(hex: 0xA9C1DB), current: ChartColor(hex: 0x1F5A96), target: ChartColor(hex: 0xD55E00),
+        previous: ChartColor(hex: 0xA9C1DB), current: ChartColor(hex: 0x1F5A96), target: ChartColor(hex: 0x5B6573),
         below: ChartColor(hex: 0xE08A0B), above: ChartColor(hex: 0x2166AC), neutral: ChartColor(hex: 0xF4F4F1), fontFamily: "Noto Sans")
 
     public static let dark = Theme(
         name: "dark", background: ChartColor(hex: 0x10161F), text: ChartColor(hex: 0xF2F4F7), secondaryText: ChartColor(hex: 0xA7B0BD),
         grid: ChartColor(hex: 0x2A3440), reference: ChartColor(hex: 0xF2F4F7), met: ChartColor(hex: 0x9AD0F5), notMet: ChartColor(hex: 0xD55E00),
-        previous: ChartColor(hex: 0x4A5A6E), current: ChartColor(hex: 0x9AD0F5), target: ChartColor(hex: 0xF0A070),
+        previous: ChartColor(hex: 0x4A5A6E), current: ChartColor(hex: 0x9AD0F5), target: ChartColor(hex: 0xC5CCD6),
         below: ChartColor(hex: 0xD55E00), above: ChartColor(hex: 0x9AD0F5), neutral: ChartColor(hex: 0x2A3440), fontFamily: "Noto Sans")
 
     /// For written reports: a serif with full Vietnamese coverage and Times New Roman's
@@ -39,7 +39,7 @@ public struct Theme: Sendable, Equatable {
     public static let print = Theme(
         name: "print", background: ChartColor(hex: 0xFFFFFF), text: ChartColor(hex: 0x000000), secondaryText: ChartColor(hex: 0x444444),
         grid: ChartColor(hex: 0xDDDDDD), reference: ChartColor(hex: 0x000000), met: ChartColor(hex: 0x1F4E79), notMet: ChartColor(hex: 0xE6A23C),
-        previous: ChartColor(hex: 0xB4C7DC), current: ChartColor(hex: 0x1F4E79), target: ChartColor(hex: 0xC0392B),
+        previous: ChartColor(hex: 0xB4C7DC), current: ChartColor(hex: 0x1F4E79), target: ChartColor(hex: 0x555555),
         below: ChartColor(hex: 0xE08A0B), above: ChartColor(hex: 0x1F4E79), neutral: ChartColor(hex: 0xF2F2F2), fontFamily: "Noto Serif")
 
     public static let all: [Theme] = [.light, .dark, .print]

@@ -36,6 +36,9 @@ public struct Timeline: Sendable {
         }
     }
 
+    /// Characters a second a caption is read at, at most (the rate subtitlers keep to for adults).
+    public static let readingRate = 17.0
+
     public let slides: [Slide]
     public let fps: Int
     public let pacing: Pacing
@@ -50,7 +53,11 @@ public struct Timeline: Sendable {
         self.pacing = pacing
         self.language = language
         let rate = Double(fps)
-        slideFrames = slides.map { max(1, Int((($0.isCard ? pacing.card : pacing.entrance + pacing.hold) * rate).rounded())) }
+        // A slide stays until its caption can be read at `readingRate`: the hold grows to fit.
+        slideFrames = slides.map { slide in
+            let reading = slide.isCard ? 0 : Int((Double(slide.caption?.count ?? 0) / Self.readingRate * rate).rounded(.up))
+            return max(1, reading, Int(((slide.isCard ? pacing.card : pacing.entrance + pacing.hold) * rate).rounded()))
+        }
         fadeFrames = max(0, Int((pacing.crossFade * rate).rounded()))
     }
 

@@ -195,6 +195,7 @@ struct FileReader {
                     if best == nil || mapped > best?.mapped ?? 0 { best = (line, headers, error, mapped) }
                 }
                 titles.append(Self.titleText(headers))
+                if assembler.issued == nil { assembler.issued = DateLine.iso(in: headers.joined(separator: " ")) }
                 if let first = headers.first(where: { !$0.isEmpty }), NameClues.isAgency(first) {
                     if assembler.organisation == nil { assembler.organisation = first }
                     assembler.agencyNames.insert(first)

@@ -127,6 +127,8 @@ public struct IndicatorTable: Sendable {
     public let yearSpan: YearSpan
     /// The agency the files' title block names ("VIỆN KIỂM SÁT NHÂN DÂN TỈNH SÓC TRĂNG"), if any.
     public let organisation: String?
+    /// The date line of the files' title block ("Hậu Giang, ngày 15 tháng 12 năm 2023") as "2023-12-15", if any.
+    public let issued: String?
     /// The targets of the years after the last year with results (next year's plan, "KH 2025"),
     /// in the rows' order: what "Phương hướng, nhiệm vụ năm tới" is made of. Their `actual` is 0.
     public let plannedTargets: [IndicatorRow]
@@ -186,7 +188,7 @@ public struct IndicatorTable: Sendable {
 
     init(units: [String], indicators: [String], measures: [String], levels: [String], files: [String], rows: [IndicatorRow],
          fields: [[InputColumn: Int]] = [], sheetFiles: Set<Int32> = [], sectionLevels: Set<Int32> = [],
-         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil,
+         periods: [ReportingPeriod] = [.wholeYear], yearSpan: YearSpan = .calendar, organisation: String? = nil, issued: String? = nil,
          plannedTargets: [IndicatorRow] = [],
          targetNames: [String?] = [], otherTargets: [OtherTarget] = [], rowTargetNames: [RowKey: String] = [:],
          relativeTargets: [RowKey: RelativeTarget] = [:], itemParents: [String: String] = [:], itemSums: [String: [String]] = [:],
@@ -203,6 +205,7 @@ public struct IndicatorTable: Sendable {
         self.otherTargets = otherTargets
         self.yearSpan = yearSpan
         self.organisation = organisation
+        self.issued = issued
         self.sectionLevels = sectionLevels
         self.periods = periods
         self.fields = fields
@@ -235,7 +238,8 @@ public struct IndicatorTable: Sendable {
     func replacingRows(_ rows: [IndicatorRow], plannedTargets: [IndicatorRow]? = nil) -> IndicatorTable {
         IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files, rows: rows,
                        fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
-                       plannedTargets: plannedTargets ?? self.plannedTargets, targetNames: targetNames, otherTargets: otherTargets,
+                       issued: issued, plannedTargets: plannedTargets ?? self.plannedTargets, targetNames: targetNames,
+                       otherTargets: otherTargets,
                        rowTargetNames: rowTargetNames, relativeTargets: relativeTargets, itemParents: itemParents,
                        itemSums: itemSums, officePrevious: officePrevious, unitNotes: unitNotes, agencyNames: agencyNames)
     }

@@ -430,6 +430,12 @@ public struct Interpretation: Sendable {
                             + "nhưng số liệu không có chỉ tiêu này; ghi tên như trong tệp"))
                 }
             }
+            // The area of work: the catalogue's "lĩnh vực", else the file's section heading over the indicator's rows
+            // ("I. CÔNG TÁC THỰC HÀNH QUYỀN CÔNG TỐ …"), the topmost heading that is no indicator itself.
+            if profile.field == nil, let heading = Self.sectionHeading(of: name, in: newTable.itemParents),
+               idByKey[spelling(heading)] == nil {
+                profile.field = Self.sentenceCase(heading)
+            }
             profile.inScorecard = entry?.inScorecard
             if let decided = entry?.rollup {
                 let basis: Basis = decided.confirmed ? .catalogue : .proposed
@@ -692,6 +698,7 @@ public struct Interpretation: Sendable {
         assembler.keepPeriods(table.periods)
         assembler.yearSpan = table.yearSpan
         assembler.organisation = table.organisation
+        assembler.issued = table.issued
         let unitIDs = unitNames.enumerated().map { id, name in isTotal[id] ? -1 : assembler.units.id(for: name) }
         // Indicators get ids from the units' rows only: a total line's own label ("Tổng cộng"
         // merged across the indicator column) is no indicator.
@@ -858,5 +865,26 @@ extension IndicatorTable {
         var rows = rows
         for i in rows.indices { rows[i].direction = directions[Int(rows[i].indicator)] }
         return replacingRows(rows)
+    }
+}
+
+extension Interpretation {
+    /// The topmost heading above an item in the files' outline, when there is one above it.
+    static func sectionHeading(of name: String, in parents: [String: String]) -> String? {
+        guard var top = parents[name] else { return nil }
+        // An outline is a few levels deep; the bound keeps a cycle from looping.
+        for _ in 0..<16 {
+            guard let up = parents[top], up != top else { break }
+            top = up
+        }
+        return top
+    }
+
+    /// A heading a form writes in capitals ("CÔNG TÁC KIỂM SÁT XÉT XỬ"), as a page's title writes it: "Công tác kiểm sát xét xử".
+    static func sentenceCase(_ heading: String) -> String {
+        let letters = heading.filter(\.isLetter)
+        guard letters.count > 1, letters == letters.uppercased() else { return heading }
+        let lower = heading.lowercased()
+        return lower.prefix(1).uppercased() + lower.dropFirst()
     }
 }

@@ -79,7 +79,7 @@ extension IndicatorTable {
         }
         return IndicatorTable(units: units, indicators: indicators, measures: measures, levels: levels, files: files,
                               rows: rows.map(swapped), fields: fields, sheetFiles: sheetFiles, sectionLevels: sectionLevels,
-                              periods: periods, yearSpan: yearSpan, organisation: organisation,
+                              periods: periods, yearSpan: yearSpan, organisation: organisation, issued: issued,
                               plannedTargets: plannedTargets.map(swapped), targetNames: targetNames, otherTargets: [],
                               rowTargetNames: [:], relativeTargets: other.relative, itemParents: itemParents, itemSums: itemSums,
                               officePrevious: officePrevious, unitNotes: unitNotes, agencyNames: agencyNames)
@@ -154,7 +154,8 @@ extension Interpretation {
         table = IndicatorTable(units: table.units, indicators: table.indicators, measures: table.measures, levels: table.levels,
                                files: table.files, rows: rows, fields: table.fields, sheetFiles: table.sheetFiles,
                                sectionLevels: table.sectionLevels, periods: table.periods, yearSpan: table.yearSpan,
-                               organisation: table.organisation, plannedTargets: table.plannedTargets, targetNames: table.targetNames,
+                               organisation: table.organisation, issued: table.issued, plannedTargets: table.plannedTargets,
+                               targetNames: table.targetNames,
                                otherTargets: others, rowTargetNames: names, relativeTargets: relative,
                                itemParents: table.itemParents, itemSums: table.itemSums,
                                officePrevious: table.officePrevious, unitNotes: table.unitNotes, agencyNames: table.agencyNames)

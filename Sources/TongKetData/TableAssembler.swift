@@ -20,6 +20,8 @@ struct TableAssembler {
     var yearSpan: YearSpan = .calendar
     /// The agency the files' title block names, the first one found.
     var organisation: String?
+    /// The first date line of the files' title blocks, as "YYYY-MM-DD".
+    var issued: String?
     /// Every agency line of the files' title blocks: a unit so named is the agency's own rows.
     var agencyNames: Set<String> = []
     /// The part of the year a workbook's sheet names, by file: its other sheets' when they are signed before the year ends.
@@ -283,7 +285,7 @@ struct TableAssembler {
         return (IndicatorTable(units: units.names, indicators: indicators.names, measures: measures.names,
                                levels: levels.names, files: files, rows: rows, fields: fields, sheetFiles: sheetFiles,
                                sectionLevels: sectionLevels, periods: periods, yearSpan: yearSpan, organisation: organisation,
-                               plannedTargets: planned, targetNames: files.indices.map { targetNames[Int32($0)] },
+                               issued: issued, plannedTargets: planned, targetNames: files.indices.map { targetNames[Int32($0)] },
                                otherTargets: otherTargets, rowTargetNames: rowTargetNames, relativeTargets: relativeTargets,
                                itemParents: itemParents, itemSums: itemSums, officePrevious: keyedOfficePrevious,
                                unitNotes: unitNotes, agencyNames: agencyNames), kept)

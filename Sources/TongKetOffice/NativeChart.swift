@@ -53,7 +53,7 @@ struct NativeChart {
             if rows.count > Self.rowLimit {
                 let left = rows.count - (Self.rowLimit - 1)
                 rows = Array(rows.prefix(Self.rowLimit - 1))
-                overflow = plot.overflow?(left) ?? (vi ? "… và \(left) dòng khác" : "… and \(left) more rows")
+                overflow = plot.overflow?(left) ?? (vi ? "và \(left) dòng khác" : "and \(left) more rows")
             }
             // A row with no bar says why in its label ("Huyện Cù Lao Dung — không có chỉ tiêu").
             categories = rows.map { row in

@@ -153,8 +153,9 @@ package enum ReportDocument {
     private static func official(_ h: OfficialHeader) -> Markup {
         var left: Markup = ""
         if !h.parent.isEmpty { left += line(h.parent.uppercased(), size: 26) }
-        left += line(h.organisation.isEmpty ? "……………………" : h.organisation.uppercased(), bold: true, size: 26, rule: 1100)
-        left += line("Số:        /BC-……", size: 26)
+        left += line(h.organisation.uppercased(), bold: true, size: 26, rule: 1100)
+        // The number is the clerk's to write when the report is registered.
+        left += line("Số:          /BC", size: 26)
         let right = line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26)
             + line("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28, rule: 1150)
             + line(h.placeAndDate, italic: true, size: 28)
@@ -168,8 +169,8 @@ package enum ReportDocument {
         var left: Markup = "<w:p><w:pPr><w:pStyle w:val=\"Recipients\"/></w:pPr>\(run("Nơi nhận:", bold: true, italic: true, size: 24))</w:p>"
         for recipient in s.recipients { left += "<w:p><w:pPr><w:pStyle w:val=\"Recipients\"/></w:pPr>\(run(recipient, size: 22))</w:p>" }
         var right = line(s.title, bold: true, size: 28) + line(s.note, italic: true, size: 26)
-        for _ in 0..<4 { right += line("") }
-        right += line("……………………", bold: true, size: 28)
+        // The space the signature and seal take, then the signer's name, written in by hand until it is given.
+        for _ in 0..<5 { right += line("") }
         return "<w:p/>" + columns(left, right, split: 4400)
     }
 

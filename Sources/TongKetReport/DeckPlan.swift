@@ -85,11 +85,19 @@ public struct DeckPlan: Sendable {
         }
         let reserved = max(0, min(missedHeadlines.count, maxPages - 3))
         var budget = maxPages - 2 - reserved - opening.count - review.count - comparison.count - plan.count - overviews.reduce(0) { $0 + $1.count }
+        // A missed headline too few units report for a page of its own is shown on its section's overview: that
+        // page stays whatever the length.
+        let missedAlone = Set(ranked.filter { id in
+            (metrics.profile(id).headline == true || headlines.contains(id)) && !missedHeadlines.contains(id)
+                && metrics.figureRows(year: year).contains { $0.scope == .province && $0.indicator == id && $0.status == .notMet }
+        })
         // Too many sections for the pages: the last overviews give way, then the cùng kỳ
         // table's second page and its first, next year's targets, then the opening's last pages (a deck of three
         // pages is the title, the headlines and the closing).
-        while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
-            overviews[last].removeLast()
+        func removable(_ page: ChartRequest) -> Bool { !page.indicators.contains(where: missedAlone.contains) }
+        while budget < 0, let last = overviews.indices.last(where: { overviews[$0].contains(where: removable) }),
+              let page = overviews[last].lastIndex(where: removable) {
+            overviews[last].remove(at: page)
             budget += 1
         }
         while budget < 0, !comparison.isEmpty {
@@ -120,11 +128,19 @@ public struct DeckPlan: Sendable {
         var years: [Int32: Set<Int32>] = [:]
         for row in metrics.table.rows where Int(row.year) <= year { years[row.indicator, default: []].insert(row.year) }
         let missed = Set(missedHeadlines)
+        func earns(_ indicator: Int32) -> [ChartRequest] {
+            Self.pages(for: indicator, figures: figures.filter { $0.indicator == indicator }, years: years[indicator]?.count ?? 0,
+                       headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted,
+                       paths: Self.paths(metrics, indicator: indicator, through: year), rate: metrics.profile(indicator).isRate)
+        }
+        // Each missed headline's first page before any second page: the pages set aside are one each.
+        for indicator in missedHeadlines where inSections.contains(indicator) && budget > 0 {
+            guard let first = earns(indicator).first else { continue }
+            chosen[indicator] = [first]
+            budget -= 1
+        }
         for indicator in missedHeadlines + ranked.filter({ !missed.contains($0) }) where inSections.contains(indicator) && budget > 0 {
-            let earns = Self.pages(for: indicator, figures: figures.filter { $0.indicator == indicator }, years: years[indicator]?.count ?? 0,
-                                   headline: metrics.profile(indicator).headline == true || headlines.contains(indicator), year: year, wanted: wanted,
-                                   paths: Self.paths(metrics, indicator: indicator, through: year))
-            for request in earns where budget > 0 {
+            for request in earns(indicator) where budget > 0 && !(chosen[indicator] ?? []).contains(request) {
                 chosen[indicator, default: []].append(request)
                 budget -= 1
             }
@@ -176,7 +192,7 @@ public struct DeckPlan: Sendable {
     }
 
     static func pages(for indicator: Int32, figures: [FigureRow], years: Int, headline: Bool, year: Int, wanted: (ChartKind) -> Bool,
-                      paths: (units: [[Double]], province: [Double]) = ([], [])) -> [ChartRequest] {
+                      paths: (units: [[Double]], province: [Double]) = ([], []), rate: Bool = false) -> [ChartRequest] {
         var out: [ChartRequest] = []
         if figures.count >= 3 {
             if figures.filter({ $0.target != nil }).count >= 3, wanted(.completion) {
@@ -186,7 +202,9 @@ public struct DeckPlan: Sendable {
             }
         }
         if headline, years >= 3 {
-            let changes = (paths.province.max() ?? 0) != (paths.province.min() ?? 0)
+            // One unit's few cases (5, 4, 6 awards) earn no page: its line must move by more than the noise of its counts.
+            let changes = figures.count > 1 ? (paths.province.max() ?? 0) != (paths.province.min() ?? 0)
+                : movesBeyondNoise(paths.province, rate: rate)
             if (4...ChartKind.panelLimit).contains(figures.count), wanted(.multiples), readablePanels(paths.units) {
                 out.append(ChartRequest(kind: .multiples, year: year, indicator: indicator))
             } else if wanted(.trend), changes {
@@ -194,6 +212,15 @@ public struct DeckPlan: Sendable {
             }
         }
         return out
+    }
+
+    /// A path whose range exceeds twice the noise of counts of its size (√ of its mean): 5 → 4 → 6 does not,
+    /// 580 → 522 → 640 does. A rate moves when its range is at least 5 points.
+    static func movesBeyondNoise(_ path: [Double], rate: Bool) -> Bool {
+        guard let low = path.min(), let high = path.max(), !path.isEmpty else { return false }
+        if rate { return high - low >= 5 }
+        let mean = path.reduce(0, +) / Double(path.count)
+        return high - low > 2 * abs(mean).squareRoot()
     }
 
     /// The catalogue's fields when it names any, else the unit groups (an indicator belongs

@@ -16,9 +16,9 @@ public struct Narrative {
         self.language = language
     }
 
-    private var n: NumberText { NumberText(language) }
-    private var words: FigureWords { FigureWords(metrics, language) }
-    private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    var n: NumberText { NumberText(language) }
+    var words: FigureWords { FigureWords(metrics, language) }
+    func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     /// The review in the deck's order, as a review conference is held: the headlines, the
     /// units' scorecard, each section's province figures and its units' figures (kết quả đạt
@@ -68,8 +68,7 @@ public struct Narrative {
         if let comparison = comparison(province) { sections.append(comparison) }
         sections.append(.init(heading: ReviewHeadings.shortfalls(language), part: .shortfalls, blocks: shortfalls))
         if let plan = plan() { sections.append(plan) }
-        let notes = self.notes
-        if !notes.isEmpty { sections.append(.init(heading: ReviewHeadings.notes(language), part: .notes, blocks: notes.map { .item($0) })) }
+        // How the figures were formed and what the reading assumed are the analyst's (review.md), not the room's.
         return ReviewDocument(title: words.reviewTitle(year), lead: lead, sections: sections)
     }
 
@@ -200,7 +199,7 @@ public struct Narrative {
 
     /// The closing note: how province figures were formed and everything the figures assume
     /// or that the review found suspicious, so a reader knows what to verify.
-    var notes: [String] {
+    public var notes: [String] {
         let interpretation = metrics.interpretation
         let table = metrics.table
         func names(_ ids: [Int32]) -> String { ids.map { "\"" + table.indicators[Int($0)] + "\"" }.joined(separator: ", ") }
@@ -234,7 +233,7 @@ public struct Narrative {
         return lines
     }
 
-    private func figures(scope: Scope) -> [FigureRow] {
+    func figures(scope: Scope) -> [FigureRow] {
         metrics.figureRows(year: year).filter { $0.scope == scope }
     }
 

@@ -79,10 +79,11 @@ struct OfficePack {
         var blocks: [ReportDocument.Block] = []
         // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
         let title = language == .vi ? "Báo cáo " + review.title.prefix(1).lowercased() + review.title.dropFirst() : review.title
-        let date = words.dateWords(sender.date)
+        let date = sender.date.isEmpty ? words.blankDate(year) : words.dateWords(sender.date)
         if language == .vi {
-            let place = sender.place ?? Self.place(in: sender.organisation) ?? "……"
-            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, placeAndDate: place + ", " + date, subject: review.title)))
+            let place = sender.place ?? Self.place(in: sender.organisation)
+            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation,
+                                                placeAndDate: (place.map { $0 + ", " } ?? "") + date, subject: review.title)))
         } else {
             blocks.append(.title(title))
             blocks.append(.subtitle([sender.organisation, date].filter { !$0.isEmpty }.joined(separator: " · ")))
@@ -108,7 +109,7 @@ struct OfficePack {
             }
         }
         if language == .vi {
-            blocks.append(.signature(.init(recipients: ["- ……………;", "- Lưu: VT."], title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)")))
+            blocks.append(.signature(.init(recipients: ["- Lưu: VT."], title: Self.headTitle(sender.organisation), note: "")))
         }
         blocks += unitAppendix(appendix)
         return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
@@ -119,13 +120,27 @@ struct OfficePack {
     static func place(in organisation: String) -> String? {
         var name = organisation
         if let open = name.range(of: " (") { name = String(name[..<open.lowerBound]) }
-        for word in ["thành phố ", "tỉnh ", "Thành phố ", "Tỉnh "] {
-            if let found = name.range(of: word, options: .backwards) {
+        for word in ["thành phố ", "tỉnh "] {
+            if let found = name.range(of: word, options: [.backwards, .caseInsensitive]) {
                 let place = name[found.upperBound...].trimmingCharacters(in: .whitespaces)
-                if !place.isEmpty { return place }
+                // "CỤC THUẾ TỈNH HẬU GIANG": the place as a sentence writes it.
+                if !place.isEmpty { return place == place.uppercased() ? place.capitalized : place }
             }
         }
         return nil
+    }
+
+    /// Who signs for an agency of this kind (Nghị định 30/2020 signs with the head's title): "VIỆN TRƯỞNG"
+    /// for a procuracy, "CHÁNH ÁN" for a court, "CỤC TRƯỞNG" for a Cục, "GIÁM ĐỐC" for a Sở.
+    static func headTitle(_ organisation: String) -> String {
+        let name = HeaderName.fold(organisation)
+        let heads: [(String, String)] = [
+            ("vien kiem sat", "VIỆN TRƯỞNG"), ("vksnd", "VIỆN TRƯỞNG"), ("toa an", "CHÁNH ÁN"), ("tand", "CHÁNH ÁN"),
+            ("chi cuc", "CHI CỤC TRƯỞNG"), ("cuc ", "CỤC TRƯỞNG"), ("so ", "GIÁM ĐỐC"), ("cong an", "GIÁM ĐỐC"),
+            ("kho bac", "GIÁM ĐỐC"), ("bao hiem xa hoi", "GIÁM ĐỐC"), ("uy ban nhan dan", "TM. ỦY BAN NHÂN DÂN"),
+            ("ubnd", "TM. ỦY BAN NHÂN DÂN"), ("ban ", "TRƯỞNG BAN"), ("phong ", "TRƯỞNG PHÒNG"), ("truong ", "HIỆU TRƯỞNG"),
+        ]
+        return heads.first { name.hasPrefix($0.0) }?.1 ?? "THỦ TRƯỞNG CƠ QUAN"
     }
 
     /// "Phụ lục": the office's own form for every unit, in the administrative order — STT,

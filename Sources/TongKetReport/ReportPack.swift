@@ -202,6 +202,11 @@ public enum ReportPack {
             files.append(ManifestEntry(path: "summary.\(language.rawValue).md", kind: "summary", title: language == .vi ? "Tóm tắt" : "Summary",
                                        alt: language == .vi ? "Tóm tắt kết quả bằng tiếng Việt." : "The results summarised in English."))
         }
+        try writeText(folder, "review.md") { writer in try writer.write(ReviewNotes.markdown(metrics, year: o.year, language: o.language)) }
+        let vi = o.language == .vi
+        files.append(ManifestEntry(path: "review.md", kind: "review",
+                                   title: vi ? "Rà soát trước khi trình bày" : "To check before presenting",
+                                   alt: vi ? "Ghi chú và cảnh báo cho người lập báo cáo." : "Notes and warnings for the analyst."))
         if !unitPlans.isEmpty { files += try UnitPack.write(metrics, plans: unitPlans, options: o, progress: progress, in: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

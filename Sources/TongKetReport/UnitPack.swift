@@ -23,6 +23,8 @@ enum UnitPack {
     struct Page {
         var spec: ChartSpec
         var alt: String
+        /// The video's line for the page: its one finding, short enough to read while it holds.
+        var caption: String
     }
 
     /// One unit's summary as planned: its figures and its deck's pages, made once for both the
@@ -77,7 +79,10 @@ enum UnitPack {
         let narrative = Narrative(metrics: own, year: year, language: language)
         let figures = own.figureRows(year: year).filter { $0.scope == .province }
         guard !figures.isEmpty else { return [] }
-        func page(_ request: ChartRequest) -> Page { Page(spec: Charts.spec(request, metrics: own, language: language), alt: narrative.alt(for: request)) }
+        func page(_ request: ChartRequest) -> Page {
+            Page(spec: Charts.spec(request, metrics: own, language: language), alt: narrative.alt(for: request),
+                 caption: narrative.caption(for: request))
+        }
         var charts: [(page: Page, gives: Int)] = [(page(ChartRequest(kind: .kpi, year: year)), 0)]
         // Its indicators against their targets, eight a page shared evenly, two pages at most.
         let ids = own.inOfficeOrder(figures.map(\.indicator))
@@ -116,18 +121,33 @@ enum UnitPack {
         // The province's assumptions are not the unit's page's.
         spec.note = nil
         let words = FigureWords(metrics, language)
-        let rank = (group.cards.firstIndex { $0.unit == unit } ?? 0) + 1
         let label = group.group.map { UnitGroup.label($0, language) } ?? (language == .vi ? "các đơn vị" : "the units")
-        spec.title = language == .vi ? "Vị trí trong \(label.prefix(1).lowercased() + label.dropFirst())" : "Standing among \(label.prefix(1).lowercased() + label.dropFirst())"
+        let among = FigureWords.midSentence(label)
+        spec.title = language == .vi ? "Vị trí trong \(among)" : "Standing among \(among)"
         let met = group.cards.reduce(0) { $0 + $1.met }, defined = group.cards.reduce(0) { $0 + $1.defined }
         let n = NumberText(language)
-        spec.subtitle = words.When(year) + (language == .vi
-            ? " · \(name) xếp thứ \(rank)/\(group.cards.count) · cả nhóm đạt \(met)/\(defined) chỉ tiêu" + (defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : "")
-            : " · \(name) ranks \(rank) of \(group.cards.count) · the group met \(met) of \(defined) targets" + (defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : ""))
         let share = defined > 0 ? " (\(n.percent(Double(met) / Double(defined))))" : ""
-        let among = label.prefix(1).lowercased() + label.dropFirst()
-        return Page(spec: spec, alt: language == .vi ? "\(name) xếp thứ \(rank)/\(group.cards.count) trong \(among); cả nhóm đạt \(met)/\(defined) chỉ tiêu\(share)."
-                                                     : "\(name) ranks \(rank) of \(group.cards.count) among \(among); the group met \(met) of \(defined) targets\(share).")
+        let standing = Self.standing(of: unit, in: group.cards, language: language)
+        spec.subtitle = words.When(year) + (language == .vi
+            ? " · \(name) \(standing) · cả nhóm đạt \(met)/\(defined) chỉ tiêu" + share
+            : " · \(name) \(standing) · the group met \(met) of \(defined) targets" + share)
+        return Page(spec: spec, alt: language == .vi ? "\(name) \(standing) trong \(among); cả nhóm đạt \(met)/\(defined) chỉ tiêu\(share)."
+                        : "\(name) \(standing) among \(among); the group met \(met) of \(defined) targets\(share).",
+                    caption: language == .vi ? "\(name) \(standing) trong \(among)." : "\(name) \(standing) among \(among).")
+    }
+
+    /// "xếp thứ 2/4", or for units with the same share of targets met "đồng hạng nhất/4 (3 đơn vị cùng đạt 100 %)":
+    /// a tie is never announced as a rank the order of the bars happened to give.
+    static func standing(of unit: Int32, in cards: [Scorecard], language: Language) -> String {
+        func share(_ card: Scorecard) -> Double { card.ratio ?? -1 }
+        let mine = cards.first { $0.unit == unit }.map(share) ?? -1
+        let above = cards.filter { share($0) > mine + 1e-9 }.count
+        let tied = cards.filter { abs(share($0) - mine) <= 1e-9 }.count
+        let percent = NumberText(language).percent(max(mine, 0))
+        let vi = language == .vi
+        guard tied > 1 else { return vi ? "xếp thứ \(above + 1)/\(cards.count)" : "ranks \(above + 1) of \(cards.count)" }
+        return vi ? "đồng hạng \(above == 0 ? "nhất" : String(above + 1))/\(cards.count) (\(tied) đơn vị cùng đạt \(percent))"
+                  : "shares place \(above + 1) of \(cards.count) (\(tied) units at \(percent))"
     }
 
     /// The frames of a unit's video, counted before any is made: the cards and its deck's pages.
@@ -156,7 +176,8 @@ enum UnitPack {
             + [TitleSlide.closing(organisation: name, when: line, context: slide)]
         let numbered = scenes.enumerated().map { i, scene in i == 0 ? scene : scene.numbered(i + 1, of: scenes.count, context: slide) }
         try renderer.pdf(numbered, info: .init(title: name, subject: byline), to: here.appendingPathComponent("deck.pdf").path)
-        var slides = [DeckPresentation.Slide(title: name, content: .cover(title: name, lines: [byline, line + " · " + words.dateWords(o.date)]), alt: name, notes: [])]
+        let dated = line + (o.date.isEmpty ? "" : " · " + words.dateWords(o.date))
+        var slides = [DeckPresentation.Slide(title: name, content: .cover(title: name, lines: [byline, dated]), alt: name, notes: [])]
         for (i, page) in charts.enumerated() {
             let fallback = DeckPresentation.drawsNatively(page.spec) ? [] : try renderer.png(numbered[i + 1], size: .slide)
             slides.append(.init(title: page.spec.title, content: .chart(page.spec, source: o.source ?? ChartContext.sourceLine(o.language), fallback: fallback),
@@ -176,7 +197,8 @@ enum UnitPack {
         if var video = o.video {
             // The deck's own pages, each with its sentence as the caption.
             video.organisation = byline
-            let timeline = VideoPlan.timeline(charts.map { (spec: $0.spec, caption: $0.alt) }, title: name, when: line, date: words.dateWords(o.date), options: video, measurer: renderer.measurer)
+            let timeline = VideoPlan.timeline(charts.map { (spec: $0.spec, caption: $0.caption) }, title: name, when: line,
+                                              date: words.dateWords(o.date), options: video, measurer: renderer.measurer)
             try VideoWriter.mp4(timeline, size: video.size, to: here.appendingPathComponent("video.mp4").path) { done, _ in progress(done) }
             files.append(ManifestEntry(path: base + "video.mp4", kind: "unit-video", title: name,
                                        alt: (vi ? "Video tóm tắt \(Int(timeline.duration.rounded())) giây của " : "A \(Int(timeline.duration.rounded()))-second summary video of ") + name + "."))

@@ -47,7 +47,8 @@ package enum VideoPlan {
     public static func timeline(_ metrics: Metrics, year: Int, options o: VideoOptions, measurer: any TextMeasurer) -> Timeline {
         let words = FigureWords(metrics, o.language)
         let narrative = Narrative(metrics: metrics, year: year, language: o.language)
-        let pages = requests(metrics, year: year, options: o).map { (spec: Charts.spec($0, metrics: metrics, language: o.language), caption: narrative.alt(for: $0)) }
+        let pages = requests(metrics, year: year, options: o)
+            .map { (spec: Charts.spec($0, metrics: metrics, language: o.language), caption: narrative.caption(for: $0)) }
         return timeline(pages, title: o.title ?? words.reviewTitle(year), when: words.When(year), date: words.dateWords(o.date), options: o, measurer: measurer)
     }
 

@@ -402,7 +402,8 @@ private enum Procuracy {
                         let published = mean ? publishedRate(name, year) : name == "Số tin báo, tố giác về tội phạm đã giải quyết"
                             ? cells.map { ($0.1.values[0] ?? 0) > 1000 ? ($0.1.values[0] ?? 0) / 10 : ($0.1.values[0] ?? 0) }.reduce(0, +) : actual
                         if let published {
-                            if abs(published - actual) > (mean ? 0.05 : 0.5) { flags.append("check") }
+                            // A rate the office weighs is no slip against the units' plain mean; a count that disagrees is.
+                            if !mean, abs(published - actual) > 0.5 { flags.append("check") }
                             actual = published
                             flags.insert("published", at: 0)
                         }
@@ -526,9 +527,9 @@ private enum Education {
                 var target: Double?
                 if year == 2024 { target = kpi.measure == "trường" ? Double(units.indices.filter(hasCountTarget).map(countTarget).reduce(0, +)) : kpi.targetValue }
                 let direction = kpi.name.contains("bỏ học") || kpi.name.contains("bạo lực") ? "lower" : "higher"
-                let mean = Double(all.reduce(0, +) / all.count) / 100
-                let flags = kpi.measure == "%" && abs(actual - mean) > 0.05 ? ["published", "check"] : ["published"]
-                out += OfficeForms.provinceLine(files, year, kpi.name, target: target, actual: actual, direction: direction, flags: flags)
+                // The office's own rate differs from the units' plain mean as a weighted rate does: no mark.
+                out += OfficeForms.provinceLine(files, year, kpi.name, target: target, actual: actual, direction: direction,
+                                                flags: ["published"])
             }
         }
         return out

@@ -52,7 +52,10 @@ struct PackOptions: ParsableArguments {
     @Option(help: "Count only units of this level in the province figures.")
     var level: String?
 
-    @Option(help: "The date on the title slide (default: today, YYYY-MM-DD).")
+    @Option(help: """
+        The review's date, YYYY-MM-DD, on the title slide and report.docx (default: the date line of the files' title block; \
+        else report.docx leaves the day and month blank).
+        """)
     var date: String?
 
     @Flag(help: "Add video.mp4: the summary video, 1080p, dark (see `tongket video`).")
@@ -67,8 +70,12 @@ struct PackOptions: ParsableArguments {
     @Option(help: "Only this unit's own summary, as --units does for every unit (close enough is fine).")
     var unit: String?
 
-    @Flag(help: "Refuse (exit 65) while a value `tongket check` flags remains: a jump, a % over 100, a total row that disagrees.")
-    var strict = false
+    @Flag(name: [.customLong("final"), .customLong("strict")],
+          help: """
+            The pack to present: refuse (exit 65) while a figure marked ⚠ (a jump, a % over 100, a total row that disagrees \
+            with its units' counts) or a blank (the review's date) remains; a draft shows them.
+            """)
+    var final = false
 
     @OptionGroup var pacing: PacingOptions
 
@@ -89,24 +96,17 @@ struct PackOptions: ParsableArguments {
         let metrics = try Session.metrics(Session.read(inputs, options: readOptions), catalogue: catalogue, level: level, period: period, year: year)
         let table = metrics.table
         let reviewYear = try Session.year(year, in: metrics)
-        if strict, metrics.hasFlaggedValues {
-            let vietnamese = MessageLanguage.isVietnamese
-            for finding in Review.findings(metrics) where [.jump, .percentOver100, .totalMismatch].contains(finding.kind) {
-                Terminal.error(finding.diagnostic.text(vietnamese: vietnamese))
-            }
-            Terminal.error(MessageLanguage.pick("--strict: còn số liệu `tongket check` đánh dấu (⚠ cần kiểm tra) ở trên; sửa trong tệp rồi chạy lại, hoặc bỏ --strict để lập bộ tài liệu có đánh dấu.",
-                                                "--strict: values `tongket check` flags (⚠ to verify) remain, listed above; correct them in the files and run again, or leave out --strict to make the pack with them marked."))
-            throw ExitStatus.dataError
-        }
-        let today = Today.string
+        // Never the day the pack was made: the review's own date, or none.
+        let date = date ?? metrics.table.issued ?? ""
+        if final { try refuseDraft(metrics, date: date) }
         // The video takes the pack's size, unless that is a paper size.
         var videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? metrics.table.organisation ?? "",
-                                                date: date ?? today, source: look.source, logo: look.logo) : nil
+                                                date: date, source: look.source, logo: look.logo) : nil
         videoOptions?.captions = !noCaptions
         var options = ReportOptions(
             outputRoot: out, dataset: dataset, year: reviewYear, formats: Set(formats.elements), size: look.canvas,
             theme: look.chosenTheme, language: look.lang, title: title, organisation: organisation ?? metrics.table.organisation ?? "", source: look.source,
-            logo: look.logo, date: date ?? today, video: videoOptions)
+            logo: look.logo, date: date, video: videoOptions)
         options.maxPages = maxPages
         options.office = !noOffice
         options.pptx = pptx
@@ -142,6 +142,25 @@ struct PackOptions: ParsableArguments {
             Interruption.waitIfInterrupted()
             throw ExitStatus.failure(error)
         }
+    }
+}
+
+extension PackOptions {
+    /// `--final`: each "⚠" and each blank a draft would show, named, then exit 65.
+    func refuseDraft(_ metrics: Metrics, date: String) throws {
+        let vietnamese = MessageLanguage.isVietnamese
+        let marked = metrics.hasFlaggedValues ? Review.marked(metrics) : []
+        for finding in marked { Terminal.error(finding.diagnostic.text(vietnamese: vietnamese)) }
+        if date.isEmpty {
+            Terminal.error(MessageLanguage.pick(
+                "Ngày của báo cáo còn để trống (\"ngày … tháng …\"): ghi --date NĂM-THÁNG-NGÀY, hoặc dòng ngày tháng ở đầu biểu mẫu.",
+                "The review's date is blank (\"ngày … tháng …\"): give --date YYYY-MM-DD, or a date line in the form's title block."))
+        }
+        guard !marked.isEmpty || date.isEmpty else { return }
+        Terminal.error(MessageLanguage.pick(
+            "--final: bộ tài liệu còn những chỗ nêu trên (⚠ hoặc để trống); sửa rồi chạy lại, hoặc bỏ --final để lập bản dự thảo.",
+            "--final: the pack still has what is listed above (⚠ or a blank); correct it and run again, or leave out --final for a draft."))
+        throw ExitStatus.dataError
     }
 }
 

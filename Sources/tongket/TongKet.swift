@@ -47,6 +47,7 @@ struct TongKet: ParsableCommand {
         let sample = InputFile(name: BundledSample.fileName, bytes: BundledSample.bytes)
         var pack = try PackOptions.parse([])
         if pack.organisation == nil { pack.organisation = "Viện kiểm sát nhân dân tỉnh Hậu Giang (dữ liệu mẫu)" }
-        try pack.run([sample], catalogue: nil, dataset: "hau-giang", readOptions: ReadOptions(), pointsAtCheck: false)
+        let catalogue = try CatalogueReader.read(InputFile(name: BundledSample.catalogueName, bytes: BundledSample.catalogueBytes))
+        try pack.run([sample], catalogue: catalogue, dataset: "hau-giang", readOptions: ReadOptions(), pointsAtCheck: false)
     }
 }

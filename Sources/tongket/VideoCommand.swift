@@ -31,7 +31,7 @@ struct Video: ParsableCommand {
     @Option(help: "The organisation, on the title and end cards.")
     var organisation: String?
 
-    @Option(help: "The date on the title card (default: today, YYYY-MM-DD).")
+    @Option(help: "The review's date on the title card, YYYY-MM-DD (default: the date line of the files' title block, else none).")
     var date: String?
 
     @Option(name: [.short, .customLong("output")], help: "The MP4 to write (default: Output/<dataset>/<year>/video.mp4, or <year>-6-thang/ … for a part of the year).")
@@ -72,7 +72,8 @@ struct Video: ParsableCommand {
         let table = metrics.table
         let videoYear = try Session.year(year, in: metrics)
         let indicators = try indicator.map { try Session.indicator($0, in: table) }
-        let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title, organisation: organisation ?? metrics.table.organisation ?? "", date: date)
+        let options = motion.options(kinds: try chosenKinds(), indicators: indicators, title: title,
+                                     organisation: organisation ?? metrics.table.organisation ?? "", date: date ?? metrics.table.issued)
         let dataset = PackName.dataset(files: input.dataFiles, organisation: organisation)
         // Beside the pack of the same period: Output/<dataset>/2024/ or …/2024-6-thang/.
         let target = output ?? "Output/\(dataset)/\(FigureWords.folderName(videoYear, table.period))/video.mp4"
@@ -156,7 +157,8 @@ struct MotionOptions: ParsableArguments {
 
     func options(kinds: [ChartKind], indicators: [Int32], title: String?, organisation: String, date: String?) -> VideoOptions {
         var options = VideoOptions(size: canvas, fps: pacing.fps, theme: theme, language: captions.lang, pacing: pacing.pacing,
-                                   kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? Today.string, source: captions.source, logo: captions.logo)
+                                   kinds: kinds, indicators: indicators, title: title, organisation: organisation, date: date ?? "",
+                                   source: captions.source, logo: captions.logo)
         options.captions = !noCaptions
         return options
     }
@@ -187,14 +189,4 @@ struct PacingOptions: ParsableArguments {
     }
 
     var pacing: Pacing { Pacing(entrance: entrance, hold: hold, crossFade: crossFade, card: card) }
-}
-
-enum Today {
-    /// YYYY-MM-DD, the date the title slide and card show unless told otherwise.
-    static var string: String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
-    }
 }

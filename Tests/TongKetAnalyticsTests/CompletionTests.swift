@@ -11,6 +11,15 @@ import TongKetData
         #expect(Completion.status(target: 70, actual: 69, direction: .higher) == .notMet)
     }
 
+    @Test func completionsShownTogetherShareOnePrecisionAndAMissNeverReadsAsMet() {
+        let vi = NumberText(.vi)
+        #expect(vi.completions([1.13, 0.944]) == ["113,0 %", "94,4 %"])
+        #expect(vi.completions([1.13, 1.0]) == ["113 %", "100 %"])
+        #expect(vi.completions([1.4920781, 0.9996]) == ["149,2 %", "99,9 %"])
+        #expect(vi.completions([1.0, 0.9999]) == ["100 %", "99 %"])
+        #expect(NumberText(.en).completions([10.545, 0.95]) == ["1,054.5%", "95.0%"])
+    }
+
     @Test func aCeilingIsMetWhenActualStaysAtOrBelowIt() {
         #expect(Completion.status(target: 5, actual: 3.2, direction: .lower) == .met)
         #expect(Completion.status(target: 5, actual: 5, direction: .lower) == .met)

@@ -137,7 +137,7 @@ import TongKet
         #expect(one.status == 64 && one.stderr.contains("is part of 3 indicators' names"), "\(one.stderr)")
     }
 
-    @Test func aFlaggedValueIsMarkedAndStrictRefusesIt() throws {
+    @Test func aFlaggedValueIsMarkedAndFinalRefusesIt() throws {
         let file = OfficeFormsTests.folder.appendingPathComponent("vien-kiem-sat/chi-tieu-2023-2024.csv").path
         let summary = try CLI.run(["summary", file, "--format", "csv"])
         let typo = try #require(summary.stdout.split(separator: "\n").first { $0.hasPrefix("unit,2024,") && $0.contains("Phòng 7") && $0.contains("đã giải quyết") })
@@ -145,8 +145,12 @@ import TongKet
         let table = try CLI.run(["summary", file, "--lang", "vi"])
         #expect(table.stdout.contains("1.821 tin ⚠ cần kiểm tra"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongket-strict-\(getpid())").path
-        let strict = try CLI.run(["report", file, "--strict", "--out", out, "--lang", "en"])
+        let strict = try CLI.run(["report", file, "--final", "--date", "2024-12-20", "--out", out, "--lang", "en"])
         #expect(strict.status == 65, "\(strict.stderr)")
-        #expect(strict.stderr.contains("check"))
+        #expect(strict.stderr.contains("typing error") && strict.stderr.contains("--final"), "\(strict.stderr)")
+        #expect(!strict.stderr.contains("date is blank"), "\(strict.stderr)")
+        // Without a date and with no date line in the form, the blank is named too.
+        let undated = try CLI.run(["report", file, "--final", "--out", out, "--lang", "en"])
+        #expect(undated.status == 65 && undated.stderr.contains("date is blank"), "\(undated.stderr)")
     }
 }

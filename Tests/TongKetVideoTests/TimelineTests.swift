@@ -15,6 +15,18 @@ extension VideoTests { @Suite struct TimelineTests {
                            measurer: VideoTests.renderer.measurer)
     }
 
+    @Test func aSlideHoldsUntilItsCaptionIsReadAt17CharactersASecond() {
+        let scene = ChartScene(width: 1920, height: 1080, background: ChartColor(hex: 0xFFFFFF))
+        let long = String(repeating: "Số vụ án hình sự ", count: 10)
+        let slides: [Timeline.Slide] = [.init(scene: scene, isCard: false, caption: long),
+                                        .init(scene: scene, isCard: false, caption: "Ngắn.")]
+        let timeline = Timeline(slides: slides,
+                                fps: 10, pacing: Pacing(entrance: 0.5, hold: 0.5, crossFade: 0, card: 1), language: .vi)
+        let times = timeline.slideTimes
+        #expect(times[0].end - times[0].start >= Double(long.count) / 17)
+        #expect(times[1].end - times[1].start == 1, "a short line keeps the pacing asked for")
+    }
+
     @Test func frameCountIsDurationTimesFPS() {
         // Title card, scorecard, end card: 105 + 150 + 105 frames and two fades of 24.
         let short = Self.timeline(kinds: [.scorecard])
@@ -23,7 +35,9 @@ extension VideoTests { @Suite struct TimelineTests {
         #expect(short.duration == Double(short.frameCount) / 30)
         for fps in [24, 25, 30, 60] {
             let t = Self.timeline(fps: fps)
-            let seconds = 2 * 3.5 + Double(t.slides.count - 2) * 5 + Double(t.slides.count - 1) * 0.8
+            // Each chart 5 s, or longer when its caption takes longer to read.
+            let charts = t.slides.filter { !$0.isCard }.map { max(5, Double($0.caption?.count ?? 0) / Timeline.readingRate) }
+            let seconds = 2 * 3.5 + charts.reduce(0, +) + Double(t.slides.count - 1) * 0.8
             #expect(abs(Double(t.frameCount) - seconds * Double(fps)) <= Double(t.slides.count), "fps \(fps)")
             #expect(t.duration * Double(fps) == Double(t.frameCount))
         }

@@ -26,7 +26,8 @@ struct BulletChart {
         if figures.contains(where: { $0.direction == .lower && $0.target != nil }) { legend.append(LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)) }
         return ChartSpec(title: section ?? (data.metrics.unit == nil ? w.pick("Kết quả các chỉ tiêu toàn tỉnh", "The province's indicators") : w.pick("Kết quả các chỉ tiêu so với kế hoạch", "The indicators against their targets")),
                          subtitle: w.pick("\(data.When(year, w)) · \(data.words(w).scope) so với kế hoạch · đạt \(met)/\(defined) chỉ tiêu có kế hoạch",
-                                          "\(data.When(year, w)) · the province against its targets · \(met) of \(defined) targets met"),
+                                          "\(data.When(year, w)) · the province against its targets · \(met) of \(defined) targets met")
+                            + (data.attribution(figures.map(\.indicator), w).map { " · " + $0 } ?? ""),
                          note: data.note(figures, w), plot: .bullets(BulletPlot(rows: rows, legend: legend)))
     }
 }

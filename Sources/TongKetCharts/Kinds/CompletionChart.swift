@@ -20,17 +20,21 @@ struct CompletionChart {
             subtitle += w.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.long + ")" }
         }
+        // One precision for every bar of the page.
+        let shown = n.completions(figures.compactMap(\.completion))
+        var labels = Dictionary(zip(figures.filter { $0.completion != nil }.map(\.unit), shown), uniquingKeysWith: { a, _ in a })
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             // "132 / 117 bị can": achieved over target, the measure once.
             let note = data.words(w).flagPrefix(f) + (f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n))
-            return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: f.completion.map(n.completion) ?? n.undefined)],
+            let label = labels.removeValue(forKey: f.unit) ?? n.undefined
+            return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: label)],
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
         let plot = BarPlot(rows: rows, rule: ReferenceLine(value: 100, label: progress ? w.pick("Kế hoạch năm (100 %)", "The year's target (100 %)") : w.pick("Kế hoạch (100 %)", "Target (100 %)")),
                            legend: [LegendEntry(data.words(w).met, .met), LegendEntry(data.words(w).notMet, .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(figures, w), plot: .bars(plot))
     }
 
     /// A rate is read as itself against its threshold — never as a completion of a rate
@@ -72,7 +76,7 @@ struct CompletionChart {
             subtitle += w.pick(" · trục từ \(w.numbers.number(lower)) %, không bắt đầu từ 0", " · the axis starts at \(w.numbers.number(lower)) %, not 0")
         }
         let noted = (province.map { [$0] } ?? []) + figures.filter(\.flagged)
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w) ?? data.assumptionNote([indicator], w), plot: .bars(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w), plot: .bars(plot))
     }
 
     /// A ceiling is read as the value against its limit — never as a completion whose size
@@ -99,6 +103,6 @@ struct CompletionChart {
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(data.words(w).withinCeiling, .met), LegendEntry(data.words(w).aboveCeiling, .notMet),
                                                 LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)])
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: nil, plot: .bars(plot))
     }
 }

@@ -58,10 +58,10 @@ struct HeatmapChart {
         }
         if hidden > 0 { subtitle += w.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
         let plot = CellPlot(rows: rows.map(data.shortName), columns: ShortNames.distinct(units.map(data.unitShortName)), cells: cells, scale: scale,
-                            overflow: { w.pick("… và \($0) chỉ tiêu khác", "… and \($0) more indicators") })
+                            overflow: { w.pick("và \($0) chỉ tiêu khác", "and \($0) more indicators") })
         let title = section ?? w.pick("Tỷ lệ hoàn thành kế hoạch theo chỉ tiêu và đơn vị", "Completion of targets by indicator and unit")
         let flagged = figures.contains(where: \.flagged) ? [data.words(w).flagNote] : []
-        let note = (flagged + [data.assumptionNote(rows, w)].compactMap { $0 }).joined(separator: " · ")
+        let note = flagged.joined(separator: " · ")
         return ChartSpec(title: title, subtitle: subtitle, note: note.isEmpty ? nil : note, plot: .cells(plot))
     }
 }

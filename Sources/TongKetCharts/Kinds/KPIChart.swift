@@ -26,7 +26,9 @@ struct KPIChart {
         }
         return ChartSpec(title: data.metrics.unit == nil ? w.pick("Kết quả nổi bật toàn tỉnh \(data.when(year, w))", "Province highlights, \(data.when(year, w))")
                                     : w.pick("Kết quả nổi bật \(data.when(year, w))", "Highlights, \(data.when(year, w))"),
-                         subtitle: w.pick("So với \(data.before(year, w)); mũi tên xanh: chuyển biến tốt", "Compared with \(data.before(year, w)); blue arrow: a change for the better"),
+                         subtitle: w.pick("So với \(data.before(year, w)); mũi tên xanh: chuyển biến tốt",
+                                          "Compared with \(data.before(year, w)); blue arrow: a change for the better")
+                            + (data.attribution(figures.map(\.indicator), w).map { " · " + $0 } ?? ""),
                          note: data.note(Array(figures), w), plot: .tiles(TilePlot(tiles: Array(tiles))))
     }
 }

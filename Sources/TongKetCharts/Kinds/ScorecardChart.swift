@@ -40,6 +40,6 @@ struct ScorecardChart {
                            legend: [LegendEntry(w.pick("đạt toàn bộ", "all met"), .met), LegendEntry(w.pick("chưa đạt toàn bộ", "some missed"), .notMet)],
                            axis: .percentPoints, minimumUpper: 100)
         return ChartSpec(title: w.pick("Tỷ lệ chỉ tiêu được giao đã đạt, theo đơn vị", "Share of assigned targets met, by unit"),
-                         subtitle: subtitle, note: data.assumptionNote(Array(scored), w), plot: .bars(plot))
+                         subtitle: subtitle, note: nil, plot: .bars(plot))
     }
 }

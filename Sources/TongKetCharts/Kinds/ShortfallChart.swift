@@ -30,11 +30,18 @@ struct ShortfallChart {
     func spec(_ w: ChartWords) -> ChartSpec {
         let n = w.numbers
         // A unit's own summary: its figures are in the province's place, once.
-        let missed = Self.missed(data, year: year).filter { data.metrics.unit == nil || $0.scope == .province }
+        // One row per miss: a unit's row is left out where the province's figure is that unit's alone.
+        let missed = Self.missed(data, year: year).filter { f in
+            data.metrics.unit == nil ? f.scope == .province || data.singleUnit(f.indicator) != f.unit : f.scope == .province
+        }
         let own = data.metrics.unit == nil ? { (_: FigureRow) in true } : { (f: FigureRow) in f.scope == .province }
+        // "huyện Chư Sê — Số người bị thương": the words all the units' names begin with ("Công an") said once, by the title.
+        let unitIDs = Array(Set(data.metrics.figureRows(year: year).filter { $0.scope == .unit }.map(\.unit))).sorted()
+        let unitNames = Dictionary(zip(unitIDs, ShortNames.distinct(unitIDs.map(data.unitShortName))), uniquingKeysWith: { a, _ in a })
         func label(_ f: FigureRow) -> String {
             let indicator = data.shortName(f.indicator)
-            return data.metrics.unit != nil ? indicator : (f.scope == .province ? data.words(w).Scope : data.name(f)) + " — " + indicator
+            guard data.metrics.unit == nil else { return indicator }
+            return (f.scope == .province ? data.words(w).Scope : unitNames[f.unit] ?? data.name(f)) + " — " + indicator
         }
         var rows = missed.map { f -> BarPlot.Row in
             // A rate falls short by percentage points; a count by its measure, and by a share.
@@ -86,15 +93,16 @@ struct ShortfallChart {
                                               "\(when) · \(rows.count) missed or worse than last year · length: the gap"),
                              note: nil,
                              plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10,
-                                                 overflow: { w.pick("… và \($0) chỉ tiêu khác", "… and \($0) more") },
+                                                 overflow: { w.pick("và \($0) chỉ tiêu khác", "and \($0) more") },
                                                  maximumRows: Self.rowsShown)))
         }
         return ChartSpec(title: w.pick("Tồn tại, hạn chế: các chỉ tiêu chưa đạt kế hoạch", "Shortfalls: the targets not met"),
                          subtitle: data.metrics.unit != nil ? w.pick("\(data.When(year, w)) · \(province) chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)", "\(data.When(year, w)) · \(province) targets missed · length: the distance from the target (ceilings: the excess)") : w.pick("\(data.When(year, w)) · toàn tỉnh \(province) chỉ tiêu, \(units) đơn vị có chỉ tiêu chưa đạt · độ dài: khoảng cách so với kế hoạch (chỉ tiêu trần: phần vượt trần)",
                                           "\(data.When(year, w)) · \(province) province targets and \(units) units with targets missed · length: the distance from the target (ceilings: the excess)"),
-                         note: data.assumptionNote(Array(Set(missed.map(\.indicator))), w),
+                         note: nil,
                          // At least 0–10 %: a gap of a tenth of a point is a short bar, not a scale of 0,02 % ticks.
-                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10, overflow: { w.pick("… và \($0) chỉ tiêu chưa đạt khác", "… and \($0) more missed targets") },
+                         plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10,
+                                             overflow: { w.pick("và \($0) chỉ tiêu chưa đạt khác", "and \($0) more missed targets") },
                                              maximumRows: Self.rowsShown)))
     }
 }

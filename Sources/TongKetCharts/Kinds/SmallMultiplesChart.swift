@@ -30,7 +30,8 @@ struct SmallMultiplesChart {
         var subtitle = w.pick("Từng đơn vị, \(first)–\(year), cùng một thang đo · \(ceiling ? "mức trần" : "kế hoạch") nét đứt · màu: \(ceiling ? "trong giới hạn / vượt trần" : "đạt / chưa đạt") năm \(year)",
                               "Each unit, \(first)–\(year), on one scale · \(ceiling ? "ceiling" : "target") dashed · colour: \(year) \(ceiling ? "within / above the ceiling" : "target met / not met")")
         if hidden > 0 { subtitle += w.pick(" · \(hidden) đơn vị khác không hiển thị", " · \(hidden) more units not shown") }
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w),
-                         plot: .panels(PanelPlot(categories: years.map(String.init), panels: panels)))
+        var plot = PanelPlot(categories: years.map(String.init), panels: panels)
+        plot.percent = data.metrics.profile(indicator).isRate
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: nil, plot: .panels(plot))
     }
 }

@@ -17,7 +17,7 @@ struct TrendChart {
             : series.first.map(words.isRate) == true ? w.pick("Toàn tỉnh", "Province") : w.pick("Tổng toàn tỉnh", "Province total")
         let subtitle = (formed ?? plain)
             + w.pick(", \(first)–\(year); kế hoạch nét đứt", ", \(first)–\(year); target dashed")
-        let plot = LinePlot(
+        var plot = LinePlot(
             categories: series.map { String($0.year) },
             series: [
                 .init(tone: .target, dashed: true, values: series.map(\.target)),
@@ -25,7 +25,8 @@ struct TrendChart {
                 .init(tone: .current, values: series.map(\.actual), labels: series.map(words.shortActual)),
             ],
             legend: [LegendEntry(w.pick("Thực hiện", "Actual"), .current, symbol: .line), LegendEntry(w.pick("Kế hoạch", "Target"), .target, symbol: .dashedLine)])
+        plot.percent = series.first.map(words.isRate) ?? false
         let noted = series.filter(\.flagged) + (series.last.map { $0.flagged ? [] : [$0] } ?? [])
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w) ?? data.assumptionNote([indicator], w), plot: .lines(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.note(noted, w), plot: .lines(plot))
     }
 }

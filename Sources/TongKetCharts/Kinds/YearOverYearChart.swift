@@ -21,6 +21,6 @@ struct YearOverYearChart {
             ], note: data.words(w).change(f), noteTone: f.flagged ? .notMet : nil)
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(String(year - 1), .previous), LegendEntry(String(year), .current)])
-        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: data.assumptionNote([indicator], w), plot: .bars(plot))
+        return ChartSpec(title: data.indicator(indicator), subtitle: subtitle, note: nil, plot: .bars(plot))
     }
 }

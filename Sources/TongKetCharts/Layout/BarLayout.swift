@@ -43,8 +43,10 @@ struct BarLayout {
         var maxLines = 1
         let labelStyle = c.fitting(.label, through: 0.4) { style in
             for lines in stride(from: 3, through: 1, by: -1) {
-                let tallest = rows.map { c.measure($0.label, style, width: labelWidth, maxLines: lines).height }.max() ?? 0
-                if tallest <= band * 0.92 {
+                // Every name whole: a size at which one would be cut is no fit (all names of a chart at one size);
+                // 3 % to spare, as a page's drawing of a long name comes out a little wider than its measure.
+                let sizes = rows.map { c.measure($0.label, style, width: labelWidth * 0.97, maxLines: lines) }
+                if (sizes.map(\.height).max() ?? 0) <= band * 0.92, !sizes.contains(where: \.truncated) {
                     maxLines = lines
                     return true
                 }

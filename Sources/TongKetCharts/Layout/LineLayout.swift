@@ -15,8 +15,10 @@ struct LineLayout {
         let lineHeight = c.measure("Ág", small).height
         let valueStyle = c.style(.value, bold: true)
         let values = spec.series.flatMap { $0.values.compactMap { $0 } }
-        let upper = (values.max() ?? 0) * 1.12
-        let tickTexts = LinearScale(upper: upper, from: 0, to: 1).ticks.map { n.number($0) }
+        let highest = values.max() ?? 0
+        let upper = spec.percent && highest <= 100 ? min(highest * 1.12, 100) : highest * 1.12
+        func tickText(_ tick: Double) -> String { n.number(tick) + (spec.percent ? (c.language == .vi ? " %" : "%") : "") }
+        let tickTexts = LinearScale(upper: upper, from: 0, to: 1).ticks.map(tickText)
         let axisWidth = (tickTexts.map { c.measure($0, small).width }.max() ?? 0) + 16 * u
         let top = plot.y + lineHeight + 24 * u
         let bottom = plot.maxY - lineHeight - 16 * u
@@ -31,7 +33,7 @@ struct LineLayout {
         for tick in y.ticks {
             let py = y(tick)
             items.append(.path(PathMark(points: [Point(plot.x + axisWidth + 12 * u, py), Point(plot.maxX, py)], stroke: theme.grid, lineWidth: max(1, 1.5 * u))))
-            let text = n.number(tick)
+            let text = tickText(tick)
             let size = c.measure(text, small)
             items.append(.text(TextRun(text: text, style: small, frame: Rect(x: plot.x + axisWidth - size.width, y: py - size.height / 2, width: size.width, height: size.height), alignment: .trailing)))
         }

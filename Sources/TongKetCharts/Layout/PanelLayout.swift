@@ -36,7 +36,7 @@ struct PanelLayout {
             func y(_ v: Double) -> Double { upper > 0 ? chart.maxY - chart.height * v / upper : chart.maxY }
             items.append(.path(PathMark(points: [Point(chart.x, chart.maxY), Point(chart.maxX, chart.maxY)], stroke: theme.grid, lineWidth: max(1, 2 * u))))
             // The shared scale's top, written once per panel at its left.
-            let top = c.numbers.number(upper)
+            let top = c.numbers.number(upper) + (spec.percent ? (c.language == .vi ? " %" : "%") : "")
             let topSize = c.measure(top, small)
             items.append(.path(PathMark(points: [Point(chart.x + topSize.width + 8 * u, chart.y), Point(chart.maxX, chart.y)], stroke: theme.grid, lineWidth: max(1, 1.5 * u))))
             items.append(.text(TextRun(text: top, style: small, frame: Rect(x: chart.x, y: chart.y - topSize.height / 2, width: topSize.width, height: topSize.height))))

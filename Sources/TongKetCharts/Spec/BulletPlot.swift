@@ -58,6 +58,8 @@ public struct PanelPlot: Sendable, Equatable {
 
     public var categories: [String]
     public var panels: [Panel]
+    /// The values are rates: the scale's top says "%".
+    public var percent = false
     public var legend: [LegendEntry]
 
     public init(categories: [String], panels: [Panel], legend: [LegendEntry] = []) {

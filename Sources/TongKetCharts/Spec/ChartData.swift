@@ -21,7 +21,8 @@ struct ChartData {
         metrics.provinceRows.indices.filter { Int(metrics.provinceRows[$0].year) == year }.map(metrics.provinceFigures(at:))
     }
 
-    func name(_ f: FigureRow) -> String { metrics.unitName(f) }
+    /// A unit as charts name it: the catalogue's short name ("VKSND TP Vị Thanh"), else the files'.
+    func name(_ f: FigureRow) -> String { f.unit < 0 ? "" : unitShortName(f.unit) }
     func indicator(_ id: Int32) -> String { table.indicators[Int(id)] }
     /// The catalogue's short label for charts, else the name.
     func shortName(_ id: Int32) -> String { metrics.profile(id).label ?? table.indicators[Int(id)] }
@@ -34,27 +35,6 @@ struct ChartData {
     }
 
     func isRate(_ f: FigureRow) -> Bool { FigureWords(metrics, .vi).isRate(f) }
-
-    /// What a chart of these indicators rests on that the export and the catalogue did not say:
-    /// ceilings and province means taken from the names. nil when nothing was assumed.
-    func assumptionNote(_ indicators: [Int32], _ c: ChartWords) -> String? {
-        let profiles = indicators.map(metrics.profile)
-        let ceilings = profiles.filter { $0.direction == .lower && $0.directionBasis.isAssumed }.count
-        // A mean the office's total row replaces is assumed nowhere on the page.
-        let means = zip(indicators, profiles).filter { id, p in !p.formula.isSum && p.formulaBasis.isAssumed && formulaWords(id, c) != nil }.count
-        if indicators.count == 1 {
-            var parts: [String] = []
-            if ceilings > 0 { parts.append(c.pick("chỉ tiêu trần (càng thấp càng tốt) suy ra từ tên", "a ceiling (lower is better), inferred from the name")) }
-            if means > 0 { parts.append(c.pick("toàn tỉnh là trung bình các đơn vị, suy ra", "province value is the mean of units, inferred")) }
-            return parts.isEmpty ? nil : parts.joined(separator: "; ") + c.pick(" — chưa xác nhận trong danh mục chỉ tiêu", " — not confirmed in the catalogue")
-        }
-        guard ceilings + means > 0 else { return nil }
-        var vi: [String] = [], en: [String] = []
-        if ceilings > 0 { vi.append("\(ceilings) chỉ tiêu trần"); en.append("\(ceilings) ceiling\(ceilings == 1 ? "" : "s")") }
-        if means > 0 { vi.append("\(means) chỉ tiêu toàn tỉnh tính trung bình"); en.append("\(means) province mean\(means == 1 ? "" : "s")") }
-        return c.pick("Giả định chưa xác nhận trong danh mục chỉ tiêu: " + vi.joined(separator: ", ") + " (suy ra từ tên hoặc đơn vị tính)",
-                      "Assumed, not confirmed in the catalogue: " + en.joined(separator: ", ") + " (inferred from names or measures)")
-    }
 
     /// How a province figure that is not a total was formed, in a chart's words: short for a
     /// tile ("trung bình", "tỷ lệ chung"), long for a subtitle; nil for a plain total.
@@ -75,10 +55,31 @@ struct ChartData {
         }
     }
 
-    /// " (trung bình)" after a name, unless the name says so already ("Thời gian chờ … trung bình").
+    /// " (trung bình)" after a name, unless the name says so already ("Thời gian chờ … trung bình"). Whose figure
+    /// a one-unit indicator is, the page says once (`attribution`), not beside every name.
     func formulaSuffix(_ indicator: Int32, _ c: ChartWords) -> String {
-        guard let short = formulaWords(indicator, c)?.short, !HeaderName.fold(shortName(indicator)).contains(HeaderName.fold(short)) else { return "" }
+        guard singleUnit(indicator) == nil, let short = formulaWords(indicator, c)?.short,
+              !HeaderName.fold(shortName(indicator)).contains(HeaderName.fold(short)) else { return "" }
         return " (" + short + ")"
+    }
+
+    /// The one unit that reports `indicator` in the province's latest figure, when it is not the summary's own unit.
+    func singleUnit(_ indicator: Int32) -> Int32? {
+        guard let i = metrics.provinceRows.indices.last(where: { metrics.provinceRows[$0].indicator == indicator }),
+              case let .singleUnit(unit) = metrics.provinceBases[i].figure, unit != metrics.unit else { return nil }
+        return unit
+    }
+
+    /// Once per page, for its subtitle: whose figures the one-unit indicators shown are — "số của Phòng 7, Phòng 8"
+    /// when every one is, else "chỉ tiêu một đơn vị báo cáo: số của Phòng 7"; nil when none is.
+    func attribution(_ indicators: [Int32], _ c: ChartWords) -> String? {
+        var units: [Int32] = []
+        for id in indicators { if let unit = singleUnit(id), !units.contains(unit) { units.append(unit) } }
+        guard !units.isEmpty else { return nil }
+        let names = units.map(unitShortName).joined(separator: ", ")
+        return indicators.allSatisfy({ singleUnit($0) != nil })
+            ? c.pick("số của \(names)", "figures of \(names)")
+            : c.pick("chỉ tiêu một đơn vị báo cáo: số của \(names)", "indicators one unit reports: figures of \(names)")
     }
 
     /// "năm 2024", "6 tháng đầu năm 2024": the period of `year` the figures are of.
@@ -91,18 +92,18 @@ struct ChartData {
     /// The phrasebook for these figures, in the chart's language.
     func words(_ c: ChartWords) -> FigureWords { FigureWords(metrics, c.language) }
 
-    /// The assumption note, then how each province figure shown was formed where that is not a
-    /// plain sum ("Tên: số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266"), and the flagged ones.
+    /// How each province figure shown was formed where that is not a plain sum ("Tên: số tổng hợp của đơn vị:
+    /// 167 · cộng các đơn vị: 266"), flagged ones first. What the tool assumed is not the room's: it goes to the
+    /// speaker notes and review.md.
     func note(_ figures: [FigureRow], _ c: ChartWords) -> String? {
         let words = words(c)
         var parts: [String] = []
         if figures.contains(where: \.flagged) { parts.append(words.flagNote) }
         // Flagged figures first: the footnote has room for two lines.
         for f in figures.filter(\.flagged) + figures.filter({ !$0.flagged }) {
-            guard let basis = words.basisNote(f) else { continue }
+            guard let basis = words.basisNote(f, attribution: false) else { continue }
             parts.append(figures.count == 1 ? basis : shortName(f.indicator) + ": " + basis)
         }
-        if let assumed = assumptionNote(figures.map(\.indicator), c) { parts.append(assumed) }
         return parts.isEmpty ? nil : parts.joined(separator: figures.count == 1 ? "; " : " · ")
     }
 

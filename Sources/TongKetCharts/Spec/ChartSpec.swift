@@ -180,6 +180,8 @@ public struct LinePlot: Sendable, Equatable {
     /// Drawn in order: a later series lies on top of an earlier one.
     public var series: [Series]
     public var legend: [LegendEntry]
+    /// The values are rates: the axis says "%", and stops at 100 when no value passes it.
+    public var percent = false
 
     public init(categories: [String], series: [Series], legend: [LegendEntry]) {
         self.categories = categories

@@ -70,6 +70,10 @@ extension FileReader {
     mutating func readUnderstood(_ table: TableUnderstanding, into assembler: inout TableAssembler, log: inout DiagnosticLog) {
         let plan = table.plan
         if assembler.organisation == nil, let agency = table.issuingAgency { assembler.organisation = agency }
+        if assembler.issued == nil {
+            let titleBlock = table.grid.rows[..<table.band.first]
+            assembler.issued = titleBlock.lazy.compactMap { DateLine.iso(in: $0.distinct.joined(separator: " ")) }.first
+        }
         assembler.agencyNames.formUnion(table.agencyLines)
         if table.school { assembler.yearSpan = .school }
         Self.announce(table, log: &log)
