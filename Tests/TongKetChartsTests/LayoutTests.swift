@@ -57,7 +57,7 @@ extension RenderingTests {
         // Forty long names do not fit at a legible size: the first ones are shown, and a last
         // row counts the rest — never names shrunk below 24 px.
         #expect(names.count >= 10 && names.count < 40)
-        #expect(scene.texts.contains { $0.text == "… và \(40 - names.count) đơn vị khác" })
+        #expect(scene.texts.contains { $0.text == "và \(40 - names.count) đơn vị khác" })
         let sample = try Self.scene(Case(kind: .scorecard, size: .a4, dataset: 0))
         let wrapped = sample.texts.filter { $0.text.hasPrefix("Viện kiểm sát") || $0.text.hasPrefix("VKSND") }
         #expect(!wrapped.isEmpty)

@@ -20,10 +20,12 @@ extension VideoTests { @Suite struct CaptionTests {
         #expect(!t.repeatsPrevious(frame: 0) && !t.repeatsPrevious(frame: 105) && !t.repeatsPrevious(frame: 105 + 24))
     }
 
-    @Test func captionsAreTheNarrativesSentencesAtTheSlidesTimes() throws {
+    @Test func captionsAreEachChartsOwnFindingAtTheSlidesTimes() throws {
         let t = TimelineTests.timeline(kinds: [.kpi, .scorecard])
         let narrative = Narrative(metrics: VideoTests.metrics, year: 2023, language: .vi)
-        #expect(t.slides.map(\.caption) == [nil, narrative.alt(for: ChartRequest(kind: .kpi, year: 2023)), narrative.alt(for: ChartRequest(kind: .scorecard, year: 2023)), nil])
+        let captions = [ChartKind.kpi, .scorecard].map { narrative.caption(for: ChartRequest(kind: $0, year: 2023)) }
+        #expect(t.slides.map(\.caption) == [nil] + captions + [nil])
+        #expect(captions[1] == "Toàn tỉnh đạt 18/20 chỉ tiêu; 6 đơn vị đạt toàn bộ chỉ tiêu được giao.")
         // Title card 3,5 s, a fade of 0,8 s: the headlines from 4,3 s for 5 s.
         let srt = t.subtitles.components(separatedBy: "\r\n")
         #expect(srt[0] == "1" && srt[1] == "00:00:04,300 --> 00:00:09,300" && srt[2] == t.slides[1].caption)
