@@ -22,7 +22,8 @@ public final class ChartWriter: Sendable {
     /// The PDF's author (its document properties); the title and subject are the chart's.
     public let author: String
     private let renderer: Mutex<ChartRenderer>
-    /// The measurer's answers depend only on the fonts, which no write changes.
+    /// The renderer's own measurer: its answers depend only on the fonts, but it keeps a cache and one Pango layout,
+    /// so it is used under the renderer's lock, as the drawing is.
     private nonisolated(unsafe) let measurer: PangoMeasurer
 
     public init(size: CanvasSize = .slide, theme: Theme = .light, language: Language = .vi,
@@ -39,7 +40,8 @@ public final class ChartWriter: Sendable {
         self.renderer = Mutex(renderer)
     }
 
-    /// Where charts are laid out: this writer's size, theme, language, source line, logo and measurer.
+    /// Where charts are laid out: this writer's size, theme, language, source line, logo and measurer. Its measurer
+    /// is the writer's: lay out with it from one task at a time, or use `scene(_:)`, which takes the writer's turn.
     public var context: ChartContext {
         ChartContext(size: size, theme: theme, language: language, measurer: measurer, source: source, logoPath: logo?.path)
     }
@@ -57,7 +59,7 @@ public final class ChartWriter: Sendable {
     }
 
     /// Any spec laid out on this writer's canvas: a ChartScene, for a backend or for inspection.
-    public func scene(_ spec: ChartSpec) -> ChartScene { ChartLayout.scene(spec, context: context) }
+    public func scene(_ spec: ChartSpec) -> ChartScene { renderer.withLock { _ in ChartLayout.scene(spec, context: context) } }
 
     /// One of the charts written to `url`: PNG, PDF or SVG by its extension (or `format`).
     public func write(_ kind: ChartKind, of metrics: Metrics, year: Int? = nil, indicator: Indicator? = nil, to url: URL, format: OutputFormat? = nil) throws {
@@ -66,9 +68,11 @@ public final class ChartWriter: Sendable {
 
     /// Any spec — one of the built-in kinds', changed, or one of your own — written to `url`.
     public func write(_ spec: ChartSpec, to url: URL, format: OutputFormat? = nil) throws(RenderError) {
-        let scene = scene(spec)
         let format = format ?? OutputFormat(fileName: url.lastPathComponent) ?? .png
         try renderer.withLock { renderer throws(RenderError) in
+            // Laid out under the lock too: two tasks measuring at once raced on the measurer's cache (AddressSanitizer
+            // caught it as a read of a freed dictionary, and a full run once crashed inside Pango).
+            let scene = ChartLayout.scene(spec, context: context)
             switch format {
             case .pdf: try renderer.pdf([scene], info: .init(title: scene.title, author: author, subject: scene.subject), to: url.path)
             default: try renderer.write(scene, as: format, size: size, to: url.path)

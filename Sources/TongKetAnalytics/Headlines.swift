@@ -36,13 +36,16 @@ package enum Headlines {
         }
     }
 
-    /// An office's internal affairs, which a review reports last: the catalogue's field "nội bộ" ("Công tác xây dựng
-    /// ngành, nội bộ"), else a name about emulation and awards, internal plans, rules and documents.
+    /// An office's internal affairs, which a review reports last: a field (the catalogue's, or the form's heading) or a
+    /// name about internal work or emulation and awards ("Xây dựng ngành, nội bộ", "Công tác thi đua, khen thưởng"),
+    /// or a name that counts plans, rules or documents ("Số kế hoạch, quy chế …").
     public static func isInternal(_ metrics: Metrics, _ id: Int32) -> Bool {
-        if let field = metrics.profile(id).field { return HeaderName.fold(field).contains("noi bo") }
-        let name = " " + HeaderName.fold(metrics.table.indicators[Int(id)]) + " "
-        // "kế hoạch" alone is the target of many a name ("Tỷ lệ thu so với kế hoạch"): only a count of plans is internal.
-        return [" thi dua", " khen thuong", " danh hieu", " noi bo ", " so ke hoach", " so van ban", " so quy che"]
-            .contains(where: name.contains)
+        let clues = [" thi dua", " khen thuong", " danh hieu", " noi bo"]
+        if let field = metrics.profile(id).field, clues.contains(where: (" " + HeaderName.fold(field)).contains) { return true }
+        let name = metrics.table.indicators[Int(id)].lowercased()
+        // "kế hoạch" alone is the target of many a name ("Tỷ lệ thu so với kế hoạch"): only a count of plans is internal,
+        // and "số" keeps its accent here ("so kế hoạch" is "against the plan").
+        return clues.contains(where: (" " + HeaderName.fold(name) + " ").contains)
+            || ["số kế hoạch", "số văn bản", "số quy chế"].contains(where: name.hasPrefix)
     }
 }

@@ -31,16 +31,17 @@ public struct NumberText: Sendable {
         return number((ratio * 1000).rounded(.down) / 10) + (language == .vi ? " %" : "%")
     }
 
-    /// Completions shown together (a chart's bars, a table's column) at one precision: whole percents, or one
+    /// Completions shown together (a chart's bars and its subtitle) at one precision: whole percents, or one
     /// decimal for all when any needs it ("113,0 %" beside "94,4 %", never "113 %"). A miss is rounded down, so
     /// it never prints as its target (99,96 % is "99,9 %", not "100,0 %").
     public func completions(_ ratios: [Double]) -> [String] {
-        let digits = ratios.contains { ($0 * 1000).rounded() != ($0 * 100).rounded() * 10 } ? 1 : 0
-        let scale = digits == 1 ? 10.0 : 1
+        // In tenths of a percent, a miss rounded down (a hair added first: 0,95 is 94,999… in binary and stays 95,0).
+        func tenths(_ ratio: Double, _ scale: Double) -> Double {
+            ratio < 1 ? (ratio * 100 * scale + 1e-7).rounded(.down) / scale : (ratio * 100 * scale).rounded() / scale
+        }
+        let digits = ratios.contains { tenths($0, 10) != tenths($0, 10).rounded() } ? 1 : 0
         return ratios.map { ratio in
-            // (A hair added first: 0,95 is 94,999… in binary and must stay "95,0".)
-            let percent = ratio < 1 ? (ratio * 100 * scale + 1e-7).rounded(.down) / scale : ratio * 100
-            return padded(number(percent, fractionDigits: digits), digits) + (language == .vi ? " %" : "%")
+            padded(number(tenths(ratio, digits == 1 ? 10 : 1), fractionDigits: digits), digits) + (language == .vi ? " %" : "%")
         }
     }
 

@@ -96,8 +96,8 @@ struct SceneRenderer {
         // One line boxes are exactly as wide as measured; a little slack keeps rounding
         // from turning the last letter into an ellipsis.
         var layout = layouts.layout(run, width: run.frame.width + 1, on: cr, target: target)
-        // A text that does not fit is never shown cut ("Viện kiểm sát nhân dân huyện Phụng Hi…"): the office's own
-        // abbreviations first, then smaller type, step by step, until it fits.
+        // A text that does not fit is not shown cut ("Viện kiểm sát nhân dân huyện Phụng Hi…"): the office's own
+        // abbreviations first, then smaller type, step by step, until it fits (down to half its size).
         if layout.size.truncated {
             var shorter = run
             shorter.text = Abbreviations.shorten(run.text)

@@ -12,8 +12,9 @@ import TongKetData
 ///
 /// Importance, when the pages run out: a headline the province missed keeps its page
 /// always; then the indicator pages go in the headlines' order until the budget ends; of the
-/// fixed pages the last overviews give way first, then the cùng kỳ table, next year's
-/// targets, the scorecard, the shortfalls page and last of all the headline tiles.
+/// fixed pages the last overviews give way first (an overview that shows a missed headline too
+/// few units report for a page of its own, only after the shortfalls page), then the cùng kỳ
+/// table, next year's targets, the scorecard, the shortfalls page and last of all the headline tiles.
 public struct DeckPlan: Sendable {
     /// A field of the review and its indicators.
     public struct Section: Sendable, Equatable {
@@ -115,6 +116,11 @@ public struct DeckPlan: Sendable {
         }
         while budget < 0, !review.isEmpty {
             review.removeLast()
+            budget += 1
+        }
+        // The overviews that show a missed headline, only when nothing else is left: the tiles name it too.
+        while budget < 0, let last = overviews.indices.last(where: { !overviews[$0].isEmpty }) {
+            overviews[last].removeLast()
             budget += 1
         }
         while budget < 0, !opening.isEmpty {
@@ -223,7 +229,7 @@ public struct DeckPlan: Sendable {
         return high - low > 2 * abs(mean).squareRoot()
     }
 
-    /// The catalogue's fields when it names any, else the unit groups (an indicator belongs
+    /// The fields when any indicator has one (the catalogue's "lĩnh vực", else the files' section headings), else the unit groups (an indicator belongs
     /// to the group most of its units are in), else one section; indicators in the
     /// catalogue's order, then the files'.
     static func sections(_ metrics: Metrics, year: Int, only: Set<Int32>?, language: Language) -> [Section] {

@@ -23,7 +23,7 @@ public struct Narrative {
     /// The review in the deck's order, as a review conference is held: the headlines, the
     /// units' scorecard, each section's province figures and its units' figures (kết quả đạt
     /// được), the year against the last (so với cùng kỳ), then what was not met (tồn tại, hạn
-    /// chế), next year's targets (phương hướng, nhiệm vụ) and the notes on the figures.
+    /// chế) and next year's targets (phương hướng, nhiệm vụ). The notes on the figures are review.md's.
     public var document: ReviewDocument {
         var lead: [String] = []
         if let dates = words.dates(year) { lead.append(pick("Kỳ báo cáo: \(dates).", "Reporting period: \(dates).")) }
@@ -197,8 +197,8 @@ public struct Narrative {
         return pick(" Còn thiếu \(distance).", " \(distance) short.")
     }
 
-    /// The closing note: how province figures were formed and everything the figures assume
-    /// or that the review found suspicious, so a reader knows what to verify.
+    /// The analyst's notes (review.md): how province figures were formed and everything the figures
+    /// assume or that the review found suspicious, so the analyst knows what to verify.
     public var notes: [String] {
         let interpretation = metrics.interpretation
         let table = metrics.table

@@ -136,7 +136,7 @@ enum UnitPack {
                     caption: language == .vi ? "\(name) \(standing) trong \(among)." : "\(name) \(standing) among \(among).")
     }
 
-    /// "xếp thứ 2/4", or for units with the same share of targets met "đồng hạng nhất/4 (3 đơn vị cùng đạt 100 %)":
+    /// "xếp thứ 2/4", or for units with the same share of targets met "đồng hạng nhất (3/4 đơn vị cùng đạt 100 %)":
     /// a tie is never announced as a rank the order of the bars happened to give.
     static func standing(of unit: Int32, in cards: [Scorecard], language: Language) -> String {
         func share(_ card: Scorecard) -> Double { card.ratio ?? -1 }
@@ -146,7 +146,11 @@ enum UnitPack {
         let percent = NumberText(language).percent(max(mine, 0))
         let vi = language == .vi
         guard tied > 1 else { return vi ? "xếp thứ \(above + 1)/\(cards.count)" : "ranks \(above + 1) of \(cards.count)" }
-        return vi ? "đồng hạng \(above == 0 ? "nhất" : String(above + 1))/\(cards.count) (\(tied) đơn vị cùng đạt \(percent))"
+        if above == 0 {
+            return vi ? "đồng hạng nhất (\(tied)/\(cards.count) đơn vị cùng đạt \(percent))"
+                      : "shares first place (\(tied) of \(cards.count) units at \(percent))"
+        }
+        return vi ? "đồng hạng \(above + 1)/\(cards.count) (\(tied) đơn vị cùng đạt \(percent))"
                   : "shares place \(above + 1) of \(cards.count) (\(tied) units at \(percent))"
     }
 

@@ -80,6 +80,11 @@ struct PackOptions: ParsableArguments {
     @OptionGroup var pacing: PacingOptions
 
     func validate() throws {
+        let parts = date.map { $0.split(separator: "-").compactMap { Int($0) } } ?? [2000, 1, 1]
+        if let date, date.count != 10 || parts.count != 3 || !(1...12).contains(parts[1]) || !(1...31).contains(parts[2]) {
+            throw ValidationError(MessageLanguage.pick("--date cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-20; \"\(date)\" không phải.",
+                                                       "--date takes YYYY-MM-DD, e.g. 2024-12-20; \"\(date)\" is not."))
+        }
         if video { try MotionOptions.checkVideoSize(look.canvas.isPaper ? .slide : look.canvas) }
         if maxPages < 3 {
             throw ValidationError(MessageLanguage.pick("--max-pages cần ít nhất 3: trang tiêu đề, một trang biểu đồ và trang kết.",
@@ -149,7 +154,7 @@ extension PackOptions {
     /// `--final`: each "⚠" and each blank a draft would show, named, then exit 65.
     func refuseDraft(_ metrics: Metrics, date: String) throws {
         let vietnamese = MessageLanguage.isVietnamese
-        let marked = metrics.hasFlaggedValues ? Review.marked(metrics) : []
+        let marked = Review.marked(metrics)
         for finding in marked { Terminal.error(finding.diagnostic.text(vietnamese: vietnamese)) }
         if date.isEmpty {
             Terminal.error(MessageLanguage.pick(

@@ -16,7 +16,7 @@ import TongKetData
         #expect(vi.completions([1.13, 0.944]) == ["113,0 %", "94,4 %"])
         #expect(vi.completions([1.13, 1.0]) == ["113 %", "100 %"])
         #expect(vi.completions([1.4920781, 0.9996]) == ["149,2 %", "99,9 %"])
-        #expect(vi.completions([1.0, 0.9999]) == ["100 %", "99 %"])
+        #expect(vi.completions([1.0, 0.9999]) == ["100,0 %", "99,9 %"])
         #expect(NumberText(.en).completions([10.545, 0.95]) == ["1,054.5%", "95.0%"])
     }
 

@@ -40,7 +40,9 @@ import Testing
         // hold), between two cards of 5 frames and two fades of 2; a held frame is not sent again (the one before
         // it is shown on), so fewer are stored, and a player shows them all.
         let srt = try String(contentsOfFile: folder.appendingPathComponent("video.srt").path, encoding: .utf8)
-        let caption = srt.components(separatedBy: "\r\n")[2]
+        let lines = srt.components(separatedBy: "\r\n")
+        try #require(lines.count > 2, "\(srt)")
+        let caption = lines[2]
         let frames = 14 + max(10, Int((Double(caption.count) / 17 * 10).rounded(.up)))
         #expect((Int(fields["nb_frames"] ?? "") ?? frames) < frames)
         #expect(abs((Double(fields["duration"] ?? "") ?? 0) - Double(frames) / 10) < 0.05)

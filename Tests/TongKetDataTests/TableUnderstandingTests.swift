@@ -104,6 +104,32 @@ struct TableUnderstandingTests {
                                           "Toàn tỉnh|Số vụ tai nạn giao thông|2023|-|40.0"])
     }
 
+    @Test func theDateLineIsTheReviewsDateAndTheSectionHeadingsItsAreasOfWork() throws {
+        let text = """
+        VIỆN KIỂM SÁT NHÂN DÂN TỈNH HẬU GIANG;;CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;
+        ;;Hậu Giang, ngày 05 tháng 12 năm 2023;
+        BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023;;;
+        STT;Chỉ tiêu;KH;TH
+        I;CÔNG TÁC KIỂM SÁT ĐIỀU TRA;;
+        1;Số vụ án đã truy tố;40;42
+        2;Số bị can đã truy tố;60;58
+        II;CÔNG TÁC KIỂM SÁT XÉT XỬ;;
+        1;Số vụ xét xử phúc thẩm;30;31
+        """
+        let table = try read(text)
+        #expect(table.issued == "2023-12-05")
+        // The form's headings over its rows are the review's areas of work, as a page's title writes them.
+        let interpretation = try Interpretation(table)
+        func field(_ name: String) -> String? {
+            interpretation.table.indicators.firstIndex(of: name).flatMap { interpretation.indicators[$0].field }
+        }
+        #expect(field("Số bị can đã truy tố") == "Công tác kiểm sát điều tra")
+        #expect(field("Số vụ xét xử phúc thẩm") == "Công tác kiểm sát xét xử")
+        // A day or month left as dots is no date; nor are the bounds of the period.
+        #expect(try read(text.replacingOccurrences(of: "ngày 05", with: "ngày ....")).issued == nil)
+        #expect(try read(text.replacingOccurrences(of: "Hậu Giang, ngày", with: "(Số liệu tính đến ngày")).issued == nil)
+    }
+
     @Test func theReportsOwnDateIsNeverTheYearOfItsFigures() throws {
         let text = """
         UBND TỈNH VĨNH LONG;;;

@@ -16,12 +16,14 @@ struct CompletionChart {
         let progress = figures.contains(where: \.progress)
         var subtitle = progress ? w.pick("Tiến độ thực hiện kế hoạch năm \(year), \(data.when(year, w)), theo đơn vị", "Progress on the \(year) target, \(data.when(year, w)), by unit")
             : w.pick("Tỷ lệ hoàn thành kế hoạch \(data.when(year, w)), theo đơn vị", "Completion of the target, \(data.when(year, w)), by unit")
-        if let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year }), let completion = province.completion {
-            subtitle += w.pick(" · toàn tỉnh \(n.percent(completion))", " · province \(n.percent(completion))")
+        // One precision for every bar of the page and the province's figure in its subtitle.
+        let province = data.provinceFigures(indicator: indicator).first(where: { $0.year == year })
+        var shown = n.completions(figures.compactMap(\.completion) + (province?.completion.map { [$0] } ?? []))
+        if let province, province.completion != nil {
+            let completion = shown.removeLast()
+            subtitle += w.pick(" · toàn tỉnh \(completion)", " · province \(completion)")
             if let words = data.formulaWords(province.indicator, w) { subtitle += " (" + words.long + ")" }
         }
-        // One precision for every bar of the page.
-        let shown = n.completions(figures.compactMap(\.completion))
         var labels = Dictionary(zip(figures.filter { $0.completion != nil }.map(\.unit), shown), uniquingKeysWith: { a, _ in a })
         let rows = figures.map { f -> BarPlot.Row in
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined

@@ -93,8 +93,8 @@ struct ChartData {
     func words(_ c: ChartWords) -> FigureWords { FigureWords(metrics, c.language) }
 
     /// How each province figure shown was formed where that is not a plain sum ("Tên: số tổng hợp của đơn vị:
-    /// 167 · cộng các đơn vị: 266"), flagged ones first. What the tool assumed is not the room's: it goes to the
-    /// speaker notes and review.md.
+    /// 167 · cộng các đơn vị: 266"), flagged ones first. What the tool assumed is not the room's: it goes to
+    /// review.md beside the pack.
     func note(_ figures: [FigureRow], _ c: ChartWords) -> String? {
         let words = words(c)
         var parts: [String] = []

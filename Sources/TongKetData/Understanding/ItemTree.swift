@@ -180,6 +180,9 @@ extension TableUnderstanding {
             guard !cell.isEmpty else { continue }
             let mark = ItemMark.read(serial: serialColumn.map(row.cell) ?? "", name: cell)
             data[at].parent = tree.place(mark)
+            // An item at the top of its list under a heading that names no unit ("I. CÔNG TÁC KIỂM SÁT ĐIỀU TRA" over
+            // the agency's own rows) is a part of that area of work.
+            if data[at].parent == nil, data[at].unit == nil, let area = data[at].section { data[at].parent = area }
             if mark.name != cell { data[at].itemName = mark.name }
             labels[at] = mark.label
         }
