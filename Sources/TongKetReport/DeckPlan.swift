@@ -229,9 +229,9 @@ public struct DeckPlan: Sendable {
         return high - low > 2 * abs(mean).squareRoot()
     }
 
-    /// The fields when any indicator has one (the catalogue's "lĩnh vực", else the files' section headings), else the unit groups (an indicator belongs
-    /// to the group most of its units are in), else one section; indicators in the
-    /// catalogue's order, then the files'.
+    /// The fields when any indicator has one (the catalogue's "lĩnh vực", else the files' section headings), else
+    /// the unit groups (an indicator belongs to the group most of its units are in), else one section; indicators
+    /// in the catalogue's order, then the files'.
     static func sections(_ metrics: Metrics, year: Int, only: Set<Int32>?, language: Language) -> [Section] {
         let other = language == .vi ? "Các chỉ tiêu khác" : "Other indicators"
         let reported = metrics.figureRows(year: year).filter { $0.scope == .unit }
