@@ -86,7 +86,9 @@ package struct FigureWords: Sendable {
     public func shortActual(_ f: FigureRow) -> String { flagPrefix(f) + value(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
 
     /// The footnote of a chart that shows a flagged value.
-    public var flagNote: String { pick("⚠ số liệu cần đối chiếu lại trước khi trình bày", "⚠ figures to verify before they are presented") }
+    public var flagNote: String {
+        pick("⚠ số liệu cần đối chiếu lại trước khi trình bày", "⚠ figures to verify before they are presented")
+    }
 
     /// " (ước)", " ⚠ cần kiểm tra", both, or nothing.
     public func marks(_ f: FigureRow) -> String { (f.estimated ? numbers.estimateMark : "") + (f.flagged ? checkMark : "") }

@@ -5,7 +5,8 @@ enum DateLine {
     /// "2023-12-15", or nil when the text holds no whole date.
     static func iso(in text: String) -> String? {
         let words = HeaderName.fold(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
-        // "(từ ngày 01 tháng 12 năm 2022 đến ngày …)", "tính đến ngày …": the period's bounds, not the date it was signed.
+        // "(từ ngày 01 tháng 12 năm 2022 đến ngày …)", "tính đến ngày …": the period's bounds, not the date
+        // it was signed.
         for i in words.indices where words[i] == "ngay" && (i == 0 || !["tu", "den"].contains(words[i - 1])) {
             // "ngày 15 tháng 12 năm 2023": the number after each of the three words.
             guard i + 5 < words.count, words[i + 2] == "thang", words[i + 4] == "nam",

@@ -206,7 +206,8 @@ public enum ReportPack {
         let vi = o.language == .vi
         files.append(ManifestEntry(path: "review.md", kind: "review",
                                    title: vi ? "Rà soát trước khi trình bày" : "To check before presenting",
-                                   alt: vi ? "Ghi chú và cảnh báo cho người lập báo cáo." : "Notes and warnings for the analyst."))
+                                   alt: vi ? "Ghi chú và cảnh báo cho người lập báo cáo."
+                                           : "Notes and warnings for the analyst."))
         if !unitPlans.isEmpty { files += try UnitPack.write(metrics, plans: unitPlans, options: o, progress: progress, in: folder) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

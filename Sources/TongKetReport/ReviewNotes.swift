@@ -9,7 +9,8 @@ enum ReviewNotes {
         let vi = language == .vi
         let words = FigureWords(metrics, language)
         var out = "# " + (vi ? "Rà soát trước khi trình bày: " : "To check before presenting: ") + words.reviewTitle(year) + "\n\n"
-        out += (vi ? "Dành cho người lập báo cáo; không trình chiếu. Mỗi mục chỉ rõ tệp, dòng hoặc ô cần xem lại."
+        out += (vi ? "Dành cho người lập báo cáo; không trình chiếu. "
+                   + "Mỗi mục chỉ rõ tệp, dòng hoặc ô cần xem lại."
                    : "For the analyst; not for the room. Each item names the file, line or cell to look at.") + "\n"
         let notes = Narrative(metrics: metrics, year: year, language: language).notes
         if !notes.isEmpty {

@@ -131,7 +131,8 @@ enum UnitPack {
         spec.subtitle = words.When(year) + (language == .vi
             ? " · \(name) \(standing) · cả nhóm đạt \(met)/\(defined) chỉ tiêu" + share
             : " · \(name) \(standing) · the group met \(met) of \(defined) targets" + share)
-        return Page(spec: spec, alt: language == .vi ? "\(name) \(standing) trong \(among); cả nhóm đạt \(met)/\(defined) chỉ tiêu\(share)."
+        return Page(spec: spec, alt: language == .vi
+                        ? "\(name) \(standing) trong \(among); cả nhóm đạt \(met)/\(defined) chỉ tiêu\(share)."
                         : "\(name) \(standing) among \(among); the group met \(met) of \(defined) targets\(share).",
                     caption: language == .vi ? "\(name) \(standing) trong \(among)." : "\(name) \(standing) among \(among).")
     }

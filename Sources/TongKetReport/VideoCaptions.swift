@@ -25,7 +25,8 @@ extension Narrative {
         case .scorecard:
             let p = Scorecard.province(metrics, year: year)
             let whole = Ranking.units(metrics, year: year).filter { $0.ratio == 1 }.count
-            return pick("\(words.Scope) đạt \(p.met)/\(p.defined) chỉ tiêu; \(whole) đơn vị đạt toàn bộ chỉ tiêu được giao.",
+            return pick("\(words.Scope) đạt \(p.met)/\(p.defined) chỉ tiêu; "
+                        + "\(whole) đơn vị đạt toàn bộ chỉ tiêu được giao.",
                         "\(words.Scope) met \(p.met) of \(en(p.defined, "target")); \(en(whole, "unit")) met all of theirs.")
         case .bullet:
             let ids = Set(request.indicators)
@@ -58,7 +59,8 @@ extension Narrative {
                         "Shortfalls: \(en(own, "province target")) and \(en(at, "unit")) with targets missed.")
         case .plan:
             let count = metrics.plannedTargets(year: year + 1).count
-            return pick("Phương hướng năm \(year + 1): \(count) chỉ tiêu kế hoạch.", "\(year + 1): \(en(count, "target")) set.")
+            return pick("Phương hướng năm \(year + 1): \(count) chỉ tiêu kế hoạch.",
+                        "\(year + 1): \(en(count, "target")) set.")
         case .completion:
             let mine = units.filter { $0.indicator == id && $0.status != .undefined }
             let met = mine.filter { $0.status == .met }.count

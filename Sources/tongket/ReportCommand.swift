@@ -82,8 +82,9 @@ struct PackOptions: ParsableArguments {
     func validate() throws {
         let parts = date.map { $0.split(separator: "-").compactMap { Int($0) } } ?? [2000, 1, 1]
         if let date, date.count != 10 || parts.count != 3 || !(1...12).contains(parts[1]) || !(1...31).contains(parts[2]) {
-            throw ValidationError(MessageLanguage.pick("--date cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-20; \"\(date)\" không phải.",
-                                                       "--date takes YYYY-MM-DD, e.g. 2024-12-20; \"\(date)\" is not."))
+            throw ValidationError(MessageLanguage.pick(
+                "--date cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-12-20; \"\(date)\" không phải.",
+                "--date takes YYYY-MM-DD, e.g. 2024-12-20; \"\(date)\" is not."))
         }
         if video { try MotionOptions.checkVideoSize(look.canvas.isPaper ? .slide : look.canvas) }
         if maxPages < 3 {
@@ -158,13 +159,16 @@ extension PackOptions {
         for finding in marked { Terminal.error(finding.diagnostic.text(vietnamese: vietnamese)) }
         if date.isEmpty {
             Terminal.error(MessageLanguage.pick(
-                "Ngày của báo cáo còn để trống (\"ngày … tháng …\"): ghi --date NĂM-THÁNG-NGÀY, hoặc dòng ngày tháng ở đầu biểu mẫu.",
+                "Ngày của báo cáo còn để trống (\"ngày … tháng …\"): ghi --date NĂM-THÁNG-NGÀY, "
+                    + "hoặc dòng ngày tháng ở đầu biểu mẫu.",
                 "The review's date is blank (\"ngày … tháng …\"): give --date YYYY-MM-DD, or a date line in the form's title block."))
         }
         guard !marked.isEmpty || date.isEmpty else { return }
         Terminal.error(MessageLanguage.pick(
-            "--final: bộ tài liệu còn những chỗ nêu trên (⚠ hoặc để trống); sửa rồi chạy lại, hoặc bỏ --final để lập bản dự thảo.",
-            "--final: the pack still has what is listed above (⚠ or a blank); correct it and run again, or leave out --final for a draft."))
+            "--final: bộ tài liệu còn những chỗ nêu trên (⚠ hoặc để trống); sửa rồi chạy lại, "
+                + "hoặc bỏ --final để lập bản dự thảo.",
+            "--final: the pack still has what is listed above (⚠ or a blank); correct it and run again, "
+                + "or leave out --final for a draft."))
         throw ExitStatus.dataError
     }
 }

@@ -168,7 +168,8 @@ import TongKet
         let text = Narrative(metrics: metrics, year: year, language: .vi).markdown
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
         let sections = DeckPlan(metrics: metrics, year: year).sections.compactMap(\.title)
-        #expect(headings == ["Kết quả nổi bật", "Kết quả theo đơn vị"] + sections + ["So với cùng kỳ", "Tồn tại, hạn chế"])
+        #expect(headings == ["Kết quả nổi bật", "Kết quả theo đơn vị"] + sections
+                + ["So với cùng kỳ", "Tồn tại, hạn chế"])
         // A missed ceiling is said as a ceiling: above its limit, by how much.
         #expect(text.range(of: #"vượt trần [0-9,.]+ [^ ]+ \(trần "#, options: .regularExpression) != nil, "by how much, then the limit")
         #expect(!text.contains("Số ca mắc sốt xuất huyết: 1.326 ca, tăng 421 ca (46,5 %) so với cùng kỳ; đạt"))

@@ -133,8 +133,8 @@ import Testing
         // Whitespace normalised: another font may wrap a table header ("So với\nnăm 2022").
         let text = printedText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(pages >= 5)
-        for heading in ["BÁO CÁO", "Tổng kết năm 2023", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kết quả nổi bật", "Kết quả theo đơn vị",
-                        "Tồn tại, hạn chế"] {
+        for heading in ["BÁO CÁO", "Tổng kết năm 2023", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kết quả nổi bật",
+                        "Kết quả theo đơn vị", "Tồn tại, hạn chế"] {
             #expect(text.contains(heading), "\(heading)")
         }
         #expect(text.contains("Biểu đồ 1. Kết quả nổi bật toàn tỉnh năm 2023"))

@@ -43,8 +43,8 @@ import TongKetData
         #expect(all["metrics.csv"] == summary.stdoutBytes)
         // The narrative's numbers are the figures, in the reports' phrasing.
         let vi = String(decoding: try #require(all["summary.vi.md"]), as: UTF8.self)
-        #expect(vi.contains("Số vụ thực hành quyền công tố, kiểm sát xét xử phúc thẩm: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; "
-                            + "đạt 105,7 % kế hoạch; số của Phòng 7."))
+        #expect(vi.contains("Số vụ thực hành quyền công tố, kiểm sát xét xử phúc thẩm: "
+                            + "74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch; số của Phòng 7."))
         #expect(vi.contains("trong giới hạn (trần 5 %)"))
         let en = String(decoding: try #require(all["summary.en.md"]), as: UTF8.self)
         #expect(en.contains("74 vụ, up 6 vụ (8.8%) on last year; 105.7% of target; the figure of Phòng 7."))

@@ -6,7 +6,8 @@ import Testing
 /// per chart, read at most 17 characters a second; the headlines the province missed kept in a short deck.
 @Suite struct RoomVoiceTests {
     /// The tool's own words: what `check`, review.md and the speaker notes say, never the room.
-    static let toolWords = ["tongket", "check", "danh mục", "giả định", "suy ra", ".csv", ".xlsx", "hau-giang", "catalogue", "…", "`"]
+    static let toolWords = ["tongket", "check", "danh mục", "giả định", "suy ra", ".csv", ".xlsx", "hau-giang", "catalogue",
+                            "…", "`"]
 
     static let hasTools = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") && NativeDeckTests.hasPythonPPTX
         && VideoCommandTests.ffprobe != nil

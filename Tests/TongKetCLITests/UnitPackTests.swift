@@ -42,8 +42,8 @@ import Testing
         let summary = try String(contentsOf: ngaBay.appendingPathComponent("summary.vi.md"), encoding: .utf8)
         #expect(summary.contains("- Số vụ án hình sự đã truy tố: 67 vụ/112 bị can, giảm 11 vụ (14,1 %), 4 bị can (3,4 %) so với cùng kỳ"))
         // Two offices met 2 of 5: a tie, said as one.
-        #expect(summary.contains("VKSND thành phố Ngã Bảy đồng hạng 4/5 (2 đơn vị cùng đạt 40 %) trong các đơn vị cấp huyện; "
-                                 + "cả nhóm đạt 19/25 chỉ tiêu (76 %)."))
+        #expect(summary.contains("VKSND thành phố Ngã Bảy đồng hạng 4/5 (2 đơn vị cùng đạt 40 %) "
+                                 + "trong các đơn vị cấp huyện; cả nhóm đạt 19/25 chỉ tiêu (76 %)."))
         #expect(try Self.pages(units.appendingPathComponent("index.pdf")) == 1)
         let manifest = try String(contentsOf: root.appendingPathComponent("hau-giang/2023/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"path\" : \"units/index.pdf\"") && manifest.contains("\"path\" : \"units/vksnd-thanh-pho-nga-bay/deck.pptx\""))

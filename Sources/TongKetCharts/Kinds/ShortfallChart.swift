@@ -35,7 +35,8 @@ struct ShortfallChart {
             data.metrics.unit == nil ? f.scope == .province || data.singleUnit(f.indicator) != f.unit : f.scope == .province
         }
         let own = data.metrics.unit == nil ? { (_: FigureRow) in true } : { (f: FigureRow) in f.scope == .province }
-        // "huyện Chư Sê — Số người bị thương": the words all the units' names begin with ("Công an") said once, by the title.
+        // "huyện Chư Sê — Số người bị thương": the words all the units' names begin with ("Công an") are left
+        // to the title.
         let unitIDs = Array(Set(data.metrics.figureRows(year: year).filter { $0.scope == .unit }.map(\.unit))).sorted()
         let unitNames = Dictionary(zip(unitIDs, ShortNames.distinct(unitIDs.map(data.unitShortName))), uniquingKeysWith: { a, _ in a })
         func label(_ f: FigureRow) -> String {
@@ -102,7 +103,8 @@ struct ShortfallChart {
                          note: nil,
                          // At least 0–10 %: a gap of a tenth of a point is a short bar, not a scale of 0,02 % ticks.
                          plot: .bars(BarPlot(rows: rows, axis: .percentPoints, minimumUpper: 10,
-                                             overflow: { w.pick("và \($0) chỉ tiêu chưa đạt khác", "and \($0) more missed targets") },
+                                             overflow: { w.pick("và \($0) chỉ tiêu chưa đạt khác",
+                                                                "and \($0) more missed targets") },
                                              maximumRows: Self.rowsShown)))
     }
 }
