@@ -882,7 +882,7 @@ extension Interpretation {
 
     /// A heading a form writes in capitals ("CÔNG TÁC KIỂM SÁT XÉT XỬ"), as a page's title writes it:
     /// "Công tác kiểm sát xét xử".
-    static func sentenceCase(_ heading: String) -> String {
+    package static func sentenceCase(_ heading: String) -> String {
         let letters = heading.filter(\.isLetter)
         guard letters.count > 1, letters == letters.uppercased() else { return heading }
         let lower = heading.lowercased()

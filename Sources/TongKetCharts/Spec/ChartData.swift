@@ -73,11 +73,12 @@ struct ChartData {
     /// Once per page, for its subtitle: whose figures the one-unit indicators shown are — "số của Phòng 7, Phòng 8"
     /// when every one is, else "chỉ tiêu một đơn vị báo cáo: số của Phòng 7"; nil when none is.
     func attribution(_ indicators: [Int32], _ c: ChartWords) -> String? {
+        let reporters = indicators.map(singleUnit)
         var units: [Int32] = []
-        for id in indicators { if let unit = singleUnit(id), !units.contains(unit) { units.append(unit) } }
+        for case let unit? in reporters where !units.contains(unit) { units.append(unit) }
         guard !units.isEmpty else { return nil }
         let names = units.map(unitShortName).joined(separator: ", ")
-        return indicators.allSatisfy({ singleUnit($0) != nil })
+        return !reporters.contains(nil)
             ? c.pick("số của \(names)", "figures of \(names)")
             : c.pick("chỉ tiêu một đơn vị báo cáo: số của \(names)", "indicators one unit reports: figures of \(names)")
     }

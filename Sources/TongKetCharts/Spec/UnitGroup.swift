@@ -15,11 +15,8 @@ package enum UnitGroup {
 
     /// "Các đơn vị cấp huyện", "District-level units"; a group that is no level by its name.
     public static func label(_ group: String, _ language: Language) -> String {
-        guard let level = level(group) else {
-            // "CÁC CHI CỤC THUẾ" as a form's heading writes it: a heading on the page in sentence case.
-            let sentence = FigureWords.midSentence(group)
-            return sentence.prefix(1).uppercased() + sentence.dropFirst()
-        }
+        // "CÁC CHI CỤC THUẾ" as a form's heading writes it: a heading on the page in sentence case.
+        guard let level = level(group) else { return Interpretation.sentenceCase(group) }
         return language == .vi ? "Các đơn vị " + level.vi : level.en.prefix(1).uppercased() + level.en.dropFirst() + " units"
     }
 }
