@@ -95,6 +95,12 @@ package struct FigureWords: Sendable {
 
     public func target(_ f: FigureRow) -> String? { f.target.map { value($0, f) } }
 
+    /// A value of `f` without its measure, for a table that says the measure once: "74", "99,77".
+    public func bare(_ v: Double, _ f: FigureRow) -> String { numbers.number(v, fractionDigits: digits(f)) }
+
+    /// `shortActual` without the measure: "⚠ 741 (ước)".
+    public func bareActual(_ f: FigureRow) -> String { flagPrefix(f) + bare(f.actual, f) + (f.estimated ? numbers.estimateMark : "") }
+
     /// A distance in points, to the first digit that is not zero: "6,4 điểm %", "0,03 điểm %".
     public func points(_ amount: Double, atLeast least: Int = 1) -> String {
         let a = abs(amount)
@@ -148,10 +154,10 @@ package struct FigureWords: Sendable {
             if f.actual == target { return pick("đạt mức \(limit)", "at the \(limit) threshold") }
             let gap = points(f.actual - target)
             return f.status == .met ? pick("vượt \(gap) so với mức \(limit)", "\(gap) above the \(limit) threshold")
-                : pick("thiếu \(gap) so với mức \(limit) · \(notMet)", "\(gap) below the \(limit) threshold · \(notMet)")
+                : pick("thiếu \(gap) so với mức \(limit), \(notMet)", "\(gap) below the \(limit) threshold, \(notMet)")
         }
         guard let completion = f.completion else { return noTarget }
-        return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target") + (f.status == .notMet ? " · " + notMet : "")
+        return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target") + (f.status == .notMet ? ", " + notMet : "")
     }
 
     /// A target against the year before, in its own terms first, the resolved value second: "đạt mục tiêu
@@ -193,7 +199,7 @@ package struct FigureWords: Sendable {
         }
         let completion = f.completion.map { numbers.completion($0) } ?? ""
         let pair = "\(numbers.number(f.actual, fractionDigits: digits(f)))/\(limit)"
-        return pick("đạt \(completion) \(name) (\(pair)) · \(notMet)", "\(completion) of \(name) (\(pair)) · \(notMet)")
+        return pick("đạt \(completion) \(name) (\(pair)), \(notMet)", "\(completion) of \(name) (\(pair)), \(notMet)")
     }
 
     /// The verdict where a line holds about 30 characters (a tile, a bar's label): a rate as its
@@ -262,6 +268,17 @@ package struct FigureWords: Sendable {
     /// "Phương hướng, nhiệm vụ năm 2025": the heading of next year's targets, on its page and in the report.
     public func planTitle(_ year: Int) -> String { pick("Phương hướng, nhiệm vụ năm \(year)", "Next year: the targets for \(year)") }
 
+    /// The period after the reviewed one, that a review's directions and tasks are for: "năm 2025" after a
+    /// year, "6 tháng cuối năm 2024" after its first half; nil after a quarter or nine months.
+    public func nextWhen(_ year: Int) -> String? {
+        switch period.part {
+        case .wholeYear where metrics.table.yearSpan == .school: return period.of(year + 1, vietnamese: language == .vi, span: .school)
+        case .wholeYear: return pick("năm \(year + 1)", "\(year + 1)")
+        case .firstHalf: return pick("6 tháng cuối năm \(year)", "the second half of \(year)")
+        default: return nil
+        }
+    }
+
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
 
@@ -299,8 +316,8 @@ package struct FigureWords: Sendable {
         switch basis.figure {
         case .totalRow:
             if let units = basis.unitsFigure {
-                parts.append(pick("số tổng hợp của đơn vị: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))",
-                                  "the office's total: \(value(f.actual, f)) · \(formulaName(f)): \(value(units, f))"))
+                parts.append(pick("số tổng hợp của đơn vị: \(value(f.actual, f)), \(formulaName(f)): \(value(units, f))",
+                                  "the office's total: \(value(f.actual, f)), \(formulaName(f)): \(value(units, f))"))
             }
         case let .singleUnit(unit) where unit != metrics.unit && attribution:
             parts.append(pick("số của ", "the figure of ") + metrics.table.units[Int(unit)])
@@ -315,7 +332,7 @@ package struct FigureWords: Sendable {
         case .catalogue: parts.append(pick("KH toàn tỉnh theo danh mục", "province target from the catalogue"))
         default: break
         }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// "cộng các đơn vị", "trung bình các đơn vị" …: the units' formula, as the cross-check names it.

@@ -2,7 +2,8 @@ import CCairo
 import Foundation
 
 /// A fontconfig configuration holding only the fonts the themes name (Noto Sans and Noto
-/// Serif, DejaVu Sans as the fallback for characters they lack), made current before Pango
+/// Serif, DejaVu Sans as the fallback for characters they lack; Liberation Sans, Arial's
+/// metrics, to fit the text of deck.pptx's boxes as its programs set it), made current before Pango
 /// starts. Output then depends on those files alone, not on whatever else is installed, and
 /// start-up skips loading the system's configuration and font cache (about 20 ms a process).
 /// Where the files are not in the usual Debian places, the system configuration is used.
@@ -10,10 +11,11 @@ enum PrivateFonts {
     static let directories = [
         "/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto",
         "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
+        "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
     ]
     static let files = [
         "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
-        "DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+        "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
     ]
 
     /// Set up once per process, before the first font map; true when the private

@@ -10,9 +10,8 @@ package enum DeckPresentation {
     public enum Content: Sendable {
         /// The page as a 1920×1080 PNG filling the slide.
         case picture([UInt8])
-        /// The page drawn by PowerPoint from its spec; `source` the line under it,
-        /// `fallback` the page's picture for a plot with no native form.
-        case chart(ChartSpec, source: String, fallback: [UInt8])
+        /// The page drawn by PowerPoint from its spec; `source` the line under it.
+        case chart(ChartSpec, source: String)
         /// A title or closing page: its title and the lines under it, as text.
         case cover(title: String, lines: [String])
     }
@@ -25,13 +24,7 @@ package enum DeckPresentation {
         /// "3 / 12" in the corner; nil on the title page.
         public var number: String?
 
-        var isPicture: Bool {
-            switch content {
-            case .picture: return true
-            case let .chart(spec, _, _): return !DeckPresentation.drawsNatively(spec)
-            case .cover: return false
-            }
-        }
+        var isPicture: Bool { if case .picture = content { return true } else { return false } }
 
         public init(title: String, content: Content, alt: String, notes: [String], number: String? = nil) {
             self.title = title
@@ -42,17 +35,12 @@ package enum DeckPresentation {
         }
     }
 
-    /// Whether PowerPoint draws this chart itself (else the slide is its picture).
-    public static func drawsNatively(_ spec: ChartSpec) -> Bool {
-        if case .panels = spec.plot { return false }
-        return true
-    }
-
     /// EMU: 914 400 an inch; a 13.333 × 7.5 inch slide.
     static let width = 12_192_000, height = 6_858_000
 
-    /// `lang`: the text's language tag for proofing ("vi-VN", "en-GB").
-    public static func data(_ slides: [Slide], title: String, lang: String, theme: Theme = .light) -> [UInt8] {
+    /// `lang`: the text's language tag for proofing ("vi-VN", "en-GB"); `measurer` sets each text box's
+    /// text at a size that fits it (nil: PowerPoint's own shrinking).
+    public static func data(_ slides: [Slide], title: String, lang: String, theme: Theme = .light, measurer: (any TextMeasurer)? = nil) -> [UInt8] {
         var package = OfficePackage()
         let presentation = "ppt/presentation.xml"
         package.relate("", to: presentation, .document)
@@ -101,7 +89,7 @@ package enum DeckPresentation {
             let n = index + 1
             let part = "ppt/slides/slide\(n).xml"
             package.relate(part, to: layout, .slideLayout)
-            var shapes = SlideShapes(theme: theme, lang: lang)
+            var shapes = SlideShapes(theme: theme, lang: lang, measurer: measurer)
             var tree: Markup
             switch slide.content {
             case let .picture(png):
@@ -110,13 +98,11 @@ package enum DeckPresentation {
                 let titleRuns = [SlideShapes.Run(text: title, size: 4400, color: theme.text, bold: true)]
                 tree = placeholder(2, "Title 1", ph: "type=\"title\"",
                                    spPr: "<p:spPr><a:xfrm><a:off x=\"1219200\" y=\"1828800\"/><a:ext cx=\"9753600\" cy=\"1600200\"/></a:xfrm>\(rect)</p:spPr>",
-                                   bodyPr: "<a:bodyPr anchor=\"b\"><a:normAutofit/></a:bodyPr>", text: shapes.paragraph(titleRuns), descr: slide.alt)
+                                   bodyPr: "<a:bodyPr anchor=\"b\"><a:normAutofit/></a:bodyPr>", text: shapes.markup(shapes.paragraph(titleRuns)), descr: slide.alt)
                 tree += shapes.textBox("Accent", .init(x: 1_219_200, y: 1_600_000, width: 1_016_000, height: 76_200), [], fill: theme.current)
                 tree += shapes.textBox("Lines", .init(x: 1_219_200, y: 3_581_400, width: 9_753_600, height: 1_828_800),
                                        lines.enumerated().map { i, line in shapes.paragraph([.init(text: line, size: i == 0 ? 2800 : 2200, color: theme.secondaryText)], spaceBefore: i == 0 ? 0 : 1200) })
-            case let .chart(_, _, fallback) where slide.isPicture:
-                tree = picturePage(fallback, slide, part: part, n: n, &package, &shapes)
-            case let .chart(spec, source, _):
+            case let .chart(spec, source):
                 tree = chartPage(spec, source: source, slide, part: part, &charts, &package, &shapes)
             }
             // A picture carries its own page number.
@@ -156,9 +142,11 @@ package enum DeckPresentation {
         let margin = 457_200, inner = width - 2 * margin
         let chart = NativeChart(spec, theme: theme, lang: lang)
         // The alt text goes on the chart's frame, or on the title of a page of tiles or a table.
+        let heading = shapes.paragraph([.init(text: spec.title, size: 2800, color: theme.text, bold: true)])
+        let title = shapes.markup(heading, scale: shapes.fit([heading], width: inner, height: 838_200) ?? 1)
         var tree = placeholder(2, "Title 1", ph: "type=\"title\"",
                                spPr: "<p:spPr><a:xfrm><a:off x=\"\(margin)\" y=\"228600\"/><a:ext cx=\"\(inner)\" cy=\"838200\"/></a:xfrm>\(rect)</p:spPr>",
-                               bodyPr: "<a:bodyPr lIns=\"0\" rIns=\"0\" anchor=\"b\"><a:normAutofit/></a:bodyPr>", text: shapes.paragraph([.init(text: spec.title, size: 2800, color: theme.text, bold: true)]),
+                               bodyPr: "<a:bodyPr lIns=\"0\" rIns=\"0\" anchor=\"b\"><a:normAutofit/></a:bodyPr>", text: title,
                                descr: chart == nil ? slide.alt : nil)
         tree += shapes.textBox("Subtitle", .init(x: margin, y: 1_104_900, width: inner, height: 533_400),
                                [shapes.paragraph([.init(text: spec.subtitle, size: 1600, color: theme.secondaryText)])])
@@ -166,52 +154,77 @@ package enum DeckPresentation {
         var area = SlideShapes.Box(x: margin, y: 1_714_500, width: inner, height: 4_400_000)
         var foot = [source] + (spec.note.map { [$0] } ?? [])
         switch spec.plot {
-        case let .bars(plot): legend = plot.legend
         case let .lines(plot): legend = plot.legend
-        case let .bullets(plot): legend = plot.legend
+        case let .panels(plot): legend = plot.legend
+        // Bars with no goal: what their colours mean (a rule is the axis's end here, not a line).
+        case let .bars(plot) where chart?.shape == .bars: legend = plot.legend.filter { $0.symbol == .swatch }
         default: break
         }
-        var legendRuns = shapes.legendRuns(legend)
-        if let chart, chart.banded, let band = chart.series.first {
-            // The target is the pale band here, not the picture's line across the bars.
-            legendRuns = shapes.legendRuns(legend.filter { $0.symbol == .swatch })
-                + [.init(text: "■ ", size: 1400, color: band.color, bold: true), .init(text: band.name, size: 1400, color: theme.text)]
-        }
+        // A chart of its own series has its own legend (it follows an edit); a page of bars, tiles or a table the spec's.
+        if chart.map({ $0.shape != .bars }) ?? false { legend = [] }
+        let legendRuns = shapes.legendRuns(legend)
         if !legendRuns.isEmpty {
             tree += shapes.textBox("Legend", .init(x: margin, y: 1_676_400, width: inner, height: 342_900), [shapes.paragraph(legendRuns)])
             area.y += 381_000
             area.height -= 381_000
         }
-        if let chart {
+        func embed(_ chart: NativeChart, _ name: String, in box: SlideShapes.Box) -> Markup {
             charts += 1
             let chartPart = "ppt/charts/chart\(charts).xml", book = "ppt/embeddings/Microsoft_Excel_Worksheet\(charts).xlsx"
             package.add(book, defaultType: ContentType.xlsx, bytes: chart.workbook.data())
             let bookID = package.relate(chartPart, to: book, .package)
             package.add(chartPart, type: ContentType.chart, chart.part(workbook: bookID))
             let id = package.relate(part, to: chartPart, .chart)
-            tree += shapes.chartFrame(spec.title, alt: slide.alt, chart: id, in: area)
-            if let overflow = chart.overflow { foot.insert(overflow, at: 0) }
+            return shapes.chartFrame(name, alt: name == spec.title ? slide.alt : name + ". " + slide.alt, chart: id, in: box)
+        }
+        if let chart {
+            tree += embed(chart, spec.title, in: area)
+            foot = (chart.overflow.map { [$0] } ?? []) + (chart.axisNote.map { [$0] } ?? []) + foot
         } else {
             switch spec.plot {
             case let .tiles(plot):
                 tree += shapes.tiles(plot, in: area)
             case let .cells(plot):
-                let shown = min(plot.rows.count, 14)
+                let shown = min(plot.rows.count, NativeChart.rowLimit)
                 if plot.rows.count > shown, let overflow = plot.overflow { foot.insert(overflow(plot.rows.count - shown), at: 0) }
                 let rows = (0..<shown).map { r in [plot.rows[r]] + plot.columns.indices.map { c in c < plot.cells[r].count ? plot.cells[r][c]?.text ?? "" : "" } }
                 let fills = (0..<shown).map { r in [nil] + plot.columns.indices.map { c -> ChartColor? in
                     guard c < plot.cells[r].count, let cell = plot.cells[r][c] else { return nil }
                     return cell.score.map(theme.heatColor) } }
-                tree += shapes.table(spec.title, header: [""] + plot.columns, rows: rows, fills: fills, in: area, firstColumn: plot.columns.count > 6 ? 0.26 : 0.34)
+                tree += shapes.table(spec.title, alt: slide.alt, header: [""] + plot.columns, rows: rows, fills: fills, in: area,
+                                     firstColumn: plot.columns.count > 6 ? 0.26 : 0.34)
                 tree += shapes.textBox("Scale", .init(x: margin, y: 1_676_400, width: inner, height: 342_900),
                                        [shapes.paragraph(plot.scale.flatMap { entry -> [SlideShapes.Run] in
-                                           [.init(text: "■ ", size: 1400, color: theme.heatColor(entry.score), bold: true), .init(text: entry.label + "     ", size: 1400, color: theme.text)] })])
+                                           [.init(text: "■ ", size: 1400, color: theme.heatColor(entry.score), bold: true),
+                                            .init(text: entry.label + "     ", size: 1400, color: theme.text)] })])
             case let .table(plot):
                 let rows = plot.rows.map { [$0.label] + $0.cells }
                 let inks = plot.rows.map { row in [nil] + row.cells.indices.map { $0 < row.tones.count ? row.tones[$0].map(theme.color) : nil } }
-                tree += shapes.table(spec.title, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area, firstColumn: 0.5, figures: "r")
-            default:
-                // No native form (small multiples): `drawsNatively` sent the page to `picturePage`.
+                tree += shapes.table(spec.title, alt: slide.alt, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area,
+                                     firstColumn: 0.5, figures: "r")
+            case let .bullets(plot):
+                // Indicators of different measures have no one axis: each its figure against its own target, in words.
+                let vi = lang.hasPrefix("vi")
+                let rows = plot.rows.map { [$0.label, $0.valueLabel] }
+                let inks = plot.rows.map { [nil, theme.color($0.tone == .met ? .text : $0.tone)] }
+                tree += shapes.table(spec.title, alt: slide.alt, header: [vi ? "Chỉ tiêu" : "Indicator", vi ? "Kết quả" : "Result"], rows: rows,
+                                     inks: inks, in: area, firstColumn: 0.55, figures: "l")
+            case let .panels(plot):
+                // Small multiples: a chart per unit in a grid, on one scale.
+                let top = max(plot.percent ? 100 : 0, plot.panels.flatMap { $0.values + $0.targets }.compactMap { $0 }.max() ?? 1)
+                let upper = LinearScale(lower: 0, upper: top * 1.15, from: 0, to: 1).domain.upperBound
+                let across = plot.panels.count <= 4 ? 2 : 3
+                let down = (plot.panels.count + across - 1) / across
+                let gap = 114_300
+                let width = (area.width - gap * (across - 1)) / across, height = (area.height - gap * (down - 1)) / max(down, 1)
+                for (i, panel) in plot.panels.enumerated() {
+                    let box = SlideShapes.Box(x: area.x + (i % across) * (width + gap), y: area.y + (i / across) * (height + gap), width: width, height: height)
+                    tree += shapes.textBox("Panel title", .init(x: box.x, y: box.y, width: box.width, height: 320_000),
+                                           [shapes.paragraph([.init(text: panel.title, size: 1400, color: theme.text, bold: true)])])
+                    let small = NativeChart(panel: panel, of: plot, upper: upper, theme: theme, lang: lang)
+                    tree += embed(small, panel.title, in: .init(x: box.x, y: box.y + 320_000, width: box.width, height: box.height - 320_000))
+                }
+            case .bars, .lines:
                 break
             }
         }

@@ -2,155 +2,275 @@ import Foundation
 import TongKetCharts
 
 /// A chart PowerPoint and Word draw themselves (DrawingML `c:chartSpace`) from the same
-/// `ChartSpec` the picture is drawn from: its figures in an embedded workbook ("Edit Data"),
-/// each bar in its tone, each point labelled with the figure the picture writes beside it.
-/// A target, threshold or limit is a pale band behind the bars (a second series at the
-/// target, overlapping), so a shortfall shows as the band's uncovered end and the figure stays
-/// editable; a bullet page's bars are each indicator's actual as a share of its target.
+/// `ChartSpec` the picture is drawn from, as honest as the picture:
+/// - a bar starts at 0; where the picture zooms into a narrow band it draws points, and so does
+///   this (markers on a line chart with no line), the axis's start said under the chart;
+/// - a target, threshold or limit is a series of its own — a line across the columns, or a
+///   mark at each — never a band the bar is read against;
+/// - met and not met are two series, so a corrected figure moves to the right colour;
+/// - its figures sit in an embedded workbook ("Edit Data"): each row's target and actual, the
+///   completion and the verdict as formulas of them, the series and labels read from those cells.
 struct NativeChart {
-    enum Shape { case bars, lines }
+    enum Shape { case bars, columns, lines }
+
+    /// How a series is drawn.
+    enum Mark: Equatable {
+        case bar
+        /// A line through the points (a constant: across the plot).
+        case line
+        /// Only a mark at each point: "circle" (a value), "dash" (a target on its column).
+        case markers(String)
+    }
 
     struct Series {
         var name: String
-        var values: [Double?]
+        /// Its column in the workbook (1 is B).
+        var column: Int
         var color: ChartColor
-        /// Per point, where a point differs from the series' colour (met, not met).
-        var pointColors: [ChartColor?] = []
-        /// Per point, written at it; nil: none.
+        var mark: Mark = .bar
+        /// Per point, words written at it (nil: none).
         var labels: [String?] = []
+        /// The value itself written at each point, from its cell, as the axis formats it.
+        var valueLabels = false
         var dashed = false
     }
 
     var shape: Shape
-    var categories: [String]
+    var workbook: EmbeddedWorkbook
     var series: [Series]
     /// Values are percentages: the axis writes "50 %".
     var percent = false
-    /// The first series is the band the others are read against, drawn behind them.
-    var banded = false
-    var minimumUpper: Double = 0
-    /// The value axis's start when the spec zooms into a narrow band (its subtitle says so);
-    /// else 0.
+    /// The chart names its series above the plot (a small multiple's panel has its title instead).
+    var legend = true
+    /// The value axis's start: 0, or where the picture's points start (`axisNote` says so).
     var lower: Double = 0
+    /// The value axis's end; nil: the program's own, so an edited figure still fits.
+    var upper: Double?
+    var minimumUpper: Double = 0
     /// The rows the page had no room for, said under the chart.
     var overflow: String?
+    /// "Trục giá trị bắt đầu từ 80 %": said on the slide when the axis does not start at 0.
+    var axisNote: String?
     let theme: Theme
     let lang: String
 
-    static let rowLimit = 14
+    var categories: [String] { workbook.categories }
+    func values(_ s: Series) -> [Double?] { workbook.columns[s.column - 1].cells.map { $0?.value } }
 
-    /// nil for what has no native chart form (tiles and cells are shapes and tables; small
-    /// multiples stay a picture).
+    /// More rows than a slide can read: the rest is said under the chart.
+    static let rowLimit = 24
+
+    /// nil for what has no native chart form (tiles, cells, tables and a bullet's rows are
+    /// shapes and tables; small multiples are a chart per panel, `panels`).
     init?(_ spec: ChartSpec, theme: Theme, lang: String) {
         self.theme = theme
         self.lang = lang
         let vi = lang.hasPrefix("vi")
-        func named(_ tone: Tone, in legend: [LegendEntry]) -> String? { legend.first { $0.tone == tone }?.label }
         switch spec.plot {
         case let .bars(plot):
-            shape = .bars
+            // The rows the picture shows: its own limit (the shortfalls' twelve), else what a slide can read.
             var rows = plot.rows
-            if rows.count > Self.rowLimit {
-                let left = rows.count - (Self.rowLimit - 1)
-                rows = Array(rows.prefix(Self.rowLimit - 1))
+            let limit = plot.maximumRows.map { $0 + 1 } ?? Self.rowLimit
+            if rows.count > limit {
+                let left = rows.count - (limit - 1)
+                rows = Array(rows.prefix(limit - 1))
                 overflow = plot.overflow?(left) ?? (vi ? "và \(left) dòng khác" : "and \(left) more rows")
             }
             // A row with no bar says why in its label ("Huyện Cù Lao Dung — không có chỉ tiêu").
-            categories = rows.map { row in
-                row.heading ? row.label.uppercased() : row.bars.allSatisfy({ $0.value == nil }) && (row.bars.first?.label.contains { $0.isLetter || $0.isNumber } ?? false) ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
+            let categories = rows.map { row in
+                row.heading ? row.label.uppercased()
+                    : row.bars.allSatisfy({ $0.value == nil }) && (row.bars.first?.label.contains { $0.isLetter || $0.isNumber } ?? false)
+                    ? row.label + " — " + (row.bars.first?.label ?? "") : row.label
             }
             percent = plot.axis == .percentPoints
             minimumUpper = plot.minimumUpper
-            lower = plot.lowerBound ?? 0
-            series = []
-            let markers = rows.map { $0.bars.first?.marker }
-            if markers.contains(where: { $0 != nil }) {
-                let name = plot.legend.first { $0.tone == .target }?.label ?? (vi ? "Mức kế hoạch" : "Target")
-                series.append(Series(name: name, values: markers, color: theme.grid))
-                banded = true
-            } else if let rule = plot.rule {
-                series.append(Series(name: rule.label, values: rows.map { $0.heading ? nil : rule.value }, color: theme.grid))
-                banded = true
-            }
-            let width = rows.map(\.bars.count).max() ?? 0
-            for b in 0..<width {
-                let bars = rows.map { $0.bars.indices.contains(b) ? $0.bars[b] : nil }
-                let tone = bars.compactMap { $0?.tone }.first ?? .current
-                let name = width > 1 ? named(tone, in: plot.legend) ?? spec.title : spec.title
-                let labels: [String?] = zip(rows, bars).map { row, bar in
-                    guard let bar, bar.value != nil else { return nil }
-                    let note = b == width - 1 && !row.note.isEmpty ? " · " + row.note : ""
-                    return bar.label + note
+            // A value read against its goal, whose figures the spec gives (completion, a rate, a ceiling).
+            let goals = rows.contains { $0.bars.first?.figures != nil } && (rows.contains { $0.bars.first?.marker != nil } || plot.rule != nil)
+            if goals, rows.allSatisfy({ $0.bars.count <= 1 }) {
+                (shape, workbook, series) = Self.against(plot, rows: rows, categories: categories, theme: theme, vi: vi)
+                if let start = plot.lowerBound, start != 0 {
+                    lower = start
+                    // A round tick the picture chose: "80", "0,5".
+                    let written = start == start.rounded() ? String(Int(start)) : String(start)
+                    let n = (vi ? written.replacingOccurrences(of: ".", with: ",") : written) + (percent ? " %" : "")
+                    axisNote = vi ? "Trục giá trị bắt đầu từ \(n), không từ 0" : "The value axis starts at \(n), not at 0"
                 }
-                series.append(Series(name: name, values: bars.map { $0?.value }, color: theme.color(tone),
-                                     pointColors: bars.map { $0.map { theme.color($0.tone) } }, labels: labels))
+            } else {
+                shape = .bars
+                (workbook, series) = Self.bars(plot, rows: rows, categories: categories, title: spec.title, theme: theme)
+                upper = valueAxis.upperBound
             }
-        case let .bullets(plot):
-            shape = .bars
-            percent = true
-            banded = true
-            minimumUpper = 100
-            categories = plot.rows.map(\.label)
-            let shares = plot.rows.map { row in row.target.flatMap { $0 > 0 ? row.actual / $0 * 100 : nil } }
-            series = [
-                Series(name: vi ? "Kế hoạch, mức trần (100 %)" : "Target or limit (100 %)", values: plot.rows.map { $0.target.map { _ in 100 } }, color: theme.grid),
-                Series(name: vi ? "Thực hiện so với kế hoạch (%)" : "Actual against the target (%)", values: shares, color: theme.current,
-                       pointColors: plot.rows.map { theme.color($0.tone) }, labels: plot.rows.map { Self.brief($0.valueLabel) }),
-            ]
-            // A row without a target has no share to draw: its figure goes in its label.
-            for (i, row) in plot.rows.enumerated() where shares[i] == nil { categories[i] = row.label + " — " + Self.brief(row.valueLabel) }
         case let .lines(plot):
             shape = .lines
-            categories = plot.categories
-            series = plot.series.map { s in
-                Series(name: named(s.tone, in: plot.legend) ?? "", values: s.values, color: theme.color(s.tone), labels: s.labels, dashed: s.dashed)
+            percent = plot.percent
+            let columns = plot.series.map { s in
+                EmbeddedWorkbook.Column(name: plot.legend.first { $0.tone == s.tone }?.label ?? "", cells: s.values.map { $0.map { .number($0) } })
             }
-        case .tiles, .cells, .panels, .table:
+            workbook = EmbeddedWorkbook(categories: plot.categories, columns: columns)
+            series = plot.series.enumerated().map { i, s in
+                Series(name: columns[i].name, column: i + 1, color: theme.color(s.tone), mark: .line, labels: s.labels, dashed: s.dashed)
+            }
+            // From 0, as the picture's axis.
+            lower = min(0, plot.series.flatMap(\.values).compactMap { $0 }.min() ?? 0)
+        case .tiles, .cells, .panels, .table, .bullets:
             return nil
         }
     }
 
-    var workbook: EmbeddedWorkbook { EmbeddedWorkbook(categories: categories, series: series.map { ($0.name, $0.values) }) }
+    /// One panel of small multiples as a line chart of its own: the unit's values and its
+    /// targets (dashed), on the scale every panel shares (`upper`).
+    init(panel: PanelPlot.Panel, of plot: PanelPlot, upper: Double, theme: Theme, lang: String) {
+        self.theme = theme
+        self.lang = lang
+        let vi = lang.hasPrefix("vi")
+        shape = .lines
+        percent = plot.percent
+        var columns = [EmbeddedWorkbook.Column(name: panel.title, cells: panel.values.map { $0.map { .number($0) } })]
+        series = [Series(name: panel.title, column: 1, color: theme.color(panel.tone), mark: .line,
+                         labels: panel.values.indices.map { $0 == panel.values.count - 1 ? panel.label : nil })]
+        if panel.targets.contains(where: { $0 != nil }) {
+            let name = plot.legend.first { $0.symbol == .dashedLine }?.label ?? (vi ? "Kế hoạch" : "Target")
+            columns.append(.init(name: name, cells: panel.targets.map { $0.map { .number($0) } }))
+            series.append(Series(name: name, column: 2, color: theme.secondaryText, mark: .line, dashed: true))
+        }
+        workbook = EmbeddedWorkbook(categories: plot.categories, columns: columns)
+        self.upper = upper
+        legend = false
+    }
+
+    /// A value against its goal (a completion against 100 %, a rate against its threshold, a
+    /// ceiling against its limit): columns from 0, or points where the picture zooms; the goal
+    /// a series of its own; met and not met as two series computed in the workbook from each
+    /// row's target and actual.
+    private static func against(_ plot: BarPlot, rows: [BarPlot.Row], categories: [String], theme: Theme, vi: Bool)
+        -> (Shape, EmbeddedWorkbook, [Series]) {
+        let bars = rows.map { $0.bars.first }
+        let known = bars.contains { $0?.figures != nil }
+        let completion = bars.contains { $0?.figures?.completion == true }
+        func named(_ tone: Tone) -> String? { plot.legend.first { $0.tone == tone && $0.symbol == .swatch }?.label }
+        let goalName = plot.rule?.label ?? plot.legend.first { $0.symbol != .swatch }?.label ?? (vi ? "Kế hoạch" : "Target")
+        // Columns (1 is B): target, actual, the value drawn, its goal, met, not met.
+        let (target, actual, value, goal, met, notMet) = known ? (1, 2, 3, 4, 5, 6) : (0, 0, 1, 2, 3, 4)
+        func at(_ column: Int, _ i: Int) -> String { EmbeddedWorkbook.cell(column, row: i + 2) }
+        var columns: [EmbeddedWorkbook.Column] = []
+        if known {
+            columns.append(.init(name: vi ? "Kế hoạch" : "Target", cells: bars.map { $0?.figures?.target.map { .number($0) } }))
+            columns.append(.init(name: vi ? "Thực hiện" : "Actual", cells: bars.map { $0?.figures.map { .number($0.actual) } }))
+        }
+        columns.append(.init(name: completion ? (vi ? "Tỷ lệ hoàn thành (%)" : "Completion (%)") : (vi ? "Giá trị" : "Value"),
+                             cells: bars.enumerated().map { i, bar -> EmbeddedWorkbook.Cell? in
+            guard let bar, let v = bar.value else { return nil }
+            guard let figures = bar.figures else { return .number(v) }
+            if figures.completion { return .formula("IF(\(at(target, i))>0,\(at(actual, i))/\(at(target, i))*100,NA())", value: v) }
+            return .formula(at(actual, i), value: v)
+        }))
+        columns.append(.init(name: goalName, cells: bars.enumerated().map { i, bar -> EmbeddedWorkbook.Cell? in
+            if let rule = plot.rule { return bar == nil ? nil : .number(rule.value) }
+            guard let marker = bar?.marker else { return nil }
+            return bar?.figures?.target != nil ? .formula(at(target, i), value: marker) : .number(marker)
+        }))
+        // Met when the value reaches its goal (a ceiling's: stays within it); a row with no goal keeps its colour.
+        func verdict(_ wanted: Bool) -> [EmbeddedWorkbook.Cell?] {
+            bars.enumerated().map { i, bar in
+                guard let bar, let v = bar.value else { return nil }
+                let goalValue = plot.rule?.value ?? bar.marker
+                guard goalValue != nil else { return (bar.tone == .notMet) != wanted ? .number(v) : nil }
+                let test = bar.figures?.ceiling == true ? "<=" : ">="
+                let (yes, no) = wanted ? (at(value, i), "NA()") : ("NA()", at(value, i))
+                return .formula("IF(\(at(value, i))\(test)\(at(goal, i)),\(yes),\(no))", value: (bar.tone != .notMet) == wanted ? v : nil)
+            }
+        }
+        columns.append(.init(name: named(.met) ?? (vi ? "Đạt" : "Met"), cells: verdict(true)))
+        columns.append(.init(name: named(.notMet) ?? (vi ? "Không đạt" : "Not met"), cells: verdict(false)))
+        let zoomed = plot.lowerBound.map { $0 != 0 } ?? false
+        let mark: Mark = zoomed ? .markers("circle") : .bar
+        let series = [
+            Series(name: columns[met - 1].name, column: met, color: theme.color(.met), mark: mark, valueLabels: true),
+            Series(name: columns[notMet - 1].name, column: notMet, color: theme.color(.notMet), mark: mark, valueLabels: true),
+            // A threshold the same for every row is a line across; a target per row a mark on its column.
+            Series(name: goalName, column: goal, color: theme.text, mark: plot.rule != nil ? .line : .markers("dash"), dashed: plot.rule != nil),
+        ]
+        return (zoomed ? .lines : .columns, EmbeddedWorkbook(categories: categories, columns: columns), series)
+    }
+
+    /// Bars with no goal to read them against (the units' share of targets met, the gaps, this
+    /// year beside the last): horizontal, from 0, a series per kind of bar (met and not met
+    /// apart), each labelled with the words the picture writes.
+    private static func bars(_ plot: BarPlot, rows: [BarPlot.Row], categories: [String], title: String, theme: Theme)
+        -> (EmbeddedWorkbook, [Series]) {
+        func named(_ tone: Tone) -> String? { plot.legend.first { $0.tone == tone }?.label }
+        var columns: [EmbeddedWorkbook.Column] = []
+        var series: [Series] = []
+        let width = rows.map(\.bars.count).max() ?? 0
+        for b in 0..<width {
+            let bars = rows.map { $0.bars.indices.contains(b) ? $0.bars[b] : nil }
+            // One series per tone, so a bar's colour is its series'.
+            var tones: [Tone] = []
+            for bar in bars.compactMap({ $0 }) where bar.value != nil && !tones.contains(bar.tone) { tones.append(bar.tone) }
+            for tone in tones {
+                let name = named(tone) ?? title
+                columns.append(.init(name: name, cells: bars.map { bar in bar.flatMap { $0.tone == tone ? $0.value.map { .number($0) } : nil } }))
+                let labels: [String?] = zip(rows, bars).map { row, bar in
+                    guard let bar, bar.tone == tone, bar.value != nil else { return nil }
+                    return bar.label + (b == width - 1 && !row.note.isEmpty ? " · " + row.note : "")
+                }
+                series.append(Series(name: name, column: columns.count, color: theme.color(tone), labels: labels))
+            }
+        }
+        return (EmbeddedWorkbook(categories: categories, columns: columns), series)
+    }
 
     /// The chart part; `workbook` the relationship id of the embedded workbook.
     func part(workbook workbookID: String) -> Markup {
-        let book = self.workbook
-        let body: Markup
-        switch shape {
-        case .bars:
-            body = "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
-                + series.enumerated().map { serie($0, $1, book) }.joined()
-                + "<c:gapWidth val=\"\(series.count > 2 || !banded && series.count > 1 ? 40 : 55)\"/><c:overlap val=\"\(banded && series.count == 2 ? 100 : -5)\"/>"
+        let barSeries = series.enumerated().filter { $0.element.mark == .bar }
+        let lineSeries = series.enumerated().filter { $0.element.mark != .bar }
+        var body: Markup = ""
+        if !barSeries.isEmpty {
+            // Met and not met never share a row: overlapped, each row shows the one it has (clustered,
+            // so a label may sit past the bar's end).
+            let overlapped = barSeries.count > 1 && categories.indices.allSatisfy { i in barSeries.filter { values($0.element)[i] != nil }.count <= 1 }
+            body += "<c:barChart><c:barDir val=\"\(shape == .bars ? "bar" : "col")\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
+                + barSeries.map { serie($0.offset, $0.element) }.joined()
+                + "<c:gapWidth val=\"\(overlapped || barSeries.count == 1 ? 60 : 40)\"/><c:overlap val=\"\(overlapped ? 100 : -5)\"/>"
                 + "<c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart>"
-        case .lines:
-            body = "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
-                + series.enumerated().map { serie($0, $1, book) }.joined()
+        }
+        if !lineSeries.isEmpty {
+            body += "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
+                + lineSeries.map { serie($0.offset, $0.element) }.joined()
                 + "<c:marker val=\"1\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:lineChart>"
         }
         let horizontal = shape == .bars
         let line = { (color: ChartColor) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
         let categoryAxis: Markup = "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "l" : "b")\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
-            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>\(line(theme.grid))\(text(categorySize))"
-            + "<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
+            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>\(line(theme.grid))\(text(categorySize))"
+            + "<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/>"
+            + "<c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
+        // From 0 (or where the picture's points start); the end the data's, unless a label needs room.
         var scaling: Markup = "<c:orientation val=\"minMax\"/>"
-        if horizontal {
-            let axis = valueAxis
-            // From the spec's own start (a round tick it names), never one this rounding picks.
-            scaling += "<c:max val=\"\(axis.upperBound)\"/><c:min val=\"\(lower)\"/>"
-        }
-        let format = percent ? "0\" %\"" : "#,##0"
+        if let upper { scaling += "<c:max val=\"\(upper)\"/>" }
+        scaling += "<c:min val=\"\(lower)\"/>"
         let valueAxis: Markup = "<c:valAx><c:axId val=\"1002\"/><c:scaling>\(scaling)</c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "b" : "l")\"/>"
             + "<c:majorGridlines>\(line(theme.grid))</c:majorGridlines><c:numFmt formatCode=\"\(format)\" sourceLinked=\"0\"/>"
-            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>\(text(1200, color: theme.secondaryText))"
+            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"
+            + text(1200, color: theme.secondaryText)
             // Bars run down from the top: the value axis sits under the last one.
             + "<c:crossAx val=\"1001\"/><c:crosses val=\"\(horizontal ? "max" : "autoZero")\"/><c:crossBetween val=\"between\"/></c:valAx>"
-        return "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        let legend: Markup = self.legend && series.count > 1 && shape != .bars
+            ? "<c:legend><c:legendPos val=\"t\"/><c:overlay val=\"0\"/>\(text(1400))</c:legend>" : ""
+        return "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+            + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<c:date1904 val=\"0\"/><c:lang val=\"\(lang)\"/><c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/>"
-            + "<c:plotArea><c:layout/>\(body)\(categoryAxis)\(valueAxis)</c:plotArea><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
+            + "<c:plotArea><c:layout/>\(body)\(categoryAxis)\(valueAxis)</c:plotArea>\(legend)<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
             + "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>\(text(1400))"
             + "<c:externalData r:id=\"\(workbookID)\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>"
     }
+
+    /// The value axis's and the labels' number format: "95 %", "1.054" (the program's own separators).
+    var format: String { percent ? "0\" %\"" : "#,##0" }
+    /// A label's format: one decimal, as the picture's labels.
+    var labelFormat: String { percent ? "0.0\" %\"" : "#,##0.#" }
 
     /// Names small enough that each keeps its row (a program hides names that overlap).
     var categorySize: Int { categories.count > 10 ? 1100 : categories.count > 6 ? 1200 : 1400 }
@@ -162,11 +282,11 @@ struct NativeChart {
         return String(label[..<open.lowerBound])
     }
 
-    /// The value axis: from 0 (or the zoomed band's start) to room past the longest bar for
-    /// its label (a label does not wrap), both ends on round ticks. Inches as the slide's frame has them: 12,3 wide, the
-    /// categories' names at 14 pt on the left, the labels at 12 pt.
+    /// The value axis of horizontal bars: from 0 to room past the longest bar for its label (a
+    /// label does not wrap), both ends on round ticks. Inches as the slide's frame has them: 12,3
+    /// wide, the categories' names at 14 pt on the left, the labels at 12 pt.
     var valueAxis: ClosedRange<Double> {
-        let top = max(minimumUpper, series.flatMap(\.values).compactMap { $0 }.max() ?? 0)
+        let top = max(minimumUpper, series.flatMap(values).compactMap { $0 }.max() ?? 0)
         guard top > lower else { return lower...(lower + 1) }
         let label = Double(series.flatMap(\.labels).compactMap { $0?.count }.max() ?? 0)
         let names = Double(categories.map(\.count).max() ?? 0)
@@ -176,46 +296,55 @@ struct NativeChart {
         return LinearScale(lower: lower, upper: lower + (top - lower) / (1 - room - 0.04), from: 0, to: 1).domain
     }
 
-    private func serie(_ index: Int, _ s: Series, _ book: EmbeddedWorkbook) -> Markup {
-        let column = index + 1
-        let fill: Markup
-        switch shape {
-        case .bars: fill = "<c:spPr><a:solidFill>\(Self.fill(s.color))</a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
-        case .lines:
-            fill = "<c:spPr><a:ln w=\"\(s.dashed ? 28575 : 44450)\" cap=\"rnd\"><a:solidFill>\(Self.fill(s.color))</a:solidFill>\(s.dashed ? "<a:prstDash val=\"dash\"/>" as Markup : "")<a:round/></a:ln></c:spPr>"
+    private func serie(_ index: Int, _ s: Series) -> Markup {
+        let ink = Self.fill(s.color)
+        var look: Markup
+        switch s.mark {
+        case .bar:
+            look = "<c:spPr><a:solidFill>\(ink)</a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
+        case .line:
+            look = "<c:spPr><a:ln w=\"\(s.dashed ? 28575 : 44450)\" cap=\"rnd\"><a:solidFill>\(ink)</a:solidFill>"
+                + (s.dashed ? "<a:prstDash val=\"dash\"/>" as Markup : "") + "<a:round/></a:ln></c:spPr>"
                 + (s.dashed ? "<c:marker><c:symbol val=\"none\"/></c:marker>" as Markup
-                    : "<c:marker><c:symbol val=\"circle\"/><c:size val=\"8\"/><c:spPr><a:solidFill>\(Self.fill(s.color))</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>")
+                    : "<c:marker><c:symbol val=\"circle\"/><c:size val=\"8\"/><c:spPr><a:solidFill>\(ink)</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>")
+        case let .markers(symbol):
+            // No line between the points: each is read on its own.
+            let size = symbol == "dash" ? 24 : 12
+            let outline: Markup = symbol == "dash" ? "<a:ln w=\"38100\"><a:solidFill>\(ink)</a:solidFill></a:ln>" : "<a:ln><a:noFill/></a:ln>"
+            look = "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"\(symbol)\"/><c:size val=\"\(size)\"/>"
+                + "<c:spPr><a:solidFill>\(ink)</a:solidFill>\(outline)</c:spPr></c:marker>"
         }
-        var points: Markup = ""
-        if shape == .bars {
-            for (i, color) in s.pointColors.enumerated() where color != nil && color != s.color {
-                points += "<c:dPt><c:idx val=\"\(i)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/><c:spPr><a:solidFill>\(Self.fill(color ?? s.color))</a:solidFill></c:spPr></c:dPt>"
-            }
+        let values = self.values(s)
+        let flags = { (value: Bool) -> Markup in
+            "<c:showLegendKey val=\"0\"/><c:showVal val=\"\(value ? 1 : 0)\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+                + "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
         }
+        let position: Markup = s.mark == .bar ? "<c:dLblPos val=\"outEnd\"/>" : "<c:dLblPos val=\"t\"/>"
         var labels: Markup = ""
-        if s.labels.contains(where: { $0 != nil }) {
-            let flags: Markup = "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
-            let position: Markup = shape == .bars ? "<c:dLblPos val=\"outEnd\"/>" : "<c:dLblPos val=\"t\"/>"
+        if s.valueLabels {
+            // The figure from its cell, so an edited figure relabels itself.
+            labels = "<c:dLbls><c:numFmt formatCode=\"\(labelFormat)\" sourceLinked=\"0\"/>\(text(1200))\(position)\(flags(true))</c:dLbls>"
+        } else if s.labels.contains(where: { $0 != nil }) {
             labels = "<c:dLbls>"
             for i in categories.indices {
-                let label = i < s.labels.count ? s.labels[i] : nil
-                if let label, i < s.values.count, s.values[i] != nil {
-                    labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:tx><c:rich><a:bodyPr wrap=\"none\"/><a:lstStyle/><a:p><a:r><a:rPr lang=\"\(lang)\"/><a:t>\(label)</a:t></a:r></a:p></c:rich></c:tx>\(position)\(flags)</c:dLbl>"
+                if i < s.labels.count, let label = s.labels[i], i < values.count, values[i] != nil {
+                    labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:tx><c:rich><a:bodyPr wrap=\"none\"/><a:lstStyle/><a:p><a:r><a:rPr lang=\"\(lang)\"/>"
+                        + "<a:t>\(label)</a:t></a:r></a:p></c:rich></c:tx>\(position)\(flags(true))</c:dLbl>"
                 } else {
                     labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:delete val=\"1\"/></c:dLbl>"
                 }
             }
-            labels += "\(text(1200))\(position)\(flags)</c:dLbls>"
+            labels += "\(text(1200))\(position)\(flags(true))</c:dLbls>"
         }
         let n = categories.count
         let categoryCache = categories.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\($1)</c:v></c:pt>" as Markup }.joined()
-        let valueCache = s.values.prefix(n).enumerated().compactMap { i, v in v.map { "<c:pt idx=\"\(i)\"><c:v>\($0)</c:v></c:pt>" as Markup } }.joined()
+        let valueCache = values.prefix(n).enumerated().compactMap { i, v in v.map { "<c:pt idx=\"\(i)\"><c:v>\($0)</c:v></c:pt>" as Markup } }.joined()
         return "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
-            + "<c:tx><c:strRef><c:f>\(book.nameCell(column: column))</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>\(s.name)</c:v></c:pt></c:strCache></c:strRef></c:tx>"
-            + fill + points + labels
-            + "<c:cat><c:strRef><c:f>\(book.range(column: 0))</c:f><c:strCache><c:ptCount val=\"\(n)\"/>\(categoryCache)</c:strCache></c:strRef></c:cat>"
-            + "<c:val><c:numRef><c:f>\(book.range(column: column))</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"\(n)\"/>\(valueCache)</c:numCache></c:numRef></c:val>"
-            + (shape == .lines ? "<c:smooth val=\"0\"/>" as Markup : "") + "</c:ser>"
+            + "<c:tx><c:strRef><c:f>\(workbook.nameCell(column: s.column))</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>\(s.name)</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+            + look + labels
+            + "<c:cat><c:strRef><c:f>\(workbook.range(column: 0))</c:f><c:strCache><c:ptCount val=\"\(n)\"/>\(categoryCache)</c:strCache></c:strRef></c:cat>"
+            + "<c:val><c:numRef><c:f>\(workbook.range(column: s.column))</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"\(n)\"/>\(valueCache)</c:numCache></c:numRef></c:val>"
+            + (s.mark == .bar ? "" : "<c:smooth val=\"0\"/>" as Markup) + "</c:ser>"
     }
 
     private func text(_ size: Int, color: ChartColor? = nil) -> Markup {

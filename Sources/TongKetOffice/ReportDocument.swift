@@ -12,43 +12,54 @@ package enum ReportDocument {
         case subtitle(String)
         /// The header block, "BÁO CÁO" and the subject line.
         case officialHeader(OfficialHeader)
+        /// Level 1: a part ("I. KẾT QUẢ ĐẠT ĐƯỢC"); 2: its sections ("1. Kết quả nổi bật"); 3: a unit within one.
         case heading(String, level: Int)
         case paragraph(String)
+        /// What the leadership still has to write, highlighted so no one signs it unseen.
+        case placeholder(String)
+        /// The appendix's head on a new page: `kind` ("Phụ lục"), its title, `attached` ("(Kèm theo Báo cáo số … ngày …)").
+        case appendix(kind: String, title: String, attached: String)
         /// A PNG drawn for the text width (`width` × `height` in points as printed).
         case chart(png: [UInt8], caption: String, alt: String, width: Double, height: Double)
-        /// `numbered`: a first column "STT" counting the rows.
-        case table(headers: [String], rows: [[String]], numbered: Bool = false)
+        /// `numbered`: a first column "STT" counting the rows; `measureLine` ("Đơn vị tính: vụ") above it.
+        case table(headers: [String], rows: [[String]], numbered: Bool = false, measureLine: String? = nil)
         /// "Nơi nhận:" and the signature block.
         case signature(Signature)
-        case pageBreak
     }
 
     public struct OfficialHeader: Sendable {
         /// The agency above the one reporting ("VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"); may be empty.
         public var parent: String
         public var organisation: String
+        /// "32/BC-VKS"; empty: left for the clerk ("Số:      /BC").
+        public var number: String
         /// "Sóc Trăng, ngày 20 tháng 12 năm 2024".
         public var placeAndDate: String
-        /// "Tổng kết năm 2024".
+        /// The trích yếu: "Tổng kết công tác năm 2024, phương hướng, nhiệm vụ năm 2025".
         public var subject: String
-        public init(parent: String, organisation: String, placeAndDate: String, subject: String) {
+        public init(parent: String, organisation: String, number: String, placeAndDate: String, subject: String) {
             self.parent = parent
             self.organisation = organisation
+            self.number = number
             self.placeAndDate = placeAndDate
             self.subject = subject
         }
     }
 
     public struct Signature: Sendable {
+        /// Who it is sent to, before "Lưu: VT." ("VKSND tối cao").
         public var recipients: [String]
-        /// "THỦ TRƯỞNG ĐƠN VỊ".
+        /// "KT. VIỆN TRƯỞNG" above the title; may be empty.
+        public var authority: String
+        /// "VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG".
         public var title: String
-        /// "(Ký, ghi rõ họ tên, đóng dấu)".
-        public var note: String
-        public init(recipients: [String], title: String, note: String) {
+        /// The signer's name under the space for the signature and seal; may be empty.
+        public var name: String
+        public init(recipients: [String], authority: String, title: String, name: String) {
             self.recipients = recipients
+            self.authority = authority
             self.title = title
-            self.note = note
+            self.name = name
         }
     }
 
@@ -81,8 +92,15 @@ package enum ReportDocument {
             case let .title(text): body += paragraph(text, style: "Title")
             case let .subtitle(text): body += paragraph(text, style: "Subtitle")
             case let .officialHeader(header): body += official(header)
-            case let .heading(text, level): body += paragraph(text, style: "Heading\(min(max(level, 1), 2))")
+            case let .heading(text, level): body += paragraph(text, style: "Heading\(min(max(level, 1), 3))")
             case let .paragraph(text): body += paragraph(text, style: nil)
+            case let .placeholder(text):
+                body += "<w:p><w:r><w:rPr><w:i/><w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+            case let .appendix(kind, title, attached):
+                // A new page by the heading's own property: a break of its own could leave a blank page.
+                body += "<w:p><w:pPr><w:pStyle w:val=\"DocumentKind\"/><w:pageBreakBefore/><w:spacing w:before=\"0\"/></w:pPr>\(run(kind))</w:p>"
+                    + "<w:p><w:pPr><w:pStyle w:val=\"Subject\"/></w:pPr>\(run(title))</w:p>"
+                    + "<w:p><w:pPr><w:pStyle w:val=\"HeaderLine\"/><w:spacing w:after=\"240\"/></w:pPr>\(run(attached, italic: true))</w:p>"
             case let .chart(png, caption, alt, width, height):
                 charts += 1
                 let media = "word/media/chart\(charts).png"
@@ -101,12 +119,13 @@ package enum ReportDocument {
                 body += "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>" + run(chartWord + " ")
                     + "<w:fldSimple w:instr=\" SEQ \(chartWord.replacingOccurrences(of: " ", with: "_")) \\* ARABIC \">\(run(String(charts)))</w:fldSimple>"
                     + run(". " + caption) + "</w:p>"
-            case let .table(headers, rows, numbered):
+            case let .table(headers, rows, numbered, measureLine):
+                if let measureLine {
+                    body += "<w:p><w:pPr><w:pStyle w:val=\"MeasureLine\"/></w:pPr>\(run(measureLine, italic: true))</w:p>"
+                }
                 body += numbered ? table(["STT"] + headers, rows.enumerated().map { [String($0 + 1)] + $1 }, numbered: true) : table(headers, rows, numbered: false)
             case let .signature(signature):
                 body += self.signature(signature)
-            case .pageBreak:
-                body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
             }
         }
         body += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"\(pageHeader)\"/><w:headerReference w:type=\"first\" r:id=\"\(firstHeader)\"/>"
@@ -154,8 +173,8 @@ package enum ReportDocument {
         var left: Markup = ""
         if !h.parent.isEmpty { left += line(h.parent.uppercased(), size: 26) }
         left += line(h.organisation.uppercased(), bold: true, size: 26, rule: 1100)
-        // The number is the clerk's to write when the report is registered.
-        left += line("Số:          /BC", size: 26)
+        // Without one, the number is the clerk's to write when the report is registered.
+        left += line("Số: " + (h.number.isEmpty ? "         /BC" : h.number), size: 26)
         let right = line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26)
             + line("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28, rule: 1150)
             + line(h.placeAndDate, italic: true, size: 28)
@@ -167,10 +186,16 @@ package enum ReportDocument {
 
     private static func signature(_ s: Signature) -> Markup {
         var left: Markup = "<w:p><w:pPr><w:pStyle w:val=\"Recipients\"/></w:pPr>\(run("Nơi nhận:", bold: true, italic: true, size: 24))</w:p>"
-        for recipient in s.recipients { left += "<w:p><w:pPr><w:pStyle w:val=\"Recipients\"/></w:pPr>\(run(recipient, size: 22))</w:p>" }
-        var right = line(s.title, bold: true, size: 28) + line(s.note, italic: true, size: 26)
-        // The space the signature and seal take, then the signer's name, written in by hand until it is given.
-        for _ in 0..<5 { right += line("") }
+        // "- VKSND tối cao;" each, then "- Lưu: VT." (the decree's 11 pt list).
+        for recipient in s.recipients + ["Lưu: VT."] {
+            let text = recipient.hasSuffix(".") || recipient.hasSuffix(";") ? recipient : recipient + ";"
+            left += "<w:p><w:pPr><w:pStyle w:val=\"Recipients\"/></w:pPr>\(run("- " + text, size: 22))</w:p>"
+        }
+        var right: Markup = s.authority.isEmpty ? "" : line(s.authority, bold: true, size: 28)
+        right += line(s.title, bold: true, size: 28)
+        // The space the signature and seal take, then the signer's name.
+        for _ in 0..<4 { right += line("") }
+        right += line(s.name, bold: true, size: 28)
         return "<w:p/>" + columns(left, right, split: 4400)
     }
 
@@ -193,14 +218,23 @@ package enum ReportDocument {
         guard !headers.isEmpty else { return "" }
         // Every row as wide as the header: cut or padded.
         let rows = rows.map { Array(($0 + Array(repeating: "", count: headers.count)).prefix(headers.count)) }
-        // The indicator's name takes what the figures leave; "STT" is narrow; the last two
-        // columns (the result, the change: "+15 (+10,6 %)") are a little wider, so a figure
-        // keeps one line in Times New Roman 12 pt.
+        // Each figure column as wide as its longest cell needs in Times New Roman 12 pt (a measure
+        // "ĐVT" narrow, a verdict wide, a figure such as "+15 (+10,6 %)" on one line), "STT" narrow;
+        // the indicator's name takes what they leave, at least a quarter of the width.
         let name = numbered ? 1 : 0
-        var widths = headers.indices.map { $0 >= headers.count - 2 ? 1650 : 1450 }
+        var widths = headers.indices.map { column -> Int in
+            let longest = rows.map { $0[column].count }.max() ?? 0
+            return longest <= 4 ? 800 : longest <= 7 ? 1000 : longest <= 10 ? 1250 : longest <= 14 ? 1650 : 1800
+        }
         if numbered { widths[0] = 680 }
         widths[name] = 0
-        widths[name] = max(2000, textWidth - widths.reduce(0, +))
+        let least = textWidth / 4
+        let figures = widths.reduce(0, +)
+        if textWidth - figures < least {
+            let scale = Double(textWidth - least) / Double(figures)
+            widths = widths.map { Int(Double($0) * scale) }
+        }
+        widths[name] = textWidth - widths.reduce(0, +)
         func cell(_ text: String, _ column: Int, header: Bool) -> Markup {
             let align: Markup = column == name ? "" : "<w:jc w:val=\"center\"/>"
             let shade: Markup = header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"DCE6F0\"/>" : ""
@@ -232,7 +266,9 @@ package enum ReportDocument {
             + style("DocumentKind", "Document Kind", pPr: "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:b/>")
             + style("Subject", "Subject", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:b/>")
             + style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"0\"/>", rPr: "<w:b/>")
-            + style("Heading2", "heading 2", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/><w:i/>")
+            + style("Heading2", "heading 2", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/>")
+            + style("Heading3", "heading 3", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"2\"/>", rPr: "<w:b/><w:i/>")
+            + style("MeasureLine", "Measure Line", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"right\"/>", rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
             + style("Figure", "Figure", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "")
             + style("Caption", "caption", pPr: "<w:spacing w:after=\"240\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
             + style("TableText", "Table Text", pPr: "\(plain)<w:jc w:val=\"left\"/>", rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")

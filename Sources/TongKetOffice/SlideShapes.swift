@@ -5,12 +5,19 @@ import TongKetCharts
 struct SlideShapes {
     let theme: Theme
     let lang: String
+    /// Lays text out as the slide's program will (Arial's metrics), so each box's text is set at a
+    /// size that fits it; nil: the program's own shrinking is asked for instead.
+    let measurer: (any TextMeasurer)?
     private(set) var next = 4
 
-    init(theme: Theme, lang: String) {
+    init(theme: Theme, lang: String, measurer: (any TextMeasurer)? = nil) {
         self.theme = theme
         self.lang = lang
+        self.measurer = measurer
     }
+
+    /// Arial's metrics, as Liberation Sans has them (what LibreOffice sets Arial in).
+    static let family = "Liberation Sans"
 
     struct Box {
         var x, y, width, height: Int
@@ -30,24 +37,62 @@ struct SlideShapes {
         return next
     }
 
+    /// A paragraph of runs; `align` "l", "ctr" or "r"; `spaceBefore` in hundredths of a point.
+    struct Paragraph {
+        var runs: [Run]
+        var align = "l"
+        var spaceBefore = 0
+    }
+
     func run(_ r: Run) -> Markup {
         "<a:r><a:rPr lang=\"\(lang)\" sz=\"\(r.size)\" b=\"\(r.bold ? 1 : 0)\" dirty=\"0\"><a:solidFill>\(NativeChart.fill(r.color))</a:solidFill></a:rPr><a:t>\(r.text)</a:t></a:r>"
     }
 
-    /// A paragraph of runs; `align` "l", "ctr" or "r".
-    func paragraph(_ runs: [Run], align: String = "l", spaceBefore: Int = 0) -> Markup {
-        "<a:p><a:pPr algn=\"\(align)\">\(spaceBefore > 0 ? "<a:spcBef><a:spcPts val=\"\(spaceBefore)\"/></a:spcBef>" as Markup : "")</a:pPr>"
-            + runs.map(run).joined() + "</a:p>"
+    func paragraph(_ runs: [Run], align: String = "l", spaceBefore: Int = 0) -> Paragraph {
+        Paragraph(runs: runs, align: align, spaceBefore: spaceBefore)
     }
 
-    /// A text box; text that does not fit shrinks (PowerPoint's "shrink text on overflow").
-    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Markup], anchor: String = "t", fill: ChartColor? = nil, rounded: Bool = false, inset: Int = 0) -> Markup {
+    /// A paragraph's markup, its sizes times `scale`.
+    func markup(_ p: Paragraph, scale: Double = 1) -> Markup {
+        let space = Int(Double(p.spaceBefore) * scale)
+        return "<a:p><a:pPr algn=\"\(p.align)\">\(space > 0 ? "<a:spcBef><a:spcPts val=\"\(space)\"/></a:spcBef>" as Markup : "")</a:pPr>"
+            + p.runs.map { r in var r = r; r.size = max(100, Int(Double(r.size) * scale)); return run(r) }.joined() + "</a:p>"
+    }
+
+    /// How much of their sizes `paragraphs` keep to fit `width` × `height` (EMU), as the
+    /// measurer lays them out — 1, or less in steps of 5 % down to a half; nil without a measurer.
+    func fit(_ paragraphs: [Paragraph], width: Int, height: Int) -> Double? {
+        guard let measurer else { return nil }
+        let points = { (emu: Int) in Double(emu) / 12_700 }
+        var scale = 1.0
+        while scale > 0.5 {
+            var used = 0.0
+            for p in paragraphs where !p.runs.isEmpty {
+                let size = Double(p.runs.map(\.size).max() ?? 1800) / 100 * scale
+                let style = TextStyle(role: .label, size: size, bold: p.runs.contains(where: \.bold), color: theme.text, family: Self.family)
+                // A little room for the program's own rounding and its line spacing (1.2 lines).
+                let laid = measurer.measure(p.runs.map(\.text).joined(), style: style, width: points(width) * 0.96, maxLines: 50)
+                used += Double(p.spaceBefore) / 100 * scale + Double(laid.lines) * size * 1.2
+            }
+            if used <= points(height) { return scale }
+            scale -= 0.05
+        }
+        return 0.5
+    }
+
+    /// A text box, its text set at a size that fits it (measured; without a measurer, the
+    /// program's "shrink text on overflow").
+    /// `scale`: the one a set of boxes shares (the tiles), else the box's own.
+    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Paragraph], anchor: String = "t", fill: ChartColor? = nil, rounded: Bool = false,
+                          inset: Int = 0, scale shared: Double? = nil) -> Markup {
+        let scale = shared ?? fit(paragraphs, width: box.width - 2 * inset, height: box.height - 2 * inset)
+        let autofit: Markup = scale == nil ? "<a:normAutofit/>" : "<a:noAutofit/>"
         let geometry: Markup = rounded ? "<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val 6000\"/></a:avLst></a:prstGeom>" : "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
         let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
         return "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id())\" name=\"\(name)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
             + "<p:spPr>\(box.xfrm)\(geometry)\(fillMarkup)<a:ln><a:noFill/></a:ln></p:spPr>"
-            + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"\(inset)\" tIns=\"\(inset)\" rIns=\"\(inset)\" bIns=\"\(inset)\" anchor=\"\(anchor)\"><a:normAutofit/></a:bodyPr><a:lstStyle/>"
-            + (paragraphs.isEmpty ? ["<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>"] : paragraphs).joined() + "</p:txBody></p:sp>"
+            + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"\(inset)\" tIns=\"\(inset)\" rIns=\"\(inset)\" bIns=\"\(inset)\" anchor=\"\(anchor)\">\(autofit)</a:bodyPr><a:lstStyle/>"
+            + (paragraphs.isEmpty ? "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>" : paragraphs.map { markup($0, scale: scale ?? 1) }.joined()) + "</p:txBody></p:sp>"
     }
 
     /// The legend as one line of coloured squares and words, under the subtitle.
@@ -68,9 +113,11 @@ struct SlideShapes {
         let width = (area.width - gap * (columns - 1)) / columns
         let height = (area.height - gap * (rows - 1)) / rows
         let figureSize = rows > 1 ? 4000 : 5400
-        var out: Markup = ""
-        for (i, tile) in plot.tiles.enumerated() {
-            let box = Box(x: area.x + (i % columns) * (width + gap), y: area.y + (i / columns) * (height + gap), width: width, height: height)
+        let inset = 152_400
+        let boxes = plot.tiles.indices.map { i in
+            Box(x: area.x + (i % columns) * (width + gap), y: area.y + (i / columns) * (height + gap), width: width, height: height)
+        }
+        let texts = plot.tiles.map { tile -> [Paragraph] in
             var change: [Run] = []
             if let arrow = tile.arrow {
                 change.append(Run(text: arrow.up ? "▲ " : "▼ ", size: 1600, color: arrow.better ? theme.met : theme.notMet))
@@ -78,12 +125,18 @@ struct SlideShapes {
             change.append(Run(text: tile.change, size: 1600, color: theme.text))
             var figure = [Run(text: tile.figure, size: figureSize, color: theme.current, bold: true)]
             if !tile.measure.isEmpty { figure.append(Run(text: " " + tile.measure, size: 1800, color: theme.secondaryText)) }
-            out += textBox("Tile \(i + 1)", box, [
+            return [
                 paragraph([Run(text: tile.name, size: 1800, color: theme.text, bold: true)]),
                 paragraph(figure, spaceBefore: 600),
                 paragraph(change, spaceBefore: 600),
                 paragraph([Run(text: tile.verdict, size: 1600, color: theme.color(tile.verdictTone), bold: true)], spaceBefore: 300),
-            ], fill: theme.neutral, rounded: true, inset: 228_600)
+            ]
+        }
+        // One size for every tile, the one the fullest needs: tiles that differ in size read as differing in weight.
+        let scale = zip(texts, boxes).compactMap { fit($0, width: $1.width - 2 * inset, height: $1.height - 2 * inset) }.min()
+        var out: Markup = ""
+        for (i, (text, box)) in zip(texts, boxes).enumerated() {
+            out += textBox("Tile \(i + 1)", box, text, fill: theme.neutral, rounded: true, inset: inset, scale: scale)
         }
         return out
     }
@@ -91,7 +144,7 @@ struct SlideShapes {
     /// A table PowerPoint draws: a header row, one row per line, the first column the row's
     /// name; `fills` colours a cell (a heatmap's), with ink that reads on it, or `inks` its
     /// text; `figures` aligns the other columns ("ctr", "r").
-    mutating func table(_ name: String, header: [String], rows: [[String]], fills: [[ChartColor?]] = [], inks: [[ChartColor?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
+    mutating func table(_ name: String, alt: String, header: [String], rows: [[String]], fills: [[ChartColor?]] = [], inks: [[ChartColor?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
         let columns = max(header.count, 1)
         let first = columns == 1 ? area.width : Int(Double(area.width) * firstColumn)
         let rest = columns > 1 ? (area.width - first) / (columns - 1) : 0
@@ -101,7 +154,7 @@ struct SlideShapes {
             let ink = ink ?? fill.map(theme.ink) ?? theme.text
             let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
             let border: Markup = "<a:lnB w=\"6350\"><a:solidFill>\(NativeChart.fill(theme.grid))</a:solidFill></a:lnB>"
-            return "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>\(paragraph([Run(text: text, size: size, color: ink, bold: bold)], align: align))</a:txBody>"
+            return "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>\(markup(paragraph([Run(text: text, size: size, color: ink, bold: bold)], align: align)))</a:txBody>"
                 + "<a:tcPr marL=\"68580\" marR=\"68580\" marT=\"22860\" marB=\"22860\" anchor=\"ctr\">\(border)\(fillMarkup)</a:tcPr></a:tc>"
         }
         let grid: Markup = "<a:tblGrid>" + (0..<columns).map { "<a:gridCol w=\"\($0 == 0 ? first : rest)\"/>" as Markup }.joined() + "</a:tblGrid>"
@@ -116,7 +169,7 @@ struct SlideShapes {
             body += "</a:tr>"
         }
         let height = rowHeight * (rows.count + 1)
-        return "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"\(id())\" name=\"\(name)\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
+        return "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"\(id())\" name=\"\(name)\" descr=\"\(alt)\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
             + "<p:xfrm><a:off x=\"\(area.x)\" y=\"\(area.y)\"/><a:ext cx=\"\(area.width)\" cy=\"\(height)\"/></p:xfrm>"
             + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\" bandRow=\"0\"/>\(grid)\(body)</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
     }

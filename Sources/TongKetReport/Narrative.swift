@@ -9,11 +9,14 @@ public struct Narrative {
     let metrics: Metrics
     let year: Int
     let language: Language
+    /// The leadership's own paragraphs (`--text`), placed in their sections.
+    var leadership = LeadershipText()
 
-    public init(metrics: Metrics, year: Int, language: Language) {
+    public init(metrics: Metrics, year: Int, language: Language, leadership: LeadershipText = .init()) {
         self.metrics = metrics
         self.year = year
         self.language = language
+        self.leadership = leadership
     }
 
     var n: NumberText { NumberText(language) }
@@ -33,12 +36,7 @@ public struct Narrative {
         let highlights = Headlines.shown(metrics, year: year, count: ChartKind.headlineTiles).compactMap { byIndicator[$0] }
         sections.append(.init(heading: ReviewHeadings.highlights(language), part: .highlights, blocks: items(highlights)))
 
-        var byUnit: [ReviewDocument.Block] = []
-        let scorecard = Scorecard.province(metrics, year: year)
-        if let ratio = scorecard.ratio {
-            byUnit.append(.paragraph(pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
-                                          "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).")))
-        }
+        var byUnit: [ReviewDocument.Block] = overall.map { [.paragraph($0)] } ?? []
         // The units in the office's order (the scorecard chart ranks them).
         let cards = Dictionary(Ranking.units(metrics, year: year).map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         for card in metrics.unitsInOfficeOrder(Array(cards.keys)).compactMap({ cards[$0] }) {
@@ -51,13 +49,14 @@ public struct Narrative {
         sections.append(.init(heading: ReviewHeadings.byUnit(language), part: .byUnit, blocks: byUnit))
 
         let unitFigures = figures(scope: .unit)
+        let sole = soleReporters
         for section in DeckPlan.sections(metrics, year: year, only: nil, language: language) {
             let members = Set(section.indicators)
             var blocks: [ReviewDocument.Block] = []
+            // The province's figures once, in the table; the sentences are the units'.
             if let table = fieldTable(section.indicators.compactMap { byIndicator[$0] }) { blocks.append(.table(table)) }
-            blocks += items(section.indicators.compactMap { byIndicator[$0] })
             for unit in metrics.unitsInOfficeOrder(Array(Set(unitFigures.map(\.unit)))) {
-                let mine = unitFigures.filter { $0.unit == unit && members.contains($0.indicator) }
+                let mine = unitFigures.filter { $0.unit == unit && members.contains($0.indicator) && sole[$0.indicator] != unit }
                 guard !mine.isEmpty else { continue }
                 let byIndicator = Dictionary(mine.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
                 blocks.append(.subheading(metrics.table.units[Int(unit)]))
@@ -66,11 +65,40 @@ public struct Narrative {
             sections.append(.init(heading: ReviewHeadings.section(section, language), part: .field(section), blocks: blocks))
         }
         if let comparison = comparison(province) { sections.append(comparison) }
+        if !leadership[.assessment].isEmpty {
+            sections.append(.init(heading: LeadershipText.Part.assessment.heading(language), part: .assessment, blocks: leadership[.assessment].map(Self.block)))
+        }
         sections.append(.init(heading: ReviewHeadings.shortfalls(language), part: .shortfalls, blocks: shortfalls))
-        if let plan = plan() { sections.append(plan) }
+        if !leadership[.causes].isEmpty {
+            sections.append(.init(heading: LeadershipText.Part.causes.heading(language), part: .causes, blocks: leadership[.causes].map(Self.block)))
+        }
+        var plan = plan() ?? .init(heading: words.planTitle(year + 1), part: .plan, blocks: [])
+        plan.blocks += leadership[.directions].map(Self.block)
+        if !plan.blocks.isEmpty { sections.append(plan) }
+        if !leadership[.proposals].isEmpty {
+            sections.append(.init(heading: LeadershipText.Part.proposals.heading(language), part: .proposals, blocks: leadership[.proposals].map(Self.block)))
+        }
         // How the figures were formed and what the reading assumed are the analyst's (review.md), not the room's.
         return ReviewDocument(title: words.reviewTitle(year), lead: lead, sections: sections)
     }
+
+    /// The indicators one unit alone reports, and that unit: its figure is the province's, said once, as the province's.
+    var soleReporters: [Int32: Int32] {
+        var out: [Int32: Int32] = [:]
+        for f in figures(scope: .province) { if case let .singleUnit(unit)? = metrics.basis(f)?.figure { out[f.indicator] = unit } }
+        return out
+    }
+
+    /// "Toàn tỉnh đạt 18/20 chỉ tiêu được giao (90 %).": the review in one sentence; nil with no target.
+    var overall: String? {
+        let scorecard = Scorecard.province(metrics, year: year)
+        guard let ratio = scorecard.ratio else { return nil }
+        return pick("Toàn tỉnh đạt \(scorecard.met)/\(scorecard.defined) chỉ tiêu được giao (\(n.percent(ratio))).",
+                    "The province met \(scorecard.met) of \(scorecard.defined) assigned targets (\(n.percent(ratio))).")
+    }
+
+    /// A leadership paragraph as a block: an item keeps its dash in the report, a list in Markdown.
+    static func block(_ text: String) -> ReviewDocument.Block { text.hasPrefix("- ") ? .item(String(text.dropFirst(2))) : .paragraph(text) }
 
     /// The summaries' text: the document as Markdown.
     public var markdown: String { document.markdown }
@@ -78,12 +106,24 @@ public struct Narrative {
     /// The table of a field's province figures: indicator, target, actual, the verdict, the change.
     private func fieldTable(_ figures: [FigureRow]) -> ReviewDocument.Table? {
         guard !figures.isEmpty else { return nil }
-        // A table cell is narrow: the short verdict (the sentences below say it whole).
-        let rows = figures.map { f in [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)] }
-        return .init(headers: (metrics.table.period.isWholeYear
-            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với năm trước", "Indicator|Target|Actual|Against the target|On last year")
-            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|So với kế hoạch|So với cùng kỳ", "Indicator|Target|Actual|Against the target|On the same period last year"))
-            .split(separator: "|").map(String.init), rows: rows)
+        return figureTable(figures, headers: [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("So với kế hoạch", "Against the target"),
+                                              metrics.table.period.isWholeYear ? pick("So với năm trước", "On last year") : pick("So với cùng kỳ", "On the same period last year")]) { f in
+            // A table cell is narrow: the short verdict.
+            [f.target.map { words.bare($0, f) } ?? "—", words.bareActual(f), words.shortVerdict(f), words.change(f)]
+        }
+    }
+
+    /// A table of figures with each indicator's measure said once: above the table when every row
+    /// shares it ("Đơn vị tính: vụ"), else in a column of its own ("ĐVT"), never in every cell.
+    func figureTable(_ figures: [FigureRow], headers: [String], cells: (FigureRow) -> [String]) -> ReviewDocument.Table {
+        let measures = figures.map { metrics.measureName($0) }
+        let shared = Set(measures).count == 1 ? measures.first : nil
+        let name = pick("Chỉ tiêu", "Indicator")
+        if let shared {
+            return .init(headers: [name] + headers, rows: figures.map { [metrics.indicatorName($0)] + cells($0) },
+                         measureLine: shared.isEmpty ? nil : pick("Đơn vị tính: ", "Unit: ") + shared)
+        }
+        return .init(headers: [name, pick("ĐVT", "Unit")] + headers, rows: zip(figures, measures).map { [metrics.indicatorName($0), $1] + cells($0) })
     }
 
     /// "So với cùng kỳ": how many indicators went the better way, and the table of the
@@ -95,10 +135,10 @@ public struct Narrative {
         let better = judged.filter { (($0.yoyDelta ?? 0) > 0) == ($0.direction == .higher) }.count
         let lead = pick("So với \(words.before(year)), \(better)/\(both.count) chỉ tiêu của toàn tỉnh chuyển biến tốt, \(judged.count - better) chỉ tiêu chưa tốt, \(both.count - judged.count) chỉ tiêu không đổi hoặc không đánh giá.",
                         "Against \(words.before(year)), \(better) of the province's \(both.count) indicators moved the better way, \(judged.count - better) the worse, \(both.count - judged.count) did not change or are not judged.")
-        let table = ReviewDocument.Table(
-            headers: [pick("Chỉ tiêu", "Indicator"), metrics.table.period.isWholeYear ? pick("Năm \(year - 1)", "\(year - 1)") : pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)"),
-                      words.When(year), pick("Tăng, giảm", "Change")],
-            rows: both.map { f in [metrics.indicatorName(f), f.previousActual.map { words.value($0, f) } ?? "—", words.shortActual(f), words.change(f)] })
+        let before = metrics.table.period.isWholeYear ? pick("Năm \(year - 1)", "\(year - 1)") : pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)")
+        let table = figureTable(both, headers: [before, words.When(year), pick("Tăng, giảm", "Change")]) { f in
+            [f.previousActual.map { words.bare($0, f) } ?? "—", words.bareActual(f), words.change(f)]
+        }
         return .init(heading: ReviewHeadings.comparison(language), part: .comparison, blocks: [.paragraph(lead), .table(table)])
     }
 
@@ -118,7 +158,10 @@ public struct Narrative {
     /// of 0 named with their units first, then the province's misses, then the units' — with
     /// its gap (for a ceiling, how far above its limit).
     var shortfalls: [ReviewDocument.Block] {
-        let missed = metrics.figureRows(year: year).filter { $0.status == .notMet }.sorted { a, b in
+        let sole = soleReporters
+        let everyMiss = metrics.figureRows(year: year).filter { $0.status == .notMet }
+        // A unit's miss that is the province's own figure is said once, as the province's.
+        let missed = everyMiss.filter { !($0.scope == .unit && sole[$0.indicator] == $0.unit) }.sorted { a, b in
             a.scope != b.scope ? a.scope == .province : (metrics.unitName(a), metrics.indicatorName(a)) < (metrics.unitName(b), metrics.indicatorName(b))
         }
         guard !missed.isEmpty else {
@@ -127,7 +170,7 @@ public struct Narrative {
             return [.paragraph(allMet)] + worseThanBefore
         }
         let provinceMissed = missed.filter { $0.scope == .province }.count
-        let units = Set(missed.filter { $0.scope == .unit }.map(\.unit)).count
+        let units = Set(everyMiss.filter { $0.scope == .unit }.map(\.unit)).count
         var out: [ReviewDocument.Block] = [.paragraph(pick("\(words.When(year)), toàn tỉnh còn \(provinceMissed) chỉ tiêu chưa đạt kế hoạch; \(units) đơn vị có chỉ tiêu chưa đạt.",
                                                            "In \(year) the province missed \(provinceMissed) targets; \(units) units missed at least one."))]
         // First what must not happen at all and did: a ceiling of 0 broken, named with its units.
@@ -238,7 +281,7 @@ public struct Narrative {
     }
 
     /// "Số vụ …: 74 vụ, tăng 6 vụ (8,8 %) so với cùng kỳ; đạt 105,7 % kế hoạch."
-    func sentence(_ f: FigureRow) -> String {
+    public func sentence(_ f: FigureRow) -> String {
         var parts = [metrics.indicatorName(f) + ": " + words.actual(f) + formulaNote(f)]
         if let change = change(f) {
             parts[0] += change.isEmpty ? pick(", bằng cùng kỳ", ", the same as last year")
@@ -267,7 +310,7 @@ public struct Narrative {
     }
 
     /// "Số vụ án, bị can đã truy tố: 981 vụ/1.881 bị can, tăng 32 vụ (3,4 %), 55 bị can (3 %) so
-    /// với cùng kỳ; đạt 102,1 % kế hoạch (vụ); đạt 98 % kế hoạch · không đạt (bị can)." — as
+    /// với cùng kỳ; đạt 102,1 % kế hoạch (vụ); đạt 98 % kế hoạch, không đạt (bị can)." — as
     /// procuracy reports write a pair.
     func pairSentence(_ a: FigureRow, _ b: FigureRow) -> String {
         let (nameA, nameB) = (metrics.indicatorName(a), metrics.indicatorName(b))

@@ -27,7 +27,8 @@ struct OfficePack {
     /// deck.pptx: `covers` the title and closing pages' titles and lines; `native` draws
     /// each chart in PowerPoint (its picture where there is no native form, `picture` set);
     /// the speaker notes from `review`, the same document the summaries and the report are.
-    func presentation(pages: [Page], review: ReviewDocument, title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme) -> [UInt8] {
+    func presentation(pages: [Page], review: ReviewDocument, title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme,
+                      measurer: any TextMeasurer) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
         let slides = pages.enumerated().map { index, page in
             let alt = page.request.map(narrative.alt(for:)) ?? page.title
@@ -35,7 +36,7 @@ struct OfficePack {
             if !native, let picture = page.picture {
                 content = .picture(picture)
             } else if let spec = page.spec {
-                content = .chart(spec, source: source, fallback: page.picture ?? [])
+                content = .chart(spec, source: source)
             } else {
                 let cover = index == 0 ? covers.first : covers.last
                 content = .cover(title: cover.0, lines: cover.1)
@@ -43,7 +44,7 @@ struct OfficePack {
             return DeckPresentation.Slide(title: page.title, content: content, alt: alt, notes: page.request.map { notes(for: $0, narrative, review) } ?? [],
                                           number: index == 0 ? nil : "\(index + 1) / \(pages.count)")
         }
-        return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"), theme: theme)
+        return DeckPresentation.data(slides, title: title, lang: pick("vi-VN", "en-GB"), theme: theme, measurer: measurer)
     }
 
     /// What the presenter says on a page: its one-sentence summary, then the figures it shows.
@@ -53,8 +54,10 @@ struct OfficePack {
         switch request.kind {
         case .kpi: out += Headlines.ranked(metrics, year: year).prefix(ChartKind.headlineTiles).compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
         case .bullet: out += request.indicators.compactMap { id in province.first { $0.indicator == id }.map(narrative.sentence) }
-        case .shortfalls: out += review.section(.shortfalls).map(ReviewDocument.lines) ?? []
-        case .plan, .comparison: out += review.section(request.kind == .plan ? .plan : .comparison).map(ReviewDocument.lines) ?? []
+        // The leadership's causes after what was missed; its tasks and proposals after next year's targets.
+        case .shortfalls: out += [.shortfalls, .causes].flatMap { review.section($0).map(ReviewDocument.lines) ?? [] }
+        case .plan: out += [.plan, .proposals].flatMap { review.section($0).map(ReviewDocument.lines) ?? [] }
+        case .comparison: out += review.section(.comparison).map(ReviewDocument.lines) ?? []
         default: break
         }
         return out
@@ -67,12 +70,19 @@ struct OfficePack {
         /// nil: taken from the organisation's name ("… tỉnh Hậu Giang" → "Hậu Giang").
         var place: String?
         var date: String
+        /// The trích yếu as the user gave it (`--title`); nil: from the period.
+        var subject: String?
+        var form = OfficialForm()
+        /// Whether the leadership's text was given (`--text`): without it, its parts are placeholders.
+        var leadership = LeadershipText()
     }
 
-    /// The review as the report's blocks: the header block (in Vietnamese), each section's
-    /// heading, the deck's charts of that section (drawn for the page) with numbered
-    /// captions, its tables and sentences, the signature block, and the appendix: each
-    /// unit's own form.
+    /// The review as the report's blocks, in the form of Nghị định 30/2020: the header block (in
+    /// Vietnamese), then I. the results — each section with the deck's charts of it (drawn for
+    /// the page), its tables and sentences, and an overall assessment — II. what was not met and
+    /// why, III. next year's directions and tasks, IV. the proposals; "Nơi nhận" and the
+    /// signature block; the appendix with each unit's own form. What the leadership has not
+    /// written yet is a highlighted placeholder.
     func document(review: ReviewDocument, charts: [(request: ChartRequest, png: [UInt8], title: String)], chartSize: (width: Double, height: Double), sender: Sender) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
         let words = FigureWords(metrics, language)
@@ -80,39 +90,82 @@ struct OfficePack {
         // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
         let title = language == .vi ? "Báo cáo " + review.title.prefix(1).lowercased() + review.title.dropFirst() : review.title
         let date = sender.date.isEmpty ? words.blankDate(year) : words.dateWords(sender.date)
+        let number = sender.form.number.isEmpty ? "      /BC" : sender.form.number
         if language == .vi {
             let place = sender.place ?? Self.place(in: sender.organisation)
-            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation,
-                                                placeAndDate: (place.map { $0 + ", " } ?? "") + date, subject: review.title)))
+            blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, number: sender.form.number,
+                                                placeAndDate: (place.map { $0 + ", " } ?? "") + date, subject: sender.subject ?? subject)))
         } else {
-            blocks.append(.title(title))
-            blocks.append(.subtitle([sender.organisation, date].filter { !$0.isEmpty }.joined(separator: " · ")))
+            blocks.append(.title(sender.subject ?? title))
+            blocks.append(.subtitle([sender.organisation, date].filter { !$0.isEmpty }.joined(separator: ", ")))
         }
         blocks += review.lead.map { .paragraph($0) }
-        let appendix = pick("Phụ lục: Kết quả thực hiện chỉ tiêu của từng đơn vị", "Appendix: each unit's results")
-        for section in review.sections {
-            blocks.append(.heading(section.heading, level: 1))
+        let appendix = pick("Kết quả thực hiện chỉ tiêu của từng đơn vị", "Each unit's results")
+        let placeholder = ReportDocument.Block.placeholder(LeadershipText.placeholder(language))
+        func body(_ section: ReviewDocument.Section, dropping dropped: String? = nil) -> [ReportDocument.Block] {
+            var out: [ReportDocument.Block] = []
             for chart in charts where part(of: chart.request) == section.part {
-                blocks.append(.chart(png: chart.png, caption: chart.title, alt: narrative.alt(for: chart.request), width: chartSize.width, height: chartSize.height))
+                out.append(.chart(png: chart.png, caption: chart.title, alt: narrative.alt(for: chart.request), width: chartSize.width, height: chartSize.height))
             }
             if section.part == .byUnit {
-                blocks.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại \(appendix.split(separator: ":")[0]) kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
+                out.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại Phụ lục kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
             }
             for block in section.blocks {
                 switch block {
-                case let .paragraph(text): blocks.append(.paragraph(text))
+                case let .paragraph(text) where text == dropped: continue
+                case let .paragraph(text): out.append(.paragraph(text))
                 // The decree's body is paragraphs; an item keeps its dash, as reports write them.
-                case let .item(text): blocks.append(.paragraph("- " + text))
-                case let .subheading(text): blocks.append(.heading(text, level: 2))
-                case let .table(table): blocks.append(.table(headers: table.headers, rows: table.rows))
+                case let .item(text): out.append(.paragraph("- " + text))
+                case let .subheading(text): out.append(.heading(text, level: 3))
+                case let .table(table): out.append(.table(headers: table.headers, rows: table.rows, measureLine: table.measureLine))
                 }
             }
+            return out
         }
+        // I. What was achieved: the sections of the results, then the assessment, which says the whole once.
+        let results = review.sections.filter { [.highlights, .byUnit, .comparison].contains($0.part) || $0.part.isField }
+        blocks.append(.heading(pick("I. KẾT QUẢ ĐẠT ĐƯỢC", "I. RESULTS"), level: 1))
+        for (n, section) in results.enumerated() {
+            blocks.append(.heading("\(n + 1). " + section.heading, level: 2))
+            blocks += body(section, dropping: narrative.overall)
+        }
+        let assessment = (narrative.overall.map { [ReportDocument.Block.paragraph($0)] } ?? [])
+            + (review.section(.assessment).map { body($0) } ?? [])
+        if !assessment.isEmpty {
+            blocks.append(.heading("\(results.count + 1). " + LeadershipText.Part.assessment.heading(language), level: 2))
+            blocks += assessment
+        }
+        // II. What was not met, and why (the leadership's).
+        blocks.append(.heading(pick("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "II. SHORTFALLS AND THEIR CAUSES"), level: 1))
+        blocks.append(.heading("1. " + ReviewHeadings.shortfalls(language), level: 2))
+        blocks += review.section(.shortfalls).map { body($0) } ?? []
+        blocks.append(.heading("2. " + LeadershipText.Part.causes.heading(language), level: 2))
+        blocks += review.section(.causes).map { body($0) } ?? [placeholder]
+        // III. Next period's directions and tasks: the targets the files carry, the leadership's tasks.
+        let next = words.nextWhen(year)
+        blocks.append(.heading(pick("III. PHƯƠNG HƯỚNG, NHIỆM VỤ", "III. DIRECTIONS AND TASKS") + (next.map { " " + $0.uppercased() } ?? ""), level: 1))
+        blocks += review.section(.plan).map { body($0) } ?? []
+        if sender.leadership[.directions].isEmpty { blocks.append(placeholder) }
+        // IV. What the office asks of the level above.
+        blocks.append(.heading(pick("IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"), level: 1))
+        blocks += review.section(.proposals).map { body($0) } ?? [placeholder]
         if language == .vi {
-            blocks.append(.signature(.init(recipients: ["- Lưu: VT."], title: Self.headTitle(sender.organisation), note: "")))
+            let form = sender.form
+            blocks.append(.signature(.init(recipients: form.recipients, authority: form.authority,
+                                           title: form.title.isEmpty ? Self.headTitle(sender.organisation) : form.title, name: form.name)))
         }
-        blocks += unitAppendix(appendix)
+        let of = sender.organisation.isEmpty ? "" : pick(" của ", " of ") + sender.organisation
+        let attached = pick("(Kèm theo Báo cáo số \(number) \(date)\(of))", "(Attached to report no. \(number), \(date)\(of))")
+        blocks += unitAppendix(kind: pick("Phụ lục", "Appendix"), title: language == .vi ? appendix.uppercased() : appendix, attached: attached)
         return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
+    }
+
+    /// The trích yếu: "Tổng kết công tác năm 2024 và phương hướng, nhiệm vụ năm 2025".
+    var subject: String {
+        let words = FigureWords(metrics, language)
+        let review = metrics.table.period.review(vietnamese: language == .vi)
+        guard language == .vi else { return words.reviewTitle(year) + (words.nextWhen(year).map { ", and the directions for \($0)" } ?? "") }
+        return review + " công tác " + words.when(year) + (words.nextWhen(year).map { " và phương hướng, nhiệm vụ " + $0 } ?? "")
     }
 
     /// The province or city an agency's name ends with: "Viện kiểm sát nhân dân tỉnh Hậu
@@ -146,22 +199,23 @@ struct OfficePack {
     /// "Phụ lục": the office's own form for every unit, in the administrative order — STT,
     /// indicator, target, actual, the result (completion, a rate against its threshold, a
     /// ceiling within or over) and the change on the same period last year.
-    private func unitAppendix(_ title: String) -> [ReportDocument.Block] {
+    private func unitAppendix(kind: String, title: String, attached: String) -> [ReportDocument.Block] {
         let words = FigureWords(metrics, language)
         let figures = metrics.figureRows(year: year).filter { $0.scope == .unit }
         let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
         guard !units.isEmpty else { return [] }
-        var blocks: [ReportDocument.Block] = [.pageBreak, .heading(title, level: 1)]
-        let headers = (metrics.table.period.isWholeYear
-            ? pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả|So với năm trước", "Indicator|Target|Actual|Result|On last year")
-            : pick("Chỉ tiêu|Kế hoạch|Thực hiện|Kết quả|So với cùng kỳ", "Indicator|Target|Actual|Result|On the same period last year")).split(separator: "|").map(String.init)
+        var blocks: [ReportDocument.Block] = [.appendix(kind: kind, title: title, attached: attached)]
+        let headers = [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("Kết quả", "Result"),
+                       metrics.table.period.isWholeYear ? pick("So với năm trước", "On last year") : pick("So với cùng kỳ", "On the same period last year")]
+        let narrative = Narrative(metrics: metrics, year: year, language: language)
         for (n, unit) in units.enumerated() {
             let own = figures.filter { $0.unit == unit }
-            let rows = metrics.inOfficeOrder(own.map(\.indicator)).compactMap { id in own.first { $0.indicator == id } }.map { f in
-                [metrics.indicatorName(f), words.target(f) ?? "—", words.shortActual(f), words.shortVerdict(f), words.change(f)]
+            let ordered = metrics.inOfficeOrder(own.map(\.indicator)).compactMap { id in own.first { $0.indicator == id } }
+            let table = narrative.figureTable(ordered, headers: headers) { f in
+                [f.target.map { words.bare($0, f) } ?? "—", words.bareActual(f), words.shortVerdict(f), words.change(f)]
             }
             blocks.append(.heading("\(n + 1). " + metrics.unitName(own[0]), level: 2))
-            blocks.append(.table(headers: headers, rows: rows, numbered: true))
+            blocks.append(.table(headers: table.headers, rows: table.rows, numbered: true, measureLine: table.measureLine))
         }
         return blocks
     }

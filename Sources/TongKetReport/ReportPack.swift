@@ -38,6 +38,10 @@ public struct ReportOptions: Sendable {
     public var parent = ""
     /// The place before the date in report.docx ("Sóc Trăng"); nil: from the organisation's name.
     public var place: String?
+    /// report.docx's number, signer and recipients.
+    public var form = OfficialForm()
+    /// The leadership's own paragraphs (`--text`), in the pack's language.
+    public var leadership = LeadershipText()
     /// Also each of these units' own summary under units/ (`UnitPack`); empty: none.
     public var units: [Int32] = []
     /// Called as the run's videos are made, from any thread, one call at a time: frames done
@@ -189,7 +193,11 @@ public enum ReportPack {
         }
         // The narrative in both languages, once: the summaries and report.docx are made from it.
         var reviews: [Language: ReviewDocument] = [:]
-        for language in [Language.vi, .en] { reviews[language] = Narrative(metrics: metrics, year: o.year, language: language).document }
+        for language in [Language.vi, .en] {
+            // The leadership's text is in the language it was written in: the pack's.
+            let text = language == o.language ? o.leadership : LeadershipText()
+            reviews[language] = Narrative(metrics: metrics, year: o.year, language: language, leadership: text).document
+        }
         if o.office {
             files += try writeOffice(metrics, options: o, deck: deck, title: title, deckScenes: deckScenes, review: reviews[o.language],
                                      charts: deckCharts.compactMap { i in results.pages[i].map { (entries[i], $0) } }, in: folder)
@@ -222,9 +230,9 @@ public enum ReportPack {
                                     charts: [(ReportPlan.Entry, ChartScene)], in folder: URL) throws(ReportError) -> [ManifestEntry] {
         let office = OfficePack(metrics: metrics, year: o.year, language: o.language, deck: deck)
         let requests: [ChartRequest?] = [nil] + charts.map { Optional($0.0.request) } + [nil]
-        // A native deck needs the pictures only of pages PowerPoint cannot draw (small multiples).
+        // A native deck draws every page itself; the picture deck is the pages' pictures.
         let specs = requests.map { $0.map { Charts.spec($0, metrics: metrics, language: o.language) } }
-        let pictured = deckScenes.indices.filter { i in o.pptx == .pictures || specs[i].map { !DeckPresentation.drawsNatively($0) } ?? false }
+        let pictured = o.pptx == .pictures ? Array(deckScenes.indices) : []
         let pngs = try renderPNGs(pictured.map { deckScenes[$0] })
         var deckPictures: [[UInt8]?] = Array(repeating: nil, count: deckScenes.count)
         for (slot, i) in pictured.enumerated() { deckPictures[i] = pngs[slot] }
@@ -239,11 +247,14 @@ public enum ReportPack {
         let date = words.dateWords(o.date)
         let covers = (first: (title, [o.organisation, line + (date.isEmpty ? "" : " · " + date)].filter { !$0.isEmpty }),
                       last: (vi ? "Xin trân trọng cảm ơn!" : "Thank you", [o.organisation, line].filter { !$0.isEmpty }))
+        let measurer: ChartRenderer
+        do { measurer = try ChartRenderer() } catch { throw .render(error) }
         let deckBytes = office.presentation(pages: pages, review: review, title: title, covers: covers, native: o.pptx == .native,
-                                            source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme)
+                                            source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme, measurer: measurer.measurer)
         try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: deckBytes) }
         try writeText(folder, "report.docx") { writer in
-            let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date)
+            let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date, subject: o.title,
+                                           form: o.form, leadership: o.leadership)
             let page = CanvasSize.a4Text
             let width = ReportDocument.textWidthPoints
             try writer.write(bytes: office.document(review: review, charts: zip(printed, chartPNGs).map { (request: $0.0.request, png: $1, title: $0.1.title) },
@@ -253,7 +264,7 @@ public enum ReportPack {
         return [
             ManifestEntry(path: "deck.pptx", kind: "deck", title: title,
                           alt: vi ? "Bộ trình chiếu PowerPoint \(pages.count) trang, như deck.pdf, có ghi chú cho người trình bày." : "The \(pages.count)-slide PowerPoint deck, as deck.pdf, with speaker notes."),
-            ManifestEntry(path: "report.docx", kind: "report", title: vi ? "Báo cáo tổng kết năm \(o.year)" : "Review of \(o.year)",
+            ManifestEntry(path: "report.docx", kind: "report", title: vi ? "Báo cáo " + FigureWords.midSentence(words.reviewTitle(o.year)) : words.reviewTitle(o.year),
                           alt: vi ? "Báo cáo tổng kết dạng Word: các phần như bộ trình chiếu, \(printed.count) biểu đồ có chú thích, bảng số liệu từng phần, phụ lục từng đơn vị." : "The written review in Word: the deck's sections, \(printed.count) captioned charts, a table of figures per section, an appendix per unit."),
             ManifestEntry(path: "metrics.xlsx", kind: "metrics", title: "metrics.xlsx",
                           alt: vi ? "Số liệu như metrics.csv, dạng bảng tính Excel: đơn vị và toàn tỉnh, mỗi phạm vi một trang." : "The figures of metrics.csv as an Excel workbook: units and province, one sheet each."),

@@ -7,6 +7,10 @@ public struct ReviewDocument: Sendable {
     /// What a section is about: where the deck's charts and the report's tables go.
     public enum Part: Sendable, Equatable {
         case highlights, byUnit, field(DeckPlan.Section), comparison, shortfalls, plan, notes
+        /// The leadership's own parts (`LeadershipText`).
+        case assessment, causes, proposals
+
+        var isField: Bool { if case .field = self { return true } else { return false } }
     }
 
     /// A piece of a section: a paragraph, an item, a unit's subheading, a table.
@@ -23,6 +27,9 @@ public struct ReviewDocument: Sendable {
     public struct Table: Sendable, Equatable {
         public var headers: [String]
         public var rows: [[String]]
+        /// "Đơn vị tính: vụ": the one measure every row has, said once above the table; nil when
+        /// the rows' measures differ (a column says each) or there is none.
+        public var measureLine: String?
     }
 
     /// A heading and its blocks.
@@ -53,7 +60,7 @@ public struct ReviewDocument: Sendable {
                 case let .paragraph(text): out += text + "\n\n"
                 case let .item(text): out += "- " + text + "\n"
                 case let .subheading(text): out += "### " + text + "\n\n"
-                case let .table(table): out += Self.markdown(table) + "\n"
+                case let .table(table): out += (table.measureLine.map { "_\($0)_\n\n" } ?? "") + Self.markdown(table) + "\n"
                 }
                 previous = block
             }

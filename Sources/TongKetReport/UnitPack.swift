@@ -184,19 +184,22 @@ enum UnitPack {
         let dated = line + (o.date.isEmpty ? "" : " · " + words.dateWords(o.date))
         var slides = [DeckPresentation.Slide(title: name, content: .cover(title: name, lines: [byline, dated]), alt: name, notes: [])]
         for (i, page) in charts.enumerated() {
-            let fallback = DeckPresentation.drawsNatively(page.spec) ? [] : try renderer.png(numbered[i + 1], size: .slide)
-            slides.append(.init(title: page.spec.title, content: .chart(page.spec, source: o.source ?? ChartContext.sourceLine(o.language), fallback: fallback),
+            slides.append(.init(title: page.spec.title, content: .chart(page.spec, source: o.source ?? ChartContext.sourceLine(o.language)),
                                 alt: page.alt, notes: [page.alt], number: "\(i + 2) / \(scenes.count)"))
         }
         slides.append(.init(title: name, content: .cover(title: vi ? "Xin trân trọng cảm ơn!" : "Thank you", lines: [name, line]), alt: name, notes: [], number: "\(scenes.count) / \(scenes.count)"))
         var files = [ManifestEntry(path: base + "deck.pdf", kind: "unit-deck", title: name, alt: (vi ? "Báo cáo tóm tắt \(scenes.count) trang của " : "The \(scenes.count)-page summary of ") + name + ".")]
         if o.office {
-            try AtomicFile.write(DeckPresentation.data(slides, title: name, lang: vi ? "vi-VN" : "en-GB", theme: o.theme), to: here.appendingPathComponent("deck.pptx").path)
+            try AtomicFile.write(DeckPresentation.data(slides, title: name, lang: vi ? "vi-VN" : "en-GB", theme: o.theme,
+                                                                measurer: renderer.measurer), to: here.appendingPathComponent("deck.pptx").path)
             files.append(ManifestEntry(path: base + "deck.pptx", kind: "unit-deck", title: name, alt: vi ? "Như deck.pdf, dạng PowerPoint sửa được." : "As deck.pdf, as an editable PowerPoint."))
         }
         for language in [Language.vi, .en] {
             let path = base + "summary.\(language.rawValue).md"
-            try AtomicFile.write(Array(summary(metrics, own: own, unit: unit, year: o.year, language: language).markdown.utf8), to: folder.appendingPathComponent(path).path)
+            // The leadership's tasks for next year are every unit's; in the summary of the language they were written in.
+            let tasks = language == o.language ? o.leadership[.directions] : []
+            let text = summary(metrics, own: own, unit: unit, year: o.year, language: language, tasks: tasks).markdown
+            try AtomicFile.write(Array(text.utf8), to: folder.appendingPathComponent(path).path)
             files.append(ManifestEntry(path: path, kind: "unit-summary", title: name, alt: language == .vi ? "Tóm tắt kết quả của \(name)." : "\(name)'s results summarised."))
         }
         if var video = o.video {
@@ -213,8 +216,8 @@ enum UnitPack {
     }
 
     /// The unit's summary: its results (pairs in one sentence), where it stands in its group,
-    /// what it missed and its next year's targets.
-    static func summary(_ metrics: Metrics, own: Metrics, unit: Int32, year: Int, language: Language) -> ReviewDocument {
+    /// what it missed, its next year's targets and the leadership's `tasks` for all units.
+    static func summary(_ metrics: Metrics, own: Metrics, unit: Int32, year: Int, language: Language, tasks: [String] = []) -> ReviewDocument {
         let vi = language == .vi
         let name = metrics.table.units[Int(unit)]
         let narrative = Narrative(metrics: own, year: year, language: language)
@@ -232,7 +235,11 @@ enum UnitPack {
                               blocks: missed.isEmpty ? [.paragraph(vi ? "Tất cả các chỉ tiêu được giao đều đạt kế hoạch." : "Every assigned target was met.")]
                                   : missed.map { .item(narrative.sentence($0) + narrative.gapNote($0)) }))
         let plan = own.table.period.isWholeYear ? own.plannedTargets(year: year + 1) : []
-        if !plan.isEmpty { sections.append(.init(heading: words.planTitle(year + 1), part: .plan, blocks: plan.map { .item(narrative.planSentence($0)) })) }
+        let planned = plan.map { ReviewDocument.Block.item(narrative.planSentence($0)) } + tasks.map(Narrative.block)
+        if !planned.isEmpty {
+            let heading = words.nextWhen(year).map { (vi ? "Phương hướng, nhiệm vụ " : "Directions and tasks for ") + $0 } ?? words.planTitle(year + 1)
+            sections.append(.init(heading: heading, part: .plan, blocks: planned))
+        }
         return ReviewDocument(title: name + " — " + (vi ? "Báo cáo tóm tắt kết quả đạt được " : "summary of results, ") + words.when(year),
                               lead: words.dates(year).map { [vi ? "Kỳ báo cáo: \($0)." : "Reporting period: \($0)."] } ?? [], sections: sections)
     }

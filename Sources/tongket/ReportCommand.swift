@@ -37,7 +37,7 @@ struct PackOptions: ParsableArguments {
     @Option(help: "deck.pptx: native (charts, tiles and tables PowerPoint draws, every label and figure editable) or pictures (each page as deck.pdf shows it).")
     var pptx: DeckStyle = .native
 
-    @Option(help: "The deck's title (default: Tổng kết năm YYYY).")
+    @Option(help: "The deck's title and report.docx's subject (default: Tổng kết năm YYYY; the report: Tổng kết công tác năm YYYY và phương hướng, nhiệm vụ năm YYYY+1).")
     var title: String?
 
     @Option(help: "The organisation, under the title on the first slide and in report.docx's header block (default: the files' title block).")
@@ -73,11 +73,14 @@ struct PackOptions: ParsableArguments {
     @Flag(name: [.customLong("final"), .customLong("strict")],
           help: """
             The pack to present: refuse (exit 65) while a figure marked ⚠ (a jump, a % over 100, a total row that disagrees \
-            with its units' counts) or a blank (the review's date) remains; a draft shows them.
+            with its units' counts), a blank (the review's date) or a part the leadership has yet to write (see --text) remains; \
+            a draft shows them.
             """)
     var final = false
 
     @OptionGroup var pacing: PacingOptions
+
+    @OptionGroup var letter: ReportFormOptions
 
     func validate() throws {
         let parts = date.map { $0.split(separator: "-").compactMap { Int($0) } } ?? [2000, 1, 1]
@@ -104,7 +107,8 @@ struct PackOptions: ParsableArguments {
         let reviewYear = try Session.year(year, in: metrics)
         // Never the day the pack was made: the review's own date, or none.
         let date = date ?? metrics.table.issued ?? ""
-        if final { try refuseDraft(metrics, date: date) }
+        let leadership = try letter.leadership()
+        if final { try refuseDraft(metrics, date: date, leadership: office ? leadership : nil) }
         // The video takes the pack's size, unless that is a paper size.
         var videoOptions = video ? VideoOptions(size: look.canvas.isPaper ? .slide : look.canvas, fps: pacing.fps, language: look.lang, pacing: pacing.pacing, title: title, organisation: organisation ?? metrics.table.organisation ?? "",
                                                 date: date, source: look.source, logo: look.logo) : nil
@@ -118,6 +122,8 @@ struct PackOptions: ParsableArguments {
         options.pptx = pptx
         options.parent = parent ?? ""
         options.place = place
+        options.form = letter.form
+        options.leadership = leadership
         options.kinds = charts.map { Set($0.elements) }
         options.indicators = try indicators.map { Set(try Session.indicators($0, in: table)) }
         // The units that report in the reviewed year: a unit renamed or closed before it has no summary of its own.
@@ -152,8 +158,11 @@ struct PackOptions: ParsableArguments {
 }
 
 extension PackOptions {
-    /// `--final`: each "⚠" and each blank a draft would show, named, then exit 65.
-    func refuseDraft(_ metrics: Metrics, date: String) throws {
+    var office: Bool { !noOffice }
+
+    /// `--final`: each "⚠" and each blank a draft would show, named, then exit 65. `leadership`: the
+    /// text report.docx is written with (nil: no report), whose missing parts are placeholders.
+    func refuseDraft(_ metrics: Metrics, date: String, leadership: LeadershipText?) throws {
         let vietnamese = MessageLanguage.isVietnamese
         let marked = Review.marked(metrics)
         for finding in marked { Terminal.error(finding.diagnostic.text(vietnamese: vietnamese)) }
@@ -163,11 +172,20 @@ extension PackOptions {
                     + "hoặc dòng ngày tháng ở đầu biểu mẫu.",
                 "The review's date is blank (\"ngày … tháng …\"): give --date YYYY-MM-DD, or a date line in the form's title block."))
         }
-        guard !marked.isEmpty || date.isEmpty else { return }
+        let missing = LeadershipText.required.filter { leadership?[$0].isEmpty ?? false }
+        if !missing.isEmpty {
+            let names = missing.map { "\"\($0.heading(.vi))\"" }.joined(separator: ", ")
+            Terminal.error(MessageLanguage.pick(
+                "report.docx: các mục \(names) còn \"\(LeadershipText.placeholder(look.lang))\": viết chúng vào một tệp Markdown, mỗi mục một đầu mục, "
+                    + "rồi ghi --text TỆP (hoặc --no-office nếu không cần report.docx).",
+                "report.docx: \(names) still read \"\(LeadershipText.placeholder(look.lang))\": write them in a Markdown file, one heading each, "
+                    + "and give --text FILE (or --no-office without report.docx)."))
+        }
+        guard !marked.isEmpty || date.isEmpty || !missing.isEmpty else { return }
         Terminal.error(MessageLanguage.pick(
-            "--final: bộ tài liệu còn những chỗ nêu trên (⚠ hoặc để trống); sửa rồi chạy lại, "
+            "--final: bộ tài liệu còn những chỗ nêu trên (⚠, để trống hoặc chờ bổ sung); sửa rồi chạy lại, "
                 + "hoặc bỏ --final để lập bản dự thảo.",
-            "--final: the pack still has what is listed above (⚠ or a blank); correct it and run again, "
+            "--final: the pack still has what is listed above (⚠, a blank or a part to write); correct it and run again, "
                 + "or leave out --final for a draft."))
         throw ExitStatus.dataError
     }

@@ -94,7 +94,7 @@ import TongKetData
         let near = try #require(figures(m, unit: "A", indicator: "Tỷ lệ trẻ ra lớp", year: 2024))
         #expect(near.status == .notMet)
         #expect(words.actual(near) == "99,77 %")
-        #expect(words.verdict(near) == "thiếu 0,03 điểm % so với mức 99,8 % · không đạt")
+        #expect(words.verdict(near) == "thiếu 0,03 điểm % so với mức 99,8 %, không đạt")
         #expect(words.change(near) == "+0,27 điểm %")
         let full = try #require(figures(m, unit: "A", indicator: "Tỷ lệ đạt", year: 2024))
         // Never "142,9 %": a rate passes its threshold by points.

@@ -83,7 +83,7 @@ import TongKetData
         // The office's total is the province's figure, marked for checking, the units' sum beside it.
         let p = try #require(province(m, "X"))
         #expect(p.actual == 22 && p.published && p.flagged && p.flags == "published;check")
-        #expect(FigureWords(m, .vi).basisNote(p) == "số tổng hợp của đơn vị: 22 · cộng các đơn vị: 20")
+        #expect(FigureWords(m, .vi).basisNote(p) == "số tổng hợp của đơn vị: 22, cộng các đơn vị: 20")
     }
 
     @Test func twoGrandTotalsThatDisagreeAreAnErrorNamingBoth() throws {

@@ -86,7 +86,7 @@ struct TargetsTests {
         let summary = try Self.summary(file, in: folder)
         #expect(summary.contains("Chưa đạt theo kế hoạch khác được giao:"))
         #expect(summary.contains("Toàn tỉnh — Tổng thu NSNN: đạt 98,4 % Dự toán HĐND tỉnh giao "
-                                 + "(2.480/2.520 triệu đồng) · không đạt."))
+                                 + "(2.480/2.520 triệu đồng), không đạt."))
     }
 
     /// metrics.xlsx gives each target beside the headline a column pair: its value and its verdict.

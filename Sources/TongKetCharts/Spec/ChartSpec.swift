@@ -84,6 +84,23 @@ public struct ReferenceLine: Sendable, Equatable {
 public typealias Overflow = @Sendable (Int) -> String
 
 /// Horizontal bars, one row per unit or indicator, with an optional reference line.
+/// The figures behind a bar: its actual and target, and how its value and verdict follow from them, so a
+/// workbook can hold the figures and compute the bar ("Edit Data" corrects a figure and the bar follows).
+public struct BarFigures: Sendable, Equatable {
+    public var actual: Double
+    public var target: Double?
+    /// The bar is the actual as a share of the target, in % (a completion); else the actual itself.
+    public var completion: Bool
+    /// The target is a limit: met when the value is not above it.
+    public var ceiling: Bool
+    public init(actual: Double, target: Double?, completion: Bool, ceiling: Bool) {
+        self.actual = actual
+        self.target = target
+        self.completion = completion
+        self.ceiling = ceiling
+    }
+}
+
 public struct BarPlot: Sendable, Equatable {
     /// Two plots are equal when their rows, marks and settings are, and their overflow rows
     /// read alike (the same words for the same count).
@@ -101,11 +118,14 @@ public struct BarPlot: Sendable, Equatable {
         public var label: String
         /// A limit drawn across the bar (a ceiling's), on the value axis.
         public var marker: Double?
-        public init(value: Double?, tone: Tone, label: String, marker: Double? = nil) {
+        /// What the value is computed from, for a program that computes it again (a native chart's workbook).
+        public var figures: BarFigures?
+        public init(value: Double?, tone: Tone, label: String, marker: Double? = nil, figures: BarFigures? = nil) {
             self.value = value
             self.tone = tone
             self.label = label
             self.marker = marker
+            self.figures = figures
         }
     }
 

@@ -1,0 +1,54 @@
+import Testing
+@testable import TongKetReport
+
+/// The leadership's own text (`--text`): Markdown headings name the report's parts however the
+/// office writes them; lines join into paragraphs, items stand alone; a heading that names no
+/// part, or text before any, is refused at its line.
+@Suite struct LeadershipTextTests {
+    @Test func headingsAsOfficesWriteThemNameTheParts() throws {
+        let text = """
+            # Ý kiến chỉ đạo
+
+            ### 2. Nguyên nhân:
+            Do khách quan,
+            và do chủ quan.
+
+            * Thiếu người.
+            **III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025**
+            Giữ vững kết quả.
+            Đề xuất, kiến nghị:
+            - Bổ sung biên chế.
+
+            ## Đánh giá chung
+            Hoàn thành tốt nhiệm vụ.
+            """
+        let read = try LeadershipText.read(text, file: "y-kien.md")
+        #expect(read[.causes] == ["Do khách quan, và do chủ quan.", "- Thiếu người."])
+        #expect(read[.directions] == ["Giữ vững kết quả."])
+        #expect(read[.proposals] == ["- Bổ sung biên chế."])
+        #expect(read[.assessment] == ["Hoàn thành tốt nhiệm vụ."])
+    }
+
+    /// A sentence that begins with a part's name is a sentence, not a heading.
+    @Test func aSentenceThatStartsWithAPartsNameStaysInItsPart() throws {
+        let read = try LeadershipText.read("## Nguyên nhân\nNguyên nhân chủ quan là thiếu kiểm tra.\n", file: "a.md")
+        #expect(read[.causes] == ["Nguyên nhân chủ quan là thiếu kiểm tra."])
+        #expect(read[.directions].isEmpty)
+    }
+
+    @Test func aHeadingThatNamesNoPartIsRefusedAtItsLine() {
+        #expect(throws: LeadershipText.ReadError.self) { try LeadershipText.read("## Nguyên nhân\nA.\n\n## Kết luận\nB.\n", file: "a.md") }
+        do {
+            _ = try LeadershipText.read("## Nguyên nhân\nA.\n\n## Kết luận\nB.\n", file: "a.md")
+        } catch {
+            #expect(error.message(vietnamese: true).hasPrefix("a.md:4: mục \"Kết luận\""))
+            #expect(error.message(vietnamese: false).contains("\"Causes\""))
+        }
+        do {
+            _ = try LeadershipText.read("Trước mọi đầu mục.\n## Nguyên nhân\nA.\n", file: "b.md")
+            Issue.record("text before any heading was read")
+        } catch {
+            #expect(error.line == 1 && error.heading == nil)
+        }
+    }
+}
