@@ -157,7 +157,8 @@ package struct FigureWords: Sendable {
                 : pick("thiếu \(gap) so với mức \(limit), \(notMet)", "\(gap) below the \(limit) threshold, \(notMet)")
         }
         guard let completion = f.completion else { return noTarget }
-        return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target") + (f.status == .notMet ? ", " + notMet : "")
+        return pick("đạt \(numbers.completion(completion)) kế hoạch", "\(numbers.completion(completion)) of target")
+            + (f.status == .notMet ? ", " + notMet : "")
     }
 
     /// A target against the year before, in its own terms first, the resolved value second: "đạt mục tiêu

@@ -40,7 +40,8 @@ package enum DeckPresentation {
 
     /// `lang`: the text's language tag for proofing ("vi-VN", "en-GB"); `measurer` sets each text box's
     /// text at a size that fits it (nil: PowerPoint's own shrinking).
-    public static func data(_ slides: [Slide], title: String, lang: String, theme: Theme = .light, measurer: (any TextMeasurer)? = nil) -> [UInt8] {
+    public static func data(_ slides: [Slide], title: String, lang: String, theme: Theme = .light,
+                            measurer: (any TextMeasurer)? = nil) -> [UInt8] {
         var package = OfficePackage()
         let presentation = "ppt/presentation.xml"
         package.relate("", to: presentation, .document)
@@ -95,10 +96,12 @@ package enum DeckPresentation {
             case let .picture(png):
                 tree = picturePage(png, slide, part: part, n: n, &package, &shapes)
             case let .cover(title, lines):
-                let titleRuns = [SlideShapes.Run(text: title, size: 4400, color: theme.text, bold: true)]
+                let heading = shapes.paragraph([SlideShapes.Run(text: title, size: 4400, color: theme.text, bold: true)])
                 tree = placeholder(2, "Title 1", ph: "type=\"title\"",
                                    spPr: "<p:spPr><a:xfrm><a:off x=\"1219200\" y=\"1828800\"/><a:ext cx=\"9753600\" cy=\"1600200\"/></a:xfrm>\(rect)</p:spPr>",
-                                   bodyPr: "<a:bodyPr anchor=\"b\"><a:normAutofit/></a:bodyPr>", text: shapes.markup(shapes.paragraph(titleRuns)), descr: slide.alt)
+                                   bodyPr: "<a:bodyPr anchor=\"b\"><a:normAutofit/></a:bodyPr>",
+                                   text: shapes.markup(heading, scale: shapes.fit([heading], width: 9_753_600, height: 1_600_200) ?? 1),
+                                   descr: slide.alt)
                 tree += shapes.textBox("Accent", .init(x: 1_219_200, y: 1_600_000, width: 1_016_000, height: 76_200), [], fill: theme.current)
                 tree += shapes.textBox("Lines", .init(x: 1_219_200, y: 3_581_400, width: 9_753_600, height: 1_828_800),
                                        lines.enumerated().map { i, line in shapes.paragraph([.init(text: line, size: i == 0 ? 2800 : 2200, color: theme.secondaryText)], spaceBefore: i == 0 ? 0 : 1200) })
@@ -200,15 +203,16 @@ package enum DeckPresentation {
             case let .table(plot):
                 let rows = plot.rows.map { [$0.label] + $0.cells }
                 let inks = plot.rows.map { row in [nil] + row.cells.indices.map { $0 < row.tones.count ? row.tones[$0].map(theme.color) : nil } }
-                tree += shapes.table(spec.title, alt: slide.alt, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks, in: area,
-                                     firstColumn: 0.5, figures: "r")
+                tree += shapes.table(spec.title, alt: slide.alt, header: [plot.labelHeader] + plot.columns, rows: rows, inks: inks,
+                                     in: area, firstColumn: 0.5, figures: "r")
             case let .bullets(plot):
                 // Indicators of different measures have no one axis: each its figure against its own target, in words.
                 let vi = lang.hasPrefix("vi")
                 let rows = plot.rows.map { [$0.label, $0.valueLabel] }
                 let inks = plot.rows.map { [nil, theme.color($0.tone == .met ? .text : $0.tone)] }
-                tree += shapes.table(spec.title, alt: slide.alt, header: [vi ? "Chỉ tiêu" : "Indicator", vi ? "Kết quả" : "Result"], rows: rows,
-                                     inks: inks, in: area, firstColumn: 0.55, figures: "l")
+                let header = [vi ? "Chỉ tiêu" : "Indicator", vi ? "Kết quả" : "Result"]
+                tree += shapes.table(spec.title, alt: slide.alt, header: header, rows: rows, inks: inks, in: area,
+                                     firstColumn: 0.55, figures: "l")
             case let .panels(plot):
                 // Small multiples: a chart per unit in a grid, on one scale.
                 let top = max(plot.percent ? 100 : 0, plot.panels.flatMap { $0.values + $0.targets }.compactMap { $0 }.max() ?? 1)
@@ -218,11 +222,13 @@ package enum DeckPresentation {
                 let gap = 114_300
                 let width = (area.width - gap * (across - 1)) / across, height = (area.height - gap * (down - 1)) / max(down, 1)
                 for (i, panel) in plot.panels.enumerated() {
-                    let box = SlideShapes.Box(x: area.x + (i % across) * (width + gap), y: area.y + (i / across) * (height + gap), width: width, height: height)
+                    let box = SlideShapes.Box(x: area.x + (i % across) * (width + gap), y: area.y + (i / across) * (height + gap),
+                                              width: width, height: height)
                     tree += shapes.textBox("Panel title", .init(x: box.x, y: box.y, width: box.width, height: 320_000),
                                            [shapes.paragraph([.init(text: panel.title, size: 1400, color: theme.text, bold: true)])])
                     let small = NativeChart(panel: panel, of: plot, upper: upper, theme: theme, lang: lang)
-                    tree += embed(small, panel.title, in: .init(x: box.x, y: box.y + 320_000, width: box.width, height: box.height - 320_000))
+                    let plotBox = SlideShapes.Box(x: box.x, y: box.y + 320_000, width: box.width, height: box.height - 320_000)
+                    tree += embed(small, panel.title, in: plotBox)
                 }
             case .bars, .lines:
                 break

@@ -85,7 +85,8 @@ struct NativeChart {
             percent = plot.axis == .percentPoints
             minimumUpper = plot.minimumUpper
             // A value read against its goal, whose figures the spec gives (completion, a rate, a ceiling).
-            let goals = rows.contains { $0.bars.first?.figures != nil } && (rows.contains { $0.bars.first?.marker != nil } || plot.rule != nil)
+            let goals = rows.contains { $0.bars.first?.figures != nil }
+                && (rows.contains { $0.bars.first?.marker != nil } || plot.rule != nil)
             if goals, rows.allSatisfy({ $0.bars.count <= 1 }) {
                 (shape, workbook, series) = Self.against(plot, rows: rows, categories: categories, theme: theme, vi: vi)
                 if let start = plot.lowerBound, start != 0 {
@@ -104,7 +105,8 @@ struct NativeChart {
             shape = .lines
             percent = plot.percent
             let columns = plot.series.map { s in
-                EmbeddedWorkbook.Column(name: plot.legend.first { $0.tone == s.tone }?.label ?? "", cells: s.values.map { $0.map { .number($0) } })
+                EmbeddedWorkbook.Column(name: plot.legend.first { $0.tone == s.tone }?.label ?? "",
+                                        cells: s.values.map { $0.map { .number($0) } })
             }
             workbook = EmbeddedWorkbook(categories: plot.categories, columns: columns)
             series = plot.series.enumerated().map { i, s in
@@ -188,7 +190,8 @@ struct NativeChart {
             Series(name: columns[met - 1].name, column: met, color: theme.color(.met), mark: mark, valueLabels: true),
             Series(name: columns[notMet - 1].name, column: notMet, color: theme.color(.notMet), mark: mark, valueLabels: true),
             // A threshold the same for every row is a line across; a target per row a mark on its column.
-            Series(name: goalName, column: goal, color: theme.text, mark: plot.rule != nil ? .line : .markers("dash"), dashed: plot.rule != nil),
+            Series(name: goalName, column: goal, color: theme.text, mark: plot.rule != nil ? .line : .markers("dash"),
+                   dashed: plot.rule != nil),
         ]
         return (zoomed ? .lines : .columns, EmbeddedWorkbook(categories: categories, columns: columns), series)
     }
@@ -209,7 +212,8 @@ struct NativeChart {
             for bar in bars.compactMap({ $0 }) where bar.value != nil && !tones.contains(bar.tone) { tones.append(bar.tone) }
             for tone in tones {
                 let name = named(tone) ?? title
-                columns.append(.init(name: name, cells: bars.map { bar in bar.flatMap { $0.tone == tone ? $0.value.map { .number($0) } : nil } }))
+                let cells = bars.map { bar in bar.flatMap { $0.tone == tone ? $0.value.map { EmbeddedWorkbook.Cell.number($0) } : nil } }
+                columns.append(.init(name: name, cells: cells))
                 let labels: [String?] = zip(rows, bars).map { row, bar in
                     guard let bar, bar.tone == tone, bar.value != nil else { return nil }
                     return bar.label + (b == width - 1 && !row.note.isEmpty ? " · " + row.note : "")
@@ -228,8 +232,10 @@ struct NativeChart {
         if !barSeries.isEmpty {
             // Met and not met never share a row: overlapped, each row shows the one it has (clustered,
             // so a label may sit past the bar's end).
-            let overlapped = barSeries.count > 1 && categories.indices.allSatisfy { i in barSeries.filter { values($0.element)[i] != nil }.count <= 1 }
-            body += "<c:barChart><c:barDir val=\"\(shape == .bars ? "bar" : "col")\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
+            let overlapped = barSeries.count > 1
+                && categories.indices.allSatisfy { i in barSeries.filter { values($0.element)[i] != nil }.count <= 1 }
+            body += "<c:barChart><c:barDir val=\"\(shape == .bars ? "bar" : "col")\"/><c:grouping val=\"clustered\"/>"
+                + "<c:varyColors val=\"0\"/>"
                 + barSeries.map { serie($0.offset, $0.element) }.joined()
                 + "<c:gapWidth val=\"\(overlapped || barSeries.count == 1 ? 60 : 40)\"/><c:overlap val=\"\(overlapped ? 100 : -5)\"/>"
                 + "<c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart>"
@@ -243,7 +249,8 @@ struct NativeChart {
         let line = { (color: ChartColor) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
         let categoryAxis: Markup = "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "l" : "b")\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
-            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>\(line(theme.grid))\(text(categorySize))"
+            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>"
+            + line(theme.grid) + text(categorySize)
             + "<c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/>"
             + "<c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         // From 0 (or where the picture's points start); the end the data's, unless a label needs room.
@@ -252,7 +259,8 @@ struct NativeChart {
         scaling += "<c:min val=\"\(lower)\"/>"
         let valueAxis: Markup = "<c:valAx><c:axId val=\"1002\"/><c:scaling>\(scaling)</c:scaling><c:delete val=\"0\"/><c:axPos val=\"\(horizontal ? "b" : "l")\"/>"
             + "<c:majorGridlines>\(line(theme.grid))</c:majorGridlines><c:numFmt formatCode=\"\(format)\" sourceLinked=\"0\"/>"
-            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"
+            + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
+            + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"
             + text(1200, color: theme.secondaryText)
             // Bars run down from the top: the value axis sits under the last one.
             + "<c:crossAx val=\"1001\"/><c:crosses val=\"\(horizontal ? "max" : "autoZero")\"/><c:crossBetween val=\"between\"/></c:valAx>"
@@ -262,7 +270,8 @@ struct NativeChart {
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
             + "<c:date1904 val=\"0\"/><c:lang val=\"\(lang)\"/><c:roundedCorners val=\"0\"/><c:chart><c:autoTitleDeleted val=\"1\"/>"
-            + "<c:plotArea><c:layout/>\(body)\(categoryAxis)\(valueAxis)</c:plotArea>\(legend)<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
+            + "<c:plotArea><c:layout/>\(body)\(categoryAxis)\(valueAxis)</c:plotArea>\(legend)"
+            + "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
             + "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>\(text(1400))"
             + "<c:externalData r:id=\"\(workbookID)\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>"
     }
@@ -306,11 +315,13 @@ struct NativeChart {
             look = "<c:spPr><a:ln w=\"\(s.dashed ? 28575 : 44450)\" cap=\"rnd\"><a:solidFill>\(ink)</a:solidFill>"
                 + (s.dashed ? "<a:prstDash val=\"dash\"/>" as Markup : "") + "<a:round/></a:ln></c:spPr>"
                 + (s.dashed ? "<c:marker><c:symbol val=\"none\"/></c:marker>" as Markup
-                    : "<c:marker><c:symbol val=\"circle\"/><c:size val=\"8\"/><c:spPr><a:solidFill>\(ink)</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>")
+                    : "<c:marker><c:symbol val=\"circle\"/><c:size val=\"8\"/>"
+                        + "<c:spPr><a:solidFill>\(ink)</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>")
         case let .markers(symbol):
             // No line between the points: each is read on its own.
             let size = symbol == "dash" ? 24 : 12
-            let outline: Markup = symbol == "dash" ? "<a:ln w=\"38100\"><a:solidFill>\(ink)</a:solidFill></a:ln>" : "<a:ln><a:noFill/></a:ln>"
+            let outline: Markup = symbol == "dash" ? "<a:ln w=\"38100\"><a:solidFill>\(ink)</a:solidFill></a:ln>"
+                : "<a:ln><a:noFill/></a:ln>"
             look = "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"\(symbol)\"/><c:size val=\"\(size)\"/>"
                 + "<c:spPr><a:solidFill>\(ink)</a:solidFill>\(outline)</c:spPr></c:marker>"
         }
@@ -328,7 +339,8 @@ struct NativeChart {
             labels = "<c:dLbls>"
             for i in categories.indices {
                 if i < s.labels.count, let label = s.labels[i], i < values.count, values[i] != nil {
-                    labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:tx><c:rich><a:bodyPr wrap=\"none\"/><a:lstStyle/><a:p><a:r><a:rPr lang=\"\(lang)\"/>"
+                    labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:tx><c:rich><a:bodyPr wrap=\"none\"/><a:lstStyle/>"
+                        + "<a:p><a:r><a:rPr lang=\"\(lang)\"/>"
                         + "<a:t>\(label)</a:t></a:r></a:p></c:rich></c:tx>\(position)\(flags(true))</c:dLbl>"
                 } else {
                     labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:delete val=\"1\"/></c:dLbl>"
@@ -338,12 +350,17 @@ struct NativeChart {
         }
         let n = categories.count
         let categoryCache = categories.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\($1)</c:v></c:pt>" as Markup }.joined()
-        let valueCache = values.prefix(n).enumerated().compactMap { i, v in v.map { "<c:pt idx=\"\(i)\"><c:v>\($0)</c:v></c:pt>" as Markup } }.joined()
+        let valueCache = values.prefix(n).enumerated().compactMap { i, v in
+            v.map { "<c:pt idx=\"\(i)\"><c:v>\($0)</c:v></c:pt>" as Markup }
+        }.joined()
         return "<c:ser><c:idx val=\"\(index)\"/><c:order val=\"\(index)\"/>"
-            + "<c:tx><c:strRef><c:f>\(workbook.nameCell(column: s.column))</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>\(s.name)</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+            + "<c:tx><c:strRef><c:f>\(workbook.nameCell(column: s.column))</c:f><c:strCache><c:ptCount val=\"1\"/>"
+            + "<c:pt idx=\"0\"><c:v>\(s.name)</c:v></c:pt></c:strCache></c:strRef></c:tx>"
             + look + labels
-            + "<c:cat><c:strRef><c:f>\(workbook.range(column: 0))</c:f><c:strCache><c:ptCount val=\"\(n)\"/>\(categoryCache)</c:strCache></c:strRef></c:cat>"
-            + "<c:val><c:numRef><c:f>\(workbook.range(column: s.column))</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val=\"\(n)\"/>\(valueCache)</c:numCache></c:numRef></c:val>"
+            + "<c:cat><c:strRef><c:f>\(workbook.range(column: 0))</c:f><c:strCache><c:ptCount val=\"\(n)\"/>\(categoryCache)"
+            + "</c:strCache></c:strRef></c:cat>"
+            + "<c:val><c:numRef><c:f>\(workbook.range(column: s.column))</c:f><c:numCache><c:formatCode>General</c:formatCode>"
+            + "<c:ptCount val=\"\(n)\"/>\(valueCache)</c:numCache></c:numRef></c:val>"
             + (s.mark == .bar ? "" : "<c:smooth val=\"0\"/>" as Markup) + "</c:ser>"
     }
 

@@ -95,10 +95,12 @@ package enum ReportDocument {
             case let .heading(text, level): body += paragraph(text, style: "Heading\(min(max(level, 1), 3))")
             case let .paragraph(text): body += paragraph(text, style: nil)
             case let .placeholder(text):
-                body += "<w:p><w:r><w:rPr><w:i/><w:highlight w:val=\"yellow\"/></w:rPr><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+                body += "<w:p><w:r><w:rPr><w:i/><w:highlight w:val=\"yellow\"/></w:rPr>"
+                    + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
             case let .appendix(kind, title, attached):
                 // A new page by the heading's own property: a break of its own could leave a blank page.
-                body += "<w:p><w:pPr><w:pStyle w:val=\"DocumentKind\"/><w:pageBreakBefore/><w:spacing w:before=\"0\"/></w:pPr>\(run(kind))</w:p>"
+                body += "<w:p><w:pPr><w:pStyle w:val=\"DocumentKind\"/><w:pageBreakBefore/><w:spacing w:before=\"0\"/></w:pPr>"
+                    + run(kind) + "</w:p>"
                     + "<w:p><w:pPr><w:pStyle w:val=\"Subject\"/></w:pPr>\(run(title))</w:p>"
                     + "<w:p><w:pPr><w:pStyle w:val=\"HeaderLine\"/><w:spacing w:after=\"240\"/></w:pPr>\(run(attached, italic: true))</w:p>"
             case let .chart(png, caption, alt, width, height):
@@ -254,6 +256,7 @@ package enum ReportDocument {
             "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"\(next)\"/><w:qFormat/>"
                 + "<w:pPr>\(pPr)</w:pPr><w:rPr>\(rPr)</w:rPr></w:style>"
         }
+        let section: Markup = "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>"
         let plain: Markup = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>"
         let borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>" as Markup }.joined()
         return "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
@@ -266,9 +269,11 @@ package enum ReportDocument {
             + style("DocumentKind", "Document Kind", pPr: "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:b/>")
             + style("Subject", "Subject", pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:b/>")
             + style("Heading1", "heading 1", pPr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"0\"/>", rPr: "<w:b/>")
-            + style("Heading2", "heading 2", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/>")
-            + style("Heading3", "heading 3", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"2\"/>", rPr: "<w:b/><w:i/>")
-            + style("MeasureLine", "Measure Line", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"right\"/>", rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
+            + style("Heading2", "heading 2", pPr: "\(section)<w:outlineLvl w:val=\"1\"/>", rPr: "<w:b/>")
+            + style("Heading3", "heading 3", pPr: "\(section)<w:outlineLvl w:val=\"2\"/>", rPr: "<w:b/><w:i/>")
+            + style("MeasureLine", "Measure Line",
+                    pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"right\"/>",
+                    rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
             + style("Figure", "Figure", pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "")
             + style("Caption", "caption", pPr: "<w:spacing w:after=\"240\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>", rPr: "<w:i/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
             + style("TableText", "Table Text", pPr: "\(plain)<w:jc w:val=\"left\"/>", rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")

@@ -69,7 +69,8 @@ struct SlideShapes {
             var used = 0.0
             for p in paragraphs where !p.runs.isEmpty {
                 let size = Double(p.runs.map(\.size).max() ?? 1800) / 100 * scale
-                let style = TextStyle(role: .label, size: size, bold: p.runs.contains(where: \.bold), color: theme.text, family: Self.family)
+                let bold = p.runs.contains(where: \.bold)
+                let style = TextStyle(role: .label, size: size, bold: bold, color: theme.text, family: Self.family)
                 // A little room for the program's own rounding and its line spacing (1.2 lines).
                 let laid = measurer.measure(p.runs.map(\.text).joined(), style: style, width: points(width) * 0.96, maxLines: 50)
                 used += Double(p.spaceBefore) / 100 * scale + Double(laid.lines) * size * 1.2
@@ -83,7 +84,8 @@ struct SlideShapes {
     /// A text box, its text set at a size that fits it (measured; without a measurer, the
     /// program's "shrink text on overflow").
     /// `scale`: the one a set of boxes shares (the tiles), else the box's own.
-    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Paragraph], anchor: String = "t", fill: ChartColor? = nil, rounded: Bool = false,
+    mutating func textBox(_ name: String, _ box: Box, _ paragraphs: [Paragraph], anchor: String = "t", fill: ChartColor? = nil,
+                          rounded: Bool = false,
                           inset: Int = 0, scale shared: Double? = nil) -> Markup {
         let scale = shared ?? fit(paragraphs, width: box.width - 2 * inset, height: box.height - 2 * inset)
         let autofit: Markup = scale == nil ? "<a:normAutofit/>" : "<a:noAutofit/>"
@@ -91,8 +93,12 @@ struct SlideShapes {
         let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
         return "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id())\" name=\"\(name)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
             + "<p:spPr>\(box.xfrm)\(geometry)\(fillMarkup)<a:ln><a:noFill/></a:ln></p:spPr>"
-            + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"\(inset)\" tIns=\"\(inset)\" rIns=\"\(inset)\" bIns=\"\(inset)\" anchor=\"\(anchor)\">\(autofit)</a:bodyPr><a:lstStyle/>"
-            + (paragraphs.isEmpty ? "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>" : paragraphs.map { markup($0, scale: scale ?? 1) }.joined()) + "</p:txBody></p:sp>"
+            + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"\(inset)\" tIns=\"\(inset)\" rIns=\"\(inset)\" bIns=\"\(inset)\" "
+            + "anchor=\"\(anchor)\">"
+            + autofit + "</a:bodyPr><a:lstStyle/>"
+            + (paragraphs.isEmpty ? "<a:p><a:endParaRPr lang=\"\(lang)\"/></a:p>"
+                : paragraphs.map { markup($0, scale: scale ?? 1) }.joined())
+            + "</p:txBody></p:sp>"
     }
 
     /// The legend as one line of coloured squares and words, under the subtitle.
@@ -144,7 +150,9 @@ struct SlideShapes {
     /// A table PowerPoint draws: a header row, one row per line, the first column the row's
     /// name; `fills` colours a cell (a heatmap's), with ink that reads on it, or `inks` its
     /// text; `figures` aligns the other columns ("ctr", "r").
-    mutating func table(_ name: String, alt: String, header: [String], rows: [[String]], fills: [[ChartColor?]] = [], inks: [[ChartColor?]] = [], in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
+    mutating func table(_ name: String, alt: String, header: [String], rows: [[String]], fills: [[ChartColor?]] = [],
+                        inks: [[ChartColor?]] = [],
+                        in area: Box, firstColumn: Double = 0.34, figures: String = "ctr") -> Markup {
         let columns = max(header.count, 1)
         let first = columns == 1 ? area.width : Int(Double(area.width) * firstColumn)
         let rest = columns > 1 ? (area.width - first) / (columns - 1) : 0
@@ -154,7 +162,8 @@ struct SlideShapes {
             let ink = ink ?? fill.map(theme.ink) ?? theme.text
             let fillMarkup: Markup = fill.map { "<a:solidFill>\(NativeChart.fill($0))</a:solidFill>" } ?? "<a:noFill/>"
             let border: Markup = "<a:lnB w=\"6350\"><a:solidFill>\(NativeChart.fill(theme.grid))</a:solidFill></a:lnB>"
-            return "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>\(markup(paragraph([Run(text: text, size: size, color: ink, bold: bold)], align: align)))</a:txBody>"
+            let content = markup(paragraph([Run(text: text, size: size, color: ink, bold: bold)], align: align))
+            return "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>\(content)</a:txBody>"
                 + "<a:tcPr marL=\"68580\" marR=\"68580\" marT=\"22860\" marB=\"22860\" anchor=\"ctr\">\(border)\(fillMarkup)</a:tcPr></a:tc>"
         }
         let grid: Markup = "<a:tblGrid>" + (0..<columns).map { "<a:gridCol w=\"\($0 == 0 ? first : rest)\"/>" as Markup }.joined() + "</a:tblGrid>"
@@ -169,7 +178,8 @@ struct SlideShapes {
             body += "</a:tr>"
         }
         let height = rowHeight * (rows.count + 1)
-        return "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"\(id())\" name=\"\(name)\" descr=\"\(alt)\"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
+        return "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"\(id())\" name=\"\(name)\" descr=\"\(alt)\"/>"
+            + "<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>"
             + "<p:xfrm><a:off x=\"\(area.x)\" y=\"\(area.y)\"/><a:ext cx=\"\(area.width)\" cy=\"\(height)\"/></p:xfrm>"
             + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\" bandRow=\"0\"/>\(grid)\(body)</a:tbl></a:graphicData></a:graphic></p:graphicFrame>"
     }

@@ -62,10 +62,14 @@ public struct LeadershipText: Sendable, Equatable {
         public func message(vietnamese: Bool) -> String {
             let names = Part.allCases.map { "\"\($0.heading(vietnamese ? .vi : .en))\"" }.joined(separator: ", ")
             if let heading {
-                return vietnamese ? "\(file):\(line): mục \"\(heading)\" không phải một phần của báo cáo; đặt tên mục là một trong \(names)"
+                return vietnamese
+                    ? "\(file):\(line): mục \"\(heading)\" không phải một phần của báo cáo; "
+                        + "đặt tên mục là một trong \(names)"
                     : "\(file):\(line): the heading \"\(heading)\" names no part of the report; name it one of \(names)"
             }
-            return vietnamese ? "\(file):\(line): đoạn văn nằm trước mọi đầu mục; đặt nó dưới một đầu mục, ví dụ \"## Nguyên nhân\""
+            return vietnamese
+                ? "\(file):\(line): đoạn văn nằm trước mọi đầu mục; "
+                    + "đặt nó dưới một đầu mục, ví dụ \"## Nguyên nhân\""
                 : "\(file):\(line): text before any heading; put it under one, e.g. \"## Causes\""
         }
     }

@@ -65,19 +65,17 @@ public struct Narrative {
             sections.append(.init(heading: ReviewHeadings.section(section, language), part: .field(section), blocks: blocks))
         }
         if let comparison = comparison(province) { sections.append(comparison) }
-        if !leadership[.assessment].isEmpty {
-            sections.append(.init(heading: LeadershipText.Part.assessment.heading(language), part: .assessment, blocks: leadership[.assessment].map(Self.block)))
+        func written(_ part: LeadershipText.Part, as kind: ReviewDocument.Part) {
+            guard !leadership[part].isEmpty else { return }
+            sections.append(.init(heading: part.heading(language), part: kind, blocks: leadership[part].map(Self.block)))
         }
+        written(.assessment, as: .assessment)
         sections.append(.init(heading: ReviewHeadings.shortfalls(language), part: .shortfalls, blocks: shortfalls))
-        if !leadership[.causes].isEmpty {
-            sections.append(.init(heading: LeadershipText.Part.causes.heading(language), part: .causes, blocks: leadership[.causes].map(Self.block)))
-        }
+        written(.causes, as: .causes)
         var plan = plan() ?? .init(heading: words.planTitle(year + 1), part: .plan, blocks: [])
         plan.blocks += leadership[.directions].map(Self.block)
         if !plan.blocks.isEmpty { sections.append(plan) }
-        if !leadership[.proposals].isEmpty {
-            sections.append(.init(heading: LeadershipText.Part.proposals.heading(language), part: .proposals, blocks: leadership[.proposals].map(Self.block)))
-        }
+        written(.proposals, as: .proposals)
         // How the figures were formed and what the reading assumed are the analyst's (review.md), not the room's.
         return ReviewDocument(title: words.reviewTitle(year), lead: lead, sections: sections)
     }
@@ -106,11 +104,18 @@ public struct Narrative {
     /// The table of a field's province figures: indicator, target, actual, the verdict, the change.
     private func fieldTable(_ figures: [FigureRow]) -> ReviewDocument.Table? {
         guard !figures.isEmpty else { return nil }
-        return figureTable(figures, headers: [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("So với kế hoạch", "Against the target"),
-                                              metrics.table.period.isWholeYear ? pick("So với năm trước", "On last year") : pick("So với cùng kỳ", "On the same period last year")]) { f in
+        let headers = [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("So với kế hoạch", "Against the target"),
+                       againstLastYear]
+        return figureTable(figures, headers: headers) { f in
             // A table cell is narrow: the short verdict.
             [f.target.map { words.bare($0, f) } ?? "—", words.bareActual(f), words.shortVerdict(f), words.change(f)]
         }
+    }
+
+    /// The heading of a table's change column: "So với năm trước", "So với cùng kỳ".
+    var againstLastYear: String {
+        metrics.table.period.isWholeYear ? pick("So với năm trước", "On last year")
+            : pick("So với cùng kỳ", "On the same period last year")
     }
 
     /// A table of figures with each indicator's measure said once: above the table when every row
@@ -123,7 +128,8 @@ public struct Narrative {
             return .init(headers: [name] + headers, rows: figures.map { [metrics.indicatorName($0)] + cells($0) },
                          measureLine: shared.isEmpty ? nil : pick("Đơn vị tính: ", "Unit: ") + shared)
         }
-        return .init(headers: [name, pick("ĐVT", "Unit")] + headers, rows: zip(figures, measures).map { [metrics.indicatorName($0), $1] + cells($0) })
+        return .init(headers: [name, pick("ĐVT", "Unit")] + headers,
+                     rows: zip(figures, measures).map { [metrics.indicatorName($0), $1] + cells($0) })
     }
 
     /// "So với cùng kỳ": how many indicators went the better way, and the table of the
@@ -135,7 +141,8 @@ public struct Narrative {
         let better = judged.filter { (($0.yoyDelta ?? 0) > 0) == ($0.direction == .higher) }.count
         let lead = pick("So với \(words.before(year)), \(better)/\(both.count) chỉ tiêu của toàn tỉnh chuyển biến tốt, \(judged.count - better) chỉ tiêu chưa tốt, \(both.count - judged.count) chỉ tiêu không đổi hoặc không đánh giá.",
                         "Against \(words.before(year)), \(better) of the province's \(both.count) indicators moved the better way, \(judged.count - better) the worse, \(both.count - judged.count) did not change or are not judged.")
-        let before = metrics.table.period.isWholeYear ? pick("Năm \(year - 1)", "\(year - 1)") : pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)")
+        let before = metrics.table.period.isWholeYear ? pick("Năm \(year - 1)", "\(year - 1)")
+            : pick("Cùng kỳ \(year - 1)", "Same period \(year - 1)")
         let table = figureTable(both, headers: [before, words.When(year), pick("Tăng, giảm", "Change")]) { f in
             [f.previousActual.map { words.bare($0, f) } ?? "—", words.bareActual(f), words.change(f)]
         }

@@ -27,8 +27,8 @@ struct OfficePack {
     /// deck.pptx: `covers` the title and closing pages' titles and lines; `native` draws
     /// each chart in PowerPoint (its picture where there is no native form, `picture` set);
     /// the speaker notes from `review`, the same document the summaries and the report are.
-    func presentation(pages: [Page], review: ReviewDocument, title: String, covers: (first: (String, [String]), last: (String, [String])), native: Bool, source: String, theme: Theme,
-                      measurer: any TextMeasurer) -> [UInt8] {
+    func presentation(pages: [Page], review: ReviewDocument, title: String, covers: (first: (String, [String]), last: (String, [String])),
+                      native: Bool, source: String, theme: Theme, measurer: any TextMeasurer) -> [UInt8] {
         let narrative = Narrative(metrics: metrics, year: year, language: language)
         let slides = pages.enumerated().map { index, page in
             let alt = page.request.map(narrative.alt(for:)) ?? page.title
@@ -105,10 +105,12 @@ struct OfficePack {
         func body(_ section: ReviewDocument.Section, dropping dropped: String? = nil) -> [ReportDocument.Block] {
             var out: [ReportDocument.Block] = []
             for chart in charts where part(of: chart.request) == section.part {
-                out.append(.chart(png: chart.png, caption: chart.title, alt: narrative.alt(for: chart.request), width: chartSize.width, height: chartSize.height))
+                out.append(.chart(png: chart.png, caption: chart.title, alt: narrative.alt(for: chart.request),
+                                  width: chartSize.width, height: chartSize.height))
             }
             if section.part == .byUnit {
-                out.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại Phụ lục kèm theo báo cáo này.", "Each unit's own results are in the appendix.")))
+                out.append(.paragraph(pick("Kết quả chi tiết của từng đơn vị tại Phụ lục kèm theo báo cáo này.",
+                                           "Each unit's own results are in the appendix.")))
             }
             for block in section.blocks {
                 switch block {
@@ -143,7 +145,9 @@ struct OfficePack {
         blocks += review.section(.causes).map { body($0) } ?? [placeholder]
         // III. Next period's directions and tasks: the targets the files carry, the leadership's tasks.
         let next = words.nextWhen(year)
-        blocks.append(.heading(pick("III. PHƯƠNG HƯỚNG, NHIỆM VỤ", "III. DIRECTIONS AND TASKS") + (next.map { " " + $0.uppercased() } ?? ""), level: 1))
+        let directions = pick("III. PHƯƠNG HƯỚNG, NHIỆM VỤ", "III. DIRECTIONS AND TASKS")
+            + (next.map { " " + $0.uppercased() } ?? "")
+        blocks.append(.heading(directions, level: 1))
         blocks += review.section(.plan).map { body($0) } ?? []
         if sender.leadership[.directions].isEmpty { blocks.append(placeholder) }
         // IV. What the office asks of the level above.
@@ -156,7 +160,8 @@ struct OfficePack {
         }
         let of = sender.organisation.isEmpty ? "" : pick(" của ", " of ") + sender.organisation
         let attached = pick("(Kèm theo Báo cáo số \(number) \(date)\(of))", "(Attached to report no. \(number), \(date)\(of))")
-        blocks += unitAppendix(kind: pick("Phụ lục", "Appendix"), title: language == .vi ? appendix.uppercased() : appendix, attached: attached)
+        blocks += unitAppendix(kind: pick("Phụ lục", "Appendix"), title: language == .vi ? appendix.uppercased() : appendix,
+                               attached: attached)
         return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
     }
 
@@ -164,8 +169,9 @@ struct OfficePack {
     var subject: String {
         let words = FigureWords(metrics, language)
         let review = metrics.table.period.review(vietnamese: language == .vi)
-        guard language == .vi else { return words.reviewTitle(year) + (words.nextWhen(year).map { ", and the directions for \($0)" } ?? "") }
-        return review + " công tác " + words.when(year) + (words.nextWhen(year).map { " và phương hướng, nhiệm vụ " + $0 } ?? "")
+        let next = words.nextWhen(year)
+        guard language == .vi else { return words.reviewTitle(year) + (next.map { ", and the directions for \($0)" } ?? "") }
+        return review + " công tác " + words.when(year) + (next.map { " và phương hướng, nhiệm vụ " + $0 } ?? "")
     }
 
     /// The province or city an agency's name ends with: "Viện kiểm sát nhân dân tỉnh Hậu
@@ -205,9 +211,9 @@ struct OfficePack {
         let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
         guard !units.isEmpty else { return [] }
         var blocks: [ReportDocument.Block] = [.appendix(kind: kind, title: title, attached: attached)]
-        let headers = [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("Kết quả", "Result"),
-                       metrics.table.period.isWholeYear ? pick("So với năm trước", "On last year") : pick("So với cùng kỳ", "On the same period last year")]
         let narrative = Narrative(metrics: metrics, year: year, language: language)
+        let headers = [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("Kết quả", "Result"),
+                       narrative.againstLastYear]
         for (n, unit) in units.enumerated() {
             let own = figures.filter { $0.unit == unit }
             let ordered = metrics.inOfficeOrder(own.map(\.indicator)).compactMap { id in own.first { $0.indicator == id } }

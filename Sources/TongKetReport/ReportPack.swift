@@ -250,7 +250,8 @@ public enum ReportPack {
         let measurer: ChartRenderer
         do { measurer = try ChartRenderer() } catch { throw .render(error) }
         let deckBytes = office.presentation(pages: pages, review: review, title: title, covers: covers, native: o.pptx == .native,
-                                            source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme, measurer: measurer.measurer)
+                                            source: o.source ?? ChartContext.sourceLine(o.language), theme: o.theme,
+                                            measurer: measurer.measurer)
         try writeText(folder, "deck.pptx") { writer in try writer.write(bytes: deckBytes) }
         try writeText(folder, "report.docx") { writer in
             let sender = OfficePack.Sender(organisation: o.organisation, parent: o.parent, place: o.place, date: o.date, subject: o.title,
@@ -264,7 +265,8 @@ public enum ReportPack {
         return [
             ManifestEntry(path: "deck.pptx", kind: "deck", title: title,
                           alt: vi ? "Bộ trình chiếu PowerPoint \(pages.count) trang, như deck.pdf, có ghi chú cho người trình bày." : "The \(pages.count)-slide PowerPoint deck, as deck.pdf, with speaker notes."),
-            ManifestEntry(path: "report.docx", kind: "report", title: vi ? "Báo cáo " + FigureWords.midSentence(words.reviewTitle(o.year)) : words.reviewTitle(o.year),
+            ManifestEntry(path: "report.docx", kind: "report",
+                          title: vi ? "Báo cáo " + FigureWords.midSentence(words.reviewTitle(o.year)) : words.reviewTitle(o.year),
                           alt: vi ? "Báo cáo tổng kết dạng Word: các phần như bộ trình chiếu, \(printed.count) biểu đồ có chú thích, bảng số liệu từng phần, phụ lục từng đơn vị." : "The written review in Word: the deck's sections, \(printed.count) captioned charts, a table of figures per section, an appendix per unit."),
             ManifestEntry(path: "metrics.xlsx", kind: "metrics", title: "metrics.xlsx",
                           alt: vi ? "Số liệu như metrics.csv, dạng bảng tính Excel: đơn vị và toàn tỉnh, mỗi phạm vi một trang." : "The figures of metrics.csv as an Excel workbook: units and province, one sheet each."),

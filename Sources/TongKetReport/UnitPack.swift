@@ -190,8 +190,8 @@ enum UnitPack {
         slides.append(.init(title: name, content: .cover(title: vi ? "Xin trân trọng cảm ơn!" : "Thank you", lines: [name, line]), alt: name, notes: [], number: "\(scenes.count) / \(scenes.count)"))
         var files = [ManifestEntry(path: base + "deck.pdf", kind: "unit-deck", title: name, alt: (vi ? "Báo cáo tóm tắt \(scenes.count) trang của " : "The \(scenes.count)-page summary of ") + name + ".")]
         if o.office {
-            try AtomicFile.write(DeckPresentation.data(slides, title: name, lang: vi ? "vi-VN" : "en-GB", theme: o.theme,
-                                                                measurer: renderer.measurer), to: here.appendingPathComponent("deck.pptx").path)
+            let deck = DeckPresentation.data(slides, title: name, lang: vi ? "vi-VN" : "en-GB", theme: o.theme, measurer: renderer.measurer)
+            try AtomicFile.write(deck, to: here.appendingPathComponent("deck.pptx").path)
             files.append(ManifestEntry(path: base + "deck.pptx", kind: "unit-deck", title: name, alt: vi ? "Như deck.pdf, dạng PowerPoint sửa được." : "As deck.pdf, as an editable PowerPoint."))
         }
         for language in [Language.vi, .en] {
@@ -217,7 +217,8 @@ enum UnitPack {
 
     /// The unit's summary: its results (pairs in one sentence), where it stands in its group,
     /// what it missed, its next year's targets and the leadership's `tasks` for all units.
-    static func summary(_ metrics: Metrics, own: Metrics, unit: Int32, year: Int, language: Language, tasks: [String] = []) -> ReviewDocument {
+    static func summary(_ metrics: Metrics, own: Metrics, unit: Int32, year: Int, language: Language,
+                        tasks: [String] = []) -> ReviewDocument {
         let vi = language == .vi
         let name = metrics.table.units[Int(unit)]
         let narrative = Narrative(metrics: own, year: year, language: language)
@@ -237,7 +238,8 @@ enum UnitPack {
         let plan = own.table.period.isWholeYear ? own.plannedTargets(year: year + 1) : []
         let planned = plan.map { ReviewDocument.Block.item(narrative.planSentence($0)) } + tasks.map(Narrative.block)
         if !planned.isEmpty {
-            let heading = words.nextWhen(year).map { (vi ? "Phương hướng, nhiệm vụ " : "Directions and tasks for ") + $0 } ?? words.planTitle(year + 1)
+            let heading = words.nextWhen(year).map { (vi ? "Phương hướng, nhiệm vụ " : "Directions and tasks for ") + $0 }
+                ?? words.planTitle(year + 1)
             sections.append(.init(heading: heading, part: .plan, blocks: planned))
         }
         return ReviewDocument(title: name + " — " + (vi ? "Báo cáo tóm tắt kết quả đạt được " : "summary of results, ") + words.when(year),

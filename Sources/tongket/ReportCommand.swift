@@ -37,7 +37,10 @@ struct PackOptions: ParsableArguments {
     @Option(help: "deck.pptx: native (charts, tiles and tables PowerPoint draws, every label and figure editable) or pictures (each page as deck.pdf shows it).")
     var pptx: DeckStyle = .native
 
-    @Option(help: "The deck's title and report.docx's subject (default: Tổng kết năm YYYY; the report: Tổng kết công tác năm YYYY và phương hướng, nhiệm vụ năm YYYY+1).")
+    @Option(help: """
+        The deck's title and report.docx's subject (default: Tổng kết năm YYYY; the report: Tổng kết công tác năm YYYY \
+        và phương hướng, nhiệm vụ năm YYYY+1).
+        """)
     var title: String?
 
     @Option(help: "The organisation, under the title on the first slide and in report.docx's header block (default: the files' title block).")
@@ -176,14 +179,17 @@ extension PackOptions {
         if !missing.isEmpty {
             let names = missing.map { "\"\($0.heading(.vi))\"" }.joined(separator: ", ")
             Terminal.error(MessageLanguage.pick(
-                "report.docx: các mục \(names) còn \"\(LeadershipText.placeholder(look.lang))\": viết chúng vào một tệp Markdown, mỗi mục một đầu mục, "
+                "report.docx: các mục \(names) còn \"\(LeadershipText.placeholder(look.lang))\": "
+                    + "viết chúng vào một tệp Markdown, mỗi mục một đầu mục, "
                     + "rồi ghi --text TỆP (hoặc --no-office nếu không cần report.docx).",
-                "report.docx: \(names) still read \"\(LeadershipText.placeholder(look.lang))\": write them in a Markdown file, one heading each, "
+                "report.docx: \(names) still read \"\(LeadershipText.placeholder(look.lang))\": "
+                    + "write them in a Markdown file, one heading each, "
                     + "and give --text FILE (or --no-office without report.docx)."))
         }
         guard !marked.isEmpty || date.isEmpty || !missing.isEmpty else { return }
         Terminal.error(MessageLanguage.pick(
-            "--final: bộ tài liệu còn những chỗ nêu trên (⚠, để trống hoặc chờ bổ sung); sửa rồi chạy lại, "
+            "--final: bộ tài liệu còn những chỗ nêu trên (⚠, để trống hoặc chờ bổ sung); "
+                + "sửa rồi chạy lại, "
                 + "hoặc bỏ --final để lập bản dự thảo.",
             "--final: the pack still has what is listed above (⚠, a blank or a part to write); correct it and run again, "
                 + "or leave out --final for a draft."))

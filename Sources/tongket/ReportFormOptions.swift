@@ -12,7 +12,7 @@ struct ReportFormOptions: ParsableArguments {
     var signerAuthority: String?
 
     @Option(name: .customLong("signer-title"),
-            help: "The signer's title, e.g. \"PHÓ VIỆN TRƯỞNG\" (default: the head of the agency's kind: VIỆN TRƯỞNG, CHÁNH ÁN, CỤC TRƯỞNG …).")
+            help: "The signer's title, e.g. \"PHÓ VIỆN TRƯỞNG\" (default: the head of the agency's kind, e.g. VIỆN TRƯỞNG).")
     var signerTitle: String?
 
     @Option(name: .customLong("signer-name"), help: "The signer's name, under the signature, e.g. \"Nguyễn Văn A\".")
@@ -37,7 +37,8 @@ struct ReportFormOptions: ParsableArguments {
     func leadership() throws -> LeadershipText {
         guard let text else { return LeadershipText() }
         guard let data = FileManager.default.contents(atPath: text), let content = String(data: data, encoding: .utf8) else {
-            Terminal.error(MessageLanguage.pick("Không đọc được tệp --text \"\(text)\": kiểm tra đường dẫn, và lưu tệp dạng văn bản UTF-8.",
+            Terminal.error(MessageLanguage.pick("Không đọc được tệp --text \"\(text)\": kiểm tra đường dẫn, "
+                                                    + "và lưu tệp dạng văn bản UTF-8.",
                                                 "Cannot read the --text file \"\(text)\": check its path, and save it as UTF-8 text."))
             throw ExitStatus.dataError
         }

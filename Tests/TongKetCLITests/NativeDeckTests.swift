@@ -39,7 +39,8 @@ import TongKet
                             symbol = ser.find(C + 'marker/' + C + 'symbol')
                             series.append({'name': name.text if name is not None else '', 'values': values,
                                            'kind': kind[:-5] + ('' if bar_dir is None else ':' + bar_dir.get('val')),
-                                           'ref': ref.text if ref is not None else '', 'marker': symbol.get('val') if symbol is not None else ''})
+                                           'ref': ref.text if ref is not None else '',
+                                           'marker': symbol.get('val') if symbol is not None else ''})
                 scaling = space.find('.//' + C + 'valAx/' + C + 'scaling')
                 lo, hi = scaling.find(C + 'min'), scaling.find(C + 'max')
                 categories = [pt.find(C + 'v').text for pt in space.find('.//' + C + 'cat').iter(C + 'pt')]
@@ -107,7 +108,8 @@ import TongKet
         let metrics = try Metrics(reading: [OfficeFilesTests.sample])
         let slides = try Self.read(OfficeFilesTests.pack.appendingPathComponent("deck.pptx"))
         let (goals, bars, lines, tiles, tables, panels) = try Self.check(slides, metrics, year: 2023)
-        #expect(goals >= 5 && bars >= 2 && lines >= 1 && tiles == 1 && tables >= 2 && panels >= 2, "\([goals, bars, lines, tiles, tables, panels])")
+        #expect(goals >= 5 && bars >= 2 && lines >= 1 && tiles == 1 && tables >= 2 && panels >= 2,
+                "\([goals, bars, lines, tiles, tables, panels])")
         // The title and closing pages are text to correct, not pictures.
         #expect(slides[0].pictures == 0 && slides[0].text.joined().contains("Tổng kết năm 2023"))
         #expect(slides[slides.count - 1].text.joined().contains("Xin trân trọng cảm ơn!"))
@@ -115,23 +117,27 @@ import TongKet
 
     /// The same of two agencies nobody here laid out: a tax department's workbook and a police's
     /// (`Generated/verdicts.py`, seed 7), packs made from the files as they come.
-    @Test(.enabled(if: hasPythonPPTX, "needs python-pptx and openpyxl (pip install python-pptx openpyxl)"), arguments: ["case-000", "case-001"])
+    @Test(.enabled(if: hasPythonPPTX, "needs python-pptx and openpyxl (pip install python-pptx openpyxl)"),
+          arguments: ["case-000", "case-001"])
     func everyChartOfAGeneratedAgencyReadsBackItsPage(agency: String) throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("TongKetAnalyticsTests/Generated/verdicts.py")
-        let generated = try Process.run("/usr/bin/env", ["python3", script.path, "--seed", "7", "--count", "2", "--out", out.appendingPathComponent("in").path])
+        let generated = try Process.run("/usr/bin/env", ["python3", script.path, "--seed", "7", "--count", "2",
+                                                         "--out", out.appendingPathComponent("in").path])
         #expect(generated.status == 0, "\(generated.stderr)")
         let folder = out.appendingPathComponent("in/\(agency)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".json") }.map { folder.appendingPathComponent($0).path }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".json") }
+            .map { folder.appendingPathComponent($0).path }
         let result = try CLI.run(["report"] + files + ["--out", out.appendingPathComponent("pack").path, "--formats", "pdf"])
         #expect(result.status == 0, "\(result.stderr)")
-        let pptx = try #require(FileManager.default.enumerator(atPath: out.appendingPathComponent("pack").path)?.compactMap { $0 as? String }
+        let pack = out.appendingPathComponent("pack")
+        let pptx = try #require(FileManager.default.enumerator(atPath: pack.path)?.compactMap { $0 as? String }
             .first { $0.hasSuffix("deck.pptx") && !$0.contains("units/") })
         let metrics = try Metrics(reading: files)
         let year = try #require(metrics.table.rows.map { Int($0.year) }.max())
-        let (goals, bars, _, _, _, _) = try Self.check(try Self.read(out.appendingPathComponent("pack").appendingPathComponent(pptx)), metrics, year: year)
+        let (goals, bars, _, _, _, _) = try Self.check(try Self.read(pack.appendingPathComponent(pptx)), metrics, year: year)
         #expect(goals + bars >= 1)
     }
 
@@ -153,21 +159,27 @@ import TongKet
                 // Every row deck.pdf shows: all, or as many as the page's own limit, the rest counted under the chart.
                 let shown = plot.maximumRows.map { plot.rows.count > $0 + 1 ? $0 : plot.rows.count } ?? plot.rows.count
                 #expect(chart.categories.count == shown, "\(page)")
-                if shown < plot.rows.count { #expect(text.contains(plot.overflow?(plot.rows.count - shown) ?? "và \(plot.rows.count - shown)"), "\(page)") }
+                if shown < plot.rows.count {
+                    #expect(text.contains(plot.overflow?(plot.rows.count - shown) ?? "và \(plot.rows.count - shown)"), "\(page)")
+                }
                 let values = plot.rows.prefix(shown).map { $0.bars.first?.value }
                 if plot.rows.contains(where: { $0.bars.first?.figures != nil }) {
                     // Met and not met are two series of the same kind; the goal is a line or marks of its own.
                     let drawn = chart.series.filter { $0.marker != "dash" && !$0.kind.hasPrefix("line") || $0.marker == "circle" }
                     #expect(drawn.count == 2, "\(page): \(chart.series.map(\.name))")
                     #expect(Self.close(Self.merged(drawn, count: values.count), values), "\(page)")
-                    for i in values.indices where values[i] != nil { #expect(drawn.filter { $0.values[i] != nil }.count == 1, "\(page) row \(i)") }
+                    for i in values.indices where values[i] != nil {
+                        #expect(drawn.filter { $0.values[i] != nil }.count == 1, "\(page) row \(i)")
+                    }
                     let goal = try #require(chart.series.first { $0.kind == "line" && $0.marker != "circle" }, "\(page): no goal series")
-                    let expected = plot.rule.map { rule in values.map { _ in Optional(rule.value) } } ?? plot.rows.prefix(shown).map { $0.bars.first?.marker }
+                    let expected = plot.rule.map { rule in values.map { _ in Optional(rule.value) } }
+                        ?? plot.rows.prefix(shown).map { $0.bars.first?.marker }
                     #expect(Self.close(goal.values, expected), "\(page): goal \(goal.values)")
                     // From 0, unless the page's points start higher, which the slide then says.
                     #expect(chart.min == (plot.lowerBound ?? 0), "\(page): axis from \(chart.min ?? -1)")
                     if let start = plot.lowerBound, start != 0 {
-                        #expect(drawn.allSatisfy { $0.kind == "line" && $0.marker == "circle" } && text.contains("Trục giá trị bắt đầu từ"), "\(page)")
+                        #expect(drawn.allSatisfy { $0.kind == "line" && $0.marker == "circle" }, "\(page)")
+                        #expect(text.contains("Trục giá trị bắt đầu từ"), "\(page)")
                     } else {
                         #expect(drawn.allSatisfy { $0.kind == "bar:col" }, "\(page)")
                     }
@@ -188,7 +200,9 @@ import TongKet
             case let .lines(plot):
                 let chart = try #require(slide.charts.first, "\(page): no chart")
                 #expect(chart.categories == plot.categories && chart.min == 0)
-                for (series, spec) in zip(chart.series, plot.series) { #expect(Self.close(series.values, spec.values), "\(page) \(series.name)") }
+                for (series, spec) in zip(chart.series, plot.series) {
+                    #expect(Self.close(series.values, spec.values), "\(page) \(series.name)")
+                }
                 lines += 1
             case let .tiles(plot):
                 for tile in plot.tiles { #expect(text.contains(tile.figure) && text.contains(tile.verdict), "\(page): \(tile.name)") }

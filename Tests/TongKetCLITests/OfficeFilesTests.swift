@@ -92,7 +92,8 @@ import Testing
             let count = try #require(Int(pages.split(separator: " ").first { Int($0) != nil } ?? ""))
             #expect(summary.contains("slides=\(count) notes=\(count)"), "\(summary)")
             // Every page has its alt text (a page of small multiples one per chart); the notes say what each page shows.
-            let described = Int(summary.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("described=") }?.dropFirst(10) ?? "") ?? 0
+            let counted = summary.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("described=") }
+            let described = Int(counted?.dropFirst(10) ?? "") ?? 0
             #expect(described >= count, "\(summary)")
             let chars = Int(summary.split(separator: " ").first { $0.hasPrefix("notes_chars=") }?.dropFirst(12) ?? "") ?? 0
             #expect(chars > 100 * (count - 2))
@@ -165,7 +166,8 @@ import Testing
                             slack = max(2, (y1 - y0) / 10)
                             if x0 < left - slack or x1 > right + slack or y0 < top - slack or y1 > bottom + slack:
                                 overflow += 1
-                                print('slide %d, %s: "%s" at %.0f,%.0f-%.0f,%.0f outside %.0f,%.0f-%.0f,%.0f' % (n + 1, sh.name, w, x0, y0, x1, y1, left, top, right, bottom))
+                                print('slide %d, %s: "%s" at %.0f,%.0f-%.0f,%.0f outside %.0f,%.0f-%.0f,%.0f'
+                                      % (n + 1, sh.name, w, x0, y0, x1, y1, left, top, right, bottom))
                         break
         print('boxes=%d overflow=%d' % (boxes, overflow))
         """#
@@ -183,7 +185,8 @@ import Testing
         // Whitespace normalised: another font may wrap a table header ("So với\nnăm 2022").
         let text = printedText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(pages >= 5)
-        for heading in ["BÁO CÁO", "Tổng kết công tác năm 2023", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Kết quả nổi bật",
+        for heading in ["BÁO CÁO", "Tổng kết công tác năm 2023", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Kết quả nổi bật",
                         "Kết quả theo đơn vị", "Tồn tại, hạn chế"] {
             #expect(text.contains(heading), "\(heading)")
         }

@@ -37,9 +37,10 @@ import Testing
     }
 
     @Test func aHeadingThatNamesNoPartIsRefusedAtItsLine() {
-        #expect(throws: LeadershipText.ReadError.self) { try LeadershipText.read("## Nguyên nhân\nA.\n\n## Kết luận\nB.\n", file: "a.md") }
+        let text = "## Nguyên nhân\nA.\n\n## Kết luận\nB.\n"
+        #expect(throws: LeadershipText.ReadError.self) { try LeadershipText.read(text, file: "a.md") }
         do {
-            _ = try LeadershipText.read("## Nguyên nhân\nA.\n\n## Kết luận\nB.\n", file: "a.md")
+            _ = try LeadershipText.read(text, file: "a.md")
         } catch {
             #expect(error.message(vietnamese: true).hasPrefix("a.md:4: mục \"Kết luận\""))
             #expect(error.message(vietnamese: false).contains("\"Causes\""))

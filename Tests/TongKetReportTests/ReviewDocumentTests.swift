@@ -68,11 +68,13 @@ import TongKetReport
         let document = Narrative(metrics: try metrics(), year: 2024, language: .vi).document
         let field = try #require(document.sections.first { if case .field = $0.part { return true } else { return false } })
         let lines = ReviewDocument.lines(field)
-        #expect(lines.contains("Số vụ án hình sự đã truy tố: 42 vụ/75 bị can, tăng 4 vụ (10,5 %), 9 bị can (13,6 %) so với cùng kỳ; đạt 105 % kế hoạch (vụ); đạt 107,1 % kế hoạch (bị can)."))
+        #expect(lines.contains("Số vụ án hình sự đã truy tố: 42 vụ/75 bị can, tăng 4 vụ (10,5 %), 9 bị can (13,6 %) "
+                               + "so với cùng kỳ; đạt 105 % kế hoạch (vụ); đạt 107,1 % kế hoạch (bị can)."))
         #expect(!lines.contains { $0.hasPrefix("Số bị can đã truy tố") })
         // The province's figures are said once, in the section's table, each in its measure's column.
         let table = try #require(field.blocks.lazy.compactMap { if case let .table(t) = $0 { return t } else { return nil } }.first)
-        #expect(table.headers.prefix(2) == ["Chỉ tiêu", "ĐVT"] && table.rows.contains { $0.prefix(4) == ["Số vụ án hình sự đã truy tố", "vụ", "60", "64"] })
+        #expect(table.headers.prefix(2) == ["Chỉ tiêu", "ĐVT"])
+        #expect(table.rows.contains { $0.prefix(4) == ["Số vụ án hình sự đã truy tố", "vụ", "60", "64"] })
         #expect(!lines.contains { $0.hasPrefix("Số vụ án hình sự đã truy tố: 64 vụ") })
     }
 

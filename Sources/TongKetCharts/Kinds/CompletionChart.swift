@@ -30,8 +30,9 @@ struct CompletionChart {
             // "132 / 117 bị can": achieved over target, the measure once.
             let note = data.words(w).flagPrefix(f) + (f.target.map { n.number(f.actual) + (f.estimated ? n.estimateMark : "") + " / " + data.value($0, f, n) } ?? data.actual(f, n))
             let label = labels.removeValue(forKey: f.unit) ?? n.undefined
-            return .init(label: data.name(f), bars: [.init(value: f.completion.map { $0 * 100 }, tone: tone, label: label,
-                                                                figures: .init(actual: f.actual, target: f.target, completion: true, ceiling: false))],
+            let behind = BarFigures(actual: f.actual, target: f.target, completion: true, ceiling: false)
+            let bar = BarPlot.Bar(value: f.completion.map { $0 * 100 }, tone: tone, label: label, figures: behind)
+            return .init(label: data.name(f), bars: [bar],
                          note: note, noteTone: f.flagged ? .notMet : .secondaryText)
         }
         let plot = BarPlot(rows: rows, rule: ReferenceLine(value: 100, label: progress ? w.pick("Kế hoạch năm (100 %)", "The year's target (100 %)") : w.pick("Kế hoạch (100 %)", "Target (100 %)")),
@@ -60,8 +61,9 @@ struct CompletionChart {
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             let label = words.shortActual(f)
             let note = f.target == nil ? words.noTarget : shared == nil ? words.shortVerdict(f) : words.signedGap(f) ?? ""
-            return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target,
-                                                                figures: .init(actual: f.actual, target: f.target, completion: false, ceiling: false))], note: note,
+            let behind = BarFigures(actual: f.actual, target: f.target, completion: false, ceiling: false)
+            let bar = BarPlot.Bar(value: f.actual, tone: tone, label: label, marker: f.target, figures: behind)
+            return .init(label: data.name(f), bars: [bar], note: note,
                          noteTone: f.status == .notMet || f.flagged ? .notMet : .secondaryText)
         }
         var plot = BarPlot(rows: rows, legend: [LegendEntry(words.met, .met), LegendEntry(words.notMet, .notMet),
@@ -103,8 +105,9 @@ struct CompletionChart {
             let tone: Tone = f.status == .met ? .met : f.status == .notMet ? .notMet : .undefined
             let label = data.words(w).flagPrefix(f) + data.actual(f, n) + (f.target.map { w.pick(" · trần ", " · ceiling ") + data.value($0, f, n) } ?? "")
             let verdict = data.words(w).status(f)
-            return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target,
-                                                                figures: .init(actual: f.actual, target: f.target, completion: false, ceiling: true))], note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
+            let behind = BarFigures(actual: f.actual, target: f.target, completion: false, ceiling: true)
+            return .init(label: data.name(f), bars: [.init(value: f.actual, tone: tone, label: label, marker: f.target, figures: behind)],
+                         note: verdict, noteTone: f.status == .notMet ? .notMet : .secondaryText)
         }
         let plot = BarPlot(rows: rows, legend: [LegendEntry(data.words(w).withinCeiling, .met), LegendEntry(data.words(w).aboveCeiling, .notMet),
                                                 LegendEntry(w.pick("mức trần", "ceiling"), .target, symbol: .line)])
