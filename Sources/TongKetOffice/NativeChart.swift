@@ -284,13 +284,6 @@ struct NativeChart {
     /// Names small enough that each keeps its row (a program hides names that overlap).
     var categorySize: Int { categories.count > 10 ? 1100 : categories.count > 6 ? 1200 : 1400 }
 
-    /// A label without its closing parenthesis ("(số của Phòng 7)"): the source line says
-    /// whose figure it is, and the bar has a line's room.
-    static func brief(_ label: String) -> String {
-        guard label.hasSuffix(")"), let open = label.range(of: " (", options: .backwards) else { return label }
-        return String(label[..<open.lowerBound])
-    }
-
     /// The value axis of horizontal bars: from 0 to room past the longest bar for its label (a
     /// label does not wrap), both ends on round ticks. Inches as the slide's frame has them: 12,3
     /// wide, the categories' names at 14 pt on the left, the labels at 12 pt.
