@@ -204,9 +204,14 @@ import TongKet
         let named = "\"Nguyên nhân\", \"Phương hướng, nhiệm vụ\", \"Đề xuất, kiến nghị\""
         #expect(refused.stderr.contains(named), "\(refused.stderr)")
         #expect(refused.stderr.contains("--text"), "\(refused.stderr)")
-        // A text whose heading names no part is refused at its line, before any work.
+        // With the leadership's text the same pack goes out.
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let full = try write(Self.leadership, to: "lanh-dao.md", in: folder)
+        let signed = try CLI.run(["report", OfficeFilesTests.sample, "--out", out.path, "--date", "2024-12-20", "--final", "--text", full,
+                                  "--formats", "pdf"])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        // A text whose heading names no part is refused at its line, before any work.
         let text = try write("## Nguyên nhân\nDo khách quan.\n\n## Kết luận\nHết.\n", to: "sai.md", in: folder)
         let wrong = try CLI.run(["report", OfficeFilesTests.sample, "--out", folder.path, "--text", text])
         #expect(wrong.status == 65 && wrong.stderr.contains("sai.md:4:") && wrong.stderr.contains("Kết luận"), "\(wrong.stderr)")
