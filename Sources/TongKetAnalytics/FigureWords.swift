@@ -280,6 +280,11 @@ package struct FigureWords: Sendable {
         }
     }
 
+    /// "Phương hướng, nhiệm vụ năm 2025", "… 6 tháng cuối năm 2024": the heading of what follows the review.
+    public func directionsTitle(_ year: Int) -> String {
+        nextWhen(year).map { pick("Phương hướng, nhiệm vụ ", "Directions and tasks for ") + $0 } ?? planTitle(year + 1)
+    }
+
     /// "Tổng kết năm 2024", "Sơ kết 6 tháng đầu năm 2024", "Review of 2024", "Review of the first half of 2024".
     public func reviewTitle(_ year: Int) -> String { period.review(vietnamese: language == .vi) + " " + when(year) }
 
@@ -308,7 +313,7 @@ package struct FigureWords: Sendable {
 
     /// What a page or tile that shows a province figure says of how it was formed, or nil when
     /// it is a plain sum of every unit's values and targets:
-    /// "số tổng hợp của đơn vị: 167 · cộng các đơn vị: 266", "số của Phòng 7",
+    /// "số tổng hợp của đơn vị: 167, cộng các đơn vị: 266", "số của Phòng 7",
     /// "KH: tổng 5/6 đơn vị được giao", "KH: mức chung của các đơn vị".
     /// `attribution`: say "số của Phòng 7" for a one-unit figure (a page that says it once in its subtitle does not).
     public func basisNote(_ f: FigureRow, attribution: Bool = true) -> String? {

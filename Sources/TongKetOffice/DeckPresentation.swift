@@ -157,7 +157,6 @@ package enum DeckPresentation {
         var area = SlideShapes.Box(x: margin, y: 1_714_500, width: inner, height: 4_400_000)
         var foot = [source] + (spec.note.map { [$0] } ?? [])
         switch spec.plot {
-        case let .lines(plot): legend = plot.legend
         case let .panels(plot): legend = plot.legend
         // Bars with no goal: what their colours mean (a rule is the axis's end here, not a line).
         case let .bars(plot) where chart?.shape == .bars: legend = plot.legend.filter { $0.symbol == .swatch }
@@ -182,13 +181,14 @@ package enum DeckPresentation {
         }
         if let chart {
             tree += embed(chart, spec.title, in: area)
-            foot = (chart.overflow.map { [$0] } ?? []) + (chart.axisNote.map { [$0] } ?? []) + foot
+            foot = (chart.overflow.map { [$0] } ?? []) + foot
         } else {
             switch spec.plot {
             case let .tiles(plot):
                 tree += shapes.tiles(plot, in: area)
             case let .cells(plot):
-                let shown = min(plot.rows.count, NativeChart.rowLimit)
+                // As many rows as a table's type reads at on a slide.
+                let shown = min(plot.rows.count, 14)
                 if plot.rows.count > shown, let overflow = plot.overflow { foot.insert(overflow(plot.rows.count - shown), at: 0) }
                 let rows = (0..<shown).map { r in [plot.rows[r]] + plot.columns.indices.map { c in c < plot.cells[r].count ? plot.cells[r][c]?.text ?? "" : "" } }
                 let fills = (0..<shown).map { r in [nil] + plot.columns.indices.map { c -> ChartColor? in

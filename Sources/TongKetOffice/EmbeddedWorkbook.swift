@@ -81,7 +81,7 @@ struct EmbeddedWorkbook {
         package.add("xl/worksheets/sheet1.xml", type: ContentType.worksheet,
                     "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cols>"
                         + "<col min=\"1\" max=\"1\" width=\"40\" customWidth=\"1\"/>"
-                        + "<col min=\"2\" max=\"\(columns.count + 1)\" width=\"16\" customWidth=\"1\"/></cols>"
+                        + "<col min=\"2\" max=\"\(max(columns.count, 1) + 1)\" width=\"16\" customWidth=\"1\"/></cols>"
                         + "<sheetData>\(rows)</sheetData></worksheet>")
         return package.finished()
     }

@@ -42,15 +42,13 @@ struct NativeChart {
     var percent = false
     /// The chart names its series above the plot (a small multiple's panel has its title instead).
     var legend = true
-    /// The value axis's start: 0, or where the picture's points start (`axisNote` says so).
+    /// The value axis's start: 0, or where the picture's points start (its subtitle says so).
     var lower: Double = 0
     /// The value axis's end; nil: the program's own, so an edited figure still fits.
     var upper: Double?
     var minimumUpper: Double = 0
     /// The rows the page had no room for, said under the chart.
     var overflow: String?
-    /// "Trục giá trị bắt đầu từ 80 %": said on the slide when the axis does not start at 0.
-    var axisNote: String?
     let theme: Theme
     let lang: String
 
@@ -89,13 +87,9 @@ struct NativeChart {
                 && (rows.contains { $0.bars.first?.marker != nil } || plot.rule != nil)
             if goals, rows.allSatisfy({ $0.bars.count <= 1 }) {
                 (shape, workbook, series) = Self.against(plot, rows: rows, categories: categories, theme: theme, vi: vi)
-                if let start = plot.lowerBound, start != 0 {
-                    lower = start
-                    // A round tick the picture chose: "80", "0,5".
-                    let written = start == start.rounded() ? String(Int(start)) : String(start)
-                    let n = (vi ? written.replacingOccurrences(of: ".", with: ",") : written) + (percent ? " %" : "")
-                    axisNote = vi ? "Trục giá trị bắt đầu từ \(n), không từ 0" : "The value axis starts at \(n), not at 0"
-                }
+                // Where the picture's points start, as its subtitle says ("trục từ 80 %, không bắt đầu từ 0").
+                if let start = plot.lowerBound { lower = start }
+                labelDecimals = Self.decimals(rows.compactMap { $0.bars.first?.label }, vi: vi)
             } else {
                 shape = .bars
                 (workbook, series) = Self.bars(plot, rows: rows, categories: categories, title: spec.title, theme: theme)
@@ -147,18 +141,16 @@ struct NativeChart {
     private static func against(_ plot: BarPlot, rows: [BarPlot.Row], categories: [String], theme: Theme, vi: Bool)
         -> (Shape, EmbeddedWorkbook, [Series]) {
         let bars = rows.map { $0.bars.first }
-        let known = bars.contains { $0?.figures != nil }
         let completion = bars.contains { $0?.figures?.completion == true }
         func named(_ tone: Tone) -> String? { plot.legend.first { $0.tone == tone && $0.symbol == .swatch }?.label }
         let goalName = plot.rule?.label ?? plot.legend.first { $0.symbol != .swatch }?.label ?? (vi ? "Kế hoạch" : "Target")
-        // Columns (1 is B): target, actual, the value drawn, its goal, met, not met.
-        let (target, actual, value, goal, met, notMet) = known ? (1, 2, 3, 4, 5, 6) : (0, 0, 1, 2, 3, 4)
+        // Columns (1 is B): target, actual, the value drawn, its goal, met, not met, not judged.
+        let (target, actual, value, goal, met, notMet, other) = (1, 2, 3, 4, 5, 6, 7)
         func at(_ column: Int, _ i: Int) -> String { EmbeddedWorkbook.cell(column, row: i + 2) }
-        var columns: [EmbeddedWorkbook.Column] = []
-        if known {
-            columns.append(.init(name: vi ? "Kế hoạch" : "Target", cells: bars.map { $0?.figures?.target.map { .number($0) } }))
-            columns.append(.init(name: vi ? "Thực hiện" : "Actual", cells: bars.map { $0?.figures.map { .number($0.actual) } }))
-        }
+        var columns: [EmbeddedWorkbook.Column] = [
+            .init(name: vi ? "Kế hoạch" : "Target", cells: bars.map { $0?.figures?.target.map { .number($0) } }),
+            .init(name: vi ? "Thực hiện" : "Actual", cells: bars.map { $0?.figures.map { .number($0.actual) } }),
+        ]
         columns.append(.init(name: completion ? (vi ? "Tỷ lệ hoàn thành (%)" : "Completion (%)") : (vi ? "Giá trị" : "Value"),
                              cells: bars.enumerated().map { i, bar -> EmbeddedWorkbook.Cell? in
             guard let bar, let v = bar.value else { return nil }
@@ -171,28 +163,36 @@ struct NativeChart {
             guard let marker = bar?.marker else { return nil }
             return bar?.figures?.target != nil ? .formula(at(target, i), value: marker) : .number(marker)
         }))
-        // Met when the value reaches its goal (a ceiling's: stays within it); a row with no goal keeps its colour.
+        // A judged row is met when its value reaches its goal (a ceiling's: stays within it), computed from
+        // the cells; a row the picture does not judge (a part of the year's progress, no target) is neither.
+        func isJudged(_ bar: BarPlot.Bar) -> Bool { bar.tone == .met || bar.tone == .notMet }
+        let judged = bars.map { bar in bar.map { isJudged($0) && (plot.rule != nil || $0.marker != nil) } ?? false }
         func verdict(_ wanted: Bool) -> [EmbeddedWorkbook.Cell?] {
             bars.enumerated().map { i, bar in
-                guard let bar, let v = bar.value else { return nil }
-                let goalValue = plot.rule?.value ?? bar.marker
-                guard goalValue != nil else { return (bar.tone == .notMet) != wanted ? .number(v) : nil }
+                guard let bar, let v = bar.value, isJudged(bar) else { return nil }
+                guard judged[i] else { return (bar.tone == .met) == wanted ? .number(v) : nil }
                 let test = bar.figures?.ceiling == true ? "<=" : ">="
                 let (yes, no) = wanted ? (at(value, i), "NA()") : ("NA()", at(value, i))
-                return .formula("IF(\(at(value, i))\(test)\(at(goal, i)),\(yes),\(no))", value: (bar.tone != .notMet) == wanted ? v : nil)
+                return .formula("IF(\(at(value, i))\(test)\(at(goal, i)),\(yes),\(no))", value: (bar.tone == .met) == wanted ? v : nil)
             }
         }
         columns.append(.init(name: named(.met) ?? (vi ? "Đạt" : "Met"), cells: verdict(true)))
         columns.append(.init(name: named(.notMet) ?? (vi ? "Không đạt" : "Not met"), cells: verdict(false)))
+        let unjudged = bars.map { bar in bar.flatMap { isJudged($0) ? nil : $0.value.map { EmbeddedWorkbook.Cell.number($0) } } }
         let zoomed = plot.lowerBound.map { $0 != 0 } ?? false
         let mark: Mark = zoomed ? .markers("circle") : .bar
-        let series = [
+        var series = [
             Series(name: columns[met - 1].name, column: met, color: theme.color(.met), mark: mark, valueLabels: true),
             Series(name: columns[notMet - 1].name, column: notMet, color: theme.color(.notMet), mark: mark, valueLabels: true),
-            // A threshold the same for every row is a line across; a target per row a mark on its column.
-            Series(name: goalName, column: goal, color: theme.text, mark: plot.rule != nil ? .line : .markers("dash"),
-                   dashed: plot.rule != nil),
         ]
+        if unjudged.contains(where: { $0 != nil }) {
+            columns.append(.init(name: named(.undefined) ?? (vi ? "Chưa đánh giá" : "Not judged"), cells: unjudged))
+            series.append(Series(name: columns[other - 1].name, column: other, color: theme.color(.undefined), mark: mark,
+                                 valueLabels: true))
+        }
+        // A threshold the same for every row is a line across; a target per row a mark on its column.
+        series.append(Series(name: goalName, column: goal, color: theme.text, mark: plot.rule != nil ? .line : .markers("dash"),
+                             dashed: plot.rule != nil))
         return (zoomed ? .lines : .columns, EmbeddedWorkbook(categories: categories, columns: columns), series)
     }
 
@@ -245,6 +245,11 @@ struct NativeChart {
                 + lineSeries.map { serie($0.offset, $0.element) }.joined()
                 + "<c:marker val=\"1\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:lineChart>"
         }
+        // A chart with nothing to draw is still a chart: an empty bar chart on its axes.
+        if barSeries.isEmpty && lineSeries.isEmpty {
+            body = "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
+                + "<c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart>"
+        }
         let horizontal = shape == .bars
         let line = { (color: ChartColor) -> Markup in "<c:spPr><a:ln w=\"9525\"><a:solidFill>\(Self.fill(color))</a:solidFill></a:ln></c:spPr>" }
         let categoryAxis: Markup = "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"\(horizontal ? "maxMin" : "minMax")\"/></c:scaling>"
@@ -278,8 +283,23 @@ struct NativeChart {
 
     /// The value axis's and the labels' number format: "95 %", "1.054" (the program's own separators).
     var format: String { percent ? "0\" %\"" : "#,##0" }
-    /// A label's format: one decimal, as the picture's labels.
-    var labelFormat: String { percent ? "0.0\" %\"" : "#,##0.#" }
+    /// The decimals of the figures written at the points: the picture's own.
+    var labelDecimals = 1
+    /// A label's format: the picture's decimals, its "%".
+    var labelFormat: String {
+        let fraction = labelDecimals > 0 ? "." + String(repeating: "0", count: labelDecimals) : ""
+        return (percent ? "0" : "#,##0") + fraction + (percent ? "\" %\"" : "")
+    }
+
+    /// The decimals of the first figure of each label, the most of them ("113,0 %" → 1, "1.054 hồ sơ" → 0).
+    static func decimals(_ labels: [String], vi: Bool) -> Int {
+        let point: Character = vi ? "," : "."
+        return labels.map { label -> Int in
+            let figure = label.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            guard let at = figure.lastIndex(of: point) else { return 0 }
+            return figure[figure.index(after: at)...].count
+        }.max() ?? 0
+    }
 
     /// Names small enough that each keeps its row (a program hides names that overlap).
     var categorySize: Int { categories.count > 10 ? 1100 : categories.count > 6 ? 1200 : 1400 }
@@ -319,27 +339,25 @@ struct NativeChart {
                 + "<c:spPr><a:solidFill>\(ink)</a:solidFill>\(outline)</c:spPr></c:marker>"
         }
         let values = self.values(s)
-        let flags = { (value: Bool) -> Markup in
-            "<c:showLegendKey val=\"0\"/><c:showVal val=\"\(value ? 1 : 0)\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
-                + "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
-        }
+        let flags: Markup = "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+            + "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
         let position: Markup = s.mark == .bar ? "<c:dLblPos val=\"outEnd\"/>" : "<c:dLblPos val=\"t\"/>"
         var labels: Markup = ""
         if s.valueLabels {
             // The figure from its cell, so an edited figure relabels itself.
-            labels = "<c:dLbls><c:numFmt formatCode=\"\(labelFormat)\" sourceLinked=\"0\"/>\(text(1200))\(position)\(flags(true))</c:dLbls>"
+            labels = "<c:dLbls><c:numFmt formatCode=\"\(labelFormat)\" sourceLinked=\"0\"/>\(text(1200))\(position)\(flags)</c:dLbls>"
         } else if s.labels.contains(where: { $0 != nil }) {
             labels = "<c:dLbls>"
             for i in categories.indices {
                 if i < s.labels.count, let label = s.labels[i], i < values.count, values[i] != nil {
                     labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:tx><c:rich><a:bodyPr wrap=\"none\"/><a:lstStyle/>"
                         + "<a:p><a:r><a:rPr lang=\"\(lang)\"/>"
-                        + "<a:t>\(label)</a:t></a:r></a:p></c:rich></c:tx>\(position)\(flags(true))</c:dLbl>"
+                        + "<a:t>\(label)</a:t></a:r></a:p></c:rich></c:tx>\(position)\(flags)</c:dLbl>"
                 } else {
                     labels += "<c:dLbl><c:idx val=\"\(i)\"/><c:delete val=\"1\"/></c:dLbl>"
                 }
             }
-            labels += "\(text(1200))\(position)\(flags(true))</c:dLbls>"
+            labels += "\(text(1200))\(position)\(flags)</c:dLbls>"
         }
         let n = categories.count
         let categoryCache = categories.enumerated().map { "<c:pt idx=\"\($0)\"><c:v>\($1)</c:v></c:pt>" as Markup }.joined()

@@ -31,11 +31,11 @@ package enum ReportDocument {
         /// The agency above the one reporting ("VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"); may be empty.
         public var parent: String
         public var organisation: String
-        /// "32/BC-VKS"; empty: left for the clerk ("Số:      /BC").
+        /// "32/BC-VKS"; empty: left for the clerk (`blankNumber`).
         public var number: String
         /// "Sóc Trăng, ngày 20 tháng 12 năm 2024".
         public var placeAndDate: String
-        /// The trích yếu: "Tổng kết công tác năm 2024, phương hướng, nhiệm vụ năm 2025".
+        /// The trích yếu: "Tổng kết công tác năm 2024 và phương hướng, nhiệm vụ năm 2025".
         public var subject: String
         public init(parent: String, organisation: String, number: String, placeAndDate: String, subject: String) {
             self.parent = parent
@@ -62,6 +62,9 @@ package enum ReportDocument {
             self.name = name
         }
     }
+
+    /// The number left for the clerk: room for it before "/BC".
+    public static let blankNumber = "         /BC"
 
     /// A4 in twentieths of a point, and its margins: 20 mm top and bottom, 30 mm left, 15 mm right.
     static let page = (width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 851)
@@ -176,7 +179,7 @@ package enum ReportDocument {
         if !h.parent.isEmpty { left += line(h.parent.uppercased(), size: 26) }
         left += line(h.organisation.uppercased(), bold: true, size: 26, rule: 1100)
         // Without one, the number is the clerk's to write when the report is registered.
-        left += line("Số: " + (h.number.isEmpty ? "         /BC" : h.number), size: 26)
+        left += line("Số: " + (h.number.isEmpty ? blankNumber : h.number), size: 26)
         let right = line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26)
             + line("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28, rule: 1150)
             + line(h.placeAndDate, italic: true, size: 28)

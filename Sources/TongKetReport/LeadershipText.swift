@@ -24,15 +24,30 @@ public struct LeadershipText: Sendable, Equatable {
             }
         }
 
-        /// A heading names this part when, folded, it starts with one of these (a year or a
-        /// number may follow: "Phương hướng, nhiệm vụ năm 2024").
-        var names: [String] {
+        /// A heading names this part when its words, folded, without their commas, the "công tác"
+        /// and the period after them ("năm 2024", "6 tháng cuối năm 2024"), are one of these.
+        var names: Set<String> {
             switch self {
             case .assessment: return ["danh gia chung", "overall assessment", "assessment"]
-            case .causes: return ["nguyen nhan", "causes", "cause"]
-            case .directions: return ["phuong huong", "nhiem vu", "directions", "tasks"]
-            case .proposals: return ["de xuat", "kien nghi", "proposals", "recommendations"]
+            case .causes: return ["nguyen nhan", "nguyen nhan cua ton tai han che", "nguyen nhan cua nhung ton tai han che", "causes"]
+            case .directions:
+                return ["phuong huong nhiem vu", "phuong huong", "nhiem vu", "phuong huong nhiem vu trong tam", "nhiem vu trong tam",
+                        "nhiem vu giai phap", "phuong huong nhiem vu giai phap", "directions and tasks", "directions", "tasks"]
+            case .proposals: return ["de xuat kien nghi", "kien nghi de xuat", "de xuat", "kien nghi", "proposals", "recommendations"]
             }
+        }
+
+        /// The part `heading` names, if any.
+        static func named(_ heading: String) -> Part? {
+            var words = HeaderName.fold(heading).replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+            // The period and "công tác" after the name: "… công tác năm 2024", "… 6 tháng cuối năm 2024", "… năm tới".
+            let period: Set<String> = ["nam", "hoc", "cong", "tac", "thang", "dau", "cuoi", "toi", "tiep", "theo", "sau", "chin",
+                                       "-", "–"]
+            while let last = words.last, period.contains(last) || last.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "–" }) {
+                words.removeLast()
+            }
+            let key = words.joined(separator: " ")
+            return allCases.first { $0.names.contains(key) }
         }
     }
 
@@ -78,6 +93,9 @@ public struct LeadershipText: Sendable, Equatable {
     public static func read(_ text: String, file: String) throws(ReadError) -> LeadershipText {
         var out = LeadershipText()
         var part: Part?
+        // The "#" of the part's heading: a deeper heading inside it that names no part ("### Nguyên nhân
+        // khách quan") is a line of the part's text.
+        var partLevel = 0
         var paragraph: [String] = []
         var seenTitle = false
         func close() {
@@ -89,15 +107,23 @@ public struct LeadershipText: Sendable, Equatable {
         for (index, raw) in lines.enumerated() {
             let line = plain(raw.trimmingCharacters(in: .whitespaces))
             if line.isEmpty { close(); continue }
-            if let heading = heading(line, emphasised: raw.contains("**") || raw.contains("__")) {
-                close()
-                guard let named = Part.allCases.first(where: { p in p.names.contains { Self.key(heading).hasPrefix($0) } }) else {
+            if let (words, level) = heading(line, emphasised: raw.contains("**") || raw.contains("__")) {
+                if let named = Part.named(words) {
+                    close()
+                    (part, partLevel) = (named, level)
+                    continue
+                }
+                if level > 0 {
+                    close()
+                    if part != nil, level > partLevel {
+                        paragraph = [words]
+                        close()
+                        continue
+                    }
                     // The file's own title above its parts ("# Ý kiến của lãnh đạo") is not a part.
                     if part == nil, !seenTitle { seenTitle = true; continue }
-                    throw ReadError(file: file, line: index + 1, heading: heading)
+                    throw ReadError(file: file, line: index + 1, heading: words)
                 }
-                part = named
-                continue
             }
             guard part != nil else { throw ReadError(file: file, line: index + 1, heading: nil) }
             // An item stands alone, as the decree's body writes it ("- Tăng cường …").
@@ -113,28 +139,30 @@ public struct LeadershipText: Sendable, Equatable {
         return out
     }
 
-    /// A heading's words: "## 2. Nguyên nhân", "**Nguyên nhân:**", "II. ĐỀ XUẤT, KIẾN NGHỊ".
-    /// Without "#", a line is a heading only when it is set apart (bold, numbered or ending in ":") and
-    /// names a part, so a sentence that starts "Nguyên nhân chủ quan là …" stays a sentence.
-    private static func heading(_ line: String, emphasised: Bool) -> String? {
+    /// A heading's words and its level (the count of "#"; 0 for a line set apart: bold, numbered or
+    /// ending in ":"): "## 2. Nguyên nhân", "**Nguyên nhân:**", "II. ĐỀ XUẤT, KIẾN NGHỊ", "a) Kiến nghị:".
+    /// nil for a line that is neither.
+    private static func heading(_ line: String, emphasised: Bool) -> (String, Int)? {
         var text = Substring(line)
-        let marked = text.hasPrefix("#")
+        var level = 0
+        while text.hasPrefix("#") { text = text.dropFirst(); level += 1 }
         var setApart = emphasised || line.hasSuffix(":")
-        while text.hasPrefix("#") { text = text.dropFirst() }
         var words = text.trimmingCharacters(in: .whitespaces)
-        // A number or a Roman numeral before it: "2.", "II.", "a)".
-        if let space = words.firstIndex(of: " "), words[..<space].dropLast().allSatisfy({ $0.isNumber || "IVXivx".contains($0) }),
-           words[..<space].count > 1, ".)".contains(words[words.index(before: space)]) {
-            words = words[space...].trimmingCharacters(in: .whitespaces)
-            setApart = true
+        // A number, a Roman numeral or a letter before it: "2.", "II.", "a)".
+        if let space = words.firstIndex(of: " ") {
+            let mark = words[..<space]
+            let numeral = mark.dropLast()
+            if mark.count > 1, ".)".contains(mark.last ?? " "),
+               numeral.allSatisfy({ $0.isNumber || "IVXivx".contains($0) }) || (numeral.count == 1 && numeral.first?.isLowercase == true) {
+                words = words[space...].trimmingCharacters(in: .whitespaces)
+                setApart = true
+            }
         }
         if words.hasSuffix(":") { words = String(words.dropLast()).trimmingCharacters(in: .whitespaces) }
-        if marked { return words.isEmpty ? nil : words }
-        let names = Part.allCases.contains { p in p.names.contains { key(words).hasPrefix($0) } }
-        return names && setApart && words.count < 60 ? words : nil
+        guard !words.isEmpty, level > 0 || setApart && words.count < 80 else { return nil }
+        return (words, level)
     }
 
-    private static func key(_ text: String) -> String { HeaderName.fold(text) }
 
     /// Markdown's emphasis marks off: "**Nguyên nhân**" → "Nguyên nhân".
     private static func plain(_ text: String) -> String {

@@ -72,7 +72,7 @@ public struct Narrative {
         written(.assessment, as: .assessment)
         sections.append(.init(heading: ReviewHeadings.shortfalls(language), part: .shortfalls, blocks: shortfalls))
         written(.causes, as: .causes)
-        var plan = plan() ?? .init(heading: words.planTitle(year + 1), part: .plan, blocks: [])
+        var plan = plan() ?? .init(heading: words.directionsTitle(year), part: .plan, blocks: [])
         plan.blocks += leadership[.directions].map(Self.block)
         if !plan.blocks.isEmpty { sections.append(plan) }
         written(.proposals, as: .proposals)

@@ -90,7 +90,7 @@ struct OfficePack {
         // "Báo cáo tổng kết năm 2024", "Báo cáo sơ kết 6 tháng đầu năm 2024".
         let title = language == .vi ? "Báo cáo " + review.title.prefix(1).lowercased() + review.title.dropFirst() : review.title
         let date = sender.date.isEmpty ? words.blankDate(year) : words.dateWords(sender.date)
-        let number = sender.form.number.isEmpty ? "      /BC" : sender.form.number
+        let number = sender.form.number.isEmpty ? ReportDocument.blankNumber : sender.form.number
         if language == .vi {
             let place = sender.place ?? Self.place(in: sender.organisation)
             blocks.append(.officialHeader(.init(parent: sender.parent, organisation: sender.organisation, number: sender.form.number,
@@ -115,6 +115,8 @@ struct OfficePack {
             for block in section.blocks {
                 switch block {
                 case let .paragraph(text) where text == dropped: continue
+                // A field's units are the appendix's tables: said there once, not again as sentences here.
+                case .subheading where section.part.isField, .item where section.part.isField: continue
                 case let .paragraph(text): out.append(.paragraph(text))
                 // The decree's body is paragraphs; an item keeps its dash, as reports write them.
                 case let .item(text): out.append(.paragraph("- " + text))
@@ -156,7 +158,7 @@ struct OfficePack {
         if language == .vi {
             let form = sender.form
             blocks.append(.signature(.init(recipients: form.recipients, authority: form.authority,
-                                           title: form.title.isEmpty ? Self.headTitle(sender.organisation) : form.title, name: form.name)))
+                                           title: form.signerTitle(head: Self.headTitle(sender.organisation)), name: form.name)))
         }
         let of = sender.organisation.isEmpty ? "" : pick(" của ", " of ") + sender.organisation
         let attached = pick("(Kèm theo Báo cáo số \(number) \(date)\(of))", "(Attached to report no. \(number), \(date)\(of))")

@@ -23,6 +23,21 @@ public struct OfficialForm: Sendable, Equatable {
         self.recipients = recipients
     }
 
+    /// The title signed under: the one given; below "KT. VIỆN TRƯỞNG" (a deputy signing for the head)
+    /// "PHÓ VIỆN TRƯỞNG"; else `head`, the head of the agency's kind.
+    public func signerTitle(head: String) -> String {
+        if !title.isEmpty { return title }
+        let upper = authority.uppercased()
+        if upper.hasPrefix("KT.") { return "PHÓ " + upper.dropFirst(3).trimmingCharacters(in: .whitespaces) }
+        return head
+    }
+
+    /// Whether the title can be told from the rest: only "KT." (for the head) names whose deputy signs;
+    /// under "TM.", "TL.", "Q." the signer's own title must be given.
+    public var needsTitle: Bool {
+        title.isEmpty && !authority.isEmpty && !authority.uppercased().hasPrefix("KT.")
+    }
+
     /// `--recipients "VKSND tối cao; Tỉnh ủy Sóc Trăng;"`: one per ";", blanks dropped.
     public static func recipients(_ list: String) -> [String] {
         list.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

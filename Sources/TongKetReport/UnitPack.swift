@@ -238,9 +238,7 @@ enum UnitPack {
         let plan = own.table.period.isWholeYear ? own.plannedTargets(year: year + 1) : []
         let planned = plan.map { ReviewDocument.Block.item(narrative.planSentence($0)) } + tasks.map(Narrative.block)
         if !planned.isEmpty {
-            let heading = words.nextWhen(year).map { (vi ? "Phương hướng, nhiệm vụ " : "Directions and tasks for ") + $0 }
-                ?? words.planTitle(year + 1)
-            sections.append(.init(heading: heading, part: .plan, blocks: planned))
+            sections.append(.init(heading: words.directionsTitle(year), part: .plan, blocks: planned))
         }
         return ReviewDocument(title: name + " — " + (vi ? "Báo cáo tóm tắt kết quả đạt được " : "summary of results, ") + words.when(year),
                               lead: words.dates(year).map { [vi ? "Kỳ báo cáo: \($0)." : "Reporting period: \($0)."] } ?? [], sections: sections)

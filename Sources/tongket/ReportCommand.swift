@@ -177,7 +177,7 @@ extension PackOptions {
         }
         let missing = LeadershipText.required.filter { leadership?[$0].isEmpty ?? false }
         if !missing.isEmpty {
-            let names = missing.map { "\"\($0.heading(.vi))\"" }.joined(separator: ", ")
+            let names = missing.map { "\"\($0.heading(MessageLanguage.isVietnamese ? .vi : .en))\"" }.joined(separator: ", ")
             Terminal.error(MessageLanguage.pick(
                 "report.docx: các mục \(names) còn \"\(LeadershipText.placeholder(look.lang))\": "
                     + "viết chúng vào một tệp Markdown, mỗi mục một đầu mục, "

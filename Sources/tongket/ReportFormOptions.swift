@@ -28,6 +28,15 @@ struct ReportFormOptions: ParsableArguments {
         """)
     var text: String?
 
+    func validate() throws {
+        if form.needsTitle {
+            throw ValidationError(MessageLanguage.pick(
+                "--signer-authority \"\(form.authority)\" cần --signer-title: chức vụ của người ký, "
+                    + "ví dụ \"CHÁNH VĂN PHÒNG\".",
+                "--signer-authority \"\(form.authority)\" needs --signer-title: the signer's own title, e.g. \"CHÁNH VĂN PHÒNG\"."))
+        }
+    }
+
     var form: OfficialForm {
         OfficialForm(number: documentNumber ?? "", authority: signerAuthority ?? "", title: signerTitle ?? "", name: signerName ?? "",
                      recipients: recipients.map(OfficialForm.recipients) ?? [])

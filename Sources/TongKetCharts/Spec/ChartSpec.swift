@@ -83,7 +83,6 @@ public struct ReferenceLine: Sendable, Equatable {
 /// The words of the row that counts the rows left out, for the number left out.
 public typealias Overflow = @Sendable (Int) -> String
 
-/// Horizontal bars, one row per unit or indicator, with an optional reference line.
 /// The figures behind a bar: its actual and target, and how its value and verdict follow from them, so a
 /// workbook can hold the figures and compute the bar ("Edit Data" corrects a figure and the bar follows).
 public struct BarFigures: Sendable, Equatable {
@@ -101,6 +100,7 @@ public struct BarFigures: Sendable, Equatable {
     }
 }
 
+/// Horizontal bars, one row per unit or indicator, with an optional reference line.
 public struct BarPlot: Sendable, Equatable {
     /// Two plots are equal when their rows, marks and settings are, and their overflow rows
     /// read alike (the same words for the same count).
