@@ -89,7 +89,10 @@ struct NativeChart {
                 (shape, workbook, series) = Self.against(plot, rows: rows, categories: categories, theme: theme, vi: vi)
                 // Where the picture's points start, as its subtitle says ("trục từ 80 %, không bắt đầu từ 0").
                 if let start = plot.lowerBound { lower = start }
-                labelDecimals = Self.decimals(rows.compactMap { $0.bars.first?.label }, vi: vi)
+                let labels = rows.compactMap { $0.bars.first?.label }
+                labelDecimals = Self.decimals(labels, vi: vi)
+                // A rate against its threshold or limit is in % too, though its axis is the rate's own ("2,9 %").
+                percent = percent || !labels.isEmpty && labels.allSatisfy(Self.isPercent)
             } else {
                 shape = .bars
                 (workbook, series) = Self.bars(plot, rows: rows, categories: categories, title: spec.title, theme: theme)
@@ -289,6 +292,11 @@ struct NativeChart {
     var labelFormat: String {
         let fraction = labelDecimals > 0 ? "." + String(repeating: "0", count: labelDecimals) : ""
         return (percent ? "0" : "#,##0") + fraction + (percent ? "\" %\"" : "")
+    }
+
+    /// Whether a label's first figure is a percentage: "2,9 % · trần 5 %".
+    static func isPercent(_ label: String) -> Bool {
+        label.drop { !$0.isNumber }.drop { $0.isNumber || $0 == "." || $0 == "," }.trimmingCharacters(in: .whitespaces).hasPrefix("%")
     }
 
     /// The decimals of the first figure of each label, the most of them ("113,0 %" → 1, "1.054 hồ sơ" → 0).
