@@ -163,7 +163,7 @@ struct OfficePack {
         let of = sender.organisation.isEmpty ? "" : pick(" của ", " of ") + sender.organisation
         let attached = pick("(Kèm theo Báo cáo số \(number) \(date)\(of))", "(Attached to report no. \(number), \(date)\(of))")
         blocks += unitAppendix(kind: pick("Phụ lục", "Appendix"), title: language == .vi ? appendix.uppercased() : appendix,
-                               attached: attached)
+                               attached: attached, narrative: narrative)
         return ReportDocument.data(blocks, title: title, chartWord: pick("Biểu đồ", "Chart"), lang: pick("vi-VN", "en-GB"))
     }
 
@@ -207,13 +207,12 @@ struct OfficePack {
     /// "Phụ lục": the office's own form for every unit, in the administrative order — STT,
     /// indicator, target, actual, the result (completion, a rate against its threshold, a
     /// ceiling within or over) and the change on the same period last year.
-    private func unitAppendix(kind: String, title: String, attached: String) -> [ReportDocument.Block] {
+    private func unitAppendix(kind: String, title: String, attached: String, narrative: Narrative) -> [ReportDocument.Block] {
         let words = FigureWords(metrics, language)
         let figures = metrics.figureRows(year: year).filter { $0.scope == .unit }
         let units = metrics.unitsInOfficeOrder(Array(Set(figures.map(\.unit))))
         guard !units.isEmpty else { return [] }
         var blocks: [ReportDocument.Block] = [.appendix(kind: kind, title: title, attached: attached)]
-        let narrative = Narrative(metrics: metrics, year: year, language: language)
         let headers = [pick("Kế hoạch", "Target"), pick("Thực hiện", "Actual"), pick("Kết quả", "Result"),
                        narrative.againstLastYear]
         for (n, unit) in units.enumerated() {
